@@ -1,0 +1,157 @@
+"""Versioned on-disk cache of finished comparisons, so reopening the same articles is instant."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from newsdiff import __version__
+from newsdiff.fsutil import atomic_write_text
+from newsdiff.model import Comparison, Source
+
+if TYPE_CHECKING:  # nlp imports spaCy lazily anyway; the cache only needs the name and version.
+    from newsdiff.nlp import PipelineInfo
+
+#: Bump when the stored layout changes; old files are then never looked up and get pruned.
+CACHE_FORMAT = 1
+
+#: Newest entries kept; older ones are deleted on save so the cache cannot grow without bound.
+MAX_ENTRIES = 200
+
+
+def cache_dir() -> Path:
+    """Per-user cache directory (``~/.cache/newsdiff`` on Linux)."""
+    return platformdirs.user_cache_path("newsdiff", appauthor=False)
+
+
+def cache_key(sources: Sequence[Source], pipeline: PipelineInfo) -> str:
+    """Hash of everything that can change the output of an analysis.
+
+    That is the newsdiff version (any code change may change results), the pipeline name and
+    version, and every field of each source that the comparison carries (the text, the id and
+    the publication date drive the analysis; label, path, title and warnings are copied into
+    the result, so a renamed file must not come back with its old name).
+    """
+    payload: dict[str, Any] = {
+        "format": CACHE_FORMAT,
+        "newsdiff": __version__,
+        "pipeline": [pipeline.name, pipeline.version],
+        "sources": [
+            [
+                s.id,
+                s.path,
+                s.label,
+                s.title,
+                s.published,
+                s.published_inferred,
+                list(s.warnings),
+                hashlib.sha256(s.text.encode("utf-8", "surrogatepass")).hexdigest(),
+            ]
+            for s in sources
+        ],
+    }
+    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def entry_path(key: str) -> Path:
+    """File of one entry; the format version is in the name so old layouts are never parsed."""
+    return cache_dir() / f"v{CACHE_FORMAT}-{key}.json"
+
+
+def load(key: str) -> Comparison | None:
+    """Return the cached comparison, or None when there is no usable entry.
+
+    A file that cannot be parsed, is from another newsdiff version or does not rebuild into a
+    :class:`Comparison` is deleted, so the next analysis writes a good one in its place.
+    """
+    path = entry_path(key)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        _discard(path)
+        return None
+    try:
+        data = json.loads(raw)
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != CACHE_FORMAT
+            or data.get("newsdiff") != __version__
+            or data.get("key") != key
+        ):
+            raise ValueError("stale or foreign cache entry")
+        return Comparison.from_dict(data["comparison"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        _discard(path)
+        return None
+
+
+def save(key: str, comparison: Comparison) -> None:
+    """Store a comparison atomically; concurrent writers of one key each write a whole file.
+
+    A cache that cannot be written (read-only home, disk full) only costs speed, so OS errors
+    are ignored here rather than failing an analysis that already succeeded.
+    """
+    data = {
+        "format": CACHE_FORMAT,
+        "newsdiff": __version__,
+        "key": key,
+        "comparison": comparison.to_dict(),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        atomic_write_text(entry_path(key), text)
+    except OSError:
+        return
+    _prune()
+
+
+def clear() -> int:
+    """Delete every cache entry; returns how many files were removed."""
+    removed = 0
+    for path in _entries():
+        if _discard(path):
+            removed += 1
+    return removed
+
+
+def _entries() -> list[Path]:
+    try:
+        return [p for p in cache_dir().iterdir() if p.name.endswith(".json") and p.is_file()]
+    except OSError:
+        return []
+
+
+def _prune() -> None:
+    current = f"v{CACHE_FORMAT}-"
+    entries = _entries()
+    for path in entries:
+        if not path.name.startswith(current):
+            _discard(path)  # written by an older cache format; never read again
+    fresh = [p for p in entries if p.name.startswith(current)]
+    if len(fresh) <= MAX_ENTRIES:
+        return
+    dated = []
+    for path in fresh:
+        with contextlib.suppress(OSError):
+            dated.append((path.stat().st_mtime, path))
+    dated.sort()
+    for _, path in dated[: len(dated) - MAX_ENTRIES]:
+        _discard(path)
+
+
+def _discard(path: Path) -> bool:
+    # Another process may have removed or replaced it already: that is fine.
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
