@@ -1,0 +1,366 @@
+"""Score cross-document entity clustering against ECB+ gold coreference chains.
+
+Run from the repo root::
+
+    /work/venv/bin/python bench/accuracy_entities.py [--data DIR] [--topics 1,2] [--docs 6]
+        [--json-out FILE] [--errors [N]]
+
+Each ECB+ file is one group of articles on one story; the first ``--docs`` documents of a group
+go through the real engine (``newsdiff.pipeline.analyze``) as one comparison. Gold mentions are
+the ``named`` entity mentions inside the annotated (``selected``) sentences. This is a
+benchmark, not a test: the gold data is never shipped or read by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+# Bench scripts run as files, not as a package: make _common importable from any cwd.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (
+    SOURCE_IDS,
+    ecb_files,
+    eval_dir,
+    load_json,
+    print_table,
+    write_json,
+)
+
+from newsdiff.model import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """One gold named mention."""
+
+    doc: int
+    start: int
+    end: int
+    text: str
+    chain: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A gold mention the engine also found, with the engine's cluster for it."""
+
+    gold: Gold
+    system_text: str
+    system_entity: str
+
+
+@dataclass
+class Counts:
+    """Sums that pool into micro-averaged figures across files."""
+
+    gold: int = 0
+    found: int = 0
+    b3_p: float = 0.0
+    b3_r: float = 0.0
+    pair_sys: int = 0
+    pair_gold: int = 0
+    pair_both: int = 0
+    base_b3_p: float = 0.0
+    base_b3_r: float = 0.0
+    base_pair_sys: int = 0
+    base_pair_both: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Pool another file's sums into these."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> dict[str, float]:
+        """Share found, B-cubed and cross-document pairwise P/R/F1 for engine and baseline."""
+        n = self.found
+        b3p, b3r = _ratio(self.b3_p, n), _ratio(self.b3_r, n)
+        pp, pr = _ratio(self.pair_both, self.pair_sys), _ratio(self.pair_both, self.pair_gold)
+        bb3p, bb3r = _ratio(self.base_b3_p, n), _ratio(self.base_b3_r, n)
+        bpp = _ratio(self.base_pair_both, self.base_pair_sys)
+        bpr = _ratio(self.base_pair_both, self.pair_gold)
+        return {
+            "gold_mentions": self.gold,
+            "found_mentions": self.found,
+            "found": _ratio(self.found, self.gold),
+            "b3_precision": b3p,
+            "b3_recall": b3r,
+            "b3_f1": _f1(b3p, b3r),
+            "pair_precision": pp,
+            "pair_recall": pr,
+            "pair_f1": _f1(pp, pr),
+            "gold_cross_doc_pairs": self.pair_gold,
+            "system_cross_doc_pairs": self.pair_sys,
+            "baseline_b3_f1": _f1(bb3p, bb3r),
+            "baseline_pair_precision": bpp,
+            "baseline_pair_recall": bpr,
+            "baseline_pair_f1": _f1(bpp, bpr),
+        }
+
+
+def _ratio(num: float, den: float) -> float:
+    # An empty denominator means nothing to get wrong (no pairs to link): score it perfect.
+    return num / den if den else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def gold_mentions(docs: Sequence[dict[str, Any]]) -> list[Gold]:
+    """Named gold mentions inside the sentences annotators covered."""
+    out = []
+    for i, doc in enumerate(docs):
+        selected = set(doc["selected_sentences"])
+        for ent in doc["entities"]:
+            if ent["named"] and ent["sentence"] in selected:
+                out.append(Gold(i, ent["start"], ent["end"], ent["text"], ent["chain"]))
+    return out
+
+
+def match(golds: Sequence[Gold], system: Sequence[tuple[int, int, int, str, str]]) -> list[Found]:
+    """Pair gold and engine mentions one-to-one by span overlap, best overlap first.
+
+    Overlap is ranked by Jaccard of the character spans, so ``Malibu`` goes to the gold
+    ``Malibu`` and not to an enclosing gold ``Promises Treatment Center in Malibu``; a mention
+    used once is not reused, so nested gold mentions cannot share one engine cluster by
+    accident of matching.
+    """
+    candidates = []
+    for gi, g in enumerate(golds):
+        for si, (doc, start, end, _text, _ent) in enumerate(system):
+            if doc != g.doc:
+                continue
+            inter = min(end, g.end) - max(start, g.start)
+            if inter <= 0:
+                continue
+            union = max(end, g.end) - min(start, g.start)
+            candidates.append((-inter / union, -inter, gi, si))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_sys: set[int] = set()
+    found: list[Found] = []
+    for _, _, gi, si in candidates:
+        if gi in used_gold or si in used_sys:
+            continue
+        used_gold.add(gi)
+        used_sys.add(si)
+        _, _, _, text, ent = system[si]
+        found.append(Found(golds[gi], text, ent))
+    found.sort(key=lambda f: (f.gold.doc, f.gold.start, f.gold.end))
+    return found
+
+
+def bcubed(system: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[float, float]:
+    """Sums (not means) of per-mention B-cubed precision and recall, for pooling."""
+    sys_size = Counter(system)
+    gold_size = Counter(gold)
+    both = Counter(zip(system, gold, strict=True))
+    p = sum(both[(s, g)] / sys_size[s] for s, g in zip(system, gold, strict=True))
+    r = sum(both[(s, g)] / gold_size[g] for s, g in zip(system, gold, strict=True))
+    return p, r
+
+
+def cross_doc_pairs(
+    docs: Sequence[int], system: Sequence[Hashable], gold: Sequence[Hashable]
+) -> tuple[int, int, int]:
+    """Counts of system-linked, gold-linked and both-linked mention pairs across documents."""
+    n_sys = n_gold = n_both = 0
+    for i, j in combinations(range(len(docs)), 2):
+        if docs[i] == docs[j]:
+            continue
+        s = system[i] == system[j]
+        g = gold[i] == gold[j]
+        n_sys += s
+        n_gold += g
+        n_both += s and g
+    return n_sys, n_gold, n_both
+
+
+def score(golds: Sequence[Gold], found: Sequence[Found]) -> Counts:
+    """All sums for one file: engine clustering and exact-string baseline."""
+    docs = [f.gold.doc for f in found]
+    chains = [f.gold.chain for f in found]
+    clusters = [f.system_entity for f in found]
+    surface = [f.gold.text for f in found]
+    c = Counts(gold=len(golds), found=len(found))
+    c.b3_p, c.b3_r = bcubed(clusters, chains)
+    c.pair_sys, c.pair_gold, c.pair_both = cross_doc_pairs(docs, clusters, chains)
+    c.base_b3_p, c.base_b3_r = bcubed(surface, chains)
+    c.base_pair_sys, _, c.base_pair_both = cross_doc_pairs(docs, surface, chains)
+    return c
+
+
+Pairs = Counter[tuple[str, str]]
+
+
+def error_pairs(found: Sequence[Found]) -> tuple[Pairs, Pairs]:
+    """Surface-string pairs the engine merged wrongly, and pairs it failed to merge."""
+    wrong: Counter[tuple[str, str]] = Counter()
+    missed: Counter[tuple[str, str]] = Counter()
+    for a, b in combinations(found, 2):
+        same_sys = a.system_entity == b.system_entity
+        same_gold = a.gold.chain == b.gold.chain
+        if same_sys == same_gold:
+            continue
+        if same_sys:
+            key = tuple(sorted((a.system_text, b.system_text)))
+            wrong[(key[0], key[1])] += 1
+        else:
+            key = tuple(sorted((a.gold.text, b.gold.text)))
+            missed[(key[0], key[1])] += 1
+    return wrong, missed
+
+
+def run_engine(docs: Sequence[dict[str, Any]]) -> list[tuple[int, int, int, str, str]]:
+    """Analyse one group with the real engine; mentions as (doc, start, end, text, entity id)."""
+    from newsdiff.pipeline import analyze
+
+    sources = [
+        Source(
+            id=SOURCE_IDS[i],
+            path=str(doc["id"]),
+            label=str(doc["id"]),
+            title=None,
+            published=None,
+            published_inferred=False,
+            text=doc["text"],
+        )
+        for i, doc in enumerate(docs)
+    ]
+    comparison = analyze(sources, use_cache=False)
+    doc_of = {src.id: i for i, src in enumerate(sources)}
+    mentions = []
+    for ent in comparison.entities:
+        for m in ent.mentions:
+            mentions.append((doc_of[m.source], m.start, m.end, m.text, ent.id))
+    return mentions
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every selected ECB+ group and print per-file and pooled figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", help="eval directory (default $NEWSDIFF_EVAL or ../shared/eval)")
+    ap.add_argument("--topics", help="comma-separated ECB+ topic ids, e.g. 1,2,3 (default all)")
+    ap.add_argument("--docs", type=int, default=6, help="documents per group (default 6)")
+    ap.add_argument("--json-out", help="write the figures to this JSON file")
+    ap.add_argument(
+        "--errors",
+        type=int,
+        nargs="?",
+        const=20,
+        default=0,
+        help="print the N worst wrong/missed merges and unfound mentions (default N=20)",
+    )
+    args = ap.parse_args(argv)
+    if args.docs < 2:
+        ap.error("--docs must be at least 2 (cross-document links need two documents)")
+    if args.docs > len(SOURCE_IDS):
+        ap.error(f"--docs must be at most {len(SOURCE_IDS)}")
+    topics = None
+    if args.topics:
+        try:
+            topics = {int(t) for t in args.topics.split(",") if t.strip()}
+        except ValueError:
+            ap.error(f"--topics must be comma-separated integers, got {args.topics!r}")
+
+    base = eval_dir(args.data)
+    total = Counts()
+    per_file: dict[str, dict[str, float]] = {}
+    rows = []
+    wrong_all: Counter[tuple[str, str]] = Counter()
+    missed_all: Counter[tuple[str, str]] = Counter()
+    unfound: Counter[str] = Counter()
+    started = time.perf_counter()
+    for path in ecb_files(base):
+        group = load_json(path)
+        if topics is not None and int(group["topic_id"]) not in topics:
+            continue
+        docs = group["documents"][: args.docs]
+        golds = gold_mentions(docs)
+        t0 = time.perf_counter()
+        system = run_engine(docs)
+        elapsed = time.perf_counter() - t0
+        found = match(golds, system)
+        counts = score(golds, found)
+        total.add(counts)
+        figs = counts.figures()
+        figs["seconds"] = round(elapsed, 3)
+        per_file[path.stem] = figs
+        rows.append(_row(path.stem, figs))
+        wrong, missed = error_pairs(found)
+        wrong_all.update(wrong)
+        missed_all.update(missed)
+        hit = {id(f.gold) for f in found}
+        unfound.update(g.text for g in golds if id(g) not in hit)
+    if not per_file:
+        print("no ECB+ file matches --topics", file=sys.stderr)
+        return 2
+    overall = total.figures()
+    overall["seconds"] = round(time.perf_counter() - started, 3)
+    rows.append(_row("OVERALL (micro)", overall))
+    print_table(
+        rows,
+        ("file", "gold", "found", "B3 F1", "xdoc F1", "xdoc P", "xdoc R", "str B3", "str xdoc"),
+    )
+    targets = {"found": 0.80, "b3_f1": 0.92, "pair_f1": 0.88}
+    print()
+    for key, target in targets.items():
+        verdict = "pass" if overall[key] >= target else "FAIL"
+        print(f"{key:8} {overall[key]:.3f}  target >= {target:.2f}  {verdict}")
+    if args.errors:
+        _print_errors("wrong merges (engine merged, gold differs)", wrong_all, args.errors)
+        _print_errors("missed merges (gold chain, engine split)", missed_all, args.errors)
+        print(f"\ngold mentions not found (top {args.errors}):")
+        for text, n in unfound.most_common(args.errors):
+            print(f"  {n:4}  {text}")
+    if args.json_out:
+        write_json(
+            args.json_out,
+            {
+                "docs_per_group": args.docs,
+                "topics": sorted(topics) if topics else "all",
+                "targets": targets,
+                "overall": overall,
+                "files": per_file,
+                "wrong_merges": [[a, b, n] for (a, b), n in wrong_all.most_common(50)],
+                "missed_merges": [[a, b, n] for (a, b), n in missed_all.most_common(50)],
+            },
+        )
+    return 0
+
+
+def _row(name: str, f: dict[str, float]) -> list[str]:
+    return [
+        name,
+        str(int(f["gold_mentions"])),
+        _fmt(f["found"]),
+        _fmt(f["b3_f1"]),
+        _fmt(f["pair_f1"]),
+        _fmt(f["pair_precision"]),
+        _fmt(f["pair_recall"]),
+        _fmt(f["baseline_b3_f1"]),
+        _fmt(f["baseline_pair_f1"]),
+    ]
+
+
+def _print_errors(title: str, pairs: Counter[tuple[str, str]], n: int) -> None:
+    print(f"\n{title}, top {n} surface pairs (mention pairs counted):")
+    for (a, b), count in pairs.most_common(n):
+        print(f"  {count:4}  {a!r} ~ {b!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
