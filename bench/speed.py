@@ -1,0 +1,630 @@
+"""Measure newsdiff's speed and memory against baselines it cannot beat, as ratios.
+
+Run from the repo root::
+
+    /work/venv/bin/python bench/speed.py [--runs 5] [--json-out bench/speed.json]
+        [--data DIR] [--only 1,2,3,4,5] [--presses 60] [--no-profile]
+
+Every figure is a median of ``--runs`` runs compared with a baseline measured the same way on
+the same machine, so the targets hold on slow and fast machines alike. Long inputs are built
+from the public eval corpora (``../shared/eval``), never shipped with the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import fcntl
+import json
+import os
+import pstats
+import pty
+import re
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Bench scripts run as files, not as a package: make _common importable from any cwd.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (
+    REPO,
+    build_articles,
+    eval_dir,
+    make_sources,
+    median,
+    percentile,
+    print_table,
+    write_json,
+)
+
+COLUMNS, LINES = 160, 45
+SCALE_SIZES = (2, 5, 10)
+SCALE_WORDS = 5_000
+KEY_WORDS = 50_000
+#: Output of a terminal app is full of escape sequences; strip them before looking for text.
+_ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|.)")
+_HELLO = "newsdiff bench: bare Textual hello"
+
+
+@dataclass
+class Figure:
+    """One row of the results table."""
+
+    name: str
+    value: float | None
+    unit: str
+    target: str = ""
+    passed: bool | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def row(self) -> list[str]:
+        """Table cells: figure, value, target, verdict."""
+        if self.value is None:
+            value = "error"
+        elif self.unit == "x":
+            value = f"{self.value:.2f}x"
+        else:
+            value = f"{self.value:.1f} {self.unit}"
+        verdict = "" if self.passed is None else ("pass" if self.passed else "FAIL")
+        if self.value is None:
+            verdict = "ERROR"
+        return [self.name, value, self.target, verdict]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form of the figure."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "target": self.target,
+            "passed": self.passed,
+            **self.details,
+        }
+
+
+def isolated_env(root: Path) -> dict[str, str]:
+    """Environment with its own XDG config, cache, state and data dirs, so no cache helps."""
+    env = dict(os.environ)
+    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+        d = root / var.lower()
+        d.mkdir(parents=True, exist_ok=True)
+        env[var] = str(d)
+    env.pop("NEWSDIFF_MODEL", None)
+    env["TERM"] = "xterm-256color"
+    env["COLUMNS"], env["LINES"] = str(COLUMNS), str(LINES)
+    return env
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. First paint in a real pseudo-terminal
+
+
+def time_to_screen_text(argv: Sequence[str], env: dict[str, str], needle: str) -> float:
+    """Seconds from fork to ``needle`` appearing on the terminal the process draws on.
+
+    Raises:
+        RuntimeError: the process exited or stayed silent for 120 s without showing it.
+    """
+    target = needle.encode()
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child: size the terminal before the app asks for it, then become the app
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.execve(argv[0], list(argv), env)
+        finally:
+            os._exit(127)
+    raw = bytearray()
+    try:
+        while True:
+            left = started + 120 - time.perf_counter()
+            if left <= 0:
+                raise RuntimeError(f"{needle!r} not on screen after 120 s")
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                tail = _ANSI.sub(b"", bytes(raw)).decode(errors="replace")[-300:]
+                raise RuntimeError(f"process exited before showing {needle!r}: {tail!r}")
+            raw += chunk
+            if target in _ANSI.sub(b"", bytes(raw)):
+                return time.perf_counter() - started
+    finally:
+        # The child is its own session leader (pty.fork calls setsid): end its whole group.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def screen_needle(text: str, other: str) -> str:
+    """A short ASCII string that starts a paragraph of ``text`` and is absent from ``other``.
+
+    Starting a paragraph means it starts a screen line too, and at most 24 characters it cannot
+    wrap in a pane of any sensible width, so it shows up contiguously in the terminal output.
+    """
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    for para in paragraphs[1:] + paragraphs[:1]:
+        words = para.split()
+        needle = ""
+        for word in words:
+            longer = f"{needle} {word}".strip()
+            if len(longer) > 24:
+                break
+            needle = longer
+            if len(needle) >= 12 and needle.isascii() and needle not in other:
+                return needle
+    raise SystemExit("no paragraph start of article A is unique to it; cannot detect first paint")
+
+
+def demo_paths() -> list[str]:
+    """The bundled example, via ingest when it exists (it knows where the package data is)."""
+    try:
+        from newsdiff.ingest import demo_paths as ingest_demo_paths
+    except ImportError:
+        data = REPO / "newsdiff" / "data"
+        return [str(data / "example_a.txt"), str(data / "example_b.txt")]
+    return list(ingest_demo_paths())
+
+
+def bench_first_paint(runs: int, work: Path) -> list[Figure]:
+    """newsdiff A B vs a bare Textual app, both to their first text on screen."""
+    a, b = demo_paths()
+    text_a = Path(a).read_text(encoding="utf-8")
+    needle = screen_needle(text_a, Path(b).read_text(encoding="utf-8"))
+    hello = work / "hello_textual.py"
+    hello.write_text(
+        textwrap.dedent(
+            f"""\
+            from textual.app import App, ComposeResult
+            from textual.widgets import Static
+
+
+            class Hello(App[None]):
+                def compose(self) -> ComposeResult:
+                    yield Static({_HELLO!r})
+
+
+            Hello().run()
+            """
+        ),
+        encoding="utf-8",
+    )
+    ours, bare = [], []
+    for i in range(runs):
+        ours.append(
+            time_to_screen_text(
+                [sys.executable, "-m", "newsdiff", a, b], isolated_env(work / f"paint{i}"), needle
+            )
+        )
+        bare.append(
+            time_to_screen_text([sys.executable, str(hello)], isolated_env(work / "hello"), _HELLO)
+        )
+    ratio = median(ours) / median(bare)
+    return [
+        Figure(
+            "1. first paint newsdiff A B / bare Textual",
+            ratio,
+            "x",
+            "<= 1.5x",
+            ratio <= 1.5,
+            {
+                "newsdiff_s": median(ours),
+                "bare_textual_s": median(bare),
+                "needle": needle,
+                "newsdiff_runs_s": ours,
+                "bare_runs_s": bare,
+            },
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# 2-3. Cold and warm --json
+
+
+def time_process(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Wall seconds of one process run to completion.
+
+    Raises:
+        RuntimeError: it exited non-zero (its last stderr line says why).
+    """
+    started = time.perf_counter()
+    proc = subprocess.run(
+        list(argv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["(no stderr)"]
+        raise RuntimeError(f"{' '.join(argv[:4])} ... exited {proc.returncode}: {last[0]}")
+    return elapsed
+
+
+def check_json_output(argv: Sequence[str], env: dict[str, str]) -> int:
+    """Run once and check it printed a comparison; returns the number of entities found.
+
+    Raises:
+        RuntimeError: the output is not the JSON contract.
+    """
+    proc = subprocess.run(list(argv), env=env, capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"--json exited {proc.returncode}: {proc.stderr.decode()[-300:]}")
+    data = json.loads(proc.stdout)
+    if not isinstance(data, dict) or "entities" not in data:
+        raise RuntimeError("--json did not print a comparison")
+    return len(data["entities"])
+
+
+def bench_json(runs: int, work: Path) -> list[Figure]:
+    """Cold --json vs raw spaCy on the same texts; warm --json vs python -c 'import json'."""
+    from newsdiff.nlp import resolve_pipeline
+
+    paths = demo_paths()
+    model = resolve_pipeline().name
+    raw_script = work / "raw_spacy.py"
+    raw_script.write_text(
+        textwrap.dedent(
+            """\
+            import sys
+
+            import spacy
+
+            nlp = spacy.load(sys.argv[1])
+            texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+            docs = list(nlp.pipe(texts))
+            """
+        ),
+        encoding="utf-8",
+    )
+    ours_argv = [sys.executable, "-m", "newsdiff", "--json", *paths]
+    raw_argv = [sys.executable, str(raw_script), model, *paths]
+    entities = check_json_output(ours_argv, isolated_env(work / "check"))
+    cold, raw = [], []
+    for i in range(runs):
+        cold.append(time_process(ours_argv, isolated_env(work / f"cold{i}")))
+        raw.append(time_process(raw_argv, isolated_env(work / "raw")))
+    warm_env = isolated_env(work / "warm")
+    time_process(ours_argv, warm_env)  # fills the cache the timed runs hit
+    warm, bare = [], []
+    for _ in range(runs):
+        warm.append(time_process(ours_argv, warm_env))
+        bare.append(time_process([sys.executable, "-c", "import json"], warm_env))
+    cold_ratio = median(cold) / median(raw)
+    warm_ratio = median(warm) / median(bare)
+    return [
+        Figure(
+            "2. cold --json / raw spaCy load+pipe",
+            cold_ratio,
+            "x",
+            "<= 1.25x",
+            cold_ratio <= 1.25,
+            {
+                "newsdiff_s": median(cold),
+                "raw_spacy_s": median(raw),
+                "model": model,
+                "entities": entities,
+                "newsdiff_runs_s": cold,
+                "raw_runs_s": raw,
+            },
+        ),
+        Figure(
+            "3. warm --json / python -c 'import json'",
+            warm_ratio,
+            "x",
+            "<= 4x",
+            warm_ratio <= 4,
+            {
+                "newsdiff_s": median(warm),
+                "python_s": median(bare),
+                "newsdiff_runs_s": warm,
+                "python_runs_s": bare,
+            },
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Scale, memory and profile (each size in its own process)
+
+
+def _max_rss_mb() -> tuple[float, float]:
+    """Peak RSS of this process and of its largest waited-for child, in MB (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def scale_child(size: int, runs: int, base: Path, profile: bool) -> dict[str, Any]:
+    """Time analyze vs raw nlp.pipe on ``size`` long sources, in a process of its own."""
+    from newsdiff.nlp import load_pipeline, resolve_pipeline
+    from newsdiff.pipeline import analyze
+
+    texts = build_articles(base, size, SCALE_WORDS)
+    sources = make_sources(texts)
+    nlp = load_pipeline(resolve_pipeline())
+    # One-off costs (first call into the model, engine module imports) belong to the cold
+    # figure, not to this one.
+    list(nlp.pipe(["Warm the pipeline up once.", "Twice."]))
+    analyze(make_sources(["Alice met Bob in Paris.", "Bob met Alice in Paris."]), use_cache=False)
+    engine, raw = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        list(nlp.pipe(texts))
+        raw.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        analyze(sources, use_cache=False)
+        engine.append(time.perf_counter() - t0)
+    out: dict[str, Any] = {
+        "sources": size,
+        "words": [len(t.split()) for t in texts],
+        "chars": sum(len(t) for t in texts),
+        "engine_runs_s": engine,
+        "raw_runs_s": raw,
+    }
+    if profile:
+        prof = cProfile.Profile()
+        prof.runcall(analyze, sources, use_cache=False)
+        out["profile"] = profile_summary(prof)
+    return out
+
+
+def rss_child(size: int, base: Path) -> dict[str, Any]:
+    """Peak memory of one process that loads the model and analyses ``size`` long sources."""
+    from newsdiff.pipeline import analyze
+
+    sources = make_sources(build_articles(base, size, SCALE_WORDS))
+    analyze(sources, use_cache=False)
+    own, kids = _max_rss_mb()
+    return {"peak_rss_mb": own, "children_peak_rss_mb": kids}
+
+
+def profile_summary(prof: cProfile.Profile, top: int = 15) -> dict[str, Any]:
+    """Top cumulative entries among newsdiff's own functions, plus the top self-time overall."""
+    stats = pstats.Stats(prof)
+    entries = stats.stats  # type: ignore[attr-defined]  # pstats keeps its table here
+    total = max((ct for (_cc, _nc, _tt, ct, _callers) in entries.values()), default=0.0)
+    ours, overall = [], []
+    for (filename, line, func), (_cc, ncalls, tottime, cumtime, _callers) in entries.items():
+        where = f"{_short(filename)}:{line}({func})"
+        row = {"function": where, "calls": ncalls, "self_s": tottime, "cum_s": cumtime}
+        overall.append(row)
+        if f"{os.sep}newsdiff{os.sep}" in filename:
+            ours.append(row)
+    ours.sort(key=lambda r: -r["cum_s"])
+    overall.sort(key=lambda r: -r["self_s"])
+    return {"total_s": total, "ours_by_cumulative": ours[:top], "all_by_self": overall[:top]}
+
+
+def _short(filename: str) -> str:
+    for marker in (f"{os.sep}site-packages{os.sep}", f"{REPO}{os.sep}"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def run_child(mode: str, size: int, runs: int, base: Path, profile: bool) -> dict[str, Any]:
+    """Run this script in a child process for one measurement and parse its JSON line.
+
+    Raises:
+        RuntimeError: the child failed.
+    """
+    argv = [sys.executable, __file__, f"--child-{mode}", str(size), "--runs", str(runs)]
+    argv += ["--data", str(base)]
+    if profile:
+        argv.append("--profile-child")
+    with tempfile.TemporaryDirectory(prefix="newsdiff-bench-") as tmp:
+        proc = subprocess.run(argv, env=isolated_env(Path(tmp)), capture_output=True, check=False)
+    if proc.returncode != 0:
+        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"{mode} child for {size} sources failed: {' | '.join(tail)}")
+    result: dict[str, Any] = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    return result
+
+
+def bench_scale(runs: int, base: Path, profile: bool) -> tuple[list[Figure], dict[str, Any]]:
+    """Engine time vs raw nlp.pipe and peak RSS at 2, 5 and 10 sources of ~5,000 words."""
+    figures = []
+    prof: dict[str, Any] = {}
+    for size in SCALE_SIZES:
+        timing = run_child("scale", size, runs, base, profile and size == max(SCALE_SIZES))
+        memory = run_child("rss", size, 1, base, False)
+        ratio = median(timing["engine_runs_s"]) / median(timing["raw_runs_s"])
+        last = size == max(SCALE_SIZES)
+        details = {
+            "engine_s": median(timing["engine_runs_s"]),
+            "raw_spacy_s": median(timing["raw_runs_s"]),
+            **{k: v for k, v in timing.items() if k != "profile"},
+        }
+        figures.append(
+            Figure(
+                f"4. {size} x {SCALE_WORDS} words: analyze / nlp.pipe",
+                ratio,
+                "x",
+                "<= 1.3x" if last else "",
+                ratio <= 1.3 if last else None,
+                details,
+            )
+        )
+        rss = memory["peak_rss_mb"]
+        figures.append(
+            Figure(
+                f"4. {size} x {SCALE_WORDS} words: peak RSS",
+                rss,
+                "MB",
+                "<= 600 MB" if last else "",
+                rss <= 600 if last else None,
+                memory,
+            )
+        )
+        prof = timing.get("profile", prof)
+    return figures, prof
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Key latency in the TUI
+
+
+async def _key_latency(base: Path, presses: int, work: Path) -> list[Figure]:
+    env = isolated_env(work / "keys")
+    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+        os.environ[var] = env[var]
+    from tui.app import NewsdiffApp
+
+    sources = make_sources(build_articles(base, 2, KEY_WORDS))
+    app = NewsdiffApp(sources)
+    figures = []
+    async with app.run_test(size=(COLUMNS, LINES)) as pilot:
+        started = time.perf_counter()
+        while True:  # analysis may start further workers (e.g. after the first one posts)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not any(w.is_running for w in app.workers):
+                break
+        analysis_s = time.perf_counter() - started
+        bindings = app.screen.active_bindings
+        for key, key_name in (("j", "j"), ("]", "right_square_bracket")):
+            active = bindings.get(key_name)
+            if active is None or not active.enabled:
+                raise RuntimeError(f"key {key!r} is not bound or not enabled after the analysis")
+            samples = []
+            for _ in range(presses):
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                samples.append((time.perf_counter() - t0) * 1000)
+            med, p95 = median(samples), percentile(samples, 95)
+            info = {
+                "action": active.binding.action,
+                "presses": presses,
+                "analysis_s": analysis_s,
+                "samples_ms": samples,
+            }
+            figures.append(Figure(f"5. key {key!r} median", med, "ms", "<= 30 ms", med <= 30, info))
+            figures.append(Figure(f"5. key {key!r} p95", p95, "ms", "<= 60 ms", p95 <= 60, {}))
+    return figures
+
+
+def bench_keys(base: Path, presses: int, work: Path) -> list[Figure]:
+    """Median and p95 latency of j and ] with two 50,000-word articles analysed."""
+    return asyncio.run(_key_latency(base, presses, work))
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _section(
+    name: str, fn: Callable[[], list[Figure]], figures: list[Figure], errors: dict[str, str]
+) -> None:
+    """Run one section; a failure is reported as an error row, and the other sections go on."""
+    print(f"measuring {name} ...", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    try:
+        figures.extend(fn())
+    except (RuntimeError, OSError, ImportError, subprocess.SubprocessError) as exc:
+        errors[name] = f"{type(exc).__name__}: {exc}"
+        figures.append(Figure(name, None, "", "", None, {"error": errors[name]}))
+    print(f"  {name} took {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+
+
+def _print_profile(prof: dict[str, Any]) -> None:
+    print(f"\nprofile of analyze on {max(SCALE_SIZES)} sources: {prof['total_s']:.2f} s total")
+    rows = [
+        [r["function"], str(r["calls"]), f"{r['self_s']:.3f}", f"{r['cum_s']:.3f}"]
+        for r in prof["ours_by_cumulative"]
+    ]
+    print_table(rows, ("newsdiff function (by cumulative)", "calls", "self s", "cum s"))
+    rows = [
+        [r["function"], str(r["calls"]), f"{r['self_s']:.3f}", f"{r['cum_s']:.3f}"]
+        for r in prof["all_by_self"]
+    ]
+    print()
+    print_table(rows, ("any function (by self time)", "calls", "self s", "cum s"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every figure (or those picked with --only) and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    ap.add_argument("--json-out", help="write the figures to this JSON file")
+    ap.add_argument("--data", help="eval directory (default $NEWSDIFF_EVAL or ../shared/eval)")
+    ap.add_argument("--only", default="1,2,3,4,5", help="sections to run, e.g. 1,4")
+    ap.add_argument("--presses", type=int, default=60, help="key presses per key (default 60)")
+    ap.add_argument("--no-profile", action="store_true", help="skip the cProfile pass")
+    ap.add_argument("--child-scale", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    base = eval_dir(args.data)
+    if args.child_scale:
+        print(json.dumps(scale_child(args.child_scale, args.runs, base, args.profile_child)))
+        return 0
+    if args.child_rss:
+        print(json.dumps(rss_child(args.child_rss, base)))
+        return 0
+    if args.runs < 1 or args.presses < 1:
+        ap.error("--runs and --presses must be positive")
+    if args.runs < 5:
+        print("note: fewer than 5 runs; medians are noisy", file=sys.stderr)
+    only = {s.strip() for s in args.only.split(",")}
+
+    figures: list[Figure] = []
+    errors: dict[str, str] = {}
+    prof: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="newsdiff-bench-") as tmp:
+        work = Path(tmp)
+        if "1" in only:
+            _section("1. first paint", lambda: bench_first_paint(args.runs, work), figures, errors)
+        if "2" in only or "3" in only:
+            _section("2-3. --json cold/warm", lambda: bench_json(args.runs, work), figures, errors)
+        if "4" in only:
+
+            def scale() -> list[Figure]:
+                nonlocal prof
+                figs, prof = bench_scale(args.runs, base, not args.no_profile)
+                return figs
+
+            _section("4. scale", scale, figures, errors)
+        if "5" in only:
+            _section(
+                "5. key latency", lambda: bench_keys(base, args.presses, work), figures, errors
+            )
+
+    print()
+    print_table([f.row() for f in figures], ("figure", "value", "target", "result"))
+    for name, message in errors.items():
+        print(f"error in {name}: {message}")
+    if prof:
+        _print_profile(prof)
+    if args.json_out:
+        write_json(
+            args.json_out,
+            {
+                "runs": args.runs,
+                "python": sys.version.split()[0],
+                "figures": [f.to_dict() for f in figures],
+                "profile": prof,
+            },
+        )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
