@@ -1,0 +1,928 @@
+"""Read articles (text, Markdown, HTML, stdin) into Sources; every bad input is a clear error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import logging
+import os
+import re
+import stat
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from newsdiff.config import config_path, display_path
+from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.model import Source
+
+#: Default limit on one input; spaCy needs roughly 1 GB of memory per 1 MB of text.
+DEFAULT_MAX_BYTES = 5_000_000
+
+#: Ids beyond Z would read like sentence ids of another source (``AA3``); 26 is plenty.
+MAX_SOURCES = 26
+
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One input between reading and building its Source."""
+
+    id: str
+    path: str
+    label: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    dateline: _Dateline | None = None
+    mtime: float | None = None
+    real_path: str | None = None
+    digest: str = ""
+    notes: list[str] = field(default_factory=list)
+    """Warnings without their subject: "looks like Spanish, not English; ..."."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Dateline:
+    """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``."""
+
+    year: int | None
+    month: int
+    day: int
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def demo_paths() -> list[str]:
+    """The two bundled example articles, as paths on disk (they ship inside the wheel)."""
+    data = resources.files("newsdiff") / "data"
+    return [str(data / "example_a.txt"), str(data / "example_b.txt")]
+
+
+def parse_date_option(value: str) -> tuple[str, str]:
+    """Split ``--date SRC=YYYY-MM-DD`` into the source and a validated ISO date.
+
+    ``SRC`` may be a source id (``B``), a file name or a path as given; it is matched in
+    :func:`read_sources`, which knows the sources.
+
+    Raises:
+        NewsdiffError: BAD_DATE when the value is malformed or the date does not exist.
+    """
+    src, sep, date_text = value.rpartition("=")
+    if not sep or not src.strip() or not date_text.strip():
+        raise NewsdiffError(
+            f"--date {value!r}: expected SRC=YYYY-MM-DD, e.g. --date B=2021-12-30",
+            ExitCode.BAD_DATE,
+        )
+    return src.strip(), _validate_iso(date_text.strip(), f"--date {value!r}")
+
+
+def read_sources(
+    paths: Sequence[str],
+    *,
+    dates: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> list[Source]:
+    """Read each path (``-`` is stdin) into a Source with ids A, B, C... in argument order.
+
+    Publication dates come from ``dates`` (``--date``), else the HTML or front-matter
+    metadata, else a dateline at the start of the text; a source without one borrows the
+    date of the others and is marked ``published_inferred``. Non-fatal problems (a guessed
+    encoding, text that is not English, the same file twice) go into ``Source.warnings``.
+
+    Args:
+        paths: Files to read, or ``-`` for standard input (at most once).
+        dates: Source (id, file name or path) -> ISO date, overriding anything found.
+        max_bytes: Largest input accepted.
+        stdin: Stream to read ``-`` from; defaults to ``sys.stdin.buffer``.
+
+    Raises:
+        NewsdiffError: a file is missing, unreadable, binary, empty, undecodable, too
+            large, stdin is given twice, or a ``--date`` names no source.
+    """
+    if len(paths) > MAX_SOURCES:
+        raise NewsdiffError(
+            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES}",
+            ExitCode.USAGE,
+        )
+    if sum(1 for p in paths if p == "-") > 1:
+        raise NewsdiffError("stdin ('-') can only be given once", ExitCode.USAGE)
+    raws = [
+        _read_one(chr(ord("A") + i), path, max_bytes=max_bytes, stdin=stdin)
+        for i, path in enumerate(paths)
+    ]
+    _assign_labels(raws)
+    _flag_duplicates(raws)
+    overrides = _match_dates(raws, dates or {})
+    return _finish(raws, overrides)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading bytes
+# --------------------------------------------------------------------------------------------
+
+
+def _read_one(sid: str, path: str, *, max_bytes: int, stdin: BinaryIO | None) -> _Raw:
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_large("stdin", None, max_bytes)
+        raw = _decode_and_clean(sid, "-", "stdin", data, suffix="")
+        raw.digest = hashlib.sha256(data).hexdigest()
+        return raw
+    data, st = _read_file(path, max_bytes)
+    raw = _decode_and_clean(sid, path, Path(path).name or path, data, suffix=Path(path).suffix)
+    raw.mtime = st.st_mtime
+    raw.real_path = os.path.realpath(path)
+    raw.digest = hashlib.sha256(data).hexdigest()
+    return raw
+
+
+def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise NewsdiffError(_not_found_message(path), ExitCode.NOT_FOUND) from None
+    except PermissionError:
+        raise NewsdiffError(
+            f"cannot read {path!r}: permission denied on a folder in its path",
+            ExitCode.UNREADABLE,
+        ) from None
+    except OSError as exc:
+        raise NewsdiffError(
+            f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise NewsdiffError(
+            f"{path!r} is a directory; give the article files inside it "
+            f"(e.g. {os.path.join(path, '*.txt')})",
+            ExitCode.IS_DIRECTORY,
+        )
+    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+        raise _too_large(path, st.st_size, max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            # Pipes and process substitutions have no size: read one byte past the limit.
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise NewsdiffError(
+            f"cannot read {path!r}: permission denied (check it with: ls -l {path})",
+            ExitCode.UNREADABLE,
+        ) from None
+    except OSError as exc:
+        raise NewsdiffError(
+            f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE
+        ) from None
+    if len(data) > max_bytes:
+        raise _too_large(path, None, max_bytes)
+    return data, st
+
+
+def _not_found_message(path: str) -> str:
+    if os.path.islink(path):
+        return f"{path!r} is a broken symbolic link (it points to {os.readlink(path)!r})"
+    message = f"no such file: {path!r}"
+    parent = os.path.dirname(path) or "."
+    try:
+        siblings = os.listdir(parent)
+    except OSError:
+        return message
+    close = difflib.get_close_matches(os.path.basename(path), siblings, n=1, cutoff=0.75)
+    if close:
+        message += f" (did you mean {os.path.join(os.path.dirname(path), close[0])!r}?)"
+    return message
+
+
+def _too_large(name: str, size: int | None, max_bytes: int) -> NewsdiffError:
+    limit = f"{max_bytes / 1_000_000:g} MB"
+    what = f"is {size / 1_000_000:.1f} MB" if size is not None else "is larger than"
+    where = display_path(config_path())
+    sep = ", over" if size is not None else ""
+    return NewsdiffError(
+        f"{name!r} {what}{sep} the {limit} limit; raise it with --max-size MB "
+        f"or max_file_mb in {where}",
+        ExitCode.TOO_LARGE,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes -> text
+# --------------------------------------------------------------------------------------------
+
+#: (magic bytes, what it looks like, what to do). Checked before any decoding.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF document", "convert it to text first (e.g. pdftotext FILE out.txt)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "newsdiff reads text, Markdown and HTML articles"),
+    (b"\xff\xd8\xff", "a JPEG image", "newsdiff reads text, Markdown and HTML articles"),
+    (b"GIF87a", "a GIF image", "newsdiff reads text, Markdown and HTML articles"),
+    (b"GIF89a", "a GIF image", "newsdiff reads text, Markdown and HTML articles"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (.docx, .odt and .epub files are ZIP archives too)",
+        "extract it or save the article as plain text first",
+    ),
+    (b"PK\x05\x06", "an empty ZIP archive", "save the article as plain text first"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first (e.g. gunzip)"),
+    (b"\xfd7zXZ\x00", "an xz archive", "decompress it first (e.g. unxz)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "extract it first"),
+    (b"\x7fELF", "an executable (ELF)", "give a text, Markdown or HTML article"),
+    (b"\xcf\xfa\xed\xfe", "an executable (Mach-O)", "give a text, Markdown or HTML article"),
+    (b"\xce\xfa\xed\xfe", "an executable (Mach-O)", "give a text, Markdown or HTML article"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Microsoft Office document (.doc/.xls)",
+        "save the article as plain text first",
+    ),
+    (b"SQLite format 3\x00", "an SQLite database", "give a text, Markdown or HTML article"),
+    (b"OggS", "an Ogg media file", "give a text, Markdown or HTML article"),
+    (b"ID3", "an MP3 audio file", "give a text, Markdown or HTML article"),
+)
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
+def _sniff_binary(data: bytes) -> tuple[str, str] | None:
+    for magic, what, hint in _MAGIC:
+        if data.startswith(magic):
+            return what, hint
+    if data.startswith(b"MZ") and b"\x00" in data[:512]:
+        return "a Windows executable", "give a text, Markdown or HTML article"
+    if data[4:8] == b"ftyp":
+        return "an MP4/QuickTime media file", "give a text, Markdown or HTML article"
+    if data.startswith(b"RIFF") and data[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
+        return "a RIFF media file (WAV/AVI/WebP)", "give a text, Markdown or HTML article"
+    return None
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """Name the UTF-16 byte order of BOM-less text whose ASCII letters leave every other byte 0."""
+    if len(sample) < 4:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    even_nul = even.count(0) / len(even)
+    odd_nul = odd.count(0) / len(odd)
+    if odd_nul > 0.6 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.6 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str | None]:
+    """Decode bytes to text; returns the text and a warning when the encoding was guessed."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), None
+            except UnicodeDecodeError:
+                raise NewsdiffError(
+                    f"{name!r} starts with a {label} byte-order mark but is not valid {label}; "
+                    f"re-save it as UTF-8",
+                    ExitCode.ENCODING,
+                ) from None
+    sample = data[:8192]
+    if b"\x00" in sample:
+        codec16 = _bomless_utf16(sample)
+        if codec16 is not None:
+            try:
+                return data.decode(codec16), f"has no byte-order mark; read it as {codec16}"
+            except UnicodeDecodeError:
+                pass
+        raise NewsdiffError(
+            f"{name!r} looks like binary data, not a text article "
+            f"(it contains NUL bytes); give a text, Markdown or HTML file",
+            ExitCode.BINARY,
+        )
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer  # only non-UTF-8 input pays for the detector
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise NewsdiffError(
+            f"{name!r} is not UTF-8 and its encoding could not be recognised; convert it "
+            f"to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt)",
+            ExitCode.ENCODING,
+        )
+    text = str(best)
+    encoding = best.encoding
+    # Single-byte Western code pages often decode English identically; name the usual one.
+    if encoding != "cp1252":
+        try:
+            if data.decode("cp1252") == text:
+                encoding = "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return text, f"is not UTF-8; read it as {encoding} (a guess: check its quotes and accents)"
+
+
+def _check_text_is_text(name: str, text: str) -> None:
+    sample = text[:20000]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
+    )
+    if sample and controls / len(sample) > 0.02:
+        raise NewsdiffError(
+            f"{name!r} looks like binary data, not a text article "
+            f"({controls} control characters); give a text, Markdown or HTML file",
+            ExitCode.BINARY,
+        )
+
+
+def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: str) -> _Raw:
+    name = "stdin" if path == "-" else path
+    if not data:
+        raise NewsdiffError(
+            f"{name!r} is empty; give a file with the article's text", ExitCode.EMPTY
+        )
+    found = _sniff_binary(data)
+    if found is not None:
+        what, hint = found
+        raise NewsdiffError(
+            f"{name!r} looks like {what}, not a text article; {hint}", ExitCode.BINARY
+        )
+    text, note = _decode(name, data)
+    _check_text_is_text(name, text)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise NewsdiffError(
+            f"{name!r} contains only whitespace; give a file with the article's text",
+            ExitCode.EMPTY,
+        )
+    raw = _Raw(id=sid, path=path, label=label, text=text)
+    if note:
+        raw.notes.append(note)
+    kind = _format_of(suffix.lower(), text)
+    if kind == "html":
+        _apply_html(raw, name)
+    elif kind == "markdown":
+        _apply_markdown(raw)
+    if not raw.text.strip():
+        what = "HTML page" if kind == "html" else "Markdown file"
+        raise NewsdiffError(
+            f"{name!r} is a {what} with no readable text once its markup is removed",
+            ExitCode.EMPTY,
+        )
+    raw.dateline = find_dateline(raw.text)
+    language_note = language_warning(raw.text)
+    if language_note:
+        raw.notes.append(language_note)
+    return raw
+
+
+def _format_of(suffix: str, text: str) -> str:
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
+        return "html"
+    if head.startswith("<") and ("<body" in head or head.count("<p") >= 2):
+        return "html"
+    if not suffix and re.match(r"(?:---\n|#{1,6} \S)", text.lstrip(" \t")):
+        return "markdown"  # stdin or an extension-less file that opens like Markdown
+    return "text"
+
+
+# --------------------------------------------------------------------------------------------
+# HTML and Markdown
+# --------------------------------------------------------------------------------------------
+
+
+def _apply_html(raw: _Raw, name: str) -> None:
+    # trafilatura (and lxml, htmldate) cost ~0.3 s to import; only HTML input pays for them.
+    import trafilatura
+
+    for logger_name in ("trafilatura", "htmldate", "courlan"):
+        # Without a handler, Python prints library warnings to stderr via logging.lastResort.
+        logger = logging.getLogger(logger_name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+    html = raw.text
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    text = getattr(doc, "text", None) or ""
+    if not text.strip():
+        # Short pages fall under trafilatura's article heuristics; their whole text still
+        # beats refusing the page.
+        text = trafilatura.html2txt(html) or ""
+        if text.strip():
+            raw.notes.append("has no recognisable main article text; using all text of the page")
+    raw.text = text.replace("\r\n", "\n")
+    title = getattr(doc, "title", None)
+    raw.title = title.strip() if isinstance(title, str) and title.strip() else None
+    date = getattr(doc, "date", None)
+    if isinstance(date, str):
+        raw.published = _valid_iso_or_none(date[:10])
+
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_HRULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
+)
+
+
+def strip_markdown(text: str) -> tuple[str, dict[str, str]]:
+    """Turn Markdown into readable prose, plus front-matter and first-heading metadata.
+
+    Headings, list items and quotes keep their words on their own lines; markup, link
+    targets, code fences and tables' rules go. Offsets then refer to the cleaned text, which
+    is what the UI shows.
+    """
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for j in range(1, min(len(lines), 200)):
+            if lines[j].strip() in ("---", "..."):
+                for item in lines[1:j]:
+                    key, sep, value = item.partition(":")
+                    if sep and key.strip().lower() in ("title", "date", "published"):
+                        meta.setdefault(key.strip().lower(), value.strip().strip("\"'"))
+                lines = lines[j + 1 :]
+                break
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if _REF_DEF.match(line) or _TABLE_SEP.match(line):
+            continue
+        if _HRULE.match(line) or (_SETEXT.match(line) and out and out[-1].strip()):
+            out.append("")
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading.group(2)
+            if heading.group(1) == "#" and "heading" not in meta:
+                meta["heading"] = _inline(line).strip()
+        line = re.sub(r"^\s{0,3}(?:>\s?)+", "", line)
+        line = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?", "", line)
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = "; ".join(c for c in cells if c)
+        out.append(_inline(line).rstrip())
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    return cleaned, meta
+
+
+def _inline(line: str) -> str:
+    for pattern, repl in _INLINE:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def _apply_markdown(raw: _Raw) -> None:
+    text, meta = strip_markdown(raw.text)
+    raw.text = text
+    raw.title = meta.get("title") or meta.get("heading") or None
+    date = meta.get("date") or meta.get("published")
+    if date:
+        raw.published = _valid_iso_or_none(date[:10]) or _date_from_words(date)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+    rf"|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+)
+_WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+_AGENCY = r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?"
+_DASH = r"\s*[-–—:|]"
+#: Each pattern is tried at the start of the first non-empty lines, in this order.
+_DATELINES = (
+    # "date 2021-12-30", "Published: 30 December 2021", "Updated on Thursday, Dec 30, 2021"
+    re.compile(
+        rf"(?i:date|dated|published|posted|updated|last updated|first published)"
+        rf"(?:\s+on)?\s*[:\-–—]?\s*{_WEEKDAY}(?P<date>{_DATE}){_TIME}"
+    ),
+    # "WASHINGTON, Dec 30 (Reuters) -", "KYIV, Ukraine, December 30, 2021 —"
+    re.compile(
+        rf"[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ ]{{1,30}})?,\s*{_WEEKDAY}"
+        rf"(?P<date>{_DATE}){_TIME}{_AGENCY}{_DASH}"
+    ),
+    # "December 30, 2021 —", "2021-12-30:" and "Thursday, 30 December 2021" on its own line
+    re.compile(rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}{_AGENCY}(?:{_DASH}|\s*$)", re.MULTILINE),
+)
+
+
+def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of one ``_DATE`` match."""
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if iso:
+        return int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+    year_match = re.search(r"\b(\d{4})$", text)
+    year = int(year_match.group(1)) if year_match else None
+    month_match = re.search(r"[A-Za-z]{3}", text)
+    day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
+    if not month_match or not day_match:
+        return None
+    month = _MONTHS.get(month_match.group(0).lower())
+    if month is None:
+        return None
+    return year, month, int(day_match.group(1))
+
+
+def _date_from_words(text: str) -> str | None:
+    match = re.search(_DATE, text)
+    parsed = _parse_date_words(match.group(0)) if match else None
+    if parsed is None or parsed[0] is None:
+        return None
+    return _iso_or_none(parsed[0], parsed[1], parsed[2])
+
+
+def find_dateline(text: str) -> _Dateline | None:
+    """A publication date written at the start of the article, if there is one.
+
+    Looks at the first three non-empty lines, so a headline above the dateline is fine. The
+    dateline stays in the text: offsets must keep matching what the user sees.
+    """
+    offset = 0
+    checked = 0
+    for line in text.split("\n"):
+        if checked >= 3 or offset > 1000:
+            break
+        stripped = line.lstrip()
+        if stripped:
+            checked += 1
+            lead = len(line) - len(stripped)
+            for pattern in _DATELINES:
+                match = pattern.match(stripped)
+                if not match:
+                    continue
+                parsed = _parse_date_words(match.group("date"))
+                if parsed is None:
+                    continue
+                year, month, day = parsed
+                if year is not None and _iso_or_none(year, month, day) is None:
+                    continue
+                if year is None and _iso_or_none(2000, month, day) is None:  # 2000 has Feb 29
+                    continue
+                start = offset + lead
+                return _Dateline(
+                    year, month, day, start, start + match.end(), stripped[: match.end()]
+                )
+        offset += len(line) + 1
+    return None
+
+
+def _iso_or_none(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _valid_iso_or_none(text: str) -> str | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def _validate_iso(text: str, context: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise NewsdiffError(
+            f"{context}: {text!r} is not a date in the form YYYY-MM-DD", ExitCode.BAD_DATE
+        )
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise NewsdiffError(
+            f"{context}: {text} is not a real date (check the month and day)", ExitCode.BAD_DATE
+        ) from None
+
+
+def _match_dates(raws: Sequence[_Raw], dates: Mapping[str, str]) -> dict[str, str]:
+    """Map each ``--date`` key (id, label, file name or path) to a source id."""
+    resolved: dict[str, str] = {}
+    for key, value in dates.items():
+        iso = _validate_iso(value, f"--date {key}={value}")
+        matches = [
+            r.id
+            for r in raws
+            if key in (r.id, r.id.lower(), r.label, r.path)
+            or (r.path != "-" and key == Path(r.path).name)
+            or (key == "stdin" and r.path == "-")
+        ]
+        if not matches:
+            known = ", ".join(f"{r.id}={r.label}" for r in raws) or "none"
+            raise NewsdiffError(
+                f"--date {key}={value}: no source {key!r} (sources: {known})", ExitCode.BAD_DATE
+            )
+        for sid in dict.fromkeys(matches):
+            resolved[sid] = iso
+    return resolved
+
+
+def _reference_date(dated: Sequence[str]) -> str | None:
+    """The date to lend: the most common among dated sources, the earliest on a tie."""
+    if not dated:
+        return None
+    counts = Counter(dated)
+    top = max(counts.values())
+    return min(d for d, n in counts.items() if n == top)
+
+
+# --------------------------------------------------------------------------------------------
+# Titles, labels, duplicates, language
+# --------------------------------------------------------------------------------------------
+
+
+def _title_of(text: str, dateline: _Dateline | None) -> str | None:
+    body = text
+    if dateline is not None:
+        body = text[: dateline.start] + text[dateline.end :]
+    body = re.sub(r"^[\s\-–—:|]+", "", body)
+    first_line = body.split("\n", 1)[0].strip()
+    rest = body[len(first_line) :].strip() if "\n" in body else ""
+    if first_line and rest and len(first_line) <= 150 and not re.search(r"[.!?:]$", first_line):
+        candidate = first_line  # a headline on its own line
+    else:
+        match = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])", first_line)
+        candidate = first_line[: match.start() + 1] if match else first_line
+        candidate = candidate.rstrip()
+    candidate = re.sub(r"\s+", " ", candidate).strip()
+    if not candidate:
+        return None
+    if len(candidate) > 100:
+        cut = candidate[:100].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+        candidate = cut + "…"
+    return candidate
+
+
+def _assign_labels(raws: Sequence[_Raw]) -> None:
+    groups: dict[str, list[_Raw]] = {}
+    for raw in raws:
+        groups.setdefault(raw.label, []).append(raw)
+    for label, group in groups.items():
+        if len(group) < 2:
+            continue
+        parts = {
+            id(r): Path(os.path.abspath(r.path)).parts if r.path != "-" else ("stdin",)
+            for r in group
+        }
+        longest = max(len(p) for p in parts.values())
+        for depth in range(2, longest + 1):
+            candidates = {id(r): "/".join(parts[id(r)][-depth:]) for r in group}
+            if len(set(candidates.values())) == len(group):
+                for r in group:
+                    r.label = candidates[id(r)]
+                break
+        else:  # the same path twice: only the id tells them apart
+            for r in group:
+                r.label = f"{label} ({r.id})"
+
+
+def _flag_duplicates(raws: Sequence[_Raw]) -> None:
+    for i, raw in enumerate(raws):
+        for earlier in raws[:i]:
+            if raw.real_path is not None and raw.real_path == earlier.real_path:
+                raw.notes.append(
+                    f"is the same file as {earlier.id} ({earlier.label}); comparing an article "
+                    f"with itself shows no differences"
+                )
+                break
+            if raw.digest == earlier.digest:
+                raw.notes.append(
+                    f"has exactly the same content as {earlier.id} ({earlier.label}); "
+                    f"comparing an article with itself shows no differences"
+                )
+                break
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOPWORDS: Mapping[str, frozenset[str]] = {
+    "English": _words(
+        "the of and to a in is that for it was on with as he be at by this had not are but "
+        "from or have an they which you were her she his their has been will would its we "
+        "said who more after than when what all about also there"
+    ),
+    "Spanish": _words(
+        "de la que el en y los del se las por un para con una su al lo como más pero sus le "
+        "ya fue este ha porque esta son entre cuando muy sin sobre también hasta hay donde "
+        "desde durante todos les ni contra ante ellos esto"
+    ),
+    "French": _words(
+        "de la le et les des en un du une que est pour qui dans par plus pas au sur ne se ce "
+        "il sont avec ou son mais nous comme elle aux leur cette ses ont fait aussi été"
+    ),
+    "German": _words(
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch "
+        "es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über "
+        "einen zum war haben nur oder aber vor zur bis durch"
+    ),
+    "Italian": _words(
+        "di e il la che in per un è del non una le si da sono con come al della gli anche più "
+        "alla ma dei ha nel lo ci questo delle degli nella"
+    ),
+    "Portuguese": _words(
+        "de o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao "
+        "ele das tem à seu sua ou ser quando muito há nos já está também pelo pela até isso "
+        "ela entre depois sem"
+    ),
+    "Dutch": _words(
+        "de en van het een is dat die in te op niet zijn met voor als er maar om aan ook dan "
+        "bij nog door naar over zo uit heeft hebben werd deze wordt kan hun worden"
+    ),
+}
+
+_SCRIPTS = {
+    "CYRILLIC": "Cyrillic",
+    "GREEK": "Greek",
+    "ARABIC": "Arabic",
+    "HEBREW": "Hebrew",
+    "CJK": "Chinese or Japanese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "DEVANAGARI": "Devanagari",
+    "THAI": "Thai",
+}
+
+
+def language_warning(text: str) -> str | None:
+    """A warning when the text does not look like English (the pipelines are English-only).
+
+    Cheap on purpose: counts the script of the letters, then the share of each language's most
+    common function words. Texts under 30 words are not judged.
+    """
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    scripts: Counter[str] = Counter()
+    for ch in letters[:5000]:
+        if ch.isascii():
+            continue
+        first = unicodedata.name(ch, "").split(" ", 1)[0]
+        if first in _SCRIPTS:
+            scripts[_SCRIPTS[first]] += 1
+    if scripts:
+        script, count = scripts.most_common(1)[0]
+        if count / min(len(letters), 5000) > 0.3:
+            return f"looks like {script} text, not English; results will be poor"
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if len(words) < 30:
+        return None
+    shares = {
+        lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in _STOPWORDS.items()
+    }
+    english = shares.pop("English")
+    if english >= 0.2:
+        return None
+    lang, share = max(shares.items(), key=lambda item: item[1])
+    if share >= 0.15 and share > english * 1.5:
+        return f"looks like {lang}, not English; results will be poor"
+    if english < 0.1:
+        return "does not look like English; results will be poor"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Assembly
+# --------------------------------------------------------------------------------------------
+
+
+def _finish(raws: Sequence[_Raw], overrides: Mapping[str, str]) -> list[Source]:
+    for raw in raws:
+        if raw.id in overrides:
+            raw.published = overrides[raw.id]
+        elif raw.published is None and raw.dateline is not None and raw.dateline.year:
+            found = raw.dateline
+            raw.published = _iso_or_none(found.year or 0, found.month, found.day)
+    dated = [r.published for r in raws if r.published]
+    reference = _reference_date(dated)
+    for raw in raws:
+        line = raw.dateline
+        if raw.published is None and line is not None and line.year is None:
+            year = _guess_year(line.month, line.day, reference, raw.mtime)
+            raw.published = _iso_or_none(year, line.month, line.day)
+            raw.notes.append(
+                f"has a dateline without a year ({line.text.strip()!r}); assumed {year}"
+            )
+    dated = [r.published for r in raws if r.published]
+    reference = _reference_date(dated)
+    sources = []
+    for raw in raws:
+        inferred = raw.published is None and reference is not None
+        title = raw.title or _title_of(raw.text, raw.dateline)
+        subject = f"{raw.id} ({raw.label})"
+        sources.append(
+            Source(
+                id=raw.id,
+                path=raw.path,
+                label=raw.label,
+                title=title,
+                published=reference if inferred else raw.published,
+                published_inferred=inferred,
+                text=raw.text,
+                warnings=tuple(f"{subject} {note}" for note in raw.notes),
+            )
+        )
+    return sources
+
+
+def _guess_year(month: int, day: int, reference: str | None, mtime: float | None) -> int:
+    """Year for a dateline like ``Dec 30``: the one nearest the other sources' date.
+
+    Without another date, the latest such day not after the file's modification time (or
+    today for stdin), since articles are read after they are published.
+    """
+    if reference is not None:
+        ref = dt.date.fromisoformat(reference)
+        best_year = ref.year
+        best_gap: int | None = None
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            iso = _iso_or_none(year, month, day)
+            if iso is None:
+                continue
+            gap = abs((dt.date.fromisoformat(iso) - ref).days)
+            if best_gap is None or gap < best_gap:
+                best_year, best_gap = year, gap
+        return best_year
+    anchor = dt.date.fromtimestamp(mtime) if mtime is not None else dt.date.today()
+    for year in (anchor.year, anchor.year - 1, anchor.year - 2, anchor.year - 3, anchor.year - 4):
+        iso = _iso_or_none(year, month, day)
+        if iso is not None and dt.date.fromisoformat(iso) <= anchor:
+            return year
+    return anchor.year
