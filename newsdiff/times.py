@@ -1,0 +1,1287 @@
+"""Find temporal expressions in a parsed article and give them TIMEX3 values from its date."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsdiff import timegrammar as g
+from newsdiff.model import TimeExpr, TimeType
+
+if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
+    from spacy.tokens import Doc, Token
+
+Tense = Literal["past", "present", "future"] | None
+
+#: Granularities from finest to coarsest; an anchor must be at least as fine as the shift unit.
+_GRAN_ORDER = {"T": 0, "D": 1, "W": 2, "M": 3, "Q": 4, "S": 4, "H": 5, "Y": 6, "DE": 7, "C": 8}
+_UNIT_GRAN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "WE": "W"}
+_DUMMY_YEAR = 2000  # leap year: arithmetic on dates with an unknown year must allow 29 February.
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """A resolved point or period: a representative date plus its granularity."""
+
+    date: dt.date
+    gran: str
+    year_known: bool = True
+    suffix: str = ""
+    """Season code (SU), part of day (TNI), weekend (WE) or clock time (T15:35)."""
+
+    def value(self) -> str:
+        """The TIMEX3 value string."""
+        d = self.date
+        year = f"{d.year:04d}" if self.year_known else "XXXX"
+        gran = self.gran
+        if gran == "T":
+            return f"{year}-{d.month:02d}-{d.day:02d}{self.suffix}"
+        if gran == "D":
+            return f"{year}-{d.month:02d}-{d.day:02d}{self.suffix}"
+        if gran == "W":
+            if not self.year_known:
+                return "XXXX-WXX" + ("-WE" if self.suffix == "WE" else "")
+            iso = d.isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if self.suffix == "WE" else "")
+        if gran == "M":
+            return f"{year}-{d.month:02d}"
+        if gran == "Q":
+            return f"{year}-Q{(d.month - 1) // 3 + 1}"
+        if gran == "H":
+            return f"{year}-H{1 if d.month <= 6 else 2}"
+        if gran == "S":
+            return f"{year}-{self.suffix}"
+        if gran == "DE":
+            return year[:3]
+        if gran == "C":
+            return year[:2]
+        return year
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Callable[[re.Match[str], _Context], tuple[TimeType, str, _When | None] | None]
+    guard: Callable[[re.Match[str], _Context], bool] | None = None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    rule: _Rule
+    match: re.Match[str]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
+
+
+def _shift(date: dt.date, unit: str, n: int) -> dt.date | None:
+    """Move a date by n units, clamping the day for month arithmetic (31 Jan + 1M = 28/29 Feb)."""
+    try:
+        if unit == "D":
+            return date + dt.timedelta(days=n)
+        if unit in ("W", "WE"):
+            return date + dt.timedelta(weeks=n)
+        months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "S": 12, "DE": 120, "C": 1200}.get(unit)
+        if months is None:
+            return None
+        total = date.year * 12 + date.month - 1 + n * months
+        year, month = divmod(total, 12)
+        month += 1
+        day = min(date.day, calendar.monthrange(year, month)[1]) if 1 <= year <= 9999 else 1
+        return _safe_date(year, month, day)
+    except (OverflowError, ValueError):  # far outside the calendar: not a usable time
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """Read a cardinal written in digits or English words ("twenty-four", "a", "half an")."""
+    t = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
+    if not t:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in ("half a", "half an", "a half"):
+        return 0.5
+    if t in g.SMALL_NUMBERS:
+        return float(g.SMALL_NUMBERS[t])
+    parts = t.split(" ")
+    if parts[0] in g.TENS:
+        rest = " ".join(parts[1:])
+        if not rest:
+            return float(g.TENS[parts[0]])
+        if rest in g.SMALL_NUMBERS and g.SMALL_NUMBERS[rest] < 10:
+            return float(g.TENS[parts[0]] + g.SMALL_NUMBERS[rest])
+    return None
+
+
+def _duration_value(n: float | None, unit_word: str) -> str | None:
+    """TIMEX3 duration (``P2W``, ``PT3H``, ``PXY``) for n units; None n means vague (X)."""
+    unit_word = unit_word.lower().rstrip("s")
+    if unit_word == "centurie":
+        unit_word = "century"
+    if unit_word not in g.UNITS:
+        return None
+    letter, is_time, mult = g.UNITS[unit_word]
+    if letter in ("Q", "WE"):
+        letter, mult = ("M", 3) if letter == "Q" else ("D", 2)
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        if mult == 10:
+            return "PXDE"
+        if mult == 100:
+            return "PXCE"
+        return f"{prefix}X{letter}"
+    total = n * mult
+    if total != int(total):
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if letter in smaller:
+            small, factor = smaller[letter]
+            total *= factor
+            if small in ("H",) or (letter == "H" and small == "M"):
+                prefix = "PT"
+            letter = small
+    return f"{prefix}{int(round(total))}{letter}"
+
+
+class _Context:
+    """Everything a rule needs to resolve one document: text, tokens, DCT and history."""
+
+    def __init__(self, doc: Doc, dct: dt.date | None) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.dct = dct
+        self.history: list[tuple[int, _When]] = []
+        self._tok_starts = [t.idx for t in doc]
+        self._parsed = bool(len(doc)) and doc.has_annotation("DEP")
+        self._tagged = bool(len(doc)) and doc.has_annotation("TAG")
+        self._date_ents = [
+            (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")
+        ]
+        self.position = 0
+
+    # -- tokens -------------------------------------------------------------------------
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering a character offset."""
+        i = bisect.bisect_right(self._tok_starts, offset) - 1
+        if i < 0 or i >= len(self.doc):
+            return None
+        tok = self.doc[i]
+        return tok if tok.idx <= offset < tok.idx + len(tok.text) else None
+
+    def in_date_ent(self, start: int, end: int) -> bool:
+        """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
+        return any(s < end and start < e for s, e in self._date_ents)
+
+    def words_before(self, offset: int, n: int = 3) -> list[str]:
+        """The n words before an offset, lower-cased, nearest last."""
+        left = self.text[max(0, offset - 60) : offset].lower()
+        return re.findall(r"[a-z']+|\d+", left)[-n:]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """Character span of the sentence around an offset (a text window without a parser)."""
+        tok = self.token_at(offset)
+        if tok is not None and self._parsed:
+            sent = tok.sent
+            return sent.start_char, sent.end_char
+        left = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
+        right_candidates = [p for p in (self.text.find(". ", offset), self.text.find("\n", offset))]
+        right = min((p for p in right_candidates if p >= 0), default=len(self.text))
+        return left + 1, right
+
+    # -- tense --------------------------------------------------------------------------
+    def tense(self, start: int, end: int) -> Tense:
+        """Tense of the clause a time expression modifies: picks last vs next occurrence."""
+        before = self.words_before(start, 3)
+        if any(w in g.FUTURE_CUES for w in before[-2:]) or "scheduled" in before:
+            return "future"
+        if before[-1:] in (["since"], ["ago"]):
+            return "past"
+        tok = self.token_at(start)
+        if tok is not None and self._parsed:
+            node = tok
+            for _ in range(6):
+                if node.pos_ in ("VERB", "AUX"):
+                    tense = self._verb_tense(node, 0)
+                    if tense is not None:
+                        return tense
+                    break
+                if node.head is node:
+                    break
+                node = node.head
+        return self._sentence_tense(start)
+
+    def _verb_tense(self, verb: Token, depth: int) -> Tense:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & g.FUTURE_AUX:
+            return "future"
+        if verb.lemma_ in ("schedule", "set", "slate", "plan", "due") and verb.tag_ == "VBN":
+            return "future"
+        if "to" in words and verb.tag_ == "VB":
+            head = verb.head
+            if head is not verb and depth < 2:
+                if head.lemma_ in ("plan", "expect", "intend", "hope", "aim", "want", "schedule"):
+                    return "future"
+                return self._verb_tense(head, depth + 1)
+            return "future"
+        tags = [verb.tag_, *(a.tag_ for a in auxes)]
+        if "VBD" in tags:
+            return "past"
+        if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s", "had"}:
+            return "past"
+        if verb.tag_ == "VBN" and not words & {"is", "are", "am", "'re", "be", "being"}:
+            return "past"
+        if "going" in words:
+            return "future"
+        if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'re"}:
+            return "present"
+        return None
+
+    def _sentence_tense(self, offset: int) -> Tense:
+        s0, s1 = self.sentence_bounds(offset)
+        sent = self.text[s0:s1].lower()
+        if re.search(r"\b(?:will|shall|'ll|would|scheduled|going to)\b", sent):
+            return "future"
+        if self._tagged:
+            i0 = bisect.bisect_left(self._tok_starts, s0)
+            i1 = bisect.bisect_left(self._tok_starts, s1)
+            if any(t.tag_ == "VBD" for t in self.doc[i0:i1]):
+                return "past"
+            return "present"
+        if re.search(r"\b(?:said|was|were|had|did)\b", sent):
+            return "past"
+        return None
+
+    # -- anchors ------------------------------------------------------------------------
+    def anchor(self, unit: str) -> _When | None:
+        """Most recent resolved expression fine enough to shift by ``unit``, else the DCT."""
+        need = _GRAN_ORDER.get(_UNIT_GRAN.get(unit, unit), 6)
+        for _, when in reversed(self.history):
+            if _GRAN_ORDER.get(when.gran, 9) <= need and when.gran not in ("S",):
+                return when
+        return _When(self.dct, "D") if self.dct else None
+
+    def last_quarter_in_sentence(self, offset: int) -> _When | None:
+        """The latest quarter/half mentioned earlier in the same sentence (year-ago rules)."""
+        s0, _ = self.sentence_bounds(offset)
+        for pos, when in reversed(self.history):
+            if pos < s0:
+                return None
+            if when.gran in ("Q", "H"):
+                return when
+        return None
+
+    def last_quarter(self) -> _When | None:
+        """The latest quarter mentioned anywhere earlier ("the quarter" refers back to it)."""
+        for _, when in reversed(self.history):
+            if when.gran == "Q":
+                return when
+        return None
+
+
+# -- resolution helpers -------------------------------------------------------------------
+
+
+def _pick_year(
+    month: int, day: int | None, tense: Tense, dct: dt.date, nearest_window: int = 183
+) -> int:
+    """Year for a month (and day) without one: last one in the past, next one in the future."""
+    ref = dct.toordinal()
+    options: list[tuple[int, int]] = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        d = _safe_date(year, month, day or 15)
+        if d is None:
+            d = _safe_date(year, month, 28)
+        if d is None:
+            continue
+        if day is None:
+            # Compare months, not days: "in December" said in December is this December.
+            diff = (year * 12 + month) - (dct.year * 12 + dct.month)
+            options.append((year, diff * 31))
+        else:
+            options.append((year, d.toordinal() - ref))
+    if tense == "past":
+        past = [o for o in options if o[1] <= 0]
+        if past:
+            return max(past, key=lambda o: o[1])[0]
+    elif tense == "future":
+        fut = [o for o in options if o[1] >= 0]
+        if fut:
+            return min(fut, key=lambda o: o[1])[0]
+    return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]
+
+
+def _weekday_date(wd: int, dct: dt.date, tense: Tense, rel: str, hint: int | None) -> dt.date:
+    if hint is not None:
+        for delta in range(-7, 8):
+            d = dct + dt.timedelta(days=delta)
+            if d.day == hint and d.weekday() == wd:
+                return d
+    back = (dct.weekday() - wd) % 7
+    fwd = (wd - dct.weekday()) % 7
+    if rel == "last":
+        return dct - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return dct + dt.timedelta(days=fwd or 7)
+    if rel in ("this coming", "coming"):
+        return dct + dt.timedelta(days=fwd)
+    if rel == "this past":
+        return dct - dt.timedelta(days=back or 7)
+    if tense == "past":
+        return dct - dt.timedelta(days=back)
+    if tense == "future":
+        return dct + dt.timedelta(days=fwd)
+    return dct - dt.timedelta(days=back) if back <= fwd else dct + dt.timedelta(days=fwd)
+
+
+def _relative(ctx: _Context, unit: str, n: int, gran: str, suffix: str = "") -> _When | None:
+    """The DCT moved by n units at a granularity; a placeholder-year value without DCT."""
+    if ctx.dct is None:
+        return None
+    d = _shift(ctx.dct, unit, n)
+    return _When(d, gran, True, suffix) if d else None
+
+
+_UNKNOWN = {
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "H": "XXXX-HX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "C": "XX",
+    "T": "XXXX-XX-XX",
+}
+
+
+def _result(
+    typ: TimeType, when: _When | None, gran: str, suffix: str = ""
+) -> tuple[TimeType, str, _When | None]:
+    if when is None:
+        return typ, _UNKNOWN.get(gran, "XXXX") + suffix, None
+    return typ, when.value(), when
+
+
+# -- handlers -----------------------------------------------------------------------------
+
+Result = tuple[TimeType, str, _When | None] | None
+
+
+def _month_of(word: str) -> int | None:
+    return g.MONTHS.get(word.lower().rstrip("."))
+
+
+def _year_of(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _h_iso(m: re.Match[str], ctx: _Context) -> Result:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["H"]:
+        return "TIME", f"{d.isoformat()}T{m['H']}:{m['M']}", _When(d, "D")
+    return _result("DATE", _When(d, "D"), "D")
+
+
+def _h_slash(m: re.Match[str], ctx: _Context) -> Result:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 1900 if y > 50 else 2000
+    month, day = (a, b) if a <= 12 else (b, a)
+    d = _safe_date(y, month, day)
+    return _result("DATE", _When(d, "D"), "D") if d else None
+
+
+def _date_from_md(ctx: _Context, month: int, day: int, year: int | None, start: int) -> Result:
+    if year is None:
+        if ctx.dct is None:
+            d = _safe_date(_DUMMY_YEAR, month, day)
+            return ("DATE", f"XXXX-{month:02d}-{day:02d}", _When(d, "D", False)) if d else None
+        year = _pick_year(month, day, ctx.tense(start, start + 1), ctx.dct)
+    d = _safe_date(year, month, day)
+    return _result("DATE", _When(d, "D"), "D") if d else None
+
+
+def _h_month_day(m: re.Match[str], ctx: _Context) -> Result:
+    month = _month_of(m["mon"])
+    day = int(re.sub(r"\D", "", m["d"]))
+    if month is None:
+        return None
+    return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start())
+
+
+def _month_result(ctx: _Context, month: int, year: int | None, start: int, end: int) -> Result:
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{month:02d}", _When(dt.date(_DUMMY_YEAR, month, 1), "M", False)
+        year = _pick_year(month, None, ctx.tense(start, end), ctx.dct)
+    d = _safe_date(year, month, 1)
+    return _result("DATE", _When(d, "M"), "M") if d else None
+
+
+def _h_month(m: re.Match[str], ctx: _Context) -> Result:
+    month = _month_of(m["mon"])
+    if month is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    year = _year_of(m["y"]) if "y" in m.re.groupindex else None
+    if year is None and ctx.dct is not None and rel in ("last", "next", "this"):
+        dct = ctx.dct
+        if rel == "last":
+            year = dct.year if month < dct.month else dct.year - 1
+        elif rel == "next":
+            year = dct.year if month > dct.month else dct.year + 1
+        else:
+            year = dct.year
+    return _month_result(ctx, month, year, m.start(), m.end())
+
+
+_MONTH_CUES = frozenset(
+    {"in", "since", "until", "till", "by", "during", "from", "through", "of", "before", "after",
+     "last", "this", "next", "early", "late", "mid", "to", "and", "or", "between", "until",
+     "throughout", "around", "for", "on"}
+)  # fmt: skip
+
+
+def _g_month(m: re.Match[str], ctx: _Context) -> bool:
+    """A bare month name is a date only with a cue: "May" and "March" are also common words."""
+    word = m["mon"]
+    tok = ctx.token_at(m.start("mon"))
+    if tok is not None and tok.tag_ == "MD":
+        return False
+    if m["rel"]:
+        return True
+    before = ctx.words_before(m.start(), 1)
+    if before and before[-1] in _MONTH_CUES:
+        return True
+    nxt = ctx.text[m.end() : m.end() + 2]
+    if word.lower() in ("may", "march") and not ctx.in_date_ent(m.start(), m.end()):
+        return False
+    # "June Carter": a capitalised word right after makes it a name, unless NER says DATE.
+    if re.match(r"\s[A-Z]", nxt) and not ctx.in_date_ent(m.start(), m.end()):
+        return False
+    return True
+
+
+def _h_year(m: re.Match[str], ctx: _Context) -> Result:
+    year = int(m["y"])
+    d = _safe_date(year, 1, 1)
+    return _result("DATE", _When(d, "Y"), "Y") if d else None
+
+
+_YEAR_CUES = frozenset(
+    {"in", "since", "by", "until", "till", "of", "during", "from", "through", "to", "before",
+     "after", "between", "and", "early", "late", "mid", "circa", "around", "fiscal", "year",
+     "for", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "or", "than",
+     "the", "as", "on"}
+)  # fmt: skip
+
+
+def _g_year(m: re.Match[str], ctx: _Context) -> bool:
+    """A four-digit number is a year with a cue, a DATE entity, or when no noun follows it."""
+    year = int(m["y"])
+    if m["mod"]:
+        return True
+    if ctx.in_date_ent(m.start("y"), m.end("y")):
+        return True
+    before = ctx.words_before(m.start(), 1)
+    if before and before[-1] in _YEAR_CUES and 1000 <= year <= 2099:
+        return True
+    if not 1900 <= year <= 2099:
+        return False
+    tok = ctx.token_at(m.start("y"))
+    if tok is not None and tok.i + 1 < len(ctx.doc):
+        nxt = ctx.doc[tok.i + 1]
+        if nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in ("people", "troops", "men", "women"):
+            return False
+    return True
+
+
+def _h_decade(m: re.Match[str], ctx: _Context) -> Result:
+    if m["c"]:
+        century, dec = m["c"], m["d"]
+        if dec == "0" and m["c"] in ("18", "19", "17", "16") and m["cent"]:
+            return "DATE", century, None
+        return "DATE", f"{century}{dec}", None
+    dec = m["d2"] or m["d3"]
+    if ctx.dct is not None:
+        century = str(ctx.dct.year)[:2]
+        if int(f"{century}{dec}0") > ctx.dct.year:
+            century = str(int(century) - 1)
+    else:
+        century = "19"
+    return "DATE", f"{century}{dec}", None
+
+
+def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
+    word = m["wd"].lower().rstrip(".")
+    plural = word.endswith("s") and word.rstrip("s") in g.WEEKDAYS and word not in g.WEEKDAYS
+    wd = g.WEEKDAYS.get(word.rstrip("s") if plural else word)
+    if wd is None:
+        return None
+    if plural:
+        return "SET", f"XXXX-WXX-{wd + 1}", None
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    pod = g.PARTS_OF_DAY.get((m["pod"] or "").lower())
+    if ctx.dct is None:
+        return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), None
+    hint = int(m["hint"]) if m["hint"] else None
+    d = _weekday_date(wd, ctx.dct, ctx.tense(m.start(), m.end()), rel, hint)
+    when = _When(d, "D")
+    if pod:
+        return "TIME", f"{d.isoformat()}T{pod}", when
+    return "DATE", when.value(), when
+
+
+def _h_deictic(m: re.Match[str], ctx: _Context) -> Result:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    pod_word = (m["pod"] or "").lower()
+    offsets = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "last night": -1,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "late night": 0,
+        "overnight": 0,
+        "late last night": -1,
+        "early this morning": 0,
+    }
+    if word not in offsets:
+        return None
+    pod = g.PARTS_OF_DAY.get(pod_word) or g.PARTS_OF_DAY.get(word.split()[-1])
+    if word == "tonight":
+        pod = "NI"
+    when = _relative(ctx, "D", offsets[word], "D")
+    if pod:
+        if when is None:
+            return "TIME", f"XXXX-XX-XXT{pod}", None
+        return "TIME", f"{when.date.isoformat()}T{pod}", when
+    if when is None:
+        return ("DATE", "PRESENT_REF", None) if word == "today" else ("DATE", "XXXX-XX-XX", None)
+    return "DATE", when.value(), when
+
+
+def _h_ref(m: re.Match[str], ctx: _Context) -> Result:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    if word in g.PRESENT_REF_WORDS:
+        return "DATE", "PRESENT_REF", None
+    if word in g.PAST_REF_WORDS or word in ("in recent years", "recent years", "years ago"):
+        return "DATE", "PAST_REF", None
+    if word.startswith("recent "):
+        unit = word.split()[1]
+        value = _duration_value(None, unit)
+        return ("DURATION", value, None) if value else None
+    if word in g.FUTURE_REF_WORDS or word.startswith("the coming") or word.startswith("coming"):
+        return "DATE", "FUTURE_REF", None
+    if word.endswith(" ago"):
+        return "DATE", "PAST_REF", None
+    return None
+
+
+def _g_ref(m: re.Match[str], ctx: _Context) -> bool:
+    word = m["w"].lower()
+    tok = ctx.token_at(m.start("w"))
+    nxt = ctx.text[m.end() : m.end() + 12].lower()
+    if word == "now":
+        # "now" as a discourse marker ("Now, ...") is still PRESENT_REF in TimeML; "now that" not.
+        return not nxt.startswith(" that")
+    if word in ("current", "future", "recent"):
+        if tok is not None and ctx._tagged and tok.pos_ not in ("ADJ", "NOUN"):
+            return False
+        return not re.match(r"\s+(?:account|accounts|affairs|events|prices)\b", nxt)
+    return True
+
+
+def _unit_code(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w == "centurie":
+        w = "century"
+    return {
+        "day": "D",
+        "week": "W",
+        "weekend": "WE",
+        "month": "M",
+        "quarter": "Q",
+        "year": "Y",
+        "decade": "DE",
+        "century": "C",
+        "fiscal year": "Y",
+    }.get(w, w)
+
+
+def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit_word = re.sub(r"\s+", " ", m["u"].lower())
+    pod = g.PARTS_OF_DAY.get(unit_word)
+    unit = "D" if pod else _unit_code(unit_word)
+    gran = _UNIT_GRAN.get(unit, unit)
+    suffix = "WE" if unit == "WE" else ""
+    if rel in ("the past", "the last", "this past", "past") and not pod and unit != "WE":
+        if unit in ("D",) and rel == "this past":
+            return None
+        value = _duration_value(1, unit_word)
+        if rel in ("this past",):
+            when = _relative(ctx, unit if unit != "DE" else "DE", -1, gran, suffix)
+            return _result("DATE", when, gran, suffix)
+        return ("DURATION", value, None) if value else None
+    anchored = rel in ("the following", "the next", "the previous", "the preceding", "the same")
+    anchored = anchored or rel == "that"
+    n = {
+        "last": -1,
+        "previous": -1,
+        "the previous": -1,
+        "the preceding": -1,
+        "this past": -1,
+        "next": 1,
+        "coming": 1,
+        "the coming": 1,
+        "the following": 1,
+        "the next": 1,
+    }.get(rel, 0)
+    if unit == "D" and not anchored and not pod:
+        return None
+    if anchored:
+        base = ctx.anchor("D" if pod else unit)
+        if base is None:
+            return _result("TIME" if pod else "DATE", None, gran, f"T{pod}" if pod else suffix)
+        d = _shift(base.date, unit, n)
+        if d is None:
+            return None
+        if pod:
+            when = _When(d, "D", base.year_known)
+            return "TIME", f"{when.value()}T{pod}", when
+        if _GRAN_ORDER.get(base.gran, 9) > _GRAN_ORDER.get(gran, 9):
+            gran = base.gran
+        when = _When(d, gran, base.year_known, suffix)
+        return "DATE", when.value(), when
+    if pod:
+        if unit_word == "night" and rel == "last":
+            when = _relative(ctx, "D", -1, "D")
+        elif rel in ("this", "the"):
+            when = _relative(ctx, "D", 0, "D")
+        else:
+            return None
+        if when is None:
+            return "TIME", f"XXXX-XX-XXT{pod}", None
+        return "TIME", f"{when.date.isoformat()}T{pod}", when
+    when = _relative(ctx, unit, n, gran, suffix)
+    return _result("DATE", when, gran, suffix)
+
+
+_SHIFT_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "C": "C", "WE": "W", "Q": "Q"}
+
+
+def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    unit_word = m["u"].lower()
+    n_text = m["n"]
+    n = parse_number(n_text) if n_text else None
+    unit = _unit_code(unit_word)
+    if unit in ("second", "minute", "hour", "S", "H"):
+        # "three hours ago": the day is all a reader can resolve without the clock time.
+        when = _relative(ctx, "D", 0, "D")
+        return _result("DATE", when, "D") if direction in ("ago", "earlier") else None
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "prior") else 1
+    if n is None or n != int(n):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit not in _SHIFT_UNITS:
+        return None
+    gran = {"DE": "Y", "C": "Y", "WE": "W"}.get(unit, unit)
+    shift_unit = _SHIFT_UNITS[unit]
+    if direction in ("ago", "from now", "hence", "back"):
+        base: _When | None = _When(ctx.dct, "D") if ctx.dct else None
+    else:
+        base = ctx.anchor(gran)
+    if unit == "Y" and int(n) == 1:
+        quarter = ctx.last_quarter_in_sentence(m.start())
+        if quarter is not None:
+            d = _shift(quarter.date, "Y", sign)
+            return ("DATE", _When(d, quarter.gran).value(), None) if d else None
+    if base is None:
+        return "DATE", _UNKNOWN.get(gran, "XXXX"), None
+    d = _shift(base.date, shift_unit, sign * int(n))
+    if d is None:
+        return None
+    when = _When(d, gran, base.year_known)
+    return "DATE", when.value(), when
+
+
+def _h_year_ago_adj(m: re.Match[str], ctx: _Context) -> Result:
+    quarter = ctx.last_quarter_in_sentence(m.start()) or ctx.last_quarter()
+    if quarter is not None:
+        d = _shift(quarter.date, "Y", -1)
+        return ("DATE", _When(d, quarter.gran).value(), None) if d else None
+    when = _relative(ctx, "Y", -1, "Y")
+    return _result("DATE", when, "Y")
+
+
+def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
+    n_text = m["n"]
+    vague = bool(re.fullmatch(g.VAGUE_NUM, n_text, re.I))
+    n = None if vague else parse_number(n_text)
+    if n is None and not vague:
+        return None
+    if m["half"]:
+        n = (n or 0) + 0.5
+    value = _duration_value(n, m["u"])
+    return ("DURATION", value, None) if value else None
+
+
+def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
+    n_text = m["n"].lower()
+    after = ctx.text[m.end() : m.end() + 8].lower()
+    if re.match(r"[\s-]*old\b", after):
+        return False  # ages ("a 30-year-old man") are not time expressions in TimeML
+    if n_text in ("a", "an", "one") and m["u"].lower() in ("day", "night"):
+        before = ctx.words_before(m.start(), 1)
+        if before and before[-1] in ("times", "once", "twice"):
+            return False  # SET: "twice a day"
+    return True
+
+
+def _h_bare_plural(m: re.Match[str], ctx: _Context) -> Result:
+    value = _duration_value(None, m["u"])
+    return ("DURATION", value, None) if value else None
+
+
+def _h_in_n(m: re.Match[str], ctx: _Context) -> Result:
+    n = parse_number(m["n"])
+    unit = _unit_code(m["u"])
+    tense = ctx.tense(m.start(), m.end())
+    if n is None or n != int(n) or unit not in _SHIFT_UNITS or tense == "past":
+        value = _duration_value(n, m["u"])
+        return ("DURATION", value, None) if value else None
+    gran = {"DE": "Y", "C": "Y"}.get(unit, unit)
+    when = _relative(ctx, _SHIFT_UNITS[unit], int(n), gran)
+    return _result("DATE", when, gran)
+
+
+def _h_set(m: re.Match[str], ctx: _Context) -> Result:
+    word = m["w"].lower()
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "nightly": "P1D",
+        "quarterly": "P3M",
+        "biweekly": "P2W",
+        "semiannually": "P6M",
+        "biannually": "P6M",
+    }
+    if word in adverbs:
+        return "SET", adverbs[word], None
+    unit_word = (m["u"] or "").lower()
+    wd_word = unit_word.rstrip(".")
+    if wd_word in g.WEEKDAYS:
+        return "SET", f"XXXX-WXX-{g.WEEKDAYS[wd_word] + 1}", None
+    if unit_word in g.PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{g.PARTS_OF_DAY[unit_word]}", None
+    n = parse_number(m["n"]) if m["n"] else 1.0
+    if m["other"]:
+        n = 2.0
+    value = _duration_value(n, unit_word)
+    return ("SET", value, None) if value else None
+
+
+def _h_clock(m: re.Match[str], ctx: _Context) -> Result:
+    hour = int(m["h"])
+    minute = int(m["mi"]) if m["mi"] else 0
+    ap = (m["ap"] or "").lower()
+    if minute > 59 or hour > 24 or (ap and not 1 <= hour <= 12):
+        return None
+    if ap == "p" and hour < 12:
+        hour += 12
+    if ap == "a" and hour == 12:
+        hour = 0
+    return _clock_result(ctx, m.start(), f"T{hour:02d}:{minute:02d}")
+
+
+def _clock_result(ctx: _Context, start: int, suffix: str) -> Result:
+    s0, _ = ctx.sentence_bounds(start)
+    day: _When | None = None
+    for pos, when in reversed(ctx.history):
+        if pos < s0:
+            break
+        if when.gran == "D":
+            day = when
+            break
+    if day is None and ctx.dct is not None:
+        day = _When(ctx.dct, "D")
+    if day is None:
+        return "TIME", f"XXXX-XX-XX{suffix}", None
+    return "TIME", f"{_When(day.date, 'D', day.year_known).value()}{suffix}", None
+
+
+def _h_noon(m: re.Match[str], ctx: _Context) -> Result:
+    return _clock_result(ctx, m.start(), "T12:00" if m["w"].lower() == "noon" else "T24:00")
+
+
+def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
+    q_word = m["q"].lower()
+    ordinal = (m["ord"] or "").lower().replace(" ", "-")
+    gran = "H" if q_word == "half" else "Q"
+    year = _year_of(m["yr1"]) or _year_of(m["yr2"])
+    yrel = (m["yrel"] or m["rel"] or "").lower()
+    if year is None and yrel and ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
+    number = g.ORDINALS.get(ordinal) if ordinal not in ("last", "final") else None
+    if ordinal in ("last", "final") and (year is not None or m["yr2"]):
+        number = 4 if gran == "Q" else 2
+    if number is not None:
+        if gran == "H" and number > 2:
+            return None
+        if year is None:
+            if ctx.dct is None:
+                return "DATE", f"XXXX-{gran}{number}", None
+            year = ctx.dct.year
+        month = (number - 1) * (3 if gran == "Q" else 6) + 1
+        d = _safe_date(year, month, 1)
+        return _result("DATE", _When(d, gran), gran) if d else None
+    if q_word == "period" and ordinal not in ("year-ago", "year-earlier"):
+        return None
+    if ordinal in ("year-ago", "year-earlier", "same"):
+        base = ctx.last_quarter() or (
+            _When(_shift(ctx.dct, "Q", -1) or ctx.dct, "Q") if ctx.dct else None
+        )
+        if base is None:
+            return "DATE", "XXXX-QX", None
+        d = _shift(base.date, "Y", -1)
+        return ("DATE", _When(d, base.gran).value(), None) if d else None
+    if ordinal in ("current", "this"):
+        return _result("DATE", _relative(ctx, "Q", 0, gran), gran)
+    if ordinal in ("next", "coming"):
+        return _result("DATE", _relative(ctx, gran, 1, gran), gran)
+    if gran == "H":
+        return None
+    previous = ctx.last_quarter()
+    if previous is not None and ordinal not in ("previous",):
+        return "DATE", previous.value(), previous
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX", None
+    n = -1 if ordinal in ("latest", "last", "recent", "past", "previous", "just-ended") else 0
+    if n == 0 and ctx.tense(m.start(), m.end()) == "past":
+        n = -1
+    return _result("DATE", _relative(ctx, "Q", n, "Q"), "Q")
+
+
+def _g_quarter(m: re.Match[str], ctx: _Context) -> bool:
+    if m["ord"] or m["yr1"] or m["yrel"]:
+        return True
+    # "the quarter" on its own: TimeML marks it, but "a quarter of" is a fraction.
+    return bool(m["the"]) and not re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])
+
+
+def _h_season(m: re.Match[str], ctx: _Context) -> Result:
+    code = g.SEASONS[m["s"].lower()]
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    year = _year_of(m["y"])
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{code}", None
+        dct = ctx.dct
+        start_month = g.SEASON_MONTH[code]
+        if rel in ("last", "this past"):
+            year = dct.year if start_month + 2 < dct.month else dct.year - 1
+        elif rel in ("next", "this coming"):
+            year = dct.year if start_month > dct.month else dct.year + 1
+        elif rel == "this":
+            year = dct.year
+        else:
+            year = _pick_year(start_month + 1, None, ctx.tense(m.start(), m.end()), dct)
+    d = _safe_date(year, g.SEASON_MONTH[code], 1)
+    if d is None:
+        return None
+    when = _When(d, "S", True, code)
+    return "DATE", when.value(), when
+
+
+def _g_season(m: re.Match[str], ctx: _Context) -> bool:
+    if m["y"] or (m["rel"] and m["rel"].lower() not in ("the",)):
+        return True
+    after = ctx.text[m.end() : m.end() + 6].lower()
+    before = ctx.words_before(m.start(), 1)
+    return not after.startswith((" of", " in")) and bool(before) and before[-1] in _MONTH_CUES
+
+
+def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    year = _year_of(m["y"])
+    if name.startswith("thanksgiving"):
+        month, day = 11, None
+    elif name in g.FIXED_HOLIDAYS:
+        month, day = g.FIXED_HOLIDAYS[name]
+    else:
+        return None
+    if year is None:
+        if ctx.dct is None:
+            if day is None:
+                return "DATE", "XXXX-11", None
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+        year = _pick_year(month, day or 25, ctx.tense(m.start(), m.end()), ctx.dct)
+    if day is None:  # Thanksgiving: fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        day = 1 + (3 - first.weekday()) % 7 + 21
+    d = _safe_date(year, month, day)
+    return _result("DATE", _When(d, "D"), "D") if d else None
+
+
+def _h_nth(m: re.Match[str], ctx: _Context) -> Result:
+    day = int(m["d"])
+    if ctx.dct is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    dct = ctx.dct
+    tense = ctx.tense(m.start(), m.end())
+    options = []
+    for n in (-1, 0, 1):
+        base = _shift(dct.replace(day=1), "M", n)
+        d = _safe_date(base.year, base.month, day) if base else None
+        if d is not None:
+            options.append(d)
+    if not options:
+        return None
+    if tense == "past":
+        choice = max((d for d in options if d <= dct), default=options[0])
+    elif tense == "future":
+        choice = min((d for d in options if d >= dct), default=options[-1])
+    else:
+        choice = min(options, key=lambda d: abs((d - dct).days))
+    return _result("DATE", _When(choice, "D"), "D")
+
+
+def _g_nth(m: re.Match[str], ctx: _Context) -> bool:
+    after = ctx.text[m.end() : m.end() + 20]
+    return bool(re.match(r"\s*(?:[,.;:)]|$|\s+(?:and|or)\b|\s+of\s+(?:this|last|next)\s+month)", after))
+
+
+def _h_boundary(m: re.Match[str], ctx: _Context) -> Result:
+    rel = m["rel"].lower()
+    unit = _unit_code(m["u"])
+    gran = _UNIT_GRAN.get(unit, unit)
+    n = {"last": -1, "next": 1}.get(rel, 0)
+    return _result("DATE", _relative(ctx, unit, n, gran), gran)
+
+
+def _h_year_end(m: re.Match[str], ctx: _Context) -> Result:
+    return _result("DATE", _relative(ctx, "Y", 0, "Y"), "Y")
+
+
+# -- the grammar --------------------------------------------------------------------------
+
+_MODS = (
+    r"(?:(?:less|more|fewer)\s+than|at\s+least|at\s+most|about|around|almost|nearly|roughly|"
+    r"approximately|up\s+to|close\s+to|just\s+over|just\s+under|well\s+over|over|under|"
+    r"barely|some|only|just)"
+)
+_EDGE = (
+    r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
+    r"the\s+second\s+half\s+of)"
+)
+_MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
+_HOLIDAYS = "|".join(
+    re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
+    for h in sorted(g.FIXED_HOLIDAYS, key=len, reverse=True)
+    if not h.startswith("the ")
+)
+
+
+def _rules() -> list[_Rule]:
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    return [
+        _Rule("iso", rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?\b"), _h_iso),  # noqa: E501
+        _Rule("slash", rx(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), _h_slash),  # noqa: E501
+        _Rule(
+            "month_day",
+            rx(
+                rf"\b(?:(?:{g.WEEKDAY}),?\s+)?(?P<mon>{g.MONTH})\s+(?:the\s+)?(?P<d>{g.DAY})\b"
+                rf"(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?"
+            ),
+            _h_month_day,
+        ),
+        _Rule(
+            "day_month",
+            rx(
+                rf"\b(?:(?:{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
+                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR})\b)?"
+            ),
+            _h_month_day,
+        ),
+        _Rule(
+            "month_year",
+            rx(rf"\b(?:(?P<rel>{_EDGE})[\s-]+)?(?P<mon>{g.MONTH}),?\s+(?:of\s+)?(?P<y>{g.YEAR})\b"),
+            _h_month,
+        ),
+        _Rule(
+            "month",
+            rx(rf"\b(?:(?P<rel>last|next|this|{_EDGE})[\s-]+)?(?P<mon>{_MONTH_FULL})\b(?!-)"),
+            _h_month,
+            _g_month,
+        ),
+        _Rule(
+            "year",
+            rx(
+                rf"(?<![\d,.$£€#/-])(?:(?P<mod>{_EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
+                rf"the\s+year|FY)[\s-]+)?(?P<y>{g.YEAR})(?!\d|,\d|\s*(?:%|percent)|\.\d|-\d|:)"
+            ),
+            _h_year,
+            _g_year,
+        ),
+        _Rule(
+            "decade",
+            rx(
+                r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<cent>(?P<c>1[0-9]|20)(?P<d>[0-9])0s)"
+                r"|'(?P<d2>[0-9])0s|(?P<d3>[2-9])0s\b)(?![\w'])"
+            ),
+            _h_decade,
+        ),
+        _Rule(
+            "weekday",
+            rx(
+                rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|early|late)\s+)?"
+                rf"(?P<wd>{g.WEEKDAY})(?:\s*\((?P<hint>\d{{1,2}})\))?"
+                rf"(?:\s+(?P<pod>{g.PART_OF_DAY}))?(?:\b|(?<=\)))"
+            ),
+            _h_weekday,
+        ),
+        _Rule(
+            "deictic",
+            rx(
+                r"\b(?P<w>(?:early|late)\s+(?:last\s+night|this\s+morning)|the\s+day\s+before\s+"
+                r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|"
+                r"last\s+night|this\s+(?:morning|afternoon|evening)|late\s+night|overnight)"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"
+            ),
+            _h_deictic,
+        ),
+        _Rule(
+            "ref",
+            rx(
+                r"\b(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|the\s+present|"
+                r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days)|"
+                r"in\s+recent\s+years|recent|previously|formerly|lately|the\s+past|soon|shortly|"
+                r"the\s+future|future|(?:in\s+)?the\s+coming\s+(?:days|weeks|months|years)|"
+                r"(?:years|months|weeks|decades)\s+ago)\b(?!-)"
+            ),
+            _h_ref,
+            _g_ref,
+        ),
+        _Rule(
+            "rel_unit",
+            rx(
+                rf"\b(?:{_EDGE}[\s-]+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|"
+                r"the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+preceding|"
+                r"the\s+following|the\s+same|last|next|this|that|coming|past|previous|current)"
+                r"\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year|day|"
+                r"morning|afternoon|evening|night)\b(?!-|'s\s+(?:first|second|third|fourth))"
+            ),
+            _h_rel_unit,
+        ),
+        _Rule(
+            "boundary",
+            rx(
+                r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
+                r"(?P<rel>the|this|next|last)\s+(?P<u>year|month|week|decade|century)\b"
+            ),
+            _h_boundary,
+        ),
+        _Rule("year_end", rx(r"\b(?:year[\s-]end|end[\s-]of[\s-]year)\b"), _h_year_end),
+        _Rule(
+            "ago",
+            rx(
+                rf"\b(?:{_MODS}\s+)?(?P<n>{g.NUM}|{g.VAGUE_NUM})[\s-]+(?P<u>{g.UNIT})s?\s+"
+                r"(?P<dir>ago|earlier|later|back|from\s+now|hence|before|after|prior)"
+                r"(?=\s*(?:[,.;:)]|$|and\b|when\b|in\b|on\b|at\b|that\b)|(?<=ago)|(?<=now))"
+            ),
+            _h_ago,
+        ),
+        _Rule(
+            "year_ago_adj",
+            rx(r"\b(?:the\s+)?year[\s-](?:ago|earlier)\b(?!\s+(?:quarter|period))"),
+            _h_year_ago_adj,
+        ),
+        _Rule(
+            "in_n",
+            rx(rf"\bin\s+(?P<x>(?P<n>{g.NUM})\s+(?P<u>{g.UNIT})s?)\b(?!\s+(?:ago|of|time))"),
+            _h_in_n,
+        ),
+        _Rule(
+            "duration",
+            rx(
+                rf"\b(?:{_MODS}\s+)?(?:the\s+(?:(?:past|last|next|first|coming|previous|"
+                r"following|final|latest|remaining|initial|entire|full)\s+)?)?"
+                rf"(?P<n>{g.NUM}|{g.VAGUE_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+"
+                rf"(?P<u>{g.UNIT})s?\b(?!-old|\s+old\b)"
+            ),
+            _h_duration,
+            _g_duration,
+        ),
+        _Rule(
+            "bare_plural",
+            rx(
+                r"\b(?:for|over|in|within|take|took|takes|lasted|last)\s+(?P<x>(?P<u>seconds|"
+                r"minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|of|to|later|earlier))"
+            ),
+            _h_bare_plural,
+        ),
+        _Rule(
+            "set",
+            rx(
+                rf"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|"
+                rf"biweekly|semiannually|biannually|(?:every|each|per)\s+(?P<other>other\s+)?"
+                rf"(?:(?P<n>{g.NUM})\s+)?(?P<u>{g.UNIT}|{g.WEEKDAY}|{g.PART_OF_DAY})s?)\b"
+            ),
+            _h_set,
+        ),
+        _Rule(
+            "set_times",
+            rx(
+                rf"\b(?:times|once|twice)\s+(?P<x>(?P<w>an?)\s+(?P<u>{g.UNIT}))\b"
+                r"(?P<n>)(?P<other>)"
+            ),
+            _h_set,
+        ),
+        _Rule(
+            "clock",
+            rx(
+                r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+                r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+            ),
+            _h_clock,
+        ),
+        _Rule("noon", rx(r"\b(?P<w>noon|midnight)\b"), _h_noon),
+        _Rule(
+            "quarter",
+            rx(
+                rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
+                rf"(?:(?P<yr1>{g.YEAR})(?:'s)?\s+)?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+                r"previous|past|year-ago|year-earlier|year\s+ago|same|next|coming|recent|"
+                r"just-ended|this)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
+                rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<yr2>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)"
+                r"\s+year)?\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))"
+            ),
+            _h_quarter,
+            _g_quarter,
+        ),
+        _Rule(
+            "season",
+            rx(
+                r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the|early|late|mid)[\s-]+)?"
+                rf"(?P<s>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{g.YEAR}))?\b"
+            ),
+            _h_season,
+            _g_season,
+        ),
+        _Rule(
+            "holiday",
+            rx(
+                rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?-i:[A-Z])(?:{_HOLIDAYS})(?<=\w))"
+                rf"(?:,?\s+(?P<y>{g.YEAR}))?\b"
+            ),
+            _h_holiday,
+        ),
+        _Rule("nth", rx(r"\bthe\s+(?P<d>[12]?[0-9]|3[01])(?:st|nd|rd|th)\b"), _h_nth, _g_nth),
+    ]
+
+
+_RULES: list[_Rule] | None = None
+
+
+def _grammar() -> list[_Rule]:
+    global _RULES
+    if _RULES is None:
+        _RULES = _rules()
+    return _RULES
+
+
+def _candidates(ctx: _Context) -> Iterator[_Candidate]:
+    for order, rule in enumerate(_grammar()):
+        for m in rule.pattern.finditer(ctx.text):
+            start, end = m.span("x") if "x" in rule.pattern.groupindex else m.span()
+            while end > start and ctx.text[end - 1] in " \t\n,":
+                end -= 1
+            if end <= start:
+                continue
+            if rule.guard is not None and not rule.guard(m, ctx):
+                continue
+            yield _Candidate(start, end, order, rule, m)
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest match wins; ties go to the rule listed first. Chosen spans never overlap."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _parse_dct(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeExpr]:
+    """Find temporal expressions and resolve them to TIMEX3 values.
+
+    Relative expressions resolve against ``published`` (the document creation time); without
+    it, years stay unknown (``XXXX-06``) and weekdays unresolved (``XXXX-WXX-4``). Anchored
+    expressions ("the following day") resolve against the latest date mentioned before them,
+    which is what tells a reader that a second meeting is on the 13th.
+
+    Args:
+        doc: A spaCy Doc; tags, parse and entities are used when present, not required.
+        source_id: Id of the source the Doc was made from (copied into each TimeExpr).
+        published: ISO date ``YYYY-MM-DD`` of publication, or None.
+
+    Returns:
+        Expressions in text order, with ``doc.text[start:end] == text``.
+    """
+    ctx = _Context(doc, _parse_dct(published))
+    out: list[TimeExpr] = []
+    for cand in _select(list(_candidates(ctx))):
+        ctx.position = cand.start
+        result = cand.rule.handler(cand.match, ctx)
+        if result is None:
+            continue
+        typ, value, when = result
+        if when is not None:
+            ctx.history.append((cand.start, when))
+        out.append(
+            TimeExpr(source_id, cand.start, cand.end, ctx.text[cand.start : cand.end], typ, value)
+        )
+    return out
