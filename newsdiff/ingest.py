@@ -203,7 +203,7 @@ def _not_found_message(path: str) -> str:
         siblings = os.listdir(parent)
     except OSError:
         return message
-    close = difflib.get_close_matches(os.path.basename(path), siblings, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(os.path.basename(path), siblings, n=1, cutoff=0.85)
     if close:
         message += f" (did you mean {os.path.join(os.path.dirname(path), close[0])!r}?)"
     return message
