@@ -202,21 +202,24 @@ def score(golds: Sequence[Gold], found: Sequence[Found]) -> Counts:
 Pairs = Counter[tuple[str, str]]
 
 
+def _shown(f: Found) -> str:
+    """Gold surface text, with the engine's span text when it differs."""
+    if f.system_text == f.gold.text:
+        return repr(f.gold.text)
+    return f"{f.gold.text!r} (engine {f.system_text!r})"
+
+
 def error_pairs(found: Sequence[Found]) -> tuple[Pairs, Pairs]:
     """Surface-string pairs the engine merged wrongly, and pairs it failed to merge."""
-    wrong: Counter[tuple[str, str]] = Counter()
-    missed: Counter[tuple[str, str]] = Counter()
+    wrong: Pairs = Counter()
+    missed: Pairs = Counter()
     for a, b in combinations(found, 2):
         same_sys = a.system_entity == b.system_entity
         same_gold = a.gold.chain == b.gold.chain
         if same_sys == same_gold:
             continue
-        if same_sys:
-            key = tuple(sorted((a.system_text, b.system_text)))
-            wrong[(key[0], key[1])] += 1
-        else:
-            key = tuple(sorted((a.gold.text, b.gold.text)))
-            missed[(key[0], key[1])] += 1
+        x, y = sorted((_shown(a), _shown(b)))
+        (wrong if same_sys else missed)[(x, y)] += 1
     return wrong, missed
 
 
@@ -280,8 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     total = Counts()
     per_file: dict[str, dict[str, float]] = {}
     rows = []
-    wrong_all: Counter[tuple[str, str]] = Counter()
-    missed_all: Counter[tuple[str, str]] = Counter()
+    wrong_all: dict[tuple[str, str], Counter[str]] = {}
+    missed_all: dict[tuple[str, str], Counter[str]] = {}
     unfound: Counter[str] = Counter()
     started = time.perf_counter()
     for path in ecb_files(base):
@@ -301,8 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         per_file[path.stem] = figs
         rows.append(_row(path.stem, figs))
         wrong, missed = error_pairs(found)
-        wrong_all.update(wrong)
-        missed_all.update(missed)
+        for pairs, into in ((wrong, wrong_all), (missed, missed_all)):
+            for pair, n in pairs.items():
+                into.setdefault(pair, Counter())[path.stem] += n
         hit = {id(f.gold) for f in found}
         unfound.update(g.text for g in golds if id(g) not in hit)
     if not per_file:
@@ -335,8 +339,8 @@ def main(argv: list[str] | None = None) -> int:
                 "targets": targets,
                 "overall": overall,
                 "files": per_file,
-                "wrong_merges": [[a, b, n] for (a, b), n in wrong_all.most_common(50)],
-                "missed_merges": [[a, b, n] for (a, b), n in missed_all.most_common(50)],
+                "wrong_merges": _worst(wrong_all, 50),
+                "missed_merges": _worst(missed_all, 50),
             },
         )
     return 0
@@ -356,10 +360,17 @@ def _row(name: str, f: dict[str, float]) -> list[str]:
     ]
 
 
-def _print_errors(title: str, pairs: Counter[tuple[str, str]], n: int) -> None:
+def _worst(pairs: dict[tuple[str, str], Counter[str]], n: int) -> list[dict[str, Any]]:
+    """The n pairs with most mention pairs, with the files they come from."""
+    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1].total(), kv[0]))[:n]
+    return [{"a": a, "b": b, "count": c.total(), "files": dict(c)} for (a, b), c in ranked]
+
+
+def _print_errors(title: str, pairs: dict[tuple[str, str], Counter[str]], n: int) -> None:
     print(f"\n{title}, top {n} surface pairs (mention pairs counted):")
-    for (a, b), count in pairs.most_common(n):
-        print(f"  {count:4}  {a!r} ~ {b!r}")
+    for row in _worst(pairs, n):
+        files = ", ".join(f"{k} x{v}" for k, v in Counter(row["files"]).most_common(3))
+        print(f"  {row['count']:4}  {row['a']} ~ {row['b']}   [{files}]")
 
 
 if __name__ == "__main__":
