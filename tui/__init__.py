@@ -1,0 +1,1 @@
+"""The Textual user interface of newsdiff (the engine never imports this package)."""

@@ -1,0 +1,1 @@
+"""Screens of the newsdiff app: the comparison, help and search."""

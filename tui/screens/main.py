@@ -1,0 +1,604 @@
+"""The comparison screen: one column per source, the sidebar, the claim detail and the analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus, Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import (
+    Footer,
+    Header,
+    OptionList,
+    ProgressBar,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from newsdiff.errors import NewsdiffError
+from newsdiff.model import Claim, Comparison, Source
+from tui.messages import AnalysisProgress, AnalysisReady
+from widgets.actor_list import ActorList
+from widgets.article_pane import ArticlePane
+from widgets.claim_detail import ClaimDetail
+from widgets.difference_list import DifferenceList
+from widgets.legend import Legend
+from widgets.source_header import SourceHeader
+from widgets.talk_list import TalkList
+
+if TYPE_CHECKING:
+    from tui.app import NewsdiffApp
+
+#: Below this many columns the sidebar becomes an overlay and only two sources show.
+NARROW = 100
+#: Width a source column needs to be worth showing side by side.
+COLUMN_MIN = 40
+SIDEBAR_WIDTH = 42
+
+#: Actions that need the analysis; check_action disables them until it arrives.
+NEEDS_ANALYSIS = frozenset(
+    {
+        "next_difference",
+        "prev_difference",
+        "next_only",
+        "next_mention",
+        "prev_mention",
+        "focus_actors",
+        "focus_talks",
+        "focus_differences",
+        "search",
+    }
+)
+
+
+def describe_error(error: BaseException | None) -> str:
+    """One line for the reader: a NewsdiffError's own message, else the type and message."""
+    if error is None:
+        return "analysis failed"
+    if isinstance(error, NewsdiffError):
+        line = str(error)
+    else:
+        line = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return line.strip().splitlines()[0] if line.strip() else type(error).__name__
+
+
+class MainScreen(Screen[None]):
+    """Columns of sources with synchronised cursors; the screen owns the shared state.
+
+    Widgets post messages up (cursor moved, actor chosen...) and the screen pushes state down
+    (cursor positions, the focused entity, the analysis) through their methods.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_source", "Next source", priority=True, show=False),
+        Binding("shift+tab", "prev_source", "Prev source", priority=True, show=False),
+        Binding("l", "next_source", "Next source", key_display="h/l/Tab"),
+        Binding("h", "prev_source", "Prev source", show=False),
+        *[
+            Binding(str(n), f"goto_source({n - 1})", f"Source {n}", show=False)
+            for n in range(1, 10)
+        ],
+        Binding("right_square_bracket", "next_difference", "Next diff", key_display="]"),
+        Binding("left_square_bracket", "prev_difference", "Prev diff", key_display="[", show=False),
+        Binding("u", "next_only", "Only here"),
+        Binding("n", "next_mention", "Next mention", show=False),
+        Binding("N", "prev_mention", "Prev mention", show=False),
+        Binding("e", "focus_actors", "Actors"),
+        Binding("t", "focus_talks", "Talks"),
+        Binding("D", "focus_differences", "Differences", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("s", "toggle_sidebar", "Sidebar"),
+        Binding("d", "toggle_detail", "Detail"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape", "escape", "Close", show=False),
+    ]
+
+    comparison: reactive[Comparison | None] = reactive(None, init=False)
+    focused_source: reactive[int] = reactive(0, init=False)
+    focus_entity: reactive[str | None] = reactive(None, init=False)
+    show_sidebar: reactive[bool] = reactive(True, init=False)
+    show_detail: reactive[bool] = reactive(True, init=False)
+    narrow: reactive[bool] = reactive(False, init=False)
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        *,
+        analyze: Callable[..., Comparison],
+        model: str | None = None,
+        sidebar: bool = True,
+        detail: bool = True,
+    ) -> None:
+        super().__init__()
+        self.sources = tuple(sources)
+        self._analyze = analyze
+        self._model = model
+        self._claim_of: dict[str, Claim] = {}
+        self._sidebar_pref = sidebar
+        self._detail_pref = detail
+        self._restored = False
+        self.error: str | None = None
+        self.set_reactive(MainScreen.show_sidebar, sidebar)
+        self.set_reactive(MainScreen.show_detail, detail)
+
+    @property
+    def newsdiff_app(self) -> NewsdiffApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ compose
+
+    def compose(self) -> ComposeResult:
+        """Header, progress, columns + sidebar, detail, footer."""
+        yield Header()
+        with Horizontal(id="status"):
+            yield Static("Analysing…", id="status-label")
+            yield ProgressBar(total=1.0, show_eta=False, id="progress")
+        yield Static("", id="error-panel")
+        with Horizontal(id="body"):
+            with Horizontal(id="columns"):
+                for i, src in enumerate(self.sources):
+                    with Vertical(classes="column", id=f"column-{i}"):
+                        yield SourceHeader(src, id=f"header-{i}")
+                        yield ArticlePane(src, id=f"pane-{i}")
+            with Vertical(id="sidebar"):
+                with TabbedContent(id="sidebar-tabs"):
+                    with TabPane("Actors", id="tab-actors"):
+                        yield ActorList(id="actors")
+                    with TabPane("Talks", id="tab-talks"):
+                        yield TalkList(id="talks")
+                    with TabPane("Differences", id="tab-differences"):
+                        yield DifferenceList(id="differences")
+                yield Legend(id="legend")
+        yield ClaimDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the text at once, then analyse in a thread."""
+        self.sub_title = " vs ".join(s.label for s in self.sources)
+        self.query_one("#error-panel").display = False
+        for widget in self._lists():
+            widget.add_option("Analysing…")
+            widget.disable_messages(OptionList.OptionSelected)
+        self._apply_layout(self.size.width)
+        self.query_one("#sidebar").display = self.show_sidebar
+        self.query_one(ClaimDetail).display = self.show_detail
+        self.panes[0].focus()
+        self.run_analysis()
+
+    # ---------------------------------------------------------------- analysis
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def run_analysis(self) -> Comparison:
+        """Run the engine off the UI thread; only messages cross back."""
+        worker = get_current_worker()
+
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(AnalysisProgress(stage, fraction))
+
+        result = self._analyze(
+            self.sources,
+            model=self._model,
+            progress=progress,
+            is_cancelled=lambda: worker.is_cancelled,
+        )
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(result))
+        return result
+
+    @on(AnalysisProgress)
+    def _progress(self, event: AnalysisProgress) -> None:
+        self.query_one("#status-label", Static).update(f"Analysing: {event.stage}")
+        self.query_one("#progress", ProgressBar).update(progress=max(0.0, min(1.0, event.fraction)))
+
+    @on(AnalysisReady)
+    def _ready(self, event: AnalysisReady) -> None:
+        self.comparison = event.comparison
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures turn into something the reader sees."""
+        if event.worker.group != "analysis":
+            return
+        if event.state == WorkerState.ERROR:
+            self.error = describe_error(event.worker.error)
+            self.query_one("#status").display = False
+            panel = self.query_one("#error-panel", Static)
+            panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
+            panel.display = True
+            self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
+            self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
+        elif event.state == WorkerState.CANCELLED:
+            self.query_one("#status-label", Static).update("Analysis cancelled")
+
+    def watch_comparison(self, comparison: Comparison | None) -> None:
+        """Push the analysis down to every widget."""
+        if comparison is None:
+            return
+        self.query_one("#status").display = False
+        self._claim_of = {sid: c for c in comparison.claims for sid in c.all_sentence_ids()}
+        for i, pane in enumerate(self.panes):
+            pane.set_comparison(comparison)
+            src = pane.source
+            statuses = [
+                self._claim_of[s.id].status for s in src.sentences if s.id in self._claim_of
+            ]
+            self.query_one(f"#header-{i}", SourceHeader).set_counts(
+                len(src.sentences), statuses.count("differ"), statuses.count("only")
+            )
+        for widget in self._lists():
+            widget.enable_messages(OptionList.OptionSelected)
+            widget.show(comparison)
+        self._restore_position()
+        self.refresh_bindings()
+        self._sync_from(self.focused_pane)
+
+    # ----------------------------------------------------------------- helpers
+
+    def _lists(self) -> tuple[ActorList, TalkList, DifferenceList]:
+        return self.query_one(ActorList), self.query_one(TalkList), self.query_one(DifferenceList)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        """Article panes in source order."""
+        return list(self.query(ArticlePane))
+
+    @property
+    def focused_pane(self) -> ArticlePane:
+        """The pane of the current source."""
+        return self.panes[self.focused_source]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Disable analysis-dependent navigation until the analysis has arrived.
+
+        ``None`` keeps the binding in the footer, greyed out, so readers see what is coming.
+        """
+        if action in NEEDS_ANALYSIS and self.comparison is None:
+            return None  # shown greyed out in the footer until the analysis arrives
+        return not (action in ("next_mention", "prev_mention") and self.focus_entity is None)
+
+    def _sync_from(self, pane: ArticlePane) -> None:
+        """Move the other columns to the counterparts of the pane's cursor sentence."""
+        if self.comparison is None:
+            return
+        sent = pane.cursor_sentence
+        if sent is None:
+            return
+        claim = self._claim_of.get(sent.id)
+        for other in self.panes:
+            if other is pane:
+                other.set_aligned(False)
+                continue
+            sid = claim.sentences.get(other.source.id) if claim else None
+            if sid is not None and other.move_cursor_to_id(sid, post=False):
+                other.set_aligned(True, claim.extra.get(other.source.id, ()) if claim else ())
+            else:
+                other.set_aligned(False)
+        detail = self.query_one(ClaimDetail)
+        detail.show(self.comparison, pane.source.id, sent.id)
+
+    @on(ArticlePane.CursorMoved)
+    def _cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
+        if event.pane is self.focused_pane:
+            self._sync_from(event.pane)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Focusing a pane (click, Tab, digits) makes it the current source."""
+        if isinstance(event.widget, ArticlePane):
+            index = self.panes.index(event.widget)
+            if index != self.focused_source:
+                self.focused_source = index
+            self._sync_from(event.widget)
+
+    def watch_focused_source(self, index: int) -> None:
+        """Mark the header and page the columns so the current source is visible."""
+        for i, header in enumerate(self.query(SourceHeader)):
+            header.active = i == index
+        self._apply_layout(self.size.width)
+
+    def watch_focus_entity(self, entity_id: str | None) -> None:
+        """Highlight (or clear) the chosen actor's mentions in every column."""
+        for pane in self.panes:
+            pane.set_focus_entity(entity_id)
+        self.refresh_bindings()
+
+    def watch_show_sidebar(self, show: bool) -> None:
+        """Show or hide the sidebar and remember the choice."""
+        self.query_one("#sidebar").display = show
+        if (
+            not show
+            and self.focused is not None
+            and self.query_one("#sidebar") in (self.focused.ancestors)
+        ):
+            self.focused_pane.focus()
+        if not self.narrow:
+            self.newsdiff_app.save_prefs(sidebar=show)
+        self._apply_layout(self.size.width)
+
+    def watch_show_detail(self, show: bool) -> None:
+        """Show or hide the claim detail and remember the choice."""
+        self.query_one(ClaimDetail).display = show
+        self.newsdiff_app.save_prefs(detail=show)
+
+    def on_resize(self, event: Resize) -> None:
+        """Switch between wide and narrow layouts."""
+        self._apply_layout(event.size.width)
+
+    def watch_narrow(self, narrow: bool) -> None:
+        """Narrow: the sidebar is an overlay, hidden until asked for."""
+        self.set_class(narrow, "-narrow")
+        sidebar_pref = self._sidebar_pref
+        self.show_sidebar = False if narrow else sidebar_pref
+
+    def _apply_layout(self, width: int) -> None:
+        """Show the page of columns that holds the current source."""
+        if not self.is_mounted:
+            return
+        narrow = width < NARROW
+        if narrow != self.narrow:
+            if not narrow:
+                pass
+            else:
+                self._sidebar_pref = self.show_sidebar
+            self.narrow = narrow
+        count = len(self.sources)
+        current = self.focused_source
+        if narrow:
+            partner = current + 1 if current + 1 < count else current - 1
+            visible = {current, partner} if count > 1 else {current}
+        else:
+            room = width - (SIDEBAR_WIDTH if self.show_sidebar else 0)
+            page = max(2, min(4, room // COLUMN_MIN))
+            start = (current // page) * page
+            visible = set(range(start, min(count, start + page)))
+        for i, column in enumerate(self.query(".column")):
+            column.display = i in visible
+            column.set_class(i == max(visible), "-last-visible")
+        pages = ""
+        if len(visible) < count:
+            pages = f"  [sources {min(visible) + 1}-{max(visible) + 1} of {count}]"
+        self.sub_title = " vs ".join(s.label for s in self.sources) + pages
+
+    # ----------------------------------------------------------------- actions
+
+    def action_next_source(self) -> None:
+        """Focus the next source column."""
+        self.action_goto_source((self.focused_source + 1) % len(self.sources))
+
+    def action_prev_source(self) -> None:
+        """Focus the previous source column."""
+        self.action_goto_source((self.focused_source - 1) % len(self.sources))
+
+    def action_goto_source(self, index: int) -> None:
+        """Focus source number ``index`` (0-based)."""
+        if 0 <= index < len(self.sources):
+            self.focused_source = index
+            self.panes[index].focus()
+
+    def _jump_to_status(self, status: str, step: int) -> None:
+        pane = self.focused_pane
+        sentences = pane.sentences
+        count = len(sentences)
+        for k in range(1, count + 1):
+            index = (pane.cursor_index + step * k) % count
+            claim = self._claim_of.get(sentences[index].id)
+            if claim is not None and claim.status == status:
+                if (index - pane.cursor_index) * step < 0:
+                    self.notify("Wrapped around", timeout=2)
+                pane.move_cursor(index, center=True)
+                pane.focus()
+                return
+        label = "differing claims" if status == "differ" else "claims only in this source"
+        self.notify(f"No {label} in {pane.source.label}", timeout=3)
+
+    def action_next_difference(self) -> None:
+        """Next claim the sources disagree on."""
+        self._jump_to_status("differ", 1)
+
+    def action_prev_difference(self) -> None:
+        """Previous claim the sources disagree on."""
+        self._jump_to_status("differ", -1)
+
+    def action_next_only(self) -> None:
+        """Next claim only this source reports."""
+        self._jump_to_status("only", 1)
+
+    def _jump_to_mention(self, step: int) -> None:
+        if self.focus_entity is None:
+            return
+        pane = self.focused_pane
+        mentions = pane.mention_offsets(self.focus_entity)
+        if not mentions:
+            self.notify(f"{pane.source.label} does not name this actor", timeout=3)
+            return
+        current = pane.cursor_sentence
+        here = (current.start, current.end) if current else (-1, -1)
+        if step > 0:
+            after = [m for m in mentions if m[0] >= here[1]]
+            target = after[0] if after else mentions[0]
+        else:
+            before = [m for m in mentions if m[1] <= here[0]]
+            target = before[-1] if before else mentions[-1]
+        sent = pane.source.sentence_at(target[0])
+        if sent is not None:
+            pane.move_cursor_to_id(sent.id, center=True)
+            pane.focus()
+
+    def action_next_mention(self) -> None:
+        """Next mention of the chosen actor in this source."""
+        self._jump_to_mention(1)
+
+    def action_prev_mention(self) -> None:
+        """Previous mention of the chosen actor in this source."""
+        self._jump_to_mention(-1)
+
+    def _focus_list(self, tab: str, widget_id: str) -> None:
+        self.show_sidebar = True
+        self.query_one("#sidebar-tabs", TabbedContent).active = tab
+        self.query_one(f"#{widget_id}").focus()
+
+    def action_focus_actors(self) -> None:
+        """Open the Actors list."""
+        self._focus_list("tab-actors", "actors")
+
+    def action_focus_talks(self) -> None:
+        """Open the Talks timeline."""
+        self._focus_list("tab-talks", "talks")
+
+    def action_focus_differences(self) -> None:
+        """Open the Differences list."""
+        self._focus_list("tab-differences", "differences")
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sidebar (an overlay on narrow terminals)."""
+        self.show_sidebar = not self.show_sidebar
+
+    def action_toggle_detail(self) -> None:
+        """Show or hide the claim detail panel."""
+        self.show_detail = not self.show_detail
+
+    def action_help(self) -> None:
+        """List every key binding."""
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        """Fuzzy search across all sources."""
+        from tui.screens.search import SearchScreen
+
+        if self.comparison is None:
+            return
+        self.app.push_screen(SearchScreen(self.comparison), self.jump_to_sentence)
+
+    def action_escape(self) -> None:
+        """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
+        focused = self.focused
+        sidebar = self.query_one("#sidebar")
+        if self.narrow and self.show_sidebar:
+            self.show_sidebar = False
+        elif focused is not None and sidebar in focused.ancestors:
+            self.focused_pane.focus()
+        elif self.focus_entity is not None:
+            self.focus_entity = None
+
+    # ---------------------------------------------------------------- jumping
+
+    def jump_to_sentence(self, sentence_id: str | None) -> None:
+        """Focus the source of a sentence and put the cursor on it (search results)."""
+        if sentence_id is None:
+            return
+        for i, pane in enumerate(self.panes):
+            if pane.index_of(sentence_id) >= 0:
+                self.action_goto_source(i)
+                pane.move_cursor_to_id(sentence_id, center=True)
+                return
+
+    def jump_to_evidence(self, sentence_ids: Sequence[str]) -> None:
+        """Put every column's cursor on its first piece of evidence, focused column last."""
+        focused = self.focused_pane
+        moved_focused = False
+        for pane in self.panes:
+            mine = [sid for sid in sentence_ids if pane.index_of(sid) >= 0]
+            if not mine:
+                pane.set_aligned(False)
+                continue
+            first = min(mine, key=pane.index_of)
+            pane.move_cursor_to_id(first, post=False, center=True)
+            extra = [sid for sid in mine if sid != first]
+            if pane is focused:
+                moved_focused = True
+            else:
+                pane.set_aligned(True, extra)
+        if moved_focused and self.comparison is not None and focused.cursor_sentence:
+            self.query_one(ClaimDetail).show(
+                self.comparison, focused.source.id, focused.cursor_sentence.id
+            )
+
+    @on(ActorList.EntityChosen)
+    def _entity_chosen(self, event: ActorList.EntityChosen) -> None:
+        self.choose_entity(event.entity_id)
+
+    def choose_entity(self, entity_id: str) -> None:
+        """Highlight an actor's mentions and put each column on its first mention."""
+        self.focus_entity = entity_id
+        for pane in self.panes:
+            mentions = pane.mention_offsets(entity_id)
+            if mentions:
+                sent = pane.source.sentence_at(mentions[0][0])
+                if sent is not None:
+                    pane.move_cursor_to_id(sent.id, post=False, center=True)
+                    pane.set_aligned(pane is not self.focused_pane)
+        if self.narrow:
+            self.show_sidebar = False
+        if self.comparison is not None and self.focused_pane.cursor_sentence:
+            self.query_one(ClaimDetail).show(
+                self.comparison,
+                self.focused_pane.source.id,
+                self.focused_pane.cursor_sentence.id,
+            )
+
+    @on(TalkList.TalkChosen)
+    def _talk_chosen(self, event: TalkList.TalkChosen) -> None:
+        self.choose_talk(event.talk_id)
+
+    def choose_talk(self, talk_id: str) -> None:
+        """Put every column on the evidence of a talk."""
+        if self.comparison is None:
+            return
+        talk = next(t for t in self.comparison.talks if t.id == talk_id)
+        self.jump_to_evidence(talk.evidence)
+        if self.narrow:
+            self.show_sidebar = False
+
+    @on(DifferenceList.DifferenceChosen)
+    def _difference_chosen(self, event: DifferenceList.DifferenceChosen) -> None:
+        if self.comparison is None:
+            return
+        claim = next(c for c in self.comparison.claims if c.id == event.claim_id)
+        sources = list(claim.sentences)
+        focused_id = self.focused_pane.source.id
+        if focused_id not in claim.sentences and sources:
+            self.action_goto_source(
+                next(i for i, s in enumerate(self.sources) if s.id == sources[0])
+            )
+        self.jump_to_evidence(claim.all_sentence_ids())
+        if self.narrow:
+            self.show_sidebar = False
+
+    # ------------------------------------------------------------- persistence
+
+    def position(self) -> dict[str, Any]:
+        """Where the reader is: the current source and each column's sentence."""
+        return {
+            "source": self.sources[self.focused_source].id,
+            "cursors": {
+                pane.source.id: pane.cursor_sentence.id
+                for pane in self.panes
+                if pane.cursor_sentence is not None
+            },
+        }
+
+    def _restore_position(self) -> None:
+        if self._restored:
+            return
+        self._restored = True
+        position = self.newsdiff_app.load_position()
+        if not position:
+            return
+        cursors = position.get("cursors", {})
+        for pane in self.panes:
+            sid = cursors.get(pane.source.id) if isinstance(cursors, dict) else None
+            if isinstance(sid, str):
+                pane.move_cursor_to_id(sid, post=False, center=True)
+        ids = [s.id for s in self.sources]
+        if position.get("source") in ids:
+            self.action_goto_source(ids.index(position["source"]))

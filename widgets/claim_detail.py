@@ -1,0 +1,128 @@
+"""The bottom panel: the claim under the cursor, its counterparts word-diffed, and what differs."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from newsdiff.model import Claim, Comparison
+
+_TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens with offsets, compared case-insensitively."""
+    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+
+
+def changed_spans(text: str, other: str) -> list[tuple[int, int]]:
+    """Offsets of the tokens of ``text`` that ``other`` does not have (difflib on tokens)."""
+    mine, theirs = tokens(text), tokens(other)
+    matcher = SequenceMatcher(None, [t[2] for t in mine], [t[2] for t in theirs], autojunk=False)
+    spans: list[tuple[int, int]] = []
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete") and i2 > i1:
+            spans.append((mine[i1][0], mine[i2 - 1][1]))
+    return spans
+
+
+class ClaimDetail(VerticalScroll):
+    """Counterparts side by side with changed words marked, then differences by kind."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-detail--changed",
+        "claim-detail--title",
+        "claim-detail--kind",
+    }
+
+    DEFAULT_CSS = """
+    ClaimDetail {
+        height: 12;
+        padding: 0 1;
+    }
+    ClaimDetail > Static {
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = False
+        self.claim_id: str | None = None
+        self.sentence_id: str | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """One Static holds the rendered table."""
+        yield Static("Analysing… the claim under the cursor appears here.", id="detail-body")
+
+    def show_message(self, message: str) -> None:
+        """Show a plain line (pending analysis, errors, no claim)."""
+        self.claim_id = None
+        self.query_one("#detail-body", Static).update(message)
+
+    def show(self, comparison: Comparison, source_id: str, sentence_id: str) -> None:
+        """Show the claim of one sentence as seen from ``source_id``."""
+        self.sentence_id = sentence_id
+        claim = comparison.claim_of_sentence(sentence_id)
+        body = self.query_one("#detail-body", Static)
+        if claim is None:
+            self.claim_id = None
+            body.update(Text(f"{sentence_id}: no claim (heading or fragment)", style="dim"))
+            return
+        self.claim_id = claim.id
+        body.update(self._render_claim(comparison, claim, source_id, sentence_id))
+        self.scroll_home(animate=False)
+
+    def _render_claim(
+        self, comparison: Comparison, claim: Claim, source_id: str, sentence_id: str
+    ) -> RenderableType:
+        changed = self.get_component_rich_style("claim-detail--changed")
+        title = Text(style=self.get_component_rich_style("claim-detail--title"))
+        title.append(f"{claim.id} · {claim.status}")
+        if claim.status != "only":
+            title.append(f" · similarity {claim.score:.2f}")
+        texts: dict[str, str] = {}
+        for src_id in [source_id, *[s for s in claim.sentences if s != source_id]]:
+            src = comparison.source(src_id)
+            if src_id == source_id:
+                ids: tuple[str, ...] = (sentence_id,)
+            elif src_id in claim.sentences:
+                ids = (claim.sentences[src_id], *claim.extra.get(src_id, ()))
+            else:
+                continue
+            texts[src_id] = " ".join(" ".join(src.sentence_text(i).split()) for i in ids)
+        if claim.status == "only":
+            others = [s.id for s in comparison.sources if s.id != source_id]
+            title.append(f" · not reported by {', '.join(others)}")
+        table = Table.grid(padding=(0, 2), expand=True)
+        for _ in texts:
+            table.add_column(ratio=1)
+        cells: list[Text] = []
+        for src_id, text in texts.items():
+            cell = Text(f"{src_id}  ", style="bold")
+            body = Text(text)
+            others = [t for other, t in texts.items() if other != src_id]
+            for other in others:
+                for start, end in changed_spans(text, other):
+                    body.stylize(changed, start, end)
+            cell.append_text(body)
+            cells.append(cell)
+        table.add_row(*cells)
+        parts: list[RenderableType] = [title, table]
+        if claim.differences:
+            diffs = Table(box=None, padding=(0, 2), expand=True, show_edge=False)
+            diffs.add_column("kind", style=self.get_component_rich_style("claim-detail--kind"))
+            order = list(texts) + [s for s in claim.sentences if s not in texts]
+            for src_id in order:
+                diffs.add_column(src_id, ratio=1)
+            for diff in claim.differences:
+                diffs.add_row(diff.kind, *[diff.values.get(s, "—") for s in order])
+            parts.append(diffs)
+        return Group(*parts)
