@@ -304,7 +304,11 @@ class Comparison:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Comparison:
-        """Rebuild from :meth:`to_dict` output; raises KeyError/TypeError/ValueError if malformed."""
+        """Rebuild from :meth:`to_dict` output.
+
+        Raises:
+            KeyError, TypeError, ValueError: the data is not a Comparison (e.g. a corrupt cache).
+        """
         sources = tuple(
             Source(
                 id=s["id"],

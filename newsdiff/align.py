@@ -1,0 +1,207 @@
+"""Align sentences across sources by shared words, entities, numbers and dates."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz, utils
+
+#: Minimum similarity (0-1) for two sentences of different sources to report the same claim.
+MATCH_THRESHOLD = 0.30
+#: A second sentence joins an already matched one (one-to-many) above this similarity.
+EXTRA_THRESHOLD = 0.42
+#: Features present in more than this share of all sentences are too common to block on.
+MAX_FEATURE_SHARE = 0.25
+
+
+@dataclass(slots=True)
+class SentenceFeatures:
+    """What alignment and claim comparison know about one sentence."""
+
+    id: str
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+    lemmas: tuple[str, ...]
+    """Content-word lemmas, lower-cased, in order."""
+    entities: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
+    features: dict[str, float] = field(default_factory=dict)
+    """Weighted bag of features (filled by :func:`weigh_features`)."""
+    norm: float = 0.0
+    lemma_text: str = ""
+
+
+@dataclass(slots=True)
+class AlignedGroup:
+    """Sentences of different sources judged to report the same claim."""
+
+    main: dict[str, SentenceFeatures]
+    extra: dict[str, list[SentenceFeatures]]
+    score: float
+
+
+def _bag(s: SentenceFeatures) -> list[str]:
+    bag = list(s.lemmas)
+    bag.extend(f"ent:{e}" for e in s.entities)
+    bag.extend(f"num:{n}" for n in s.numbers)
+    bag.extend(f"date:{d}" for d in s.dates)
+    return bag
+
+
+def weigh_features(sentences: Sequence[SentenceFeatures]) -> dict[str, int]:
+    """IDF-weight every sentence's features; returns document frequencies for blocking."""
+    df: dict[str, int] = defaultdict(int)
+    bags = [_bag(s) for s in sentences]
+    for bag in bags:
+        for f in set(bag):
+            df[f] += 1
+    n = max(len(sentences), 1)
+    for s, bag in zip(sentences, bags, strict=True):
+        weights: dict[str, float] = {}
+        for f in bag:
+            boost = 1.5 if f.startswith(("ent:", "num:", "date:")) else 1.0
+            weights[f] = boost * (1.0 + math.log(n / df[f]))
+        s.features = weights
+        s.norm = math.sqrt(sum(w * w for w in weights.values()))
+        s.lemma_text = " ".join(s.lemmas)
+    return df
+
+
+def similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """Cosine over weighted features, blended with a fuzzy lemma-order score (RapidFuzz)."""
+    if not a.norm or not b.norm:
+        return 0.0
+    small, large = (a, b) if len(a.features) <= len(b.features) else (b, a)
+    dot = 0.0
+    shared_words = 0
+    for f, w in small.features.items():
+        if f in large.features:
+            dot += w * large.features[f]
+            shared_words += not f.startswith(("ent:", "num:", "date:"))
+    cosine = dot / (a.norm * b.norm)
+    if shared_words < 2:
+        cosine *= 0.5  # the same people in different statements is not the same claim
+    fuzzy = (
+        fuzz.token_sort_ratio(a.lemma_text, b.lemma_text, processor=utils.default_process) / 100.0
+    )
+    return 0.75 * cosine + 0.25 * fuzzy * min(1.0, cosine * 3)
+
+
+def candidate_pairs(
+    left: Sequence[SentenceFeatures],
+    right: Sequence[SentenceFeatures],
+    df: dict[str, int],
+    total: int,
+) -> set[tuple[int, int]]:
+    """Pairs sharing at least one informative feature: blocking keeps this far below n*m."""
+    limit = max(3, int(total * MAX_FEATURE_SHARE))
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, s in enumerate(right):
+        for f in s.features:
+            if df[f] <= limit:
+                index[f].append(j)
+    pairs: set[tuple[int, int]] = set()
+    for i, s in enumerate(left):
+        for f in s.features:
+            if df[f] <= limit:
+                for j in index.get(f, ()):
+                    pairs.add((i, j))
+    return pairs
+
+
+def _containment(small: SentenceFeatures, big: SentenceFeatures) -> float:
+    if not small.features:
+        return 0.0
+    total = sum(small.features.values())
+    shared = sum(w for f, w in small.features.items() if f in big.features)
+    return shared / total
+
+
+def align(by_source: Sequence[Sequence[SentenceFeatures]]) -> list[AlignedGroup]:
+    """Group sentences across sources: one-to-one matches, then one-to-many extras.
+
+    Every pair of sources is matched greedily by descending similarity (a sentence is matched
+    at most once per other source); matches are then joined transitively across sources.
+    """
+    flat = [s for sents in by_source for s in sents]
+    df = weigh_features(flat)
+    total = len(flat)
+    key_of = {s.id: s for s in flat}
+    parent: dict[str, str] = {s.id: s.id for s in flat}
+    pair_score: dict[tuple[str, str], float] = {}
+    extras: dict[str, list[tuple[str, float]]] = defaultdict(list)
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for left, right in combinations(by_source, 2):
+        if not left or not right:
+            continue
+        scored = []
+        for i, j in candidate_pairs(left, right, df, total):
+            score = similarity(left[i], right[j])
+            if score >= MATCH_THRESHOLD:
+                scored.append((score, i, j))
+        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+        used_left: dict[int, int] = {}
+        used_right: dict[int, int] = {}
+        for score, i, j in scored:
+            if i in used_left or j in used_right:
+                continue
+            used_left[i], used_right[j] = j, i
+            a, b = left[i].id, right[j].id
+            pair_score[(a, b)] = score
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        # One-to-many: a sentence left over on one side that is mostly contained in a
+        # sentence already matched on the other (one outlet split what the other said in one).
+        for score, i, j in scored:
+            if score < EXTRA_THRESHOLD:
+                continue
+            if i not in used_left and j in used_right and _containment(left[i], right[j]) > 0.6:
+                extras[right[j].id].append((left[i].id, score))
+                used_left[i] = j
+            elif j not in used_right and i in used_left and _containment(right[j], left[i]) > 0.6:
+                extras[left[i].id].append((right[j].id, score))
+                used_right[j] = i
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for s in flat:
+        groups[find(s.id)].append(s.id)
+    result: list[AlignedGroup] = []
+    attached = {x for lst in extras.values() for x, _ in lst}
+    for members in groups.values():
+        if len(members) == 1 and members[0] in attached:
+            continue
+        main: dict[str, SentenceFeatures] = {}
+        extra: dict[str, list[SentenceFeatures]] = defaultdict(list)
+        for sid in sorted(members, key=lambda x: (key_of[x].source, key_of[x].index)):
+            s = key_of[sid]
+            if s.source in main:  # transitive chains can bring two sentences of one source
+                extra[s.source].append(s)
+            else:
+                main[s.source] = s
+            for other, _ in extras.get(sid, ()):
+                o = key_of[other]
+                if o.source not in main:
+                    main[o.source] = o
+                else:
+                    extra[o.source].append(o)
+        ids = {s.id for s in main.values()}
+        scores = [v for (a, b), v in pair_score.items() if a in ids and b in ids]
+        score = sum(scores) / len(scores) if scores else 0.0
+        result.append(AlignedGroup(main, dict(extra), score))
+    result.sort(key=lambda g: min((s.source, s.index) for s in g.main.values()))
+    return result

@@ -1,0 +1,371 @@
+"""Cluster named-entity mentions within and across sources into real-world entities."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process, utils
+
+from newsdiff.model import ENTITY_LABELS
+from newsdiff.names import (
+    acronym_of,
+    compact,
+    demonym_country,
+    fold_accents,
+    is_acronym,
+    is_subsequence,
+    name_words,
+    parse_person,
+    strip_determiner,
+    strip_possessive,
+    translit_key,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: Score cut-offs (0-100) for rapidfuzz comparisons of transliteration-folded keys.
+SURNAME_CUTOFF = 86.0
+GIVEN_CUTOFF = 80.0
+NAME_CUTOFF = 90.0
+
+#: Words after which a capitalised word is part of a title, not an organisation
+#: ("Secretary of State").
+_TITLE_HEADS = frozenset({"secretary", "minister", "ministers", "secretaries"})
+
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A cleaned NER span of one source before clustering."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str
+    doc_index: int
+    token_start: int
+    token_end: int
+    demonym_of: str | None = None
+
+
+@dataclass(slots=True)
+class _Form:
+    """A distinct surface form (per label class); clustering works on forms, not mentions."""
+
+    text: str
+    is_person: bool
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Mentions (indices into the raw mention list) judged to name one real-world entity."""
+
+    mentions: tuple[int, ...]
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _clean_span(span: Span) -> tuple[int, int] | None:
+    """Token range of the name inside an entity span, without determiners or possessives."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end:
+        return None
+    if not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+def _is_title_part(span: Span) -> bool:
+    """State in "Secretary of State" names a job, not an organisation."""
+    doc = span.doc
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TITLE_HEADS
+
+
+def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[RawMention]:
+    """Named-entity mentions of every source, trimmed to the name itself."""
+    mentions: list[RawMention] = []
+    for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
+        for span in doc.ents:
+            if span.label_ not in ENTITY_LABELS or _is_title_part(span):
+                continue
+            bounds = _clean_span(span)
+            if bounds is None:
+                continue
+            ts, te = bounds
+            sub = doc[ts:te]
+            start, end = sub.start_char, sub.end_char
+            text = doc.text[start:end]
+            bare = strip_possessive(text)
+            end -= len(text) - len(bare)
+            text = bare
+            if not text.strip():
+                continue
+            label = span.label_
+            demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
+            if label == "GPE" and demonym is not None and text[0].isupper():
+                label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
+            mentions.append(
+                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
+            )
+    return mentions
+
+
+def _form_key(m: RawMention) -> tuple[bool, str]:
+    person = m.label == "PERSON"
+    text = m.demonym_of if m.demonym_of else strip_determiner(m.text)[1]
+    return person, " ".join(name_words(text))
+
+
+def _link_parenthetical_acronyms(
+    docs: Sequence[Doc], mentions: Sequence[RawMention], uf: _UnionFind
+) -> None:
+    """Join "Organization for ... in Europe (OSCE)" even when the expansion is garbled.
+
+    The acronym's letters must appear, in order and starting with the first, among the initials
+    of the words between an organisation mention and the parenthesis.
+    """
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_doc[m.doc_index].append(i)
+    for doc_index, idxs in by_doc.items():
+        text = docs[doc_index].text
+        for match in _ACRONYM_IN_PARENS.finditer(text):
+            acr = compact(match.group(1))
+            if len(acr) < 2:
+                continue
+            inner = [i for i in idxs if mentions[i].start >= match.start(1)]
+            acr_mentions = [i for i in inner if mentions[i].start < match.end(1)]
+            candidates = [
+                i
+                for i in idxs
+                if mentions[i].label != "PERSON"
+                and match.start() - mentions[i].end >= 0
+                and mentions[i].start >= match.start() - 120
+                and mentions[i].start < match.start()
+            ]
+            for i in sorted(candidates, key=lambda k: mentions[k].start):
+                window = text[mentions[i].start : match.start()]
+                initials = "".join(
+                    w[0].lower()
+                    for w in name_words(window)
+                    if w.lower() not in {"of", "for", "and", "the", "in", "on", "at", "to"}
+                )
+                if initials and initials[0] == acr[0] and is_subsequence(acr, initials):
+                    for j in acr_mentions:
+                        uf.union(i, j)
+                    break
+
+
+def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> list[Cluster]:
+    """Group mentions into entities by name structure, transliteration and acronyms."""
+    n = len(mentions)
+    uf = _UnionFind(n)
+    forms: dict[tuple[bool, str], _Form] = {}
+    for i, m in enumerate(mentions):
+        is_person, key = _form_key(m)
+        form = forms.setdefault((is_person, key), _Form(key, is_person))
+        form.mentions.append(i)
+    form_list = list(forms.values())
+    for form in form_list:  # identical forms: one entity
+        for i in form.mentions[1:]:
+            uf.union(form.mentions[0], i)
+
+    persons = [f for f in form_list if f.is_person]
+    others = [f for f in form_list if not f.is_person]
+    _cluster_people(persons, uf)
+    _cluster_others(others, uf)
+    _link_parenthetical_acronyms(docs, mentions, uf)
+    _link_across_labels(persons, others, uf)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    return [_make_cluster(sorted(idx), mentions) for idx in groups.values()]
+
+
+def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
+    """Full names join when surnames and given names match; surnames join one full name."""
+    parsed = [(f, parse_person(f.text)) for f in forms]
+    full = [(f, p) for f, p in parsed if p is not None and p.given]
+    single = [(f, p) for f, p in parsed if p is not None and not p.given]
+    if full:
+        surnames = [p.surname_key for _, p in full]
+        scores = process.cdist(
+            surnames, surnames, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF, workers=-1
+        )
+        for a in range(len(full)):
+            for b in range(a + 1, len(full)):
+                if scores[a][b] and _given_compatible(full[a][1].given_keys, full[b][1].given_keys):
+                    uf.union(full[a][0].mentions[0], full[b][0].mentions[0])
+    # A lone surname joins the full name it belongs to, unless two different people share it.
+    roots_by_surname: dict[int, set[int]] = defaultdict(set)
+    if full and single:
+        singles = [p.surname_key for _, p in single]
+        surnames = [p.surname_key for _, p in full]
+        scores = process.cdist(
+            singles, surnames, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF, workers=-1
+        )
+        for a in range(len(single)):
+            for b in range(len(full)):
+                if scores[a][b]:
+                    roots_by_surname[a].add(uf.find(full[b][0].mentions[0]))
+        for a, roots in roots_by_surname.items():
+            if len(roots) == 1:
+                uf.union(single[a][0].mentions[0], next(iter(roots)))
+    # Lone names with no full form: join their spelling variants (Zelensky / Zelenski).
+    loose = [single[a] for a in range(len(single)) if a not in roots_by_surname]
+    if len(loose) > 1:
+        keys = [p.surname_key for _, p in loose]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF, workers=-1)
+        for a in range(len(loose)):
+            for b in range(a + 1, len(loose)):
+                if scores[a][b]:
+                    uf.union(loose[a][0].mentions[0], loose[b][0].mentions[0])
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """First given names agree, allowing transliteration and initials (J. Biden / Joe Biden)."""
+    first_a, first_b = a[0], b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return fuzz.ratio(first_a, first_b) >= GIVEN_CUTOFF
+
+
+def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
+    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
+    by_compact: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms:
+        by_compact[compact(f.text)].append(f)
+    for group in by_compact.values():  # U.S. / US / u.s.
+        for f in group[1:]:
+            uf.union(group[0].mentions[0], f.mentions[0])
+    acronyms: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms:
+        if is_acronym(f.text) or (len(f.text) <= 5 and f.text.isupper()):
+            acronyms[compact(f.text)].append(f)
+    for f in forms:
+        acr = acronym_of(f.text)
+        if acr and acr in acronyms:
+            for g in acronyms[acr]:
+                uf.union(f.mentions[0], g.mentions[0])
+    multi = [f for f in forms if len(f.text.split()) > 1]
+    if len(multi) > 1:
+        keys = [" ".join(translit_key(w) for w in f.text.split()) for f in multi]
+        scores = process.cdist(
+            keys,
+            keys,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=NAME_CUTOFF,
+            workers=-1,
+        )
+        for a in range(len(multi)):
+            for b in range(a + 1, len(multi)):
+                if scores[a][b]:
+                    uf.union(multi[a].mentions[0], multi[b].mentions[0])
+
+
+def _link_across_labels(persons: Sequence[_Form], others: Sequence[_Form], uf: _UnionFind) -> None:
+    """A name tagged PERSON once and GPE/ORG elsewhere is one entity; the vote picks the label."""
+    other_by_key = {compact(f.text): f for f in others}
+    for f in persons:
+        match = other_by_key.get(compact(f.text))
+        if match is not None:
+            uf.union(f.mentions[0], match.mentions[0])
+
+
+def _well_formed(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in {"of", "for", "and", "in", "on", "the", "de"} for w in words
+    )
+
+
+def _make_cluster(idx: Sequence[int], mentions: Sequence[RawMention]) -> Cluster:
+    votes: Counter[str] = Counter()
+    for i in idx:
+        m = mentions[i]
+        if m.demonym_of is None:
+            votes[m.label] += 1
+    if not votes:  # only demonyms: the entity is the country they refer to
+        label = "GPE"
+    else:
+        label = votes.most_common(1)[0][0]
+    surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)
+    candidates: list[str] = [
+        strip_determiner(mentions[i].text)[1] for i in idx if mentions[i].demonym_of is None
+    ]
+    demonyms = [mentions[i].demonym_of for i in idx if mentions[i].demonym_of]
+    if not candidates:
+        candidates = [d for d in demonyms if d]
+    name = max(
+        candidates,
+        key=lambda t: (
+            _well_formed(t),
+            not t.isupper() or label == "PERSON",
+            len(t.split()),
+            surface[t],
+            len(t),
+        ),
+    )
+    if label == "PERSON":
+        parsed = parse_person(name)
+        if parsed is not None:
+            name = " ".join((*parsed.given, parsed.surname))
+    aliases = tuple(sorted(surface, key=lambda t: (-surface[t], t)))
+    return Cluster(tuple(idx), fold_spaces(name), label, aliases)
+
+
+def fold_spaces(text: str) -> str:
+    """Collapse runs of whitespace (names can span a line break)."""
+    return " ".join(text.split())
+
+
+def entity_sort_key(cluster: Cluster, mentions: Sequence[RawMention]) -> tuple[int, int, int]:
+    """Most-mentioned first, then first appearance: stable ids for the same input."""
+    first = min((mentions[i].doc_index, mentions[i].start) for i in cluster.mentions)
+    return (-len(cluster.mentions), first[0], first[1])
+
+
+def sources_of(
+    cluster: Cluster, mentions: Sequence[RawMention], order: Iterable[str]
+) -> tuple[str, ...]:
+    """Source ids the cluster appears in, in argument order."""
+    present = {mentions[i].source for i in cluster.mentions}
+    return tuple(s for s in order if s in present)
+
+
+def fold_for_search(text: str) -> str:
+    """Accent-folded lower-case text for matching names typed by users."""
+    return fold_accents(text).lower()

