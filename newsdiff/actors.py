@@ -261,7 +261,7 @@ def _tidy(text: str) -> str:
 
 
 def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
-    """Drop duplicates and roles inside a longer one ("Secretary of State" in "US Secretary of State")."""
+    """Drop duplicates and roles inside a longer one ("Secretary of State" in "US ...")."""
     unique: dict[str, str] = {}
     for role in roles:
         unique.setdefault(role.lower(), role)

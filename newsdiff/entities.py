@@ -318,10 +318,8 @@ def _make_cluster(idx: Sequence[int], mentions: Sequence[RawMention]) -> Cluster
         m = mentions[i]
         if m.demonym_of is None:
             votes[m.label] += 1
-    if not votes:  # only demonyms: the entity is the country they refer to
-        label = "GPE"
-    else:
-        label = votes.most_common(1)[0][0]
+    # Only demonyms: the entity is the country they refer to.
+    label = votes.most_common(1)[0][0] if votes else "GPE"
     surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)
     candidates: list[str] = [
         strip_determiner(mentions[i].text)[1] for i in idx if mentions[i].demonym_of is None
