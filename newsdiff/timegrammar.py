@@ -22,7 +22,7 @@ SMALL_NUMBERS: Mapping[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "dozen": 12, "a dozen": 12, "half a dozen": 6, "couple of": 2,
-    "a couple of": 2, "a couple": 2,
+    "a couple of": 2, "a couple": 2, "hundred": 100, "a hundred": 100, "one hundred": 100,
 }  # fmt: skip
 
 TENS: Mapping[str, int] = {
@@ -64,17 +64,19 @@ FIXED_HOLIDAYS: Mapping[str, tuple[int, int]] = {
     "bastille day": (7, 14), "may day": (5, 1),
 }  # fmt: skip
 
-PAST_REF_WORDS = ("recently", "recent", "previously", "formerly", "lately", "the past")
+PAST_REF_WORDS = ("recently", "lately", "the past", "in the past")
 PRESENT_REF_WORDS = (
     "now", "right now", "currently", "current", "nowadays", "at present", "the present",
     "these days", "at the moment", "at this time", "present-day",
 )  # fmt: skip
-FUTURE_REF_WORDS = ("soon", "the future", "future", "shortly", "in the coming days")
+FUTURE_REF_WORDS = (
+    "the future", "the near future", "the near term", "the short term", "a later date",
+)  # fmt: skip
 
 #: Words before a time expression that put it in the future, whatever the verb tense says.
 FUTURE_CUES = frozenset(
     {"scheduled", "set", "slated", "due", "planned", "expected", "upcoming", "will", "'ll",
-     "shall", "next", "until", "till", "before", "coming", "starting", "from"}
+     "shall", "next", "coming", "starting", "by", "payable", "effective", "expire", "expires"}
 )  # fmt: skip
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gon"})
@@ -88,10 +90,10 @@ def _alternation(words: object) -> str:
 _NUMBER_WORDS = [*SMALL_NUMBERS, *TENS]
 #: A cardinal written in digits or words ("12", "twenty-four", "twenty four", "a", "several").
 NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_alternation(TENS)})(?:[\s-](?:{_alternation(SMALL_NUMBERS)}))?"
+    rf"(?:\d+(?:\.\d+|\s+1/2)?|(?:{_alternation(TENS)})(?:[\s-](?:{_alternation(SMALL_NUMBERS)}))?"
     rf"|{_alternation(_NUMBER_WORDS)}|half\s+an?|a\s+half)"
 )
-VAGUE_NUM = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|a\s+couple\s+of)"
+VAGUE_NUM = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous)"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
 
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3 or m == "may"]

@@ -114,6 +114,8 @@ def parse_number(text: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
+    if re.fullmatch(r"\d+ 1/2", t):
+        return float(t.split()[0]) + 0.5
     if t in ("half a", "half an", "a half"):
         return 0.5
     if t in g.SMALL_NUMBERS:
@@ -234,7 +236,10 @@ class _Context:
         if "to" in words and verb.tag_ == "VB":
             head = verb.head
             if head is not verb and depth < 2:
-                if head.lemma_ in ("plan", "expect", "intend", "hope", "aim", "want", "schedule"):
+                if head.lemma_ in (
+                    "plan", "expect", "intend", "hope", "aim", "want", "schedule", "be", "set",
+                    "agree", "decide", "promise", "threaten", "vow", "prepare",
+                ):  # fmt: skip
                     return "future"
                 return self._verb_tense(head, depth + 1)
             return "future"
@@ -297,32 +302,36 @@ class _Context:
 
 
 def _pick_year(
-    month: int, day: int | None, tense: Tense, dct: dt.date, nearest_window: int = 183
+    month: int, day: int | None, tense: Tense, dct: dt.date, weekday: int | None = None
 ) -> int:
-    """Year for a month (and day) without one: last one in the past, next one in the future."""
+    """Year for a month (and day) without one: the nearest, pushed back or forward by tense.
+
+    Tense is a preference, not a rule: a past-tense verb with a date ten days ahead ("extended
+    to Nov. 20") still means the coming one, because news rarely mentions dates a year back
+    without the year. A weekday given with the date ("Saturday, April 25") decides outright.
+    """
     ref = dct.toordinal()
-    options: list[tuple[int, int]] = []
+    options: list[tuple[int, float]] = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         d = _safe_date(year, month, day or 15)
         if d is None:
             d = _safe_date(year, month, 28)
         if d is None:
             continue
+        if weekday is not None and day is not None and d.weekday() == weekday:
+            return year
         if day is None:
             # Compare months, not days: "in December" said in December is this December.
-            diff = (year * 12 + month) - (dct.year * 12 + dct.month)
-            options.append((year, diff * 31))
+            diff = float((year * 12 + month) - (dct.year * 12 + dct.month)) * 30.5
         else:
-            options.append((year, d.toordinal() - ref))
-    if tense == "past":
-        past = [o for o in options if o[1] <= 0]
-        if past:
-            return max(past, key=lambda o: o[1])[0]
-    elif tense == "future":
-        fut = [o for o in options if o[1] >= 0]
-        if fut:
-            return min(fut, key=lambda o: o[1])[0]
-    return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]
+            diff = float(d.toordinal() - ref)
+        cost = abs(diff)
+        if (tense == "past" and diff > 0) or (tense == "future" and diff < 0):
+            cost += 120
+        elif tense not in ("past", "future") and diff > 0:
+            cost += 30  # news mostly reports what happened
+        options.append((year, cost))
+    return min(options, key=lambda o: o[1])[0]
 
 
 def _weekday_date(wd: int, dct: dt.date, tense: Tense, rel: str, hint: int | None) -> dt.date:
@@ -408,12 +417,14 @@ def _h_slash(m: re.Match[str], ctx: _Context) -> Result:
     return _result("DATE", _When(d, "D"), "D") if d else None
 
 
-def _date_from_md(ctx: _Context, month: int, day: int, year: int | None, start: int) -> Result:
+def _date_from_md(
+    ctx: _Context, month: int, day: int, year: int | None, start: int, weekday: int | None = None
+) -> Result:
     if year is None:
         if ctx.dct is None:
             d = _safe_date(_DUMMY_YEAR, month, day)
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", _When(d, "D", False)) if d else None
-        year = _pick_year(month, day, ctx.tense(start, start + 1), ctx.dct)
+        year = _pick_year(month, day, ctx.tense(start, start + 1), ctx.dct, weekday)
     d = _safe_date(year, month, day)
     return _result("DATE", _When(d, "D"), "D") if d else None
 
@@ -423,7 +434,8 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> Result:
     day = int(re.sub(r"\D", "", m["d"]))
     if month is None:
         return None
-    return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start())
+    wd = g.WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
+    return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start(), wd)
 
 
 def _month_result(ctx: _Context, month: int, year: int | None, start: int, end: int) -> Result:
@@ -441,6 +453,9 @@ def _h_month(m: re.Match[str], ctx: _Context) -> Result:
         return None
     rel = (m["rel"] or "").lower()
     year = _year_of(m["y"]) if "y" in m.re.groupindex else None
+    yrel = m["yrel"].lower() if "yrel" in m.re.groupindex and m["yrel"] else None
+    if yrel is not None and ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
     if year is None and ctx.dct is not None and rel in ("last", "next", "this"):
         dct = ctx.dct
         if rel == "last":
@@ -454,8 +469,7 @@ def _h_month(m: re.Match[str], ctx: _Context) -> Result:
 
 _MONTH_CUES = frozenset(
     {"in", "since", "until", "till", "by", "during", "from", "through", "of", "before", "after",
-     "last", "this", "next", "early", "late", "mid", "to", "and", "or", "between", "until",
-     "throughout", "around", "for", "on"}
+     "last", "this", "next", "early", "late", "mid", "to", "and", "or", "between", "throughout", "around", "for", "on"}
 )  # fmt: skip
 
 
@@ -465,7 +479,7 @@ def _g_month(m: re.Match[str], ctx: _Context) -> bool:
     tok = ctx.token_at(m.start("mon"))
     if tok is not None and tok.tag_ == "MD":
         return False
-    if m["rel"]:
+    if m["rel"] or m["yrel"]:
         return True
     before = ctx.words_before(m.start(), 1)
     if before and before[-1] in _MONTH_CUES:
@@ -587,13 +601,13 @@ def _h_ref(m: re.Match[str], ctx: _Context) -> Result:
     word = re.sub(r"\s+", " ", m["w"].lower())
     if word in g.PRESENT_REF_WORDS:
         return "DATE", "PRESENT_REF", None
-    if word in g.PAST_REF_WORDS or word in ("in recent years", "recent years", "years ago"):
+    if word in g.PAST_REF_WORDS or word in ("recent years", "past years", "years ago"):
         return "DATE", "PAST_REF", None
     if word.startswith("recent "):
         unit = word.split()[1]
         value = _duration_value(None, unit)
         return ("DURATION", value, None) if value else None
-    if word in g.FUTURE_REF_WORDS or word.startswith("the coming") or word.startswith("coming"):
+    if word in g.FUTURE_REF_WORDS or "coming" in word:
         return "DATE", "FUTURE_REF", None
     if word.endswith(" ago"):
         return "DATE", "PAST_REF", None
@@ -715,7 +729,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
     else:
         base = ctx.anchor(gran)
     if unit == "Y" and int(n) == 1:
-        quarter = ctx.last_quarter_in_sentence(m.start())
+        quarter = ctx.last_quarter()
         if quarter is not None:
             d = _shift(quarter.date, "Y", sign)
             return ("DATE", _When(d, quarter.gran).value(), None) if d else None
@@ -743,7 +757,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
     n = None if vague else parse_number(n_text)
     if n is None and not vague:
         return None
-    if m["half"]:
+    if m["half"] or m["half2"]:
         n = (n or 0) + 0.5
     value = _duration_value(n, m["u"])
     return ("DURATION", value, None) if value else None
@@ -751,9 +765,6 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
 
 def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
     n_text = m["n"].lower()
-    after = ctx.text[m.end() : m.end() + 8].lower()
-    if re.match(r"[\s-]*old\b", after):
-        return False  # ages ("a 30-year-old man") are not time expressions in TimeML
     if n_text in ("a", "an", "one") and m["u"].lower() in ("day", "night"):
         before = ctx.words_before(m.start(), 1)
         if before and before[-1] in ("times", "once", "twice"):
@@ -797,6 +808,8 @@ def _h_set(m: re.Match[str], ctx: _Context) -> Result:
         return "SET", adverbs[word], None
     unit_word = (m["u"] or "").lower()
     wd_word = unit_word.rstrip(".")
+    if wd_word in g.MONTHS and len(wd_word) > 3:
+        return "SET", f"XXXX-{g.MONTHS[wd_word]:02d}", None
     if wd_word in g.WEEKDAYS:
         return "SET", f"XXXX-WXX-{g.WEEKDAYS[wd_word] + 1}", None
     if unit_word in g.PARTS_OF_DAY:
@@ -843,14 +856,14 @@ def _h_noon(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
     q_word = m["q"].lower()
-    ordinal = (m["ord"] or "").lower().replace(" ", "-")
+    ordinal = re.sub(r"[\s-]+", "-", (m["ord"] or "").lower())
     gran = "H" if q_word == "half" else "Q"
     year = _year_of(m["yr1"]) or _year_of(m["yr2"])
     yrel = (m["yrel"] or m["rel"] or "").lower()
     if year is None and yrel and ctx.dct is not None:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
     number = g.ORDINALS.get(ordinal) if ordinal not in ("last", "final") else None
-    if ordinal in ("last", "final") and (year is not None or m["yr2"]):
+    if ordinal in ("last", "final") and year is not None:
         number = 4 if gran == "Q" else 2
     if number is not None:
         if gran == "H" and number > 2:
@@ -859,28 +872,38 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
             if ctx.dct is None:
                 return "DATE", f"XXXX-{gran}{number}", None
             year = ctx.dct.year
+            start = _safe_date(year, (number - 1) * (3 if gran == "Q" else 6) + 1, 1)
+            # "the fourth quarter" told in the past, before that quarter began: last year's.
+            if start and start > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+                year -= 1
         month = (number - 1) * (3 if gran == "Q" else 6) + 1
         d = _safe_date(year, month, 1)
         return _result("DATE", _When(d, gran), gran) if d else None
-    if q_word == "period" and ordinal not in ("year-ago", "year-earlier"):
+    if gran == "H":
         return None
-    if ordinal in ("year-ago", "year-earlier", "same"):
-        base = ctx.last_quarter() or (
-            _When(_shift(ctx.dct, "Q", -1) or ctx.dct, "Q") if ctx.dct else None
-        )
+    # Without an ordinal, a quarter or period refers back to the period the article reports on.
+    reference = ctx.last_quarter()
+    if ordinal in ("year-ago", "year-earlier", "year-ago", "same", "comparable", "corresponding"):
+        base = reference or (_When(_shift(ctx.dct, "Q", -1) or ctx.dct, "Q") if ctx.dct else None)
         if base is None:
             return "DATE", "XXXX-QX", None
         d = _shift(base.date, "Y", -1)
         return ("DATE", _When(d, base.gran).value(), None) if d else None
-    if ordinal in ("current", "this"):
+    if year is not None:
+        month = reference.date.month if reference else None
+        if month is None:
+            d = _safe_date(year, 1, 1)
+            return _result("DATE", _When(d, "Y"), "Y") if d else None
+        d = _safe_date(year, month, 1)
+        return ("DATE", _When(d, "Q").value(), None) if d else None
+    if ordinal == "current":
         return _result("DATE", _relative(ctx, "Q", 0, gran), gran)
     if ordinal in ("next", "coming"):
-        return _result("DATE", _relative(ctx, gran, 1, gran), gran)
-    if gran == "H":
+        return _result("DATE", _relative(ctx, "Q", 1, gran), gran)
+    if q_word == "period" and ordinal not in ("latest", "recent", "just-ended", "this"):
         return None
-    previous = ctx.last_quarter()
-    if previous is not None and ordinal not in ("previous",):
-        return "DATE", previous.value(), previous
+    if reference is not None and ordinal != "previous":
+        return "DATE", reference.value(), reference
     if ctx.dct is None:
         return "DATE", "XXXX-QX", None
     n = -1 if ordinal in ("latest", "last", "recent", "past", "previous", "just-ended") else 0
@@ -925,7 +948,12 @@ def _g_season(m: re.Match[str], ctx: _Context) -> bool:
         return True
     after = ctx.text[m.end() : m.end() + 6].lower()
     before = ctx.words_before(m.start(), 1)
-    return not after.startswith((" of", " in")) and bool(before) and before[-1] in _MONTH_CUES
+    return not after.startswith((" of", " in")) and bool(before) and before[-1] in _SEASON_CUES
+
+
+_SEASON_CUES = frozenset(
+    {"in", "during", "by", "until", "since", "through", "throughout", "over", "into", "for"}
+)
 
 
 def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
@@ -990,6 +1018,117 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> Result:
     return _result("DATE", _relative(ctx, "Y", 0, "Y"), "Y")
 
 
+def _h_weekend(m: re.Match[str], ctx: _Context) -> Result:
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE", None
+    tense = ctx.tense(m.start(), m.end())
+    dct = ctx.dct
+    saturday = dct + dt.timedelta(days=(5 - dct.weekday()) % 7)
+    if tense == "past" or (tense != "future" and dct.weekday() < 4):
+        saturday = dct - dt.timedelta(days=(dct.weekday() - 5) % 7)
+    when = _When(saturday, "W", True, "WE")
+    return "DATE", when.value(), when
+
+
+def _h_the_year(m: re.Match[str], ctx: _Context) -> Result:
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    if re.match(r"\s+(?:ended|ending|ends|to\s+date)\b", after):
+        return "DURATION", "P1Y", None
+    return _result("DATE", _relative(ctx, "Y", 0, "Y"), "Y")
+
+
+_ONES = {w: n for w, n in g.SMALL_NUMBERS.items() if " " not in w and w not in ("a", "an")}
+
+
+def _spelled_number(text: str) -> int | None:
+    words = re.split(r"[\s-]+", text.lower().strip())
+    total = 0
+    for word in words:
+        if word == "and":
+            continue
+        if word in g.TENS:
+            total += g.TENS[word]
+        elif word in _ONES:
+            total += _ONES[word]
+        else:
+            return None
+    return total
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Context) -> Result:
+    words = re.split(r"[\s-]+", m["sp"].lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled_number(" ".join(words[2:])) if len(words) > 2 else 0
+        year = 2000 + (rest or 0)
+    else:
+        century = _ONES.get(words[0])
+        rest_words = words[1:]
+        if century is None:
+            return None
+        if rest_words == ["hundred"]:
+            year = century * 100
+        else:
+            rest = _spelled_number(" ".join(rest_words))
+            if rest is None:
+                return None
+            year = century * 100 + rest
+    if m["mon"]:
+        month = _month_of(m["mon"])
+        d = _safe_date(year, month or 1, 1)
+        return _result("DATE", _When(d, "M"), "M") if d and month else None
+    d = _safe_date(year, 1, 1)
+    return _result("DATE", _When(d, "Y"), "Y") if d else None
+
+
+def _g_spelled_year(m: re.Match[str], ctx: _Context) -> bool:
+    """Spoken-style years need a cue: "nineteen ninety-six" could also be a count."""
+    if m["mon"] or m.group(0).lower().startswith("the year"):
+        return True
+    before = ctx.words_before(m.start(), 1)
+    after = ctx.text[m.end() : m.end() + 2]
+    return (bool(before) and before[-1] in _YEAR_CUES) or after[:1] in (".", ",", "")
+
+
+def _h_century(m: re.Match[str], ctx: _Context) -> Result:
+    n = int(m["n"])
+    return ("DATE", f"{n - 1:02d}", None) if 1 <= n <= 30 else None
+
+
+def _h_decade_words(m: re.Match[str], ctx: _Context) -> Result:
+    tens = g.TENS.get(m["w"].lower()[:-3] + "y")
+    if tens is None:
+        return None
+    century = "19"
+    if ctx.dct is not None and ctx.dct.year < 1900 + tens:
+        century = "18"
+    return "DATE", f"{century}{tens // 10}", None
+
+
+def _h_midday(m: re.Match[str], ctx: _Context) -> Result:
+    word = re.sub(r"[\s-]+", " ", m["w"].lower())
+    rel = (m["rel"] or "").lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if word == "midday":
+        suffix = "T12:00"
+    else:
+        suffix = "T" + g.PARTS_OF_DAY.get(word.split()[-1], "DT")
+    if rel:
+        when = _relative(ctx, "D", offset, "D")
+        if when is None:
+            return "TIME", f"XXXX-XX-XX{suffix}", None
+        return "TIME", f"{when.date.isoformat()}{suffix}", when
+    return _clock_result(ctx, m.start(), suffix)
+
+
+def _g_midday(m: re.Match[str], ctx: _Context) -> bool:
+    """"the morning" alone is only a time when a day was just mentioned or it's today's news."""
+    word = m["w"].lower()
+    if not word.startswith("the"):
+        return True
+    after = ctx.text[m.end() : m.end() + 6].lower()
+    return not after.startswith((" of", " after", " before", " when", " that", " paper"))
+
+
 # -- the grammar --------------------------------------------------------------------------
 
 _MODS = (
@@ -1020,7 +1159,7 @@ def _rules() -> list[_Rule]:
         _Rule(
             "month_day",
             rx(
-                rf"\b(?:(?:{g.WEEKDAY}),?\s+)?(?P<mon>{g.MONTH})\s+(?:the\s+)?(?P<d>{g.DAY})\b"
+                rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?P<mon>{g.MONTH})\s+(?:the\s+)?(?P<d>{g.DAY})\b"
                 rf"(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?"
             ),
             _h_month_day,
@@ -1028,7 +1167,7 @@ def _rules() -> list[_Rule]:
         _Rule(
             "day_month",
             rx(
-                rf"\b(?:(?:{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
+                rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
                 rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR})\b)?"
             ),
             _h_month_day,
@@ -1040,7 +1179,10 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "month",
-            rx(rf"\b(?:(?P<rel>last|next|this|{_EDGE})[\s-]+)?(?P<mon>{_MONTH_FULL})\b(?!-)"),
+            rx(
+                rf"\b(?:(?P<rel>last|next|this|{_EDGE})[\s-]+)?(?P<mon>{_MONTH_FULL})\b(?!-)"
+                r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?"
+            ),
             _h_month,
             _g_month,
         ),
@@ -1085,8 +1227,9 @@ def _rules() -> list[_Rule]:
             rx(
                 r"\b(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|the\s+present|"
                 r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days)|"
-                r"in\s+recent\s+years|recent|previously|formerly|lately|the\s+past|soon|shortly|"
-                r"the\s+future|future|(?:in\s+)?the\s+coming\s+(?:days|weeks|months|years)|"
+                r"past\s+years|lately|the\s+past|the\s+near\s+future|the\s+future|"
+                r"the\s+near\s+term|the\s+short\s+term|a\s+later\s+date|"
+                r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
                 r"(?:years|months|weeks|decades)\s+ago)\b(?!-)"
             ),
             _h_ref,
@@ -1116,7 +1259,7 @@ def _rules() -> list[_Rule]:
             "ago",
             rx(
                 rf"\b(?:{_MODS}\s+)?(?P<n>{g.NUM}|{g.VAGUE_NUM})[\s-]+(?P<u>{g.UNIT})s?\s+"
-                r"(?P<dir>ago|earlier|later|back|from\s+now|hence|before|after|prior)"
+                r"(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before|after|prior)"
                 r"(?=\s*(?:[,.;:)]|$|and\b|when\b|in\b|on\b|at\b|that\b)|(?<=ago)|(?<=now))"
             ),
             _h_ago,
@@ -1136,8 +1279,9 @@ def _rules() -> list[_Rule]:
             rx(
                 rf"\b(?:{_MODS}\s+)?(?:the\s+(?:(?:past|last|next|first|coming|previous|"
                 r"following|final|latest|remaining|initial|entire|full)\s+)?)?"
-                rf"(?P<n>{g.NUM}|{g.VAGUE_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+"
-                rf"(?P<u>{g.UNIT})s?\b(?!-old|\s+old\b)"
+                rf"(?P<n>{g.NUM}|{g.VAGUE_NUM})(?P<half>\s+and\s+a\s+half)?"
+                r"(?:\s+(?:more|additional|further|straight|consecutive|full))?[\s-]+"
+                rf"(?P<u>{g.UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
             ),
             _h_duration,
             _g_duration,
@@ -1153,9 +1297,9 @@ def _rules() -> list[_Rule]:
         _Rule(
             "set",
             rx(
-                rf"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|"
+                rf"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|"
                 rf"biweekly|semiannually|biannually|(?:every|each|per)\s+(?P<other>other\s+)?"
-                rf"(?:(?P<n>{g.NUM})\s+)?(?P<u>{g.UNIT}|{g.WEEKDAY}|{g.PART_OF_DAY})s?)\b"
+                rf"(?:(?P<n>{g.NUM})\s+)?(?P<u>{g.UNIT}|{g.WEEKDAY}|{g.PART_OF_DAY}|{_MONTH_FULL})s?)\b"
             ),
             _h_set,
         ),
@@ -1181,9 +1325,10 @@ def _rules() -> list[_Rule]:
             rx(
                 rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
                 rf"(?:(?P<yr1>{g.YEAR})(?:'s)?\s+)?"
+                r"(?:(?:comparable|corresponding)\s+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
                 r"previous|past|year-ago|year-earlier|year\s+ago|same|next|coming|recent|"
-                r"just-ended|this)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
+                r"just-ended|this|comparable|corresponding)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
                 rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<yr2>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)"
                 r"\s+year)?\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))"
             ),
@@ -1206,6 +1351,55 @@ def _rules() -> list[_Rule]:
                 rf"(?:,?\s+(?P<y>{g.YEAR}))?\b"
             ),
             _h_holiday,
+        ),
+        _Rule("weekend", rx(r"\bthe\s+weekend\b"), _h_weekend),
+        _Rule(
+            "the_year",
+            rx(
+                r"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+(?:(?:full|fiscal|"
+                r"calendar|current|entire|whole|latest)\s+)*year)\b(?!\s+(?:before|after|earlier|"
+                r"later|ago|of|in|when|that|'s|\d))"
+            ),
+            _h_the_year,
+        ),
+        _Rule(
+            "spelled_year",
+            rx(
+                rf"\b(?:(?P<mon>{_MONTH_FULL})\s+|the\s+year\s+)?(?P<sp>(?:nineteen|eighteen|"
+                r"seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
+                r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
+                r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"
+            ),
+            _h_spelled_year,
+            _g_spelled_year,
+        ),
+        _Rule(
+            "century",
+            rx(
+                r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+"
+                r"century\b"
+            ),
+            _h_century,
+        ),
+        _Rule(
+            "decade_words",
+            rx(
+                r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|"
+                r"sixties|seventies|eighties|nineties)\b"
+            ),
+            _h_decade_words,
+        ),
+        _Rule(
+            "midday",
+            rx(
+                r"\b(?P<w>midday|mid[\s-]?(?:morning|afternoon)|the\s+(?:morning|afternoon|evening))"
+                r"(?:\s+(?P<rel>yesterday|today|tomorrow))?\b"
+            ),
+            _h_midday,
+            _g_midday,
         ),
         _Rule("nth", rx(r"\bthe\s+(?P<d>[12]?[0-9]|3[01])(?:st|nd|rd|th)\b"), _h_nth, _g_nth),
     ]
