@@ -149,13 +149,19 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
         return f"{prefix}X{letter}"
     total = n * mult
     if total != int(total):
+        whole = int(total)
+        rest = total - whole
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
-        if letter in smaller:
-            small, factor = smaller[letter]
-            total *= factor
-            if small in ("H",) or (letter == "H" and small == "M"):
-                prefix = "PT"
-            letter = small
+        if letter not in smaller:
+            return f"{prefix}{whole}{letter}"
+        small, factor = smaller[letter]
+        part = int(round(rest * factor))
+        if letter == "W":
+            return f"P{whole * 7 + part}D"
+        head = f"{whole}{letter}" if whole else ""
+        if letter == "D":
+            return f"P{head}T{part}H"
+        return f"{prefix}{head}{part}{small}"
     return f"{prefix}{int(round(total))}{letter}"
 
 
@@ -231,7 +237,9 @@ class _Context:
         words = {a.lower_ for a in auxes}
         if words & g.FUTURE_AUX:
             return "future"
-        if verb.lemma_ in ("schedule", "set", "slate", "plan", "due") and verb.tag_ == "VBN":
+        if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule"):
+            return "future"
+        if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
             return "future"
         if "to" in words and verb.tag_ == "VB":
             head = verb.head
@@ -552,14 +560,17 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     if plural:
         return "SET", f"XXXX-WXX-{wd + 1}", None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    pod = g.PARTS_OF_DAY.get((m["pod"] or "").lower())
     if ctx.dct is None:
-        return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), None
+        return "DATE", f"XXXX-WXX-{wd + 1}", None
     hint = int(m["hint"]) if m["hint"] else None
-    d = _weekday_date(wd, ctx.dct, ctx.tense(m.start(), m.end()), rel, hint)
+    possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
+    tense: Tense = None if possessive else ctx.tense(m.start(), m.end())
+    if possessive and ctx.words_before(m.start(), 1)[-1:] in (["by"], ["until"]):
+        tense = "future"
+    d = _weekday_date(wd, ctx.dct, tense, rel, hint)
     when = _When(d, "D")
-    if pod:
-        return "TIME", f"{d.isoformat()}T{pod}", when
+    # "Friday night": TempEval-3 annotators mostly gave the day, which is also what a reader
+    # comparing dates across sources needs; the part of day stays in the span text.
     return "DATE", when.value(), when
 
 
@@ -765,6 +776,12 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
 
 def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
     n_text = m["n"].lower()
+    after = ctx.text[m.end() : m.end() + 8].lower()
+    if re.match(r"[\s-]*old\b", after):
+        return False  # ages ("a 30-year-old man") are not annotated in most TimeML corpora
+    unit_start = m.start("u")
+    if ctx.text[unit_start].isupper() and not ctx.text[m.start()].isupper():
+        return False  # a title such as "60 Minutes"
     if n_text in ("a", "an", "one") and m["u"].lower() in ("day", "night"):
         before = ctx.words_before(m.start(), 1)
         if before and before[-1] in ("times", "once", "twice"):
@@ -1466,16 +1483,64 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
         Expressions in text order, with ``doc.text[start:end] == text``.
     """
     ctx = _Context(doc, _parse_dct(published))
-    out: list[TimeExpr] = []
+    found: list[_Found] = []
     for cand in _select(list(_candidates(ctx))):
-        ctx.position = cand.start
         result = cand.rule.handler(cand.match, ctx)
         if result is None:
             continue
         typ, value, when = result
         if when is not None:
             ctx.history.append((cand.start, when))
-        out.append(
-            TimeExpr(source_id, cand.start, cand.end, ctx.text[cand.start : cand.end], typ, value)
-        )
+        found.append(_Found(cand.start, cand.end, typ, value, cand.rule.name in _CLOCK_RULES))
+    found = _attach_clock_dates(ctx, found)
+    return [
+        TimeExpr(source_id, f.start, f.end, ctx.text[f.start : f.end], f.type, f.value)
+        for f in found
+    ]
+
+
+_CLOCK_RULES = frozenset({"clock", "noon"})
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    type: TimeType
+    value: str
+    clock: bool
+
+
+def _attach_clock_dates(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Give clock times the day named in their sentence ("10 p.m. Wednesday", "at noon on ...").
+
+    A clock time directly followed by its day becomes one TIME expression, as TimeML spans it.
+    """
+    out: list[_Found] = []
+    skip: set[int] = set()
+    for i, f in enumerate(found):
+        if i in skip:
+            continue
+        if not f.clock or "T" not in f.value:
+            out.append(f)
+            continue
+        suffix = f.value[f.value.index("T") :]
+        s0, s1 = ctx.sentence_bounds(f.start)
+        days = [
+            (j, other)
+            for j, other in enumerate(found)
+            if j != i
+            and s0 <= other.start < s1
+            and other.type == "DATE"
+            and _DAY_VALUE.fullmatch(other.value)
+        ]
+        if days:
+            j, day = min(days, key=lambda jd: abs(jd[1].start - f.start))
+            f = _Found(f.start, f.end, "TIME", day.value + suffix, True)
+            gap = ctx.text[f.end : day.start]
+            if j == i + 1 and re.fullmatch(r"\s*,?\s*(?:on\s+)?", gap):
+                f = _Found(f.start, day.end, "TIME", day.value + suffix, True)
+                skip.add(j)
+        out.append(f)
     return out
