@@ -221,7 +221,19 @@ def _analyze(sources: Sequence[Source], *, model: str, use_cache: bool) -> Compa
     # Imported here so `--help` and input errors never pay for the engine's imports.
     from newsdiff.pipeline import analyze
 
-    return analyze(sources, model=model, use_cache=use_cache)
+    if not _isatty(sys.stderr):
+        return analyze(sources, model=model, use_cache=use_cache)
+
+    # A cold analysis takes seconds: show the stage on the terminal, never in redirected output.
+    def show(stage: str, fraction: float) -> None:
+        sys.stderr.write(f"\r\x1b[2Knewsdiff: {stage}… {fraction:.0%}")
+        sys.stderr.flush()
+
+    try:
+        return analyze(sources, model=model, use_cache=use_cache, progress=show)
+    finally:
+        sys.stderr.write("\r\x1b[2K")
+        sys.stderr.flush()
 
 
 def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache: bool) -> int:
