@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
 import os
 import random
 import sys
+import types
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 
 from newsdiff import cli, ingest
+from newsdiff.config import Config
 from newsdiff.errors import ExitCode
 from newsdiff.model import Comparison, Source
 
@@ -476,3 +479,68 @@ def _link(folder: Path) -> str:
     link = folder / "link.txt"
     link.symlink_to(folder / "gone.txt")
     return str(link)
+
+
+class TestRealRuns:
+    """The real engine on the bundled example (spaCy is loaded once per test process)."""
+
+    def test_demo_json_end_to_end(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, err = run(["--demo", "--json"], capsys)
+        assert code == 0, err
+        data = json.loads(out)
+        assert [s["published"] for s in data["sources"]] == ["2021-12-30", "2021-12-30"]
+        assert [s["published_inferred"] for s in data["sources"]] == [False, True]
+        assert data["sources"][0]["sentences"]
+        assert "“" in out  # ensure_ascii=False keeps typographic quotes readable
+        assert {c["status"] for c in data["claims"]} <= {"agree", "differ", "only"}
+
+    def test_demo_report_end_to_end(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, err = run(["--demo", "--report", "md"], capsys)
+        assert code == 0, err
+        for heading in ("# newsdiff report", "## Entities", "## Differing claims", "## Talks"):
+            assert heading in out
+        assert "Vladimir Putin" in out
+
+
+class TestUiLaunch:
+    """The UI is started with the CLI's sources, model and config (a stand-in app here)."""
+
+    @pytest.fixture
+    def launched(self, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+        seen: list[dict[str, Any]] = []
+
+        class FakeApp:
+            return_code = None
+
+            def __init__(self, sources: Sequence[Source], **kwargs: Any) -> None:
+                seen.append({"sources": list(sources), **kwargs})
+
+            def run(self) -> None:
+                seen[-1]["ran"] = True
+
+        fake = types.ModuleType("tui.app")
+        fake.NewsdiffApp = FakeApp  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "tui.app", fake)
+        monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+        return seen
+
+    def test_demo_opens_the_ui(
+        self, capsys: pytest.CaptureFixture[str], launched: list[dict[str, Any]]
+    ) -> None:
+        code, _, err = run(["--demo"], capsys)
+        assert code == 0, err
+        (call,) = launched
+        assert call["ran"] is True
+        assert [s.label for s in call["sources"]] == ["example_a.txt", "example_b.txt"]
+        assert call["model"]
+        assert call["config"] == Config()
+        assert call["analyze"] is None
+
+    def test_no_cache_reaches_the_ui_analysis(
+        self, capsys: pytest.CaptureFixture[str], launched: list[dict[str, Any]]
+    ) -> None:
+        code, _, _ = run(["--demo", "--no-cache"], capsys)
+        assert code == 0
+        analyze = launched[0]["analyze"]
+        assert isinstance(analyze, functools.partial)
+        assert analyze.keywords == {"use_cache": False}
