@@ -175,7 +175,7 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
             ExitCode.IS_DIRECTORY,
         )
     if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-        raise _too_large(path, st.st_size, max_bytes)
+        raise _too_large(repr(path), st.st_size, max_bytes)
     try:
         with open(path, "rb") as handle:
             # Pipes and process substitutions have no size: read one byte past the limit.
@@ -190,7 +190,7 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
             f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE
         ) from None
     if len(data) > max_bytes:
-        raise _too_large(path, None, max_bytes)
+        raise _too_large(repr(path), None, max_bytes)
     return data, st
 
 
@@ -215,7 +215,7 @@ def _too_large(name: str, size: int | None, max_bytes: int) -> NewsdiffError:
     where = display_path(config_path())
     sep = ", over" if size is not None else ""
     return NewsdiffError(
-        f"{name!r} {what}{sep} the {limit} limit; raise it with --max-size MB "
+        f"{name} {what}{sep} the {limit} limit; raise it with --max-size MB "
         f"or max_file_mb in {where}",
         ExitCode.TOO_LARGE,
     )
@@ -300,7 +300,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
                 return data[len(bom) :].decode(codec), None
             except UnicodeDecodeError:
                 raise NewsdiffError(
-                    f"{name!r} starts with a {label} byte-order mark but is not valid {label}; "
+                    f"{name} starts with a {label} byte-order mark but is not valid {label}; "
                     f"re-save it as UTF-8",
                     ExitCode.ENCODING,
                 ) from None
@@ -313,7 +313,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError:
                 pass
         raise NewsdiffError(
-            f"{name!r} looks like binary data, not a text article "
+            f"{name} looks like binary data, not a text article "
             f"(it contains NUL bytes); give a text, Markdown or HTML file",
             ExitCode.BINARY,
         )
@@ -326,7 +326,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise NewsdiffError(
-            f"{name!r} is not UTF-8 and its encoding could not be recognised; convert it "
+            f"{name} is not UTF-8 and its encoding could not be recognised; convert it "
             f"to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt)",
             ExitCode.ENCODING,
         )
@@ -349,30 +349,28 @@ def _check_text_is_text(name: str, text: str) -> None:
     )
     if sample and controls / len(sample) > 0.02:
         raise NewsdiffError(
-            f"{name!r} looks like binary data, not a text article "
+            f"{name} looks like binary data, not a text article "
             f"({controls} control characters); give a text, Markdown or HTML file",
             ExitCode.BINARY,
         )
 
 
 def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: str) -> _Raw:
-    name = "stdin" if path == "-" else path
+    name = "stdin" if path == "-" else repr(path)  # as shown in messages
     if not data:
-        raise NewsdiffError(
-            f"{name!r} is empty; give a file with the article's text", ExitCode.EMPTY
-        )
+        raise NewsdiffError(f"{name} is empty; give a file with the article's text", ExitCode.EMPTY)
     found = _sniff_binary(data)
     if found is not None:
         what, hint = found
         raise NewsdiffError(
-            f"{name!r} looks like {what}, not a text article; {hint}", ExitCode.BINARY
+            f"{name} looks like {what}, not a text article; {hint}", ExitCode.BINARY
         )
     text, note = _decode(name, data)
     _check_text_is_text(name, text)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewsdiffError(
-            f"{name!r} contains only whitespace; give a file with the article's text",
+            f"{name} contains only whitespace; give a file with the article's text",
             ExitCode.EMPTY,
         )
     raw = _Raw(id=sid, path=path, label=label, text=text)
@@ -380,13 +378,13 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
         raw.notes.append(note)
     kind = _format_of(suffix.lower(), text)
     if kind == "html":
-        _apply_html(raw, name)
+        _apply_html(raw)
     elif kind == "markdown":
         _apply_markdown(raw)
     if not raw.text.strip():
-        what = "HTML page" if kind == "html" else "Markdown file"
+        what = "an HTML page" if kind == "html" else "a Markdown file"
         raise NewsdiffError(
-            f"{name!r} is a {what} with no readable text once its markup is removed",
+            f"{name} is {what} with no readable text once its markup is removed",
             ExitCode.EMPTY,
         )
     raw.dateline = find_dateline(raw.text)
@@ -416,7 +414,7 @@ def _format_of(suffix: str, text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _apply_html(raw: _Raw, name: str) -> None:
+def _apply_html(raw: _Raw) -> None:
     # trafilatura (and lxml, htmldate) cost ~0.3 s to import; only HTML input pays for them.
     import trafilatura
 
