@@ -209,7 +209,7 @@ def compare_group(
     if predicate is not None:
         diffs.append(predicate)
     status: ClaimStatus = "differ" if diffs else "agree"
-    return Claim(claim_id, status, sentences, group.score, tuple(diffs), extra)
+    return Claim(claim_id, status, sentences, round(group.score, 4), tuple(diffs), extra)
 
 
 def _quote_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
+from newsdiff.actors import ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
+    NAME_TITLES,
     acronym_of,
     compact,
     demonym_country,
@@ -37,6 +39,7 @@ NAME_CUTOFF = 90.0
 #: ("Secretary of State").
 _TITLE_HEADS = frozenset({"secretary", "minister", "ministers", "secretaries"})
 
+_JOINING_GAP = re.compile(r"^\s+(in|of|for|on)\s+(the\s+)?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 
 
@@ -112,6 +115,17 @@ def _is_title_part(span: Span) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TITLE_HEADS
 
 
+def _after_person_title(doc: Doc, start: int, end: int) -> bool:
+    """A short run of capitalised words right after a person's title is a person's name."""
+    if start == 0 or end - start > 3:
+        return False
+    before = doc[start - 1]
+    if before.lower_.rstrip(".") not in NAME_TITLES and before.lower_ not in ROLE_NOUNS:
+        return False
+    words = doc[start:end]
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
+
+
 def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[RawMention]:
     """Named-entity mentions of every source, trimmed to the name itself."""
     mentions: list[RawMention] = []
@@ -132,13 +146,114 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             if not text.strip():
                 continue
             label = span.label_
+            if label != "PERSON" and _after_person_title(doc, ts, te):
+                label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
             demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
             if label == "GPE" and demonym is not None and text[0].isupper():
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
             mentions.append(
                 RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
             )
+    mentions = _extend_to_acronyms(docs, mentions)
+    mentions.extend(_missed_mentions(docs, source_ids, mentions))
+    mentions.sort(key=lambda m: (m.doc_index, m.start))
     return mentions
+
+
+def _extend_to_acronyms(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """Repair names the tagger cut in two, when the whole matches an acronym in the story.
+
+    "the Organization for Security and Cooperation" + "in" + "Europe" is one organisation
+    when "OSCE" appears somewhere in the comparison.
+    """
+    acronyms = {compact(m.text) for m in mentions if is_acronym(m.text)}
+    if not acronyms:
+        return mentions
+    out: list[RawMention] = []
+    skip = False
+    for m, nxt in zip(mentions, [*mentions[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if (
+            nxt is not None
+            and nxt.doc_index == m.doc_index
+            and m.label in {"ORG", "FAC", "EVENT"}
+            and nxt.label in {"GPE", "LOC", "ORG"}
+        ):
+            gap = docs[m.doc_index].text[m.end : nxt.start]
+            if _JOINING_GAP.match(gap):
+                joined = docs[m.doc_index].text[m.start : nxt.end]
+                if acronym_of(joined) in acronyms:
+                    out.append(
+                        RawMention(
+                            m.source,
+                            m.start,
+                            nxt.end,
+                            joined,
+                            m.label,
+                            m.doc_index,
+                            m.token_start,
+                            nxt.token_end,
+                        )
+                    )
+                    skip = True
+                    continue
+        out.append(m)
+    return out
+
+
+def _missed_mentions(
+    docs: Sequence[Doc], source_ids: Sequence[str], mentions: Sequence[RawMention]
+) -> list[RawMention]:
+    """Document-level consistency: a name tagged once is a name wherever it recurs.
+
+    The tagger often misses a surname-only or a repeated mention; any capitalised token run
+    equal to a known name (or a known person's surname) becomes a mention with its label.
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        tokens = tuple(t.text for t in docs[m.doc_index][m.token_start : m.token_end])
+        if m.demonym_of is None:
+            known.setdefault(tokens, m.label)
+        if m.label == "PERSON" and len(tokens) >= 2 and tokens[-1][:1].isupper():
+            known.setdefault((tokens[-1],), "PERSON")
+    if not known:
+        return []
+    longest = max(len(k) for k in known)
+    added: list[RawMention] = []
+    for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
+        covered = {t.i for ent in doc.ents for t in ent}
+        covered.update(
+            t
+            for m in mentions
+            if m.doc_index == doc_index
+            for t in range(m.token_start, m.token_end)
+        )
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in covered or not tok.text[:1].isupper():
+                i += 1
+                continue
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i : i + n])
+                label = known.get(key)
+                if label is None or any(j in covered for j in range(i, i + n)):
+                    continue
+                if n == 1 and tok.pos_ != "PROPN":
+                    continue
+                span = doc[i : i + n]
+                added.append(
+                    RawMention(
+                        sid, span.start_char, span.end_char, span.text, label, doc_index, i, i + n
+                    )
+                )
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+            i += 1
+    return added
 
 
 def _form_key(m: RawMention) -> tuple[bool, str]:

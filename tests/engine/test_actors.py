@@ -1,0 +1,79 @@
+"""Roles, speakers and quotes found around entity mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdiff.actors import merge_roles, quoted_text, role_appositive, role_before, speakers
+
+
+def _token_index(doc: Any, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name_start", "role"),
+    [
+        ("Kremlin spokesman Dmitri Peskov confirmed the call.", "Dmitri", "Kremlin spokesman"),
+        ("US Secretary of State Antony Blinken flew to Kyiv.", "Antony", "US Secretary of State"),
+        (
+            "Russian Foreign Minister Sergei Lavrov ruled out concessions.",
+            "Sergei",
+            "Russian Foreign Minister",
+        ),
+        (
+            "The talks, said Deputy Secretary Wendy Sherman, were frank.",
+            "Wendy",
+            "Deputy Secretary",
+        ),
+    ],
+)
+def test_title_compound_before_a_name(nlp: Any, sentence: str, name_start: str, role: str) -> None:
+    doc = nlp(sentence)
+    assert role_before(doc, _token_index(doc, name_start), set()) == role
+
+
+def test_no_role_without_a_role_noun(nlp: Any) -> None:
+    doc = nlp("On Monday Angela Merkel arrived.")
+    assert role_before(doc, _token_index(doc, "Angela"), set()) is None
+
+
+def test_role_in_apposition(nlp: Any) -> None:
+    doc = nlp("The announcement was made by his spokesman, Ned Price.")
+    assert role_appositive(doc, doc[_token_index(doc, "Price")]) == "spokesman"
+    doc = nlp("The president of France, Emmanuel Macron, arrived late.")
+    role = role_appositive(doc, doc[_token_index(doc, "Macron")])
+    assert role is not None
+    assert role.startswith("president of France")
+
+
+def test_merge_roles_keeps_the_longest_form() -> None:
+    assert merge_roles(["Secretary of State", "US Secretary of State", "secretary of state"]) == (
+        "US Secretary of State",
+    )
+
+
+def test_speaker_of_a_quote(nlp: Any) -> None:
+    doc = nlp("“We are ready,” Kremlin spokesman Dmitri Peskov said on Monday.")
+    peskov = {t.i: "e1" for t in doc if t.text in {"Dmitri", "Peskov"}}
+    kremlin = {t.i: "e2" for t in doc if t.text == "Kremlin"}
+    found = speakers(
+        doc, next(iter(doc.sents)), {**peskov, **kremlin}, {"e1": "PERSON", "e2": "ORG"}
+    )
+    assert [s.entity for s in found] == ["e1"]
+    assert quoted_text(next(iter(doc.sents))) == "We are ready,"
+
+
+def test_appositive_name_speaks_for_the_role(nlp: Any) -> None:
+    doc = nlp("The deal is off, said his spokesman, Ned Price.")
+    ids = {t.i: "e9" for t in doc if t.text in {"Ned", "Price"}}
+    found = speakers(doc, next(iter(doc.sents)), ids, {"e9": "PERSON"})
+    assert found
+    assert found[0].entity == "e9"
+
+
+def test_passive_subject_is_not_the_speaker(nlp: Any) -> None:
+    doc = nlp("The negotiation in Geneva is announced tense.")
+    assert speakers(doc, next(iter(doc.sents)), {}, {}) == []

@@ -1,0 +1,110 @@
+"""Name normalisation rules, each with a small hand-written case."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.names import (
+    acronym_of,
+    compact,
+    demonym_country,
+    fold_accents,
+    is_acronym,
+    is_subsequence,
+    parse_person,
+    strip_determiner,
+    strip_possessive,
+    translit_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei", "Sergey"),
+        ("Dmitri", "Dmitry"),
+        ("Zelensky", "Zelenski"),
+        ("Zelenskiy", "Zelensky"),
+        ("Zelenskyy", "Zelenski"),
+        ("Volodymyr", "Volodimir"),
+        ("Riabkov", "Ryabkov"),
+        ("Khodorkovsky", "Hodorkovski"),
+        ("Tchaikovsky", "Tchaikovskiy"),
+        ("Erdoğan", "Erdogan"),
+        ("Medvedev", "Medvedew"),
+    ],
+)
+def test_transliteration_variants_share_a_key(a: str, b: str) -> None:
+    assert translit_key(a) == translit_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Lavrov", "Riabkov"), ("Sergey", "Sophie"), ("Iran", "Iraq")]
+)
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert translit_key(a) != translit_key(b)
+
+
+def test_fold_accents_keeps_letters() -> None:
+    assert fold_accents("Émile Zola à Genève") == "Emile Zola a Geneve"
+
+
+def test_determiners_and_possessives_do_not_matter() -> None:
+    assert strip_determiner("the White House") == (4, "White House")
+    assert strip_determiner("The Hague") == (4, "Hague")
+    assert strip_determiner("Thebes") == (0, "Thebes")
+    assert strip_possessive("Ukraine’s") == "Ukraine"
+    assert strip_possessive("Ukraine's") == "Ukraine"
+    assert strip_possessive("Brussels'") == "Brussels"
+
+
+def test_compact_joins_dotted_abbreviations() -> None:
+    assert compact("U.S.") == compact("US") == compact("u.s") == "us"
+
+
+def test_acronym_of_skips_function_words() -> None:
+    assert acronym_of("Organization for Security and Cooperation in Europe") == "osce"
+    assert acronym_of("North Atlantic Treaty Organization") == "nato"
+    assert acronym_of("United States") == "us"
+    assert acronym_of("Europe") == ""
+
+
+def test_is_acronym() -> None:
+    assert is_acronym("NATO")
+    assert is_acronym("U.S.")
+    assert not is_acronym("Nato Summit")
+    assert not is_acronym("A")
+
+
+def test_is_subsequence_allows_garbled_expansions() -> None:
+    assert is_subsequence("osce", "ossce")
+    assert not is_subsequence("osce", "oss")
+
+
+def test_parse_person_strips_titles_and_suffixes() -> None:
+    name = parse_person("President Joe Biden Jr.")
+    assert name is not None
+    assert name.given == ("Joe",)
+    assert name.surname == "Biden"
+    single = parse_person("Lavrov")
+    assert single is not None
+    assert single.given == ()
+    assert parse_person("Mr.") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Russian", "Russia"),
+        ("Ukrainians", "Ukraine"),
+        ("American", "United States"),
+        ("Polish", "Poland"),
+    ],
+)
+def test_demonyms(word: str, country: str) -> None:
+    assert demonym_country(word) == country
+
+
+def test_not_a_demonym() -> None:
+    assert demonym_country("Western") is None
+    assert demonym_country("Russian Federation") is None
