@@ -48,7 +48,7 @@ def _check_offsets(c: Comparison) -> None:
 def test_analyze_reports_progress_and_fills_every_part() -> None:
     stages: list[tuple[str, float]] = []
     c = analyze(_sources(TEXT_A, TEXT_B), progress=lambda s, f: stages.append((s, f)))
-    assert [s for s, _ in stages][0] == "Loading language model"
+    assert stages[0][0] == "Loading language model"
     assert stages[-1] == ("Done", 1.0)
     fractions = [f for _, f in stages]
     assert fractions == sorted(fractions)
