@@ -190,23 +190,29 @@ def _toml_repr(value: object) -> str:
     return str(value)
 
 
-def load_ui_prefs(path: Path | None = None) -> UiPrefs:
+def load_ui_prefs(path: Path | None = None, *, defaults: UiPrefs | None = None) -> UiPrefs:
     """The UI's remembered preferences; anything missing or malformed falls back to defaults.
 
     The app wrote this file itself, so a broken one is not worth a warning: it is rewritten on
     the next save.
+
+    Args:
+        path: File to read; defaults to :func:`ui_prefs_path`.
+        defaults: Values for keys the file does not have, e.g. the user's ``config.toml``
+            choices (``UiPrefs(theme=config.theme, sidebar=config.sidebar, ...)``), so that
+            what was changed in the app wins and the config fills in the rest.
     """
     path = ui_prefs_path() if path is None else path
+    prefs = defaults if defaults is not None else UiPrefs()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return UiPrefs()
+        return prefs
     if not isinstance(data, dict):
-        return UiPrefs()
-    prefs = UiPrefs()
+        return prefs
     theme = data.get("theme")
-    if theme is None or isinstance(theme, str):
-        prefs = replace(prefs, theme=theme or None)
+    if isinstance(theme, str) and theme:
+        prefs = replace(prefs, theme=theme)
     for key in ("sidebar", "detail"):
         if isinstance(data.get(key), bool):
             prefs = replace(prefs, **{key: data[key]})

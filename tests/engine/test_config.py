@@ -147,6 +147,13 @@ class TestUiPrefs:
             ui_prefs_path().write_text(junk, encoding="utf-8")
             assert load_ui_prefs() == UiPrefs()
 
+    def test_saved_values_win_over_defaults_for_the_keys_they_have(self) -> None:
+        defaults = UiPrefs(theme="nord", sidebar=False, detail=False)
+        assert load_ui_prefs(defaults=defaults) == defaults
+        ui_prefs_path().parent.mkdir(parents=True)
+        ui_prefs_path().write_text('{"sidebar": true}', encoding="utf-8")
+        assert load_ui_prefs(defaults=defaults) == UiPrefs("nord", True, False)
+
     def test_saving_prefs_never_touches_config_toml(self) -> None:
         path = config_path()
         path.parent.mkdir(parents=True)
