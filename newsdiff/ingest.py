@@ -429,7 +429,7 @@ def _apply_html(raw: _Raw) -> None:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        date_extraction_params={"extensive_search": True, "original_date": True},
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) or ""
     if not text.strip():
