@@ -178,8 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         errors = result.pop("errors")
         result["seconds"] = round(elapsed, 1)
         figures[corpus] = result
-        print(f"== {corpus}: {result['documents']} docs, {result['gold']} gold, "
-              f"{result['system']} system, {elapsed:.1f} s")
+        print(
+            f"== {corpus}: {result['documents']} docs, {result['gold']} gold, "
+            f"{result['system']} system, {elapsed:.1f} s"
+        )
         for key in ("strict", "relaxed", "value"):
             prf = result[key]
             print(f"  {key:8s} P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f}")

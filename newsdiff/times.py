@@ -155,14 +155,14 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
         if letter not in smaller:
             return f"{prefix}{whole}{letter}"
         small, factor = smaller[letter]
-        part = int(round(rest * factor))
+        part = round(rest * factor)
         if letter == "W":
             return f"P{whole * 7 + part}D"
         head = f"{whole}{letter}" if whole else ""
         if letter == "D":
             return f"P{head}T{part}H"
         return f"{prefix}{head}{part}{small}"
-    return f"{prefix}{int(round(total))}{letter}"
+    return f"{prefix}{round(total)}{letter}"
 
 
 class _Context:
@@ -477,7 +477,8 @@ def _h_month(m: re.Match[str], ctx: _Context) -> Result:
 
 _MONTH_CUES = frozenset(
     {"in", "since", "until", "till", "by", "during", "from", "through", "of", "before", "after",
-     "last", "this", "next", "early", "late", "mid", "to", "and", "or", "between", "throughout", "around", "for", "on"}
+     "last", "this", "next", "early", "late", "mid", "to", "and", "or", "between",
+     "throughout", "around", "for", "on"}
 )  # fmt: skip
 
 
@@ -496,9 +497,7 @@ def _g_month(m: re.Match[str], ctx: _Context) -> bool:
     if word.lower() in ("may", "march") and not ctx.in_date_ent(m.start(), m.end()):
         return False
     # "June Carter": a capitalised word right after makes it a name, unless NER says DATE.
-    if re.match(r"\s[A-Z]", nxt) and not ctx.in_date_ent(m.start(), m.end()):
-        return False
-    return True
+    return not (re.match(r"\s[A-Z]", nxt) and not ctx.in_date_ent(m.start(), m.end()))
 
 
 def _h_year(m: re.Match[str], ctx: _Context) -> Result:
@@ -782,7 +781,7 @@ def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
     unit_start = m.start("u")
     if ctx.text[unit_start].isupper() and not ctx.text[m.start()].isupper():
         return False  # a title such as "60 Minutes"
-    if n_text in ("a", "an", "one") and m["u"].lower() in ("day", "night"):
+    if n_text in ("a", "an", "one"):
         before = ctx.words_before(m.start(), 1)
         if before and before[-1] in ("times", "once", "twice"):
             return False  # SET: "twice a day"
@@ -907,11 +906,10 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
         d = _shift(base.date, "Y", -1)
         return ("DATE", _When(d, base.gran).value(), None) if d else None
     if year is not None:
-        month = reference.date.month if reference else None
-        if month is None:
+        if reference is None:
             d = _safe_date(year, 1, 1)
             return _result("DATE", _When(d, "Y"), "Y") if d else None
-        d = _safe_date(year, month, 1)
+        d = _safe_date(year, reference.date.month, 1)
         return ("DATE", _When(d, "Q").value(), None) if d else None
     if ordinal == "current":
         return _result("DATE", _relative(ctx, "Q", 0, gran), gran)
@@ -1020,7 +1018,9 @@ def _h_nth(m: re.Match[str], ctx: _Context) -> Result:
 
 def _g_nth(m: re.Match[str], ctx: _Context) -> bool:
     after = ctx.text[m.end() : m.end() + 20]
-    return bool(re.match(r"\s*(?:[,.;:)]|$|\s+(?:and|or)\b|\s+of\s+(?:this|last|next)\s+month)", after))
+    return bool(
+        re.match(r"\s*(?:[,.;:)]|$|\s+(?:and|or)\b|\s+of\s+(?:this|last|next)\s+month)", after)
+    )
 
 
 def _h_boundary(m: re.Match[str], ctx: _Context) -> Result:
@@ -1033,6 +1033,25 @@ def _h_boundary(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_year_end(m: re.Match[str], ctx: _Context) -> Result:
     return _result("DATE", _relative(ctx, "Y", 0, "Y"), "Y")
+
+
+def _h_day_before(m: re.Match[str], ctx: _Context) -> Result:
+    word = m["u"].lower()
+    pod = g.PARTS_OF_DAY.get(word) if word != "day" else None
+    unit = "D" if pod or word == "day" else _unit_code(word)
+    n = -1 if m["dir"].lower() in ("before", "earlier", "prior") else 1
+    base = ctx.anchor(unit)
+    gran = _UNIT_GRAN.get(unit, unit)
+    if base is None:
+        return ("TIME", f"XXXX-XX-XXT{pod}", None) if pod else ("DATE", _UNKNOWN[gran], None)
+    d = _shift(base.date, unit, n)
+    if d is None:
+        return None
+    when = _When(d, gran if _GRAN_ORDER[gran] >= _GRAN_ORDER[base.gran] else base.gran)
+    when = _When(when.date, when.gran, base.year_known)
+    if pod:
+        return "TIME", f"{_When(d, 'D', base.year_known).value()}T{pod}", when
+    return "DATE", when.value(), when
 
 
 def _h_weekend(m: re.Match[str], ctx: _Context) -> Result:
@@ -1125,10 +1144,7 @@ def _h_midday(m: re.Match[str], ctx: _Context) -> Result:
     word = re.sub(r"[\s-]+", " ", m["w"].lower())
     rel = (m["rel"] or "").lower()
     offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    if word == "midday":
-        suffix = "T12:00"
-    else:
-        suffix = "T" + g.PARTS_OF_DAY.get(word.split()[-1], "DT")
+    suffix = "T12:00" if word == "midday" else "T" + g.PARTS_OF_DAY.get(word.split()[-1], "DT")
     if rel:
         when = _relative(ctx, "D", offset, "D")
         if when is None:
@@ -1138,7 +1154,7 @@ def _h_midday(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _g_midday(m: re.Match[str], ctx: _Context) -> bool:
-    """"the morning" alone is only a time when a day was just mentioned or it's today's news."""
+    """ "the morning" alone is only a time when a day was just mentioned or it's today's news."""
     word = m["w"].lower()
     if not word.startswith("the"):
         return True
@@ -1155,10 +1171,11 @@ _MODS = (
 )
 _EDGE = (
     r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-    r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
-    r"the\s+second\s+half\s+of)"
+    r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)"
 )
-_MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"  # noqa: E501
+_MONTH_FULL = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _HOLIDAYS = "|".join(
     re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
     for h in sorted(g.FIXED_HOLIDAYS, key=len, reverse=True)
@@ -1171,8 +1188,16 @@ def _rules() -> list[_Rule]:
         return re.compile(pattern, re.IGNORECASE)
 
     return [
-        _Rule("iso", rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?\b"), _h_iso),  # noqa: E501
-        _Rule("slash", rx(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), _h_slash),  # noqa: E501
+        _Rule(
+            "iso",
+            rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?\b"),
+            _h_iso,
+        ),
+        _Rule(
+            "slash",
+            rx(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+            _h_slash,
+        ),
         _Rule(
             "month_day",
             rx(
@@ -1368,6 +1393,14 @@ def _rules() -> list[_Rule]:
                 rf"(?:,?\s+(?P<y>{g.YEAR}))?\b"
             ),
             _h_holiday,
+        ),
+        _Rule(
+            "day_before",
+            rx(
+                r"\bthe\s+(?P<u>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after|"
+                r"earlier|later|prior)(?=\s*(?:[,.;:)]|$))"
+            ),
+            _h_day_before,
         ),
         _Rule("weekend", rx(r"\bthe\s+weekend\b"), _h_weekend),
         _Rule(

@@ -1,0 +1,301 @@
+"""Temporal expressions: spans, types and TIMEX3 values for each rule of the grammar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.times import extract_times, parse_number
+
+DCT = "2021-12-30"  # a Thursday
+
+
+def _times(nlp: Any, text: str, dct: str | None = DCT) -> dict[str, tuple[str, str]]:
+    doc = nlp(text)
+    found = extract_times(doc, "A", dct)
+    for t in found:
+        assert doc.text[t.start : t.end] == t.text
+        assert t.source == "A"
+    return {t.text: (t.type, t.value) for t in found}
+
+
+def _one(nlp: Any, text: str, span: str, dct: str | None = DCT) -> tuple[str, str]:
+    found = _times(nlp, text, dct)
+    assert span in found, f"{span!r} not in {found}"
+    return found[span]
+
+
+class TestProductCase:
+    """The bundled example's dates, which the talks view depends on."""
+
+    def test_set_for_january(self, nlp: Any) -> None:
+        text = "The talks, set for January 10, will cover arms control."
+        assert _one(nlp, text, "January 10") == ("DATE", "2022-01-10")
+
+    def test_another_abbreviated_month(self, nlp: Any) -> None:
+        text = "A meeting is scheduled for January 12. It is followed by another Jan. 13 in Vienna."
+        found = _times(nlp, text)
+        assert found["Jan. 13"] == ("DATE", "2022-01-13")
+        assert "another Jan. 13" not in found
+
+    def test_following_day_anchors_on_previous_date(self, nlp: Any) -> None:
+        text = (
+            "The talks will be followed by a meeting on January 12 and another the following day."
+        )
+        found = _times(nlp, text)
+        assert found["January 12"] == ("DATE", "2022-01-12")
+        assert found["the following day"] == ("DATE", "2022-01-13")
+
+    def test_summit_in_june_past(self, nlp: Any) -> None:
+        text = "Putin recalled the summit between the two leaders in June in Geneva."
+        assert _one(nlp, text, "June") == ("DATE", "2021-06")
+
+    def test_year(self, nlp: Any) -> None:
+        assert _one(nlp, "In 2014, Russia annexed Crimea.", "2014") == ("DATE", "2014")
+
+    def test_weekday_with_day_number(self, nlp: Any) -> None:
+        text = "On Wednesday (29), the minister met his counterpart."
+        assert _one(nlp, text, "Wednesday (29)") == ("DATE", "2021-12-29")
+
+
+class TestAbsoluteDates:
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The deal closed on March 3, 2019, in Paris.", "March 3, 2019", "2019-03-03"),
+            ("It was signed on 10 January 2022 in Oslo.", "10 January 2022", "2022-01-10"),
+            ("The file is dated 2021-12-30 in the archive.", "2021-12-30", "2021-12-30"),
+            ("The form says 12/30/2021 at the top.", "12/30/2021", "2021-12-30"),
+            ("The plant opened in August 2019.", "August 2019", "2019-08"),
+            ("Prices rose in the 1990s.", "the 1990s", "199"),
+            ("The vote took place on Sept. 5, 2020.", "Sept. 5, 2020", "2020-09-05"),
+        ],
+    )
+    def test_formats(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("DATE", value)
+
+    def test_day_of_month_only(self, nlp: Any) -> None:
+        text = "The ministers met on the 21st, officials said."
+        assert _one(nlp, text, "the 21st") == ("DATE", "2021-12-21")
+
+    def test_weekday_given_with_date_fixes_year(self, nlp: Any) -> None:
+        # 5 January 2021 was a Tuesday; the weekday picks 2021 over 2022.
+        text = "The letter, sent on Tuesday, Jan. 5, was ignored."
+        assert _one(nlp, text, "Tuesday, Jan. 5") == ("DATE", "2021-01-05")
+
+    def test_may_as_verb_is_not_a_month(self, nlp: Any) -> None:
+        assert _times(nlp, "Officials said talks may resume soon.") == {}
+
+
+class TestWeekdays:
+    def test_past_tense_means_last_occurrence(self, nlp: Any) -> None:
+        assert _one(nlp, "The envoy arrived on Monday.", "Monday") == ("DATE", "2021-12-27")
+
+    def test_future_means_next_occurrence(self, nlp: Any) -> None:
+        assert _one(nlp, "The envoy will arrive on Monday.", "Monday") == ("DATE", "2022-01-03")
+
+    def test_same_weekday_as_dct_is_dct(self, nlp: Any) -> None:
+        assert _one(nlp, "The leaders will speak on Thursday.", "Thursday") == (
+            "DATE",
+            "2021-12-30",
+        )
+
+    def test_last_and_next(self, nlp: Any) -> None:
+        found = _times(nlp, "He left last Friday and returns next Tuesday.")
+        assert found["last Friday"] == ("DATE", "2021-12-24")
+        assert found["next Tuesday"] == ("DATE", "2022-01-04")
+
+    def test_without_dct_unresolved(self, nlp: Any) -> None:
+        assert _one(nlp, "They met on Friday.", "Friday", None) == ("DATE", "XXXX-WXX-5")
+
+
+class TestDeictics:
+    @pytest.mark.parametrize(
+        ("text", "span", "expected"),
+        [
+            ("The ministry said today that it agreed.", "today", ("DATE", "2021-12-30")),
+            ("Officials met yesterday in Vienna.", "yesterday", ("DATE", "2021-12-29")),
+            ("Officials will meet tomorrow in Vienna.", "tomorrow", ("DATE", "2021-12-31")),
+            ("Officials will meet tonight in Vienna.", "tonight", ("TIME", "2021-12-30TNI")),
+            ("Prices are now higher than before.", "now", ("DATE", "PRESENT_REF")),
+            ("The firm currently employs 40 people.", "currently", ("DATE", "PRESENT_REF")),
+            ("Russia has recently moved troops.", "recently", ("DATE", "PAST_REF")),
+            ("Nobody knows what the future holds.", "the future", ("DATE", "FUTURE_REF")),
+            ("Sales fell last week.", "last week", ("DATE", "2021-W51")),
+            ("Sales will rise next month.", "next month", ("DATE", "2022-01")),
+            ("Sales fell this year.", "this year", ("DATE", "2021")),
+            ("Sales fell last year.", "last year", ("DATE", "2020")),
+            ("He resigned two weeks ago.", "two weeks ago", ("DATE", "2021-W50")),
+            ("He resigned three years ago.", "three years ago", ("DATE", "2018")),
+            ("The result is due in two weeks.", "two weeks", ("DATE", "2022-W02")),
+            ("The call would take place late night.", "late night", ("TIME", "2021-12-30TNI")),
+            ("In early December, the talks stalled.", "early December", ("DATE", "2021-12")),
+        ],
+    )
+    def test_values(self, nlp: Any, text: str, span: str, expected: tuple[str, str]) -> None:
+        assert _one(nlp, text, span) == expected
+
+    def test_today_without_dct(self, nlp: Any) -> None:
+        assert _one(nlp, "The ministry said today it agreed.", "today", None) == (
+            "DATE",
+            "PRESENT_REF",
+        )
+
+
+class TestMonthsWithoutYear:
+    def test_future_month_is_next_year(self, nlp: Any) -> None:
+        assert _one(nlp, "The election will be held in March.", "March") == ("DATE", "2022-03")
+
+    def test_past_month_is_this_year(self, nlp: Any) -> None:
+        assert _one(nlp, "The factory closed in October.", "October") == ("DATE", "2021-10")
+
+    def test_without_dct_year_unknown(self, nlp: Any) -> None:
+        assert _one(nlp, "The summit took place in June.", "June", None) == ("DATE", "XXXX-06")
+
+    def test_month_last_year(self, nlp: Any) -> None:
+        assert _one(nlp, "It opened in July last year.", "July last year") == ("DATE", "2020-07")
+
+
+class TestQuartersAndSeasons:
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("Profit rose in the first quarter of 2021.", "the first quarter of 2021", "2021-Q1"),
+            ("Third-quarter profit rose sharply.", "Third-quarter", "2021-Q3"),
+            ("Profit rose in the second half of 2020.", "the second half of 2020", "2020-H2"),
+            ("The plant will reopen this summer.", "this summer", "2021-SU"),
+            ("The plant closed last fall.", "last fall", "2021-FA"),
+            ("The plant opened in the spring of 2019.", "the spring of 2019", "2019-SP"),
+        ],
+    )
+    def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("DATE", value)
+
+    def test_year_ago_follows_reported_quarter(self, nlp: Any) -> None:
+        text = "Profit in the third quarter rose to $5 million from $4 million a year ago."
+        assert _one(nlp, text, "a year ago") == ("DATE", "2020-Q3")
+
+
+class TestAnchored:
+    def test_day_before(self, nlp: Any) -> None:
+        text = "The vote was held on March 4, 2020. The day before, protests began."
+        assert _one(nlp, text, "The day before") == ("DATE", "2020-03-03")
+
+    def test_days_later(self, nlp: Any) -> None:
+        text = "The bill passed on May 2, 2019. Three days later, the president signed it."
+        assert _one(nlp, text, "Three days later") == ("DATE", "2019-05-05")
+
+    def test_next_day_without_anchor_uses_dct(self, nlp: Any) -> None:
+        assert _one(nlp, "He promised to return the next day.", "the next day") == (
+            "DATE",
+            "2021-12-31",
+        )
+
+
+class TestTimesOfDay:
+    def test_clock_time_on_dct(self, nlp: Any) -> None:
+        text = "The call began at 3:35 p.m. in Washington."
+        assert _one(nlp, text, "3:35 p.m.") == ("TIME", "2021-12-30T15:35")
+
+    def test_clock_time_followed_by_day_merges(self, nlp: Any) -> None:
+        text = "The polls close at 8 p.m. Tuesday, officials said."
+        assert _one(nlp, text, "8 p.m. Tuesday") == ("TIME", "2021-12-28T20:00")
+
+    def test_noon(self, nlp: Any) -> None:
+        assert _one(nlp, "The deadline expires at noon.", "noon") == ("TIME", "2021-12-30T12:00")
+
+    def test_this_morning(self, nlp: Any) -> None:
+        text = "The minister resigned this morning."
+        assert _one(nlp, text, "this morning") == ("TIME", "2021-12-30TMO")
+
+
+class TestDurationsAndSets:
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The strike lasted two weeks.", "two weeks", "P2W"),
+            ("This is the second call in less than a month.", "less than a month", "P1M"),
+            ("He served three years in prison.", "three years", "P3Y"),
+            ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+            ("The talks went on for 48 hours.", "48 hours", "PT48H"),
+            ("They signed a two-year contract.", "two-year", "P2Y"),
+            ("The siege lasted several months.", "several months", "PXM"),
+            ("The town has been divided for decades.", "decades", "PXDE"),
+        ],
+    )
+    def test_durations(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("DURATION", value)
+
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The committee meets every week.", "every week", "P1W"),
+            ("The newsletter is published weekly.", "weekly", "P1W"),
+            ("The board meets twice a year.", "a year", "P1Y"),
+            ("The market opens every Sunday.", "every Sunday", "XXXX-WXX-7"),
+        ],
+    )
+    def test_sets(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("SET", value)
+
+    def test_ages_are_not_durations(self, nlp: Any) -> None:
+        assert _times(nlp, "A 45-year-old man was arrested.") == {}
+
+
+class TestRobustness:
+    def test_blank_pipeline_without_tags(self) -> None:
+        import spacy
+
+        doc = spacy.blank("en")("The talks will resume on January 10 after two weeks.")
+        found = {t.text: t.value for t in extract_times(doc, "B", DCT)}
+        assert found["January 10"] == "2022-01-10"
+        assert found["two weeks"] == "P2W"
+
+    def test_bad_dct_is_treated_as_unknown(self, nlp: Any) -> None:
+        assert _one(nlp, "They met yesterday.", "yesterday", "not-a-date") == (
+            "DATE",
+            "XXXX-XX-XX",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "value"), [("twenty-four", 24.0), ("a", 1.0), ("2 1/2", 2.5), ("zillion", None)]
+    )
+    def test_parse_number(self, text: str, value: float | None) -> None:
+        assert parse_number(text) == value
+
+
+_BLANK: list[Any] = []
+
+
+def _blank() -> Any:
+    if not _BLANK:
+        import spacy
+
+        _BLANK.append(spacy.blank("en"))
+    return _BLANK[0]
+
+
+_TIMEY = st.sampled_from(
+    [
+        "January 10", "Jan. 13", "the 29th", "Wednesday (29)", "3:35 p.m.", "two weeks ago",
+        "the following day", "last year", "1999", "the 1990s", "every week", "less than a",
+        "month", "in", "the", "(", ")", ",", ".", "-", "12/31/2021", "2021-02-30", "Feb. 30",
+        "tonight", "a day later", "the third quarter", "99:99 a.m.", "0/0/00", "'90s",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(st.one_of(_TIMEY, st.text(max_size=12)), max_size=12),
+    dct=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=10)),
+)
+def test_never_raises_and_offsets_round_trip(parts: list[str], dct: str | None) -> None:
+    doc = _blank()(" ".join(parts))
+    for t in extract_times(doc, "A", dct):
+        assert doc.text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
