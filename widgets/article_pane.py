@@ -127,8 +127,14 @@ class ArticlePane(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next sentence", key_display="j/↓"),
-        Binding("k,up", "cursor_up", "Prev sentence", key_display="k/↑"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Sentence",
+            key_display="j/k",
+            tooltip="Next sentence (the other columns follow)",
+        ),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("home,g", "cursor_first", "First sentence", show=False),
@@ -323,23 +329,28 @@ class ArticlePane(ScrollView, can_focus=True):
         return index >= 0
 
     def scroll_to_sentence(self, index: int, *, center: bool = False) -> None:
-        """Scroll the least distance (or to the middle) so the whole sentence is visible."""
+        """Bring a whole sentence into view, scrolling as little as possible.
+
+        With ``center``, a sentence that is out of view lands in the middle instead, which is
+        easier to find after a jump; one already in view never moves.
+        """
         if not (0 <= index < len(self._sentences)) or not self._lines:
             return
         first, last = self._sentence_lines(self._sentences[index])
         height = max(1, self.scrollable_content_region.height)
-        if center:
-            self.scroll_to(
-                y=max(0, first - max(0, height - (last - first + 1)) // 2), animate=False
-            )
-            return
         top = self.scroll_offset.y
-        if first < top:
-            self.scroll_to(y=first, animate=False)
-        elif last >= top + height:
-            self.scroll_to(
-                y=max(first, last - height + 1) if last - first < height else first, animate=False
-            )
+        if first >= top and last < top + height:
+            return
+        span = last - first + 1
+        if span >= height:
+            target = first
+        elif center:
+            target = first - (height - span) // 2
+        elif first < top:
+            target = first
+        else:
+            target = last - height + 1
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         """Next sentence (or next line before the analysis arrives)."""
@@ -480,7 +491,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._pane_styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(name, partial=True)
+            style = self.get_component_rich_style(name)
             self._pane_styles[name] = style
         return style
 

@@ -37,7 +37,8 @@ def binding_rows() -> list[tuple[str, str, str]]:
             if not isinstance(binding, Binding):
                 continue
             keys = [_pretty(k) for k in binding.key.split(",")]
-            merged.setdefault(binding.description or binding.action, []).extend(keys)
+            described = binding.tooltip or binding.description or binding.action
+            merged.setdefault(described, []).extend(keys)
         for description, keys in merged.items():
             label = " ".join(dict.fromkeys(keys))
             if (where, label) not in seen:
@@ -90,6 +91,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("What it does", ratio=1)
         for where, keys, description in binding_rows():
             table.add_row(where, keys, description)
+        self.table = table
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys  (Esc closes)"
             yield Static(table)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 #: Below this many columns the sidebar becomes an overlay and only two sources show.
 NARROW = 100
 #: Width a source column needs to be worth showing side by side.
-COLUMN_MIN = 40
+COLUMN_MIN = 36
 SIDEBAR_WIDTH = 42
 
 #: Actions that need the analysis; check_action disables them until it arrives.
@@ -79,26 +79,60 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_source", "Next source", priority=True, show=False),
-        Binding("shift+tab", "prev_source", "Prev source", priority=True, show=False),
-        Binding("l", "next_source", "Next source", key_display="h/l/Tab"),
-        Binding("h", "prev_source", "Prev source", show=False),
+        Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
+        Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
+        Binding("h", "prev_source", "Previous source", show=False),
         *[
             Binding(str(n), f"goto_source({n - 1})", f"Source {n}", show=False)
             for n in range(1, 10)
         ],
-        Binding("right_square_bracket", "next_difference", "Next diff", key_display="]"),
-        Binding("left_square_bracket", "prev_difference", "Prev diff", key_display="[", show=False),
-        Binding("u", "next_only", "Only here"),
-        Binding("n", "next_mention", "Next mention", show=False),
-        Binding("N", "prev_mention", "Prev mention", show=False),
-        Binding("e", "focus_actors", "Actors"),
-        Binding("t", "focus_talks", "Talks"),
-        Binding("D", "focus_differences", "Differences", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "toggle_sidebar", "Sidebar"),
-        Binding("d", "toggle_detail", "Detail"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape", "escape", "Close", show=False),
+        Binding(
+            "right_square_bracket",
+            "next_difference",
+            "Diff",
+            key_display="[/]",
+            tooltip="Next claim the sources disagree on",
+        ),
+        Binding(
+            "left_square_bracket",
+            "prev_difference",
+            "Previous difference",
+            show=False,
+            tooltip="Previous claim the sources disagree on",
+        ),
+        Binding("u", "next_only", "Only here", tooltip="Next claim only this source reports"),
+        Binding(
+            "n",
+            "next_mention",
+            "Next mention",
+            show=False,
+            tooltip="Next mention of the chosen actor",
+        ),
+        Binding(
+            "N",
+            "prev_mention",
+            "Previous mention",
+            show=False,
+            tooltip="Previous mention of the chosen actor",
+        ),
+        Binding("e", "focus_actors", "Actors", tooltip="Actors list (Enter highlights an actor)"),
+        Binding(
+            "t", "focus_talks", "Talks", tooltip="Talks timeline (Enter jumps to the evidence)"
+        ),
+        Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
+        ),
+        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
+        Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
+        Binding(
+            "escape",
+            "escape",
+            "Close",
+            show=False,
+            tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
+        ),
     ]
 
     comparison: reactive[Comparison | None] = reactive(None, init=False)
@@ -278,7 +312,7 @@ class MainScreen(Screen[None]):
                 other.set_aligned(False)
                 continue
             sid = claim.sentences.get(other.source.id) if claim else None
-            if sid is not None and other.move_cursor_to_id(sid, post=False):
+            if sid is not None and other.move_cursor_to_id(sid, post=False, center=True):
                 other.set_aligned(True, claim.extra.get(other.source.id, ()) if claim else ())
             else:
                 other.set_aligned(False)

@@ -1,0 +1,459 @@
+"""Pilot tests: every binding of the comparison screen on the bundled example, and failure paths."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import canned
+from textual.binding import Binding
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+
+from newsdiff.config import load_ui_prefs
+from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.model import Comparison, Source
+from tui.app import NewsdiffApp
+from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.help import HelpScreen, binding_rows
+from tui.screens.main import MainScreen, describe_error
+from tui.screens.search import SearchScreen
+from widgets.actor_list import ActorList
+from widgets.article_pane import ArticlePane
+from widgets.claim_detail import ClaimDetail
+from widgets.source_header import SourceHeader
+from widgets.talk_list import TalkList
+
+SIZE = (160, 45)
+
+
+async def ready(app: NewsdiffApp, pilot: Pilot[None]) -> MainScreen:
+    """Wait for the analysis worker and the messages it posted."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    return app.main_screen
+
+
+def focused_widget(app: NewsdiffApp) -> Widget | None:
+    """The focused widget, read fresh (keys change it between assertions)."""
+    return app.focused
+
+
+def panes(app: NewsdiffApp) -> list[ArticlePane]:
+    return app.main_screen.panes
+
+
+def claim_of(comparison: Comparison, pane: ArticlePane) -> Any:
+    sent = pane.cursor_sentence
+    assert sent is not None
+    return comparison.claim_of_sentence(sent.id)
+
+
+def assert_synced(
+    comparison: Comparison, focused: ArticlePane, others: Sequence[ArticlePane]
+) -> None:
+    """Every other column shows the counterpart of the focused sentence, or no highlight."""
+    claim = claim_of(comparison, focused)
+    for other in others:
+        counterpart = claim.sentences.get(other.source.id) if claim else None
+        if counterpart is None:
+            assert not other.aligned
+        else:
+            assert other.aligned
+            assert other.cursor_sentence is not None
+            assert other.cursor_sentence.id == counterpart
+            region = other.visible_region_of(counterpart)
+            assert region is not None
+            top = other.scroll_offset.y
+            assert top <= region.y < top + other.size.height, "counterpart scrolled into view"
+
+
+class TestAnalysisFlow:
+    async def test_real_pipeline_end_to_end(self, demo_sources: list[Source]) -> None:
+        """The app the CLI builds, with the real engine: text first, then the analysis."""
+        seen: list[Message] = []
+        app = NewsdiffApp(demo_sources)
+        async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+            screen = await ready(app, pilot)
+            assert screen.comparison is not None
+            assert any(isinstance(m, AnalysisProgress) for m in seen)
+            assert len({id(m) for m in seen if isinstance(m, AnalysisReady)}) == 1
+            a, b = panes(app)
+            assert a.sentences
+            assert b.sentences
+            header = app.main_screen.query_one("#header-0", SourceHeader)
+            assert header.sentences == len(a.sentences)
+            assert header.differing is not None
+            assert header.differing > 0
+            assert not app.main_screen.query_one("#status").display
+
+    async def test_text_is_shown_before_the_analysis(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        release = threading.Event()
+
+        def slow(sources: Sequence[Source], **kwargs: Any) -> Comparison:
+            kwargs["progress"]("Loading language model", 0.1)
+            assert release.wait(10)
+            return demo_comparison
+
+        app = demo_app(analyze=slow)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.main_screen
+            a = panes(app)[0]
+            assert screen.comparison is None
+            assert a.line_count > 10
+            assert not a.sentences
+            assert screen.query_one("#status").display
+            # Navigation that needs the analysis is disabled, not broken.
+            assert screen.check_action("next_difference", ()) is None
+            await pilot.press("right_square_bracket", "j")
+            assert a.cursor_index == -1
+            release.set()
+            await ready(app, pilot)
+            assert screen.comparison is demo_comparison
+            assert screen.check_action("next_difference", ()) is True
+
+    async def test_failing_analysis_shows_error_and_keeps_text(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        expected = "no English spaCy pipeline is installed"
+
+        def broken(sources: Sequence[Source], **kwargs: Any) -> Comparison:
+            raise NewsdiffError(expected, ExitCode.MODEL)
+
+        app = demo_app(analyze=broken)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            assert screen.error == expected
+            panel = screen.query_one("#error-panel", Static)
+            assert panel.display
+            assert expected in str(panel.content)
+            assert "Traceback" not in str(panel.content)
+            assert any(n.message == expected for n in app._notifications)
+            a = panes(app)[0]
+            assert a.line_count > 10  # the text stays readable
+            await pilot.press("j")
+            assert a.scroll_offset.y == 1
+            assert screen.check_action("next_difference", ()) is None
+
+    @pytest.mark.parametrize(
+        ("error", "expected"),
+        [
+            (NewsdiffError("model missing", ExitCode.MODEL), "model missing"),
+            (RuntimeError("boom\nsecond line"), "RuntimeError: boom"),
+            (KeyError("A9"), "KeyError: 'A9'"),
+            (MemoryError(), "MemoryError"),
+        ],
+    )
+    def test_errors_become_one_line(self, error: Exception, expected: str) -> None:
+        assert describe_error(error) == expected
+
+
+class TestSources:
+    async def test_tab_h_l_and_digits_move_between_sources(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a, b = panes(app)
+            assert app.focused is a
+            await pilot.press("tab")
+            assert app.focused is b
+            assert screen.focused_source == 1
+            await pilot.press("shift+tab")
+            assert app.focused is a
+            await pilot.press("l")
+            assert app.focused is b
+            await pilot.press("h")
+            assert app.focused is a
+            await pilot.press("2")
+            assert app.focused is b
+            assert screen.query_one("#header-1", SourceHeader).has_class("-active")
+            await pilot.press("1")
+            assert app.focused is a
+            assert screen.focused_source == 0
+
+    async def test_three_sources(
+        self, harbour_sources: list[Source], harbour_comparison: Comparison
+    ) -> None:
+        app = NewsdiffApp(harbour_sources, analyze=canned(harbour_comparison))
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            a, b, c = panes(app)
+            assert all(col.display for col in app.main_screen.query(".column"))
+            for _ in range(4):
+                await pilot.press("j")
+                assert_synced(harbour_comparison, a, [b, c])
+            await pilot.press("3")
+            assert app.focused is c
+            await pilot.press("k")
+            assert_synced(harbour_comparison, c, [a, b])
+            await pilot.press("tab")
+            assert app.focused is a  # wraps around
+
+
+class TestCursor:
+    async def test_j_k_brackets_and_u_keep_the_columns_in_sync(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        seen: list[Message] = []
+        app = demo_app()
+        async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+            await ready(app, pilot)
+            a, b = panes(app)
+            assert a.cursor_index == 0
+            for _ in range(8):
+                await pilot.press("j")
+                assert_synced(demo_comparison, a, [b])
+            assert a.cursor_index == 8
+            await pilot.press("k", "down", "up", "up")
+            assert a.cursor_index == 6
+            assert_synced(demo_comparison, a, [b])
+            moved = [m for m in seen if isinstance(m, ArticlePane.CursorMoved)]
+            assert moved
+            assert all(m.pane is a for m in moved)  # the columns that follow stay quiet
+            # ] and [ walk the differing claims, in reading order.
+            await pilot.press("g")
+            visited = []
+            for _ in range(3):
+                await pilot.press("right_square_bracket")
+                claim = claim_of(demo_comparison, a)
+                assert claim.status == "differ"
+                assert_synced(demo_comparison, a, [b])
+                assert app.main_screen.query_one(ClaimDetail).claim_id == claim.id
+                visited.append(a.cursor_index)
+            assert visited == sorted(visited)
+            assert len(set(visited)) == 3
+            await pilot.press("left_square_bracket")
+            assert a.cursor_index == visited[1]
+            # u lands on a claim only this source reports; the other column has no highlight.
+            await pilot.press("u")
+            claim = claim_of(demo_comparison, a)
+            assert claim.status == "only"
+            assert list(claim.sentences) == ["A"]
+            assert not b.aligned
+
+    async def test_cursor_moves_replace_each_other(self) -> None:
+        source = Source("A", "a", "a", None, None, False, "One. Two.")
+        pane = ArticlePane(source)
+        first = ArticlePane.CursorMoved(pane, "A1")
+        assert ArticlePane.CursorMoved(pane, "A2").can_replace(first)
+        assert not ArticlePane.CursorMoved(ArticlePane(source), "A2").can_replace(first)
+
+    async def test_click_moves_the_cursor(self, demo_app: Callable[..., NewsdiffApp]) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            _a, b = panes(app)
+            await pilot.click(b, offset=(5, 6))
+            await pilot.pause()
+            assert app.focused is b
+            sent = b.cursor_sentence
+            assert sent is not None
+            region = b.visible_region_of(sent.id)
+            assert region is not None
+            assert region.y <= 6 < region.bottom
+
+    async def test_resize_to_tiny_and_back_keeps_the_cursor(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a, _ = panes(app)
+            await pilot.press(*["j"] * 12)
+            before = a.cursor_sentence
+            await pilot.resize_terminal(40, 12)
+            await pilot.pause()
+            assert screen.narrow
+            assert not screen.show_sidebar
+            await pilot.press("s")
+            assert screen.show_sidebar  # overlay over the text
+            await pilot.press("escape")
+            assert not screen.show_sidebar
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            await pilot.resize_terminal(*SIZE)
+            await pilot.pause()
+            await pilot.pause()
+            assert not screen.narrow
+            assert screen.show_sidebar
+            assert a.cursor_sentence == before
+            region = a.visible_region_of(before.id) if before else None
+            assert region is not None
+            assert a.scroll_offset.y <= region.y < a.scroll_offset.y + a.size.height
+
+
+class TestSidebar:
+    async def test_actor_and_talk_selection_jump_in_every_column(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        entity = next(e for e in demo_comparison.entities if "Zelensk" in e.name)
+        assert set(entity.sources) == {"A", "B"}
+        talk = next(t for t in demo_comparison.talks if t.date == "2022-01-13")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            assert screen.check_action("next_mention", ()) is False  # no actor chosen yet
+            await pilot.press("e")
+            actors = screen.query_one(ActorList)
+            assert app.focused is actors
+            actors.highlighted = actors.get_option_index(entity.id)
+            await pilot.press("enter")
+            assert screen.focus_entity == entity.id
+            for pane in panes(app):
+                assert pane.focus_entity == entity.id
+                mentions = pane.mention_offsets(entity.id)
+                assert mentions
+                sent = pane.cursor_sentence
+                assert sent is not None
+                assert sent.start <= mentions[0][0] < sent.end
+            # n / N walk through the mentions in the focused column.
+            await pilot.press("escape")
+            a = panes(app)[0]
+            assert focused_widget(app) is a
+            first = a.cursor_index
+            await pilot.press("n")
+            assert a.cursor_index > first
+            sent = a.cursor_sentence
+            assert sent is not None
+            assert any(sent.start <= s < sent.end for s, _ in a.mention_offsets(entity.id))
+            await pilot.press("N")
+            assert a.cursor_index == first
+            await pilot.press("escape")
+            assert screen.focus_entity is None
+            assert a.focus_entity is None
+
+            # The talk dated 2022-01-13: every column with evidence lands on it.
+            await pilot.press("t")
+            talks = screen.query_one(TalkList)
+            assert app.focused is talks
+            talks.highlighted = talks.get_option_index(talk.id)
+            await pilot.press("enter")
+            columns_with_evidence = 0
+            for pane in panes(app):
+                mine = [sid for sid in talk.evidence if pane.index_of(sid) >= 0]
+                if mine:
+                    columns_with_evidence += 1
+                    assert pane.cursor_sentence is not None
+                    assert pane.cursor_sentence.id in mine
+            assert columns_with_evidence == len(talk.sources)
+
+    async def test_sidebar_detail_and_theme_are_remembered(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            sidebar = screen.query_one("#sidebar")
+            detail = screen.query_one(ClaimDetail)
+            assert sidebar.display
+            assert detail.display
+            await pilot.press("s", "d")
+            assert not sidebar.display
+            assert not detail.display
+            app.theme = "nord"
+            await pilot.pause()
+        prefs = load_ui_prefs()
+        assert (prefs.sidebar, prefs.detail, prefs.theme) == (False, False, "nord")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            assert app.theme == "nord"
+            assert not screen.query_one("#sidebar").display
+            assert not screen.query_one(ClaimDetail).display
+            await pilot.press("s")
+            assert screen.query_one("#sidebar").display
+            assert load_ui_prefs().sidebar
+
+
+class TestScreens:
+    async def test_search_finds_geneva(self, demo_app: Callable[..., NewsdiffApp]) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("slash", "escape")
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("slash")
+            assert isinstance(app.screen, SearchScreen)
+            assert isinstance(app.focused, Input)
+            await pilot.press(*"Geneva")
+            await pilot.pause()
+            results = app.screen.query_one("#search-results", OptionList)
+            assert results.option_count >= 2
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            focused = app.focused
+            assert isinstance(focused, ArticlePane)
+            assert focused.cursor_index >= 0
+            assert "Geneva" in focused.sentence_text(focused.cursor_index)
+
+    async def test_help_lists_every_binding_and_q_quits(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            described = {row[2] for row in binding_rows()}
+            for binding in [*MainScreen.BINDINGS, *ArticlePane.BINDINGS, *NewsdiffApp.BINDINGS]:
+                assert isinstance(binding, Binding)
+                assert (binding.tooltip or binding.description) in described
+            assert app.screen.table.row_count == len(binding_rows())
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.return_code == 0
+            assert not app.is_running
+
+
+class TestPersistence:
+    async def test_position_is_restored_on_reopen(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("right_square_bracket", "right_square_bracket", "tab")
+            a, b = panes(app)
+            where = (a.cursor_sentence, b.cursor_sentence)
+            assert a.cursor_index > 0
+            await pilot.press("q")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            a, b = panes(app)
+            assert (a.cursor_sentence, b.cursor_sentence) == where
+            assert app.focused is b
+
+    async def test_export_report_never_overwrites(
+        self,
+        demo_app: Callable[..., NewsdiffApp],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        docs = tmp_path / "documents"
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: docs)
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            app.action_export_report()
+            app.action_export_report()
+            files = sorted(docs.glob("newsdiff-report-*.md"))
+            assert len(files) == 2
+            assert all(f.read_text(encoding="utf-8").strip() for f in files)
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert all(str(f) in messages for f in files)
