@@ -13,7 +13,11 @@ from rapidfuzz import fuzz, process, utils
 from newsdiff.actors import ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
+    GENERIC_ORG_HEADS,
     NAME_TITLES,
+    PersonName,
+    org_core,
+    strip_titles,
     acronym_of,
     compact,
     demonym_country,
@@ -65,6 +69,7 @@ class _Form:
     text: str
     is_person: bool
     mentions: list[int] = field(default_factory=list)
+    label_votes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +159,55 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             mentions.append(
                 RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
             )
+    mentions = _trim_to_known_names(docs, mentions)
     mentions = _extend_to_acronyms(docs, mentions)
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     return mentions
+
+
+def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """Cut headline run-ons back to a name the story uses elsewhere.
+
+    In title-case headlines the tagger reads "Lindsay Lohan Checks Into Rehab" as one name;
+    when "Lindsay Lohan" is a name elsewhere in the comparison, the mention is that name.
+    Verbs and function words after the first two words of a name end it too.
+    """
+    out: list[RawMention] = []
+    person_forms = {
+        tuple(t.lower_ for t in docs[m.doc_index][m.token_start : m.token_end])
+        for m in mentions
+        if m.label == "PERSON" and 2 <= m.token_end - m.token_start <= 3
+    }
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        if m.label == "PERSON" and te - m.token_start > 2:
+            for j in range(m.token_start + 2, te):
+                tok = doc[j]
+                if tok.pos_ in {"VERB", "AUX", "ADP", "CCONJ"} or tok.is_stop:
+                    te = j
+                    break
+            words = tuple(t.lower_ for t in doc[m.token_start : te])
+            for n in range(len(words) - 1, 1, -1):
+                if words[:n] in person_forms:
+                    te = m.token_start + n
+                    break
+        if te != m.token_end:
+            span = doc[m.token_start : te]
+            m = RawMention(
+                m.source,
+                span.start_char,
+                span.end_char,
+                span.text,
+                m.label,
+                m.doc_index,
+                m.token_start,
+                te,
+                m.demonym_of,
+            )
+        out.append(m)
+    return out
 
 
 def _extend_to_acronyms(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
@@ -311,6 +361,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
         is_person, key = _form_key(m)
         form = forms.setdefault((is_person, key), _Form(key, is_person))
         form.mentions.append(i)
+        form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
     form_list = list(forms.values())
     for form in form_list:  # identical forms: one entity
         for i in form.mentions[1:]:
@@ -356,8 +407,9 @@ def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
                 if scores[a][b]:
                     roots_by_surname[a].add(uf.find(full[b][0].mentions[0]))
         for a, roots in roots_by_surname.items():
-            if len(roots) == 1:
-                uf.union(single[a][0].mentions[0], next(iter(roots)))
+            target = _dominant_root(roots, full, uf)
+            if target is not None:
+                uf.union(single[a][0].mentions[0], target)
     # Lone names with no full form: join their spelling variants (Zelensky / Zelenski).
     loose = [single[a] for a in range(len(single)) if a not in roots_by_surname]
     if len(loose) > 1:
@@ -369,19 +421,53 @@ def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
                     uf.union(loose[a][0].mentions[0], loose[b][0].mentions[0])
 
 
+def _dominant_root(
+    roots: set[int], full: Sequence[tuple[_Form, PersonName]], uf: _UnionFind
+) -> int | None:
+    """The person a lone surname means: the only candidate, or one named far more often.
+
+    News stories about Wladimir Klitschko mention his brother Vitali once or twice; a bare
+    "Klitschko" then means Wladimir. With no clear majority we do not guess.
+    """
+    if len(roots) == 1:
+        return next(iter(roots))
+    counts: dict[int, int] = defaultdict(int)
+    for form, _ in full:
+        root = uf.find(form.mentions[0])
+        if root in roots:
+            counts[root] += len(form.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) >= 2 and ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """First given names agree, allowing transliteration and initials (J. Biden / Joe Biden)."""
     first_a, first_b = a[0], b[0]
     if len(first_a) == 1 or len(first_b) == 1:
-        return first_a[0] == first_b[0]
-    return fuzz.ratio(first_a, first_b) >= GIVEN_CUTOFF
+        if first_a[0] == first_b[0]:
+            return True
+        # "W. Mark Felt" / "Mark Felt": a leading initial, then the name people use.
+        return any(_given_equal(x, y) for x in a[1:] or a for y in b[1:] or b)
+    return _given_equal(first_a, first_b)
+
+
+def _given_equal(a: str, b: str) -> bool:
+    """Same given name, allowing transliteration and short forms (Fred / Frederick)."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return fuzz.ratio(a, b) >= GIVEN_CUTOFF
 
 
 def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
     """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
     by_compact: dict[str, list[_Form]] = defaultdict(list)
     for f in forms:
-        by_compact[compact(f.text)].append(f)
+        by_compact[org_core(f.text)].append(f)
     for group in by_compact.values():  # U.S. / US / u.s.
         for f in group[1:]:
             uf.union(group[0].mentions[0], f.mentions[0])
@@ -394,6 +480,21 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
         if acr and acr in acronyms:
             for g in acronyms[acr]:
                 uf.union(f.mentions[0], g.mentions[0])
+    # "the Colts" after "the Indianapolis Colts": a distinctive last word names the same team
+    # or company, when only one longer name of the story ends with it.
+    by_last: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms:
+        words = f.text.split()
+        if (
+            len(words) > 1
+            and words[-1][:1].isupper()
+            and words[-1].lower() not in GENERIC_ORG_HEADS
+        ):
+            by_last[words[-1].lower()].append(f)
+    for f in forms:
+        words = f.text.split()
+        if len(words) == 1 and len(by_last.get(words[0].lower(), ())) == 1:
+            uf.union(f.mentions[0], by_last[words[0].lower()][0].mentions[0])
     multi = [f for f in forms if len(f.text.split()) > 1]
     if len(multi) > 1:
         keys = [" ".join(translit_key(w) for w in f.text.split()) for f in multi]
@@ -418,6 +519,22 @@ def _link_across_labels(persons: Sequence[_Form], others: Sequence[_Form], uf: _
         match = other_by_key.get(compact(f.text))
         if match is not None:
             uf.union(f.mentions[0], match.mentions[0])
+    # A lone surname the tagger called an organisation ("Jackson caught two passes") joins
+    # the one person of the story with that surname.
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for f in persons:
+        p = parse_person(f.text)
+        if p is not None and p.given:
+            surnames[compact(p.surname)].add(uf.find(f.mentions[0]))
+    for f in others:
+        if (
+            len(f.text.split()) != 1
+            or f.label_votes.get("GPE", 0) + f.label_votes.get("LOC", 0) > 0
+        ):
+            continue
+        roots = surnames.get(compact(f.text))
+        if roots is not None and len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
 
 
 def _well_formed(text: str) -> bool:
@@ -453,9 +570,7 @@ def _make_cluster(idx: Sequence[int], mentions: Sequence[RawMention]) -> Cluster
         ),
     )
     if label == "PERSON":
-        parsed = parse_person(name)
-        if parsed is not None:
-            name = " ".join((*parsed.given, parsed.surname))
+        name = strip_titles(name)
     aliases = tuple(sorted(surface, key=lambda t: (-surface[t], t)))
     return Cluster(tuple(idx), fold_spaces(name), label, aliases)
 

@@ -68,6 +68,95 @@ NAME_TITLES = frozenset(
 #: Function words skipped when building an acronym from an organisation's name.
 ACRONYM_STOPWORDS = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "&"})
 
+#: Words that start a multi-word surname.
+SURNAME_PARTICLES = frozenset(
+    {
+        "lo",
+        "la",
+        "le",
+        "de",
+        "di",
+        "da",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "du",
+        "st",
+        "ter",
+        "ten",
+        "mac",
+    }
+)
+
+#: Company-form suffixes that do not change which organisation is named.
+ORG_SUFFIXES = frozenset(
+    {
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "co",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "bv",
+        "group",
+        "holdings",
+        "company",
+    }
+)
+
+#: Generic head words: "the Council" alone does not name one organisation of the story.
+GENERIC_ORG_HEADS = frozenset(
+    {
+        "council",
+        "party",
+        "bank",
+        "university",
+        "organization",
+        "organisation",
+        "union",
+        "ministry",
+        "house",
+        "department",
+        "court",
+        "agency",
+        "committee",
+        "commission",
+        "office",
+        "association",
+        "federation",
+        "institute",
+        "service",
+        "army",
+        "navy",
+        "police",
+        "government",
+        "city",
+        "state",
+        "county",
+        "republic",
+        "kingdom",
+        "club",
+        "team",
+        "school",
+    }
+)
+
 #: Name suffixes that are not surnames.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -177,6 +266,7 @@ DEMONYMS: dict[str, str] = {
 }
 
 _SPACE = re.compile(r"\s+")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 # Transliteration folding, applied after accent folding and lower-casing. Each rule merges
@@ -235,9 +325,21 @@ def strip_possessive(text: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """Words of a name, with dots and hyphens treated as separators, empty parts removed."""
-    cleaned = text.replace("-", " ").replace("’", "'")
+    """Words of a name, with dots and hyphens treated as separators, empty parts removed.
+
+    Apostrophes inside a word are dropped, not split on: O'Brien is one word.
+    """
+    cleaned = strip_possessive(text.replace("’", "'")).replace("-", " ")
+    cleaned = _INNER_APOSTROPHE.sub("", cleaned)
     return [w for w in _SPACE.split(_NON_WORD.sub(" ", cleaned)) if w]
+
+
+def org_core(text: str) -> str:
+    """Compact form without company suffixes: "Microsoft Corp." and "Microsoft" compare equal."""
+    words = name_words(strip_determiner(text)[1])
+    while len(words) > 1 and words[-1].lower().rstrip(".") in ORG_SUFFIXES:
+        words = words[:-1]
+    return compact(" ".join(words))
 
 
 def compact(text: str) -> str:
@@ -286,6 +388,14 @@ class PersonName:
         return tuple(translit_key(g) for g in self.given)
 
 
+def strip_titles(text: str) -> str:
+    """A person's name without leading honorifics: "President Joe Biden" -> "Joe Biden"."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def parse_person(text: str) -> PersonName | None:
     """Split a personal name; None when nothing name-like is left after removing titles."""
     words = name_words(text)
@@ -295,7 +405,11 @@ def parse_person(text: str) -> PersonName | None:
         words = words[:-1]
     if not words:
         return None
-    return PersonName(tuple(words[:-1]), words[-1])
+    # Surname particles belong to the surname: "Lo Presti", "van der Berg", "bin Salman".
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].lower() in SURNAME_PARTICLES:
+        cut -= 1
+    return PersonName(tuple(words[:cut]), " ".join(words[cut:]))
 
 
 def demonym_country(text: str) -> str | None:
