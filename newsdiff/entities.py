@@ -16,8 +16,6 @@ from newsdiff.names import (
     GENERIC_ORG_HEADS,
     NAME_TITLES,
     PersonName,
-    org_core,
-    strip_titles,
     acronym_of,
     compact,
     demonym_country,
@@ -25,9 +23,11 @@ from newsdiff.names import (
     is_acronym,
     is_subsequence,
     name_words,
+    org_core,
     parse_person,
     strip_determiner,
     strip_possessive,
+    strip_titles,
     translit_key,
 )
 

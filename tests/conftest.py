@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +9,13 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point platformdirs (XDG on Linux) at tmp_path so no test touches the user's files."""
     for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
         d = tmp_path / var.lower()
         d.mkdir()
         monkeypatch.setenv(var, str(d))
     monkeypatch.delenv("NEWSDIFF_MODEL", raising=False)
-    yield
 
 
 @pytest.fixture(scope="session")
