@@ -94,7 +94,7 @@ NUM = (
     rf"|{_alternation(_NUMBER_WORDS)}|half\s+an?|a\s+half)"
 )
 VAGUE_NUM = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous)"
-UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
 
 _MONTH_FULL = [m for m in MONTHS if len(m) > 3 or m == "may"]
 _MONTH_ABBR = [m for m in MONTHS if len(m) <= 4 and m != "may"]
