@@ -446,6 +446,14 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> Result:
     return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start(), wd)
 
 
+def _h_week_of(m: re.Match[str], ctx: _Context) -> Result:
+    result = _h_month_day(m, ctx)
+    if result is None or result[2] is None:
+        return result
+    when = _When(result[2].date, "W", result[2].year_known)
+    return "DATE", when.value(), when
+
+
 def _month_result(ctx: _Context, month: int, year: int | None, start: int, end: int) -> Result:
     if year is None:
         if ctx.dct is None:
@@ -792,9 +800,11 @@ def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
     if ctx.text[unit_start].isupper() and not ctx.text[m.start()].isupper():
         return False  # a title such as "60 Minutes"
     if m["u"].lower() == "quarter" and (
-        n_text in ("a", "an", "one") or re.match(r"s?\s+of\b", after)
+        n_text in ("a", "an", "one")
+        or re.match(r"s?\s+of\b", after)
+        or (n_text.isdigit() and int(n_text) > 12)
     ):
-        return False  # a fraction: "a quarter of the staff"
+        return False  # a fraction ("a quarter of the staff") or a year ("the 1988 quarter")
     if n_text in ("a", "an", "one"):
         before = ctx.words_before(m.start(), 1)
         if before and before[-1] in ("times", "once", "twice"):
@@ -1221,6 +1231,13 @@ def _rules() -> list[_Rule]:
             _h_month_day,
         ),
         _Rule(
+            "week_of",
+            rx(
+                rf"\bthe\s+week\s+of\s+(?P<wd>)(?P<mon>{g.MONTH})\s+(?P<d>{g.DAY})\b(?:,?\s+(?P<y>{g.YEAR})\b)?"
+            ),
+            _h_week_of,
+        ),
+        _Rule(
             "day_month",
             rx(
                 rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
@@ -1541,6 +1558,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
             ctx.history.append((cand.start, when))
         found.append(_Found(cand.start, cand.end, typ, value, cand.rule.name in _CLOCK_RULES))
     found = _attach_clock_dates(ctx, found)
+    found = _entity_fallback(ctx, found)
     return [
         TimeExpr(source_id, f.start, f.end, ctx.text[f.start : f.end], f.type, f.value)
         for f in found
@@ -1558,6 +1576,33 @@ class _Found:
     type: TimeType
     value: str
     clock: bool
+
+
+_VAGUE_SPAN = re.compile(
+    r"(?:the\s+)?(?:(?:early|first|last|past|next|coming|following|recent|intervening)\s+)?"
+    r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+ahead)?",
+    re.IGNORECASE,
+)
+
+
+def _entity_fallback(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Add spaCy DATE/TIME entities the grammar has no rule for when they are vague spans.
+
+    The statistical NER finds bare plurals the grammar only takes after a preposition ("the
+    years that followed", "the weeks ahead"); they become durations with an unknown count.
+    """
+    taken = [(f.start, f.end) for f in found]
+    extra: list[_Found] = []
+    for start, end in ctx._date_ents:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        m = _VAGUE_SPAN.fullmatch(ctx.text[start:end])
+        if m is None or re.fullmatch(r"the\s+\w+", m.group(0), re.IGNORECASE):
+            continue  # "in the weeks before the attack" is a period, not a duration
+        value = _duration_value(None, m["u"])
+        if value is not None:
+            extra.append(_Found(start, end, "DURATION", value, False))
+    return sorted([*found, *extra], key=lambda f: f.start) if extra else found
 
 
 def _attach_clock_dates(ctx: _Context, found: list[_Found]) -> list[_Found]:
