@@ -592,6 +592,8 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_deictic(m: re.Match[str], ctx: _Context) -> Result:
+    if _is_title(ctx, m.start(), m.end()):
+        return None
     word = re.sub(r"\s+", " ", m["w"].lower())
     pod_word = (m["pod"] or "").lower()
     offsets = {
@@ -673,7 +675,20 @@ def _unit_code(word: str) -> str:
     }.get(w, w)
 
 
+def _is_title(ctx: _Context, start: int, end: int) -> bool:
+    """ "This Week", "VOA Today": capitalised words mid-sentence name a show, not a time."""
+    words = ctx.text[start:end].split()
+    if len(words) < 1 or not all(w[:1].isupper() for w in words):
+        return False
+    if ctx.text[start:end].isupper():
+        return False
+    before = ctx.text[max(0, start - 3) : start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n\"'`“‘(_-:"
+
+
 def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
+    if _is_title(ctx, m.start(), m.end()):
+        return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit_word = re.sub(r"\s+", " ", m["u"].lower())
     pod = g.PARTS_OF_DAY.get(unit_word)
@@ -788,12 +803,28 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
     if m["half"] or m["half2"]:
         n = (n or 0) + 0.5
     value = _duration_value(n, m["u"])
-    return ("DURATION", value, None) if value else None
+    if value is None:
+        return None
+    if n_text.lower() in ("a", "an", "per") and m.start() == m.start("n"):
+        # A rate after an amount ("$2 million a year", "700 seats a week") repeats: SET.
+        before = ctx.text[max(0, m.start() - 25) : m.start()]
+        if re.search(
+            r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?))\S*\s+$", before
+        ):
+            return "SET", value, None
+    return "DURATION", value, None
 
 
 def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
     n_text = m["n"].lower()
     after = ctx.text[m.end() : m.end() + 8].lower()
+    if (
+        m["u"].lower() == "second"
+        and n_text in ("a", "an")
+        and re.match(r"\s+[a-z]", after)
+        and not re.match(r"\s+(?:later|earlier|ago|before|after|or|and)\b", after)
+    ):
+        return False  # the ordinal: "a second group", "a second term"
     if re.match(r"[\s-]*old\b", after):
         return False  # ages ("a 30-year-old man") are not annotated in most TimeML corpora
     unit_start = m.start("u")
@@ -891,6 +922,8 @@ def _clock_result(ctx: _Context, start: int, suffix: str) -> Result:
 
 
 def _h_noon(m: re.Match[str], ctx: _Context) -> Result:
+    if _is_title(ctx, m.start(), m.end()):
+        return None
     return _clock_result(ctx, m.start(), "T12:00" if m["w"].lower() == "noon" else "T24:00")
 
 
