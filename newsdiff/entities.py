@@ -159,11 +159,48 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             mentions.append(
                 RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
             )
+    mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
     mentions = _extend_to_acronyms(docs, mentions)
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     return mentions
+
+
+def _is_headline(sent: Span) -> bool:
+    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.text[0].isupper() for t in words) / len(words) < 0.75:
+        return False
+    # Prose writes "with", "into", "from" in lower case; headline style capitalises them.
+    small = [t for t in sent[1:] if t.is_stop and t.is_alpha and len(t) >= 3]
+    if small:
+        return all(t.text[0].isupper() for t in small)
+    last = sent[-1].text if len(sent) else ""
+    return last not in {".", "!", "?"}
+
+
+def _trust_headlines_less(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """In a headline keep only names the prose of the story also uses.
+
+    The prose names are then found again in the headline by the document-level pass, with
+    clean boundaries.
+    """
+    headline_tokens: list[set[int]] = []
+    for doc in docs:
+        tokens: set[int] = set()
+        for sent in doc.sents:
+            if _is_headline(sent):
+                tokens.update(range(sent.start, sent.end))
+        headline_tokens.append(tokens)
+    if not any(headline_tokens):
+        return mentions
+    prose_forms = {m.text for m in mentions if m.token_start not in headline_tokens[m.doc_index]}
+    return [
+        m
+        for m in mentions
+        if m.token_start not in headline_tokens[m.doc_index] or m.text in prose_forms
+    ]
 
 
 def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
@@ -273,7 +310,7 @@ def _missed_mentions(
     longest = max(len(k) for k in known)
     added: list[RawMention] = []
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
-        covered = {t.i for ent in doc.ents for t in ent}
+        covered = {t.i for ent in doc.ents if ent.label_ not in ENTITY_LABELS for t in ent}
         covered.update(
             t
             for m in mentions
@@ -487,13 +524,18 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
         words = f.text.split()
         if (
             len(words) > 1
+            and _majority_label(f) == "ORG"
             and words[-1][:1].isupper()
             and words[-1].lower() not in GENERIC_ORG_HEADS
         ):
             by_last[words[-1].lower()].append(f)
     for f in forms:
         words = f.text.split()
-        if len(words) == 1 and len(by_last.get(words[0].lower(), ())) == 1:
+        if (
+            len(words) == 1
+            and _majority_label(f) in {"ORG", "NORP"}
+            and len(by_last.get(words[0].lower(), ())) == 1
+        ):
             uf.union(f.mentions[0], by_last[words[0].lower()][0].mentions[0])
     multi = [f for f in forms if len(f.text.split()) > 1]
     if len(multi) > 1:
@@ -510,6 +552,13 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
             for b in range(a + 1, len(multi)):
                 if scores[a][b]:
                     uf.union(multi[a].mentions[0], multi[b].mentions[0])
+
+
+def _majority_label(form: _Form) -> str:
+    """The label most of a form's mentions got."""
+    if not form.label_votes:
+        return ""
+    return max(form.label_votes, key=lambda k: form.label_votes[k])
 
 
 def _link_across_labels(persons: Sequence[_Form], others: Sequence[_Form], uf: _UnionFind) -> None:
