@@ -76,7 +76,8 @@ FUTURE_REF_WORDS = (
 #: Words before a time expression that put it in the future, whatever the verb tense says.
 FUTURE_CUES = frozenset(
     {"scheduled", "set", "slated", "due", "planned", "expected", "upcoming", "will", "'ll",
-     "shall", "next", "coming", "starting", "by", "payable", "effective", "expire", "expires"}
+     "shall", "next", "coming", "starting", "by", "until", "till", "payable", "effective",
+     "expire", "expires"}
 )  # fmt: skip
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gon"})

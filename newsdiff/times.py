@@ -143,7 +143,7 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
     prefix = "PT" if is_time else "P"
     if n is None:
         if mult == 10:
-            return "PXDE"
+            return "PXY"  # "decades": an unknown number of years
         if mult == 100:
             return "PXCE"
         return f"{prefix}X{letter}"
@@ -237,8 +237,10 @@ class _Context:
         words = {a.lower_ for a in auxes}
         if words & g.FUTURE_AUX:
             return "future"
-        if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule"):
-            return "future"
+        if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
+            verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
+        ):
+            return "future"  # "a rally planned for Saturday", "talks were scheduled for May 3"
         if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
             return "future"
         if "to" in words and verb.tag_ == "VB":
@@ -335,7 +337,7 @@ def _pick_year(
             diff = float(d.toordinal() - ref)
         cost = abs(diff)
         if (tense == "past" and diff > 0) or (tense == "future" and diff < 0):
-            cost += 240 if day is not None else 300
+            cost += 300
         elif tense not in ("past", "future") and diff > 0:
             cost += 30  # news mostly reports what happened
         options.append((year, cost))
@@ -527,19 +529,17 @@ def _g_year(m: re.Match[str], ctx: _Context) -> bool:
     year = int(m["y"])
     if m["mod"]:
         return True
+    tok = ctx.token_at(m.start("y"))
+    if tok is not None and tok.i + 1 < len(ctx.doc):
+        nxt = ctx.doc[tok.i + 1]
+        if nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in ("people", "troops", "men", "women"):
+            return False  # a count: "2000 people", "and 2019 protesters"
     if ctx.in_date_ent(m.start("y"), m.end("y")):
         return True
     before = ctx.words_before(m.start(), 1)
     if before and before[-1] in _YEAR_CUES and 1000 <= year <= 2099:
         return True
-    if not 1900 <= year <= 2099:
-        return False
-    tok = ctx.token_at(m.start("y"))
-    if tok is not None and tok.i + 1 < len(ctx.doc):
-        nxt = ctx.doc[tok.i + 1]
-        if nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in ("people", "troops", "men", "women"):
-            return False
-    return True
+    return 1900 <= year <= 2099
 
 
 def _h_decade(m: re.Match[str], ctx: _Context) -> Result:
@@ -683,6 +683,9 @@ def _is_title(ctx: _Context, start: int, end: int) -> bool:
     if ctx.text[start:end].isupper():
         return False
     before = ctx.text[max(0, start - 3) : start].rstrip(" \t")
+    after = ctx.text[end : end + 2]
+    if before[-1:] in ('"', "“", "'", "‘", "`") and after[:1] in ('"', "”", "'", "’"):
+        return True  # the whole quotation is the capitalised phrase: a name
     return bool(before) and before[-1] not in ".!?\n\"'`“‘(_-:"
 
 
@@ -903,6 +906,15 @@ def _h_clock(m: re.Match[str], ctx: _Context) -> Result:
     if ap == "a" and hour == 12:
         hour = 0
     return _clock_result(ctx, m.start(), f"T{hour:02d}:{minute:02d}")
+
+
+def _g_clock24(m: re.Match[str], ctx: _Context) -> bool:
+    """ "14:30" is a time after "at"/"from" or with a zone; otherwise it may be a score or ratio."""
+    text = m.group(0)
+    return bool(
+        re.match(r"(?:at|from|until|till|by|before|after|since|around|about|for|to)\s", text, re.I)
+        or re.search(r"(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)$", text)
+    )
 
 
 def _clock_result(ctx: _Context, start: int, suffix: str) -> Result:
@@ -1223,7 +1235,8 @@ def _g_midday(m: re.Match[str], ctx: _Context) -> bool:
 
 _MODS = (
     r"(?:(?:less|more|fewer)\s+than|at\s+least|at\s+most|about|around|almost|nearly|roughly|"
-    r"approximately|up\s+to|close\s+to|just\s+over|just\s+under|well\s+over|over|under|"
+    r"approximately|up\s+to|close\s+to|just\s+over|just\s+under|well\s+over|"
+    r"over(?!\s+the\b)|under(?!\s+the\b)|"
     r"barely|some|only|just)"
 )
 _EDGE = (
@@ -1426,6 +1439,16 @@ def _rules() -> list[_Rule]:
             ),
             _h_clock,
         ),
+        _Rule(
+            "clock24",
+            rx(
+                r"(?:\b(?:at|from|until|till|by|before|after|since|around|about|for|to)\s+)?"
+                r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?P<ap>)"
+                r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)\b)?)(?![\d:.]\d)"
+            ),
+            _h_clock,
+            _g_clock24,
+        ),
         _Rule("noon", rx(r"\b(?P<w>noon|midnight)\b"), _h_noon),
         _Rule(
             "quarter",
@@ -1454,7 +1477,7 @@ def _rules() -> list[_Rule]:
         _Rule(
             "holiday",
             rx(
-                rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?-i:[A-Z])(?:{_HOLIDAYS})(?<=\w))"
+                rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?=[A-Z])(?:{_HOLIDAYS}))"
                 rf"(?:,?\s+(?P<y>{g.YEAR}))?\b"
             ),
             _h_holiday,
@@ -1598,7 +1621,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
     ]
 
 
-_CLOCK_RULES = frozenset({"clock", "noon"})
+_CLOCK_RULES = frozenset({"clock", "clock24", "noon"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 

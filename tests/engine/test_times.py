@@ -86,6 +86,15 @@ class TestAbsoluteDates:
         text = "The letter, sent on Tuesday, Jan. 5, was ignored."
         assert _one(nlp, text, "Tuesday, Jan. 5") == ("DATE", "2021-01-05")
 
+    def test_holiday(self, nlp: Any) -> None:
+        assert _one(nlp, "Stores close early on Christmas Eve.", "Christmas Eve") == (
+            "DATE",
+            "2021-12-24",
+        )
+
+    def test_counts_are_not_years(self, nlp: Any) -> None:
+        assert _times(nlp, "About 2000 people marched and 1,500 troops stood by.") == {}
+
     def test_may_as_verb_is_not_a_month(self, nlp: Any) -> None:
         assert _times(nlp, "Officials said talks may resume soon.") == {}
 
@@ -207,6 +216,13 @@ class TestTimesOfDay:
     def test_noon(self, nlp: Any) -> None:
         assert _one(nlp, "The deadline expires at noon.", "noon") == ("TIME", "2021-12-30T12:00")
 
+    def test_24_hour_clock_with_zone_and_day(self, nlp: Any) -> None:
+        text = "The ceasefire began at 06:00 GMT on Sunday."
+        assert _one(nlp, text, "06:00 GMT on Sunday") == ("TIME", "2021-12-26T06:00")
+
+    def test_bare_ratio_is_not_a_time(self, nlp: Any) -> None:
+        assert _times(nlp, "The vote was 12:30 in favour of the motion.") == {}
+
     def test_this_morning(self, nlp: Any) -> None:
         text = "The minister resigned this morning."
         assert _one(nlp, text, "this morning") == ("TIME", "2021-12-30TMO")
@@ -223,7 +239,7 @@ class TestDurationsAndSets:
             ("The talks went on for 48 hours.", "48 hours", "PT48H"),
             ("They signed a two-year contract.", "two-year", "P2Y"),
             ("The siege lasted several months.", "several months", "PXM"),
-            ("The town has been divided for decades.", "decades", "PXDE"),
+            ("The town has been divided for decades.", "decades", "PXY"),
         ],
     )
     def test_durations(self, nlp: Any, text: str, span: str, value: str) -> None:
@@ -240,6 +256,13 @@ class TestDurationsAndSets:
     )
     def test_sets(self, nlp: Any, text: str, span: str, value: str) -> None:
         assert _one(nlp, text, span) == ("SET", value)
+
+    def test_rate_after_amount_is_a_set(self, nlp: Any) -> None:
+        text = "The plan saves $2 million a year in costs."
+        assert _one(nlp, text, "a year") == ("SET", "P1Y")
+
+    def test_titles_are_not_times(self, nlp: Any) -> None:
+        assert _times(nlp, 'He spoke on the programme "This Week" about taxes.') == {}
 
     def test_ages_are_not_durations(self, nlp: Any) -> None:
         assert _times(nlp, "A 45-year-old man was arrested.") == {}
