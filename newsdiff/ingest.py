@@ -85,10 +85,10 @@ def parse_date_option(value: str) -> tuple[str, str]:
     src, sep, date_text = value.rpartition("=")
     if not sep or not src.strip() or not date_text.strip():
         raise NewsdiffError(
-            f"--date {value!r}: expected SRC=YYYY-MM-DD, e.g. --date B=2021-12-30",
+            f"--date {value}: expected SRC=YYYY-MM-DD, e.g. --date B=2021-12-30",
             ExitCode.BAD_DATE,
         )
-    return src.strip(), _validate_iso(date_text.strip(), f"--date {value!r}")
+    return src.strip(), _validate_iso(date_text.strip(), f"--date {value}")
 
 
 def read_sources(
