@@ -420,77 +420,146 @@ def _short(filename: str) -> str:
     return filename
 
 
-def run_child(mode: str, size: int, runs: int, base: Path, profile: bool) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Guards so a runaway engine cannot take the machine down with it."""
+
+    max_rss_mb: float
+    timeout_s: float
+
+
+def run_child(
+    mode: str, arg: int, runs: int, base: Path, limits: Limits, extra: Sequence[str] = ()
+) -> dict[str, Any]:
     """Run this script in a child process for one measurement and parse its JSON line.
 
+    The child (and any process it forks) is watched with psutil and killed when its memory
+    passes ``limits.max_rss_mb`` or it runs longer than ``limits.timeout_s``.
+
     Raises:
-        RuntimeError: the child failed.
+        RuntimeError: the child failed or was stopped by a limit.
     """
-    argv = [sys.executable, __file__, f"--child-{mode}", str(size), "--runs", str(runs)]
-    argv += ["--data", str(base)]
-    if profile:
-        argv.append("--profile-child")
+    argv = [sys.executable, __file__, f"--child-{mode}", str(arg), "--runs", str(runs)]
+    argv += ["--data", str(base), *extra]
     with tempfile.TemporaryDirectory(prefix="newsdiff-bench-") as tmp:
-        proc = subprocess.run(argv, env=isolated_env(Path(tmp)), capture_output=True, check=False)
+        out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
+        with out_path.open("wb") as out, err_path.open("wb") as err:
+            proc = subprocess.Popen(argv, env=isolated_env(Path(tmp)), stdout=out, stderr=err)
+            stopped = _watch(proc, limits)
+        stdout = out_path.read_text(encoding="utf-8", errors="replace")
+        stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    if stopped:
+        raise RuntimeError(f"{mode} child ({arg}) stopped: {stopped}")
     if proc.returncode != 0:
-        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        raise RuntimeError(f"{mode} child for {size} sources failed: {' | '.join(tail)}")
-    result: dict[str, Any] = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+        tail = stderr.strip().splitlines()[-3:]
+        raise RuntimeError(f"{mode} child ({arg}) exited {proc.returncode}: {' | '.join(tail)}")
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     return result
 
 
-def bench_scale(runs: int, base: Path, profile: bool) -> tuple[list[Figure], dict[str, Any]]:
-    """Engine time vs raw nlp.pipe and peak RSS at 2, 5 and 10 sources of ~5,000 words."""
+def _watch(proc: subprocess.Popen[bytes], limits: Limits) -> str | None:
+    """Wait for the child; kill it (and its children) and say why if it breaks a limit."""
+    import psutil
+
+    started = time.perf_counter()
+    try:
+        watched: psutil.Process | None = psutil.Process(proc.pid)
+    except psutil.NoSuchProcess:
+        watched = None
+    while proc.poll() is None:
+        reason = None
+        if time.perf_counter() - started > limits.timeout_s:
+            reason = f"still running after {limits.timeout_s:.0f} s (--timeout)"
+        elif watched is not None:
+            try:
+                rss = watched.memory_info().rss + sum(
+                    c.memory_info().rss for c in watched.children(recursive=True)
+                )
+            except psutil.NoSuchProcess:
+                rss = 0
+            if rss > limits.max_rss_mb * 2**20:
+                reason = f"RSS {rss / 2**20:.0f} MB passed --max-rss-mb {limits.max_rss_mb:.0f}"
+        if reason:
+            if watched is not None:
+                for child in watched.children(recursive=True):
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        child.kill()
+            proc.kill()
+            proc.wait()
+            return reason
+        time.sleep(0.1)
+    return None
+
+
+def bench_scale(
+    runs: int, base: Path, profile: bool, limits: Limits
+) -> tuple[list[Figure], dict[str, Any]]:
+    """Engine time vs raw nlp.pipe and peak RSS at 2, 5 and 10 sources of ~5,000 words.
+
+    Each size is measured on its own, so one size breaking a limit still reports the others.
+    """
     figures = []
     prof: dict[str, Any] = {}
     for size in SCALE_SIZES:
-        timing = run_child("scale", size, runs, base, profile and size == max(SCALE_SIZES))
-        memory = run_child("rss", size, 1, base, False)
-        ratio = median(timing["engine_runs_s"]) / median(timing["raw_runs_s"])
         last = size == max(SCALE_SIZES)
-        details = {
-            "engine_s": median(timing["engine_runs_s"]),
-            "raw_spacy_s": median(timing["raw_runs_s"]),
-            **{k: v for k, v in timing.items() if k != "profile"},
-        }
-        figures.append(
-            Figure(
-                f"4. {size} x {SCALE_WORDS} words: analyze / nlp.pipe",
-                ratio,
-                "x",
-                "<= 1.3x" if last else "",
-                ratio <= 1.3 if last else None,
-                details,
+        name = f"4. {size} x {SCALE_WORDS} words"
+        print(f"  {name} ...", file=sys.stderr, flush=True)
+        try:
+            extra = ["--profile-child"] if profile and last else []
+            timing = run_child("scale", size, runs, base, limits, extra)
+        except RuntimeError as exc:
+            figures.append(Figure(f"{name}: analyze / nlp.pipe", None, "", "", None, _err(exc)))
+        else:
+            ratio = median(timing["engine_runs_s"]) / median(timing["raw_runs_s"])
+            details = {
+                "engine_s": median(timing["engine_runs_s"]),
+                "raw_spacy_s": median(timing["raw_runs_s"]),
+                **{k: v for k, v in timing.items() if k != "profile"},
+            }
+            figures.append(
+                Figure(
+                    f"{name}: analyze / nlp.pipe",
+                    ratio,
+                    "x",
+                    "<= 1.3x" if last else "",
+                    ratio <= 1.3 if last else None,
+                    details,
+                )
             )
-        )
-        rss = memory["peak_rss_mb"]
-        figures.append(
-            Figure(
-                f"4. {size} x {SCALE_WORDS} words: peak RSS",
-                rss,
-                "MB",
-                "<= 600 MB" if last else "",
-                rss <= 600 if last else None,
-                memory,
+            prof = timing.get("profile", prof)
+        try:
+            memory = run_child("rss", size, 1, base, limits)
+        except RuntimeError as exc:
+            figures.append(Figure(f"{name}: peak RSS", None, "", "", None, _err(exc)))
+        else:
+            rss = memory["peak_rss_mb"]
+            figures.append(
+                Figure(
+                    f"{name}: peak RSS",
+                    rss,
+                    "MB",
+                    "<= 600 MB" if last else "",
+                    rss <= 600 if last else None,
+                    memory,
+                )
             )
-        )
-        prof = timing.get("profile", prof)
     return figures, prof
 
 
+def _err(exc: Exception) -> dict[str, Any]:
+    return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 # ---------------------------------------------------------------------------------------------
-# 5. Key latency in the TUI
+# 5. Key latency in the TUI (Pilot in a child process, so the memory limit applies)
 
 
-async def _key_latency(base: Path, presses: int, work: Path) -> list[Figure]:
-    env = isolated_env(work / "keys")
-    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
-        os.environ[var] = env[var]
+async def _key_latency(base: Path, presses: int) -> dict[str, Any]:
     from tui.app import NewsdiffApp
 
     sources = make_sources(build_articles(base, 2, KEY_WORDS))
     app = NewsdiffApp(sources)
-    figures = []
+    out: dict[str, Any] = {"words": [len(s.text.split()) for s in sources]}
     async with app.run_test(size=(COLUMNS, LINES)) as pilot:
         started = time.perf_counter()
         while True:  # analysis may start further workers (e.g. after the first one posts)
@@ -498,7 +567,7 @@ async def _key_latency(base: Path, presses: int, work: Path) -> list[Figure]:
             await pilot.pause()
             if not any(w.is_running for w in app.workers):
                 break
-        analysis_s = time.perf_counter() - started
+        out["analysis_s"] = time.perf_counter() - started
         bindings = app.screen.active_bindings
         for key, key_name in (("j", "j"), ("]", "right_square_bracket")):
             active = bindings.get(key_name)
@@ -510,21 +579,32 @@ async def _key_latency(base: Path, presses: int, work: Path) -> list[Figure]:
                 await pilot.press(key)
                 await pilot.pause()
                 samples.append((time.perf_counter() - t0) * 1000)
-            med, p95 = median(samples), percentile(samples, 95)
-            info = {
-                "action": active.binding.action,
-                "presses": presses,
-                "analysis_s": analysis_s,
-                "samples_ms": samples,
-            }
-            figures.append(Figure(f"5. key {key!r} median", med, "ms", "<= 30 ms", med <= 30, info))
-            figures.append(Figure(f"5. key {key!r} p95", p95, "ms", "<= 60 ms", p95 <= 60, {}))
-    return figures
+            out[key] = {"action": active.binding.action, "samples_ms": samples}
+    return out
 
 
-def bench_keys(base: Path, presses: int, work: Path) -> list[Figure]:
+def keys_child(presses: int, base: Path) -> dict[str, Any]:
+    """Pilot session measuring j and ] with two long articles analysed."""
+    return asyncio.run(_key_latency(base, presses))
+
+
+def bench_keys(base: Path, presses: int, limits: Limits) -> list[Figure]:
     """Median and p95 latency of j and ] with two 50,000-word articles analysed."""
-    return asyncio.run(_key_latency(base, presses, work))
+    result = run_child("keys", presses, 1, base, limits)
+    figures = []
+    for key in ("j", "]"):
+        samples = result[key]["samples_ms"]
+        med, p95 = median(samples), percentile(samples, 95)
+        info = {
+            "action": result[key]["action"],
+            "presses": presses,
+            "analysis_s": result["analysis_s"],
+            "words": result["words"],
+            "samples_ms": samples,
+        }
+        figures.append(Figure(f"5. key {key!r} median", med, "ms", "<= 30 ms", med <= 30, info))
+        figures.append(Figure(f"5. key {key!r} p95", p95, "ms", "<= 60 ms", p95 <= 60, {}))
+    return figures
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,8 +648,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="1,2,3,4,5", help="sections to run, e.g. 1,4")
     ap.add_argument("--presses", type=int, default=60, help="key presses per key (default 60)")
     ap.add_argument("--no-profile", action="store_true", help="skip the cProfile pass")
+    ap.add_argument(
+        "--max-rss-mb",
+        type=float,
+        default=4000,
+        help="kill a measuring child above this memory (default 4000)",
+    )
+    ap.add_argument(
+        "--timeout", type=float, default=900, help="kill a measuring child after this (s)"
+    )
     ap.add_argument("--child-scale", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child-keys", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     base = eval_dir(args.data)
@@ -579,11 +669,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.child_rss:
         print(json.dumps(rss_child(args.child_rss, base)))
         return 0
+    if args.child_keys:
+        print(json.dumps(keys_child(args.child_keys, base)))
+        return 0
     if args.runs < 1 or args.presses < 1:
         ap.error("--runs and --presses must be positive")
     if args.runs < 5:
         print("note: fewer than 5 runs; medians are noisy", file=sys.stderr)
     only = {s.strip() for s in args.only.split(",")}
+    limits = Limits(args.max_rss_mb, args.timeout)
 
     figures: list[Figure] = []
     errors: dict[str, str] = {}
@@ -598,13 +692,13 @@ def main(argv: list[str] | None = None) -> int:
 
             def scale() -> list[Figure]:
                 nonlocal prof
-                figs, prof = bench_scale(args.runs, base, not args.no_profile)
+                figs, prof = bench_scale(args.runs, base, not args.no_profile, limits)
                 return figs
 
             _section("4. scale", scale, figures, errors)
         if "5" in only:
             _section(
-                "5. key latency", lambda: bench_keys(base, args.presses, work), figures, errors
+                "5. key latency", lambda: bench_keys(base, args.presses, limits), figures, errors
             )
 
     print()
