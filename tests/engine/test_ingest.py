@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.ingest import (
@@ -339,3 +342,41 @@ def test_demo_paths_are_the_bundled_files() -> None:
     paths = demo_paths()
     assert [Path(p).name for p in paths] == ["example_a.txt", "example_b.txt"]
     assert all(Path(p).is_file() for p in paths)
+
+
+class TestArbitraryInput:
+    """Whatever the bytes, reading ends in Sources or a NewsdiffError, never another exception."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        data=st.one_of(
+            st.binary(max_size=600),
+            st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
+            st.text(max_size=200).map(lambda t: ("# " + t).encode("utf-8", "surrogatepass")),
+        ),
+        suffix=st.sampled_from([".txt", ".md", ".html", ""]),
+    )
+    def test_any_bytes(self, data: bytes, suffix: str) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"article{suffix}"
+            path.write_bytes(data)
+            message = None
+            try:
+                (src,) = read_sources([str(path)])
+            except NewsdiffError as err:
+                message = str(err)
+        if message is not None:
+            assert "\n" not in message
+            return
+        assert src.text.strip()
+        assert "\r" not in src.text
+        assert src.title is None or len(src.title) <= 101
+
+    @settings(max_examples=150, deadline=None)
+    @given(text=st.text(max_size=300))
+    def test_dateline_and_language_never_raise(self, text: str) -> None:
+        found = find_dateline(text)
+        if found is not None:
+            assert text[found.start : found.end] == found.text
+        language_warning(text)
+        strip_markdown(text)
