@@ -17,6 +17,7 @@ from newsdiff.names import (
     NAME_TITLES,
     PersonName,
     acronym_of,
+    acronym_variants,
     compact,
     demonym_country,
     fold_accents,
@@ -102,6 +103,10 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
     """Token range of the name inside an entity span, without determiners or possessives."""
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(start, end):  # "the World Health Organization (WHO": the name ends at "("
+        if doc[i].text == "(":
+            end = i
+            break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
@@ -161,6 +166,8 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
+    mentions.extend(_add_parenthetical_acronyms(docs, source_ids, mentions))
+    mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = _extend_to_acronyms(docs, mentions)
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
@@ -305,6 +312,10 @@ def _missed_mentions(
             known.setdefault(tokens, m.label)
         if m.label == "PERSON" and len(tokens) >= 2 and tokens[-1][:1].isupper():
             known.setdefault((tokens[-1],), "PERSON")
+        if m.label == "ORG" and len(tokens) >= 2:  # "European Central Bank" -> "ECB"
+            for acr in acronym_variants(m.text):
+                if len(acr) >= 2:
+                    known.setdefault((acr.upper(),), "ORG")
     if not known:
         return []
     longest = max(len(k) for k in known)
@@ -377,16 +388,55 @@ def _link_parenthetical_acronyms(
                 and mentions[i].start < match.start()
             ]
             for i in sorted(candidates, key=lambda k: mentions[k].start):
-                window = text[mentions[i].start : match.start()]
-                initials = "".join(
-                    w[0].lower()
-                    for w in name_words(window)
-                    if w.lower() not in {"of", "for", "and", "the", "in", "on", "at", "to"}
-                )
-                if initials and initials[0] == acr[0] and is_subsequence(acr, initials):
+                if _expands(text[mentions[i].start : match.start()], acr):
                     for j in acr_mentions:
                         uf.union(i, j)
                     break
+
+
+def _expands(window: str, acr: str) -> bool:
+    """Whether the words of ``window`` can spell the acronym (in order, from the first)."""
+    initials = "".join(w[0].lower() for w in name_words(window))
+    return bool(initials) and initials[0] == acr[0] and is_subsequence(acr, initials)
+
+
+def _add_parenthetical_acronyms(
+    docs: Sequence[Doc], source_ids: Sequence[str], mentions: Sequence[RawMention]
+) -> list[RawMention]:
+    """ "European Central Bank (ECB)": the acronym is a name even when the tagger skipped it."""
+    added: list[RawMention] = []
+    for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
+        own = [m for m in mentions if m.doc_index == doc_index]
+        for match in _ACRONYM_IN_PARENS.finditer(doc.text):
+            acr = compact(match.group(1))
+            if len(acr) < 2 or not is_acronym(match.group(1)):
+                continue
+            if any(m.start < match.end(1) and m.end > match.start(1) for m in own):
+                continue
+            if not any(
+                m.label != "PERSON"
+                and match.start() - m.end >= 0
+                and m.start >= match.start() - 120
+                and _expands(doc.text[m.start : match.start()], acr)
+                for m in own
+            ):
+                continue
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is None:
+                continue
+            added.append(
+                RawMention(
+                    sid,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "ORG",
+                    doc_index,
+                    span.start,
+                    span.end,
+                )
+            )
+    return added
 
 
 def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> list[Cluster]:
@@ -409,7 +459,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     _cluster_people(persons, uf)
     _cluster_others(others, uf)
     _link_parenthetical_acronyms(docs, mentions, uf)
-    _link_across_labels(persons, others, uf)
+    _link_across_labels(docs, mentions, persons, others, uf)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -513,30 +563,9 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
         if is_acronym(f.text) or (len(f.text) <= 5 and f.text.isupper()):
             acronyms[compact(f.text)].append(f)
     for f in forms:
-        acr = acronym_of(f.text)
-        if acr and acr in acronyms:
-            for g in acronyms[acr]:
+        for acr in acronym_variants(f.text):
+            for g in acronyms.get(acr, ()):
                 uf.union(f.mentions[0], g.mentions[0])
-    # "the Colts" after "the Indianapolis Colts": a distinctive last word names the same team
-    # or company, when only one longer name of the story ends with it.
-    by_last: dict[str, list[_Form]] = defaultdict(list)
-    for f in forms:
-        words = f.text.split()
-        if (
-            len(words) > 1
-            and _majority_label(f) == "ORG"
-            and words[-1][:1].isupper()
-            and words[-1].lower() not in GENERIC_ORG_HEADS
-        ):
-            by_last[words[-1].lower()].append(f)
-    for f in forms:
-        words = f.text.split()
-        if (
-            len(words) == 1
-            and _majority_label(f) in {"ORG", "NORP"}
-            and len(by_last.get(words[0].lower(), ())) == 1
-        ):
-            uf.union(f.mentions[0], by_last[words[0].lower()][0].mentions[0])
     multi = [f for f in forms if len(f.text.split()) > 1]
     if len(multi) > 1:
         keys = [" ".join(translit_key(w) for w in f.text.split()) for f in multi]
@@ -561,29 +590,88 @@ def _majority_label(form: _Form) -> str:
     return max(form.label_votes, key=lambda k: form.label_votes[k])
 
 
-def _link_across_labels(persons: Sequence[_Form], others: Sequence[_Form], uf: _UnionFind) -> None:
-    """A name tagged PERSON once and GPE/ORG elsewhere is one entity; the vote picks the label."""
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "across"})
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "and", "&"})
+
+
+def _link_across_labels(
+    docs: Sequence[Doc],
+    mentions: Sequence[RawMention],
+    persons: Sequence[_Form],
+    others: Sequence[_Form],
+    uf: _UnionFind,
+) -> None:
+    """Join forms the tagger labelled inconsistently; the majority vote then picks the label.
+
+    - the same name tagged PERSON once and ORG/GPE elsewhere;
+    - a lone surname tagged as an organisation or place ("Zelenskyy said") joins the one
+      person of the story with that surname, unless it is used as a place ("in Jackson");
+    - a single word that starts or ends exactly one longer organisation name joins it
+      ("Nordhavn" / "Nordhavn Bank", "Dortmund" / "Borussia Dortmund").
+    """
     other_by_key = {compact(f.text): f for f in others}
     for f in persons:
         match = other_by_key.get(compact(f.text))
         if match is not None:
             uf.union(f.mentions[0], match.mentions[0])
-    # A lone surname the tagger called an organisation ("Jackson caught two passes") joins
-    # the one person of the story with that surname.
+
     surnames: dict[str, set[int]] = defaultdict(set)
     for f in persons:
         p = parse_person(f.text)
         if p is not None and p.given:
             surnames[compact(p.surname)].add(uf.find(f.mentions[0]))
+
+    def locative(form: _Form) -> bool:
+        for i in form.mentions:
+            m = mentions[i]
+            if m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE:
+                return True
+        return False
+
+    # "Abdel-Fattah Burhan" tagged GPE is the person "Abdel Fattah al-Burhan".
+    full_people = [(f, p) for f in persons if (p := parse_person(f.text)) is not None and p.given]
     for f in others:
-        if (
-            len(f.text.split()) != 1
-            or f.label_votes.get("GPE", 0) + f.label_votes.get("LOC", 0) > 0
-        ):
+        words = f.text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        p = parse_person(f.text)
+        if p is None or not p.given:
+            continue
+        for g, q in full_people:
+            if fuzz.ratio(p.surname_key, q.surname_key) >= SURNAME_CUTOFF and _given_compatible(
+                p.given_keys, q.given_keys
+            ):
+                uf.union(f.mentions[0], g.mentions[0])
+                break
+
+    singles = [f for f in [*persons, *others] if len(f.text.split()) == 1]
+    for f in singles:
+        if f.is_person:
             continue
         roots = surnames.get(compact(f.text))
-        if roots is not None and len(roots) == 1:
+        if roots is not None and len(roots) == 1 and not locative(f):
             uf.union(f.mentions[0], next(iter(roots)))
+
+    heads: dict[str, list[_Form]] = defaultdict(list)
+    for f in others:
+        words = f.text.split()
+        if len(words) < 2 or _majority_label(f) != "ORG":
+            continue
+        if words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_HEADS:
+            heads[compact(words[0])].append(f)
+        if (
+            words[-1][:1].isupper()
+            and words[-1].lower() not in GENERIC_ORG_HEADS
+            and not any(w.lower() in _PREPOSITIONS for w in words[:-1])
+        ):
+            heads[compact(words[-1])].append(f)
+    for f in singles:
+        key = compact(f.text)
+        if key in surnames:
+            continue  # a person's surname, handled above
+        targets = {uf.find(g.mentions[0]) for g in heads.get(key, ())}
+        if len(targets) == 1:
+            uf.union(f.mentions[0], next(iter(targets)))
 
 
 def _well_formed(text: str) -> bool:

@@ -265,6 +265,29 @@ DEMONYMS: dict[str, str] = {
     "zimbabwean": "Zimbabwe",
 }
 
+#: Letters that Unicode does not decompose into a base letter plus an accent.
+_UNDECOMPOSABLE = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
 _SPACE = re.compile(r"\s+")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -295,7 +318,8 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def fold_accents(text: str) -> str:
     """Strip diacritics so "Zelenskyj" and "Zélensky" compare equal, keeping letters only."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded.translate(_UNDECOMPOSABLE) if not folded.isascii() else folded
 
 
 @lru_cache(maxsize=65536)
@@ -358,6 +382,16 @@ def acronym_of(text: str) -> str:
     return "".join(w[0] for w in words).lower()
 
 
+def acronym_variants(text: str) -> set[str]:
+    """Acronyms a name can have: without function words (OSCE) and with them (AOSIS)."""
+    variants = {acronym_of(text)}
+    words = name_words(fold_accents(text))
+    if len(words) >= 2:
+        variants.add("".join(w[0] for w in words).lower())
+    variants.discard("")
+    return variants
+
+
 def is_acronym(text: str) -> bool:
     """A short all-capitals token such as NATO, OSCE, U.S. or UN."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -379,8 +413,10 @@ class PersonName:
 
     @property
     def surname_key(self) -> str:
-        """Transliteration-folded surname."""
-        return translit_key(self.surname)
+        """Transliteration-folded surname without particles (al-Burhan / Burhan)."""
+        words = self.surname.split()
+        core = [w for w in words if w.lower() not in SURNAME_PARTICLES] or words
+        return translit_key("".join(core))
 
     @property
     def given_keys(self) -> tuple[str, ...]:
