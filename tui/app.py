@@ -46,8 +46,7 @@ class NewsdiffApp(App[None]):
     TITLE = "newsdiff"
     COMMANDS = App.COMMANDS | {NewsdiffCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
     ]
 
     def __init__(

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdiff.model import Comparison, Entity
-from widgets.article_pane import entity_color
+from widgets.article_pane import entity_colors
 
 #: Sidebar groups in display order, keyed by ``Entity.kind``.
 GROUPS = (
@@ -23,10 +23,10 @@ GROUPS = (
 )
 
 
-def actor_prompt(entity: Entity, source_ids: tuple[str, ...]) -> Text:
+def actor_prompt(entity: Entity, source_ids: tuple[str, ...], color: str) -> Text:
     """Two-line prompt: colour swatch and name, then roles and mentions per source."""
     text = Text()
-    text.append("● ", style=entity_color(entity.name))
+    text.append("● ", style=color)
     text.append(entity.name, style="bold")
     if len(source_ids) > 1 and len(entity.sources) == 1:
         text.append(f"  only {entity.sources[0]}", style="italic reverse")
@@ -61,6 +61,7 @@ class ActorList(OptionList):
     def show(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
         source_ids = tuple(s.id for s in comparison.sources)
+        colors = entity_colors(comparison.entities)
         options: list[Option | None] = []
         for kind, title in GROUPS:
             members = [e for e in comparison.entities if e.kind == kind]
@@ -70,7 +71,9 @@ class ActorList(OptionList):
             if options:
                 options.append(None)
             options.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
-            options.extend(Option(actor_prompt(e, source_ids), id=e.id) for e in members)
+            options.extend(
+                Option(actor_prompt(e, source_ids, colors[e.id]), id=e.id) for e in members
+            )
         self.clear_options()
         self.add_options(options)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdiff.model import ClaimStatus, Comparison, Sentence, Source
+from newsdiff.model import ClaimStatus, Comparison, Entity, Sentence, Source
 
 #: Mid-luminance colours that stay readable on both dark and light backgrounds.
 ENTITY_PALETTE = (
@@ -52,6 +52,26 @@ def entity_color(name: str) -> str:
     """
     digest = hashlib.blake2s(name.casefold().encode("utf-8"), digest_size=4).digest()
     return ENTITY_PALETTE[int.from_bytes(digest, "big") % len(ENTITY_PALETTE)]
+
+
+def entity_colors(entities: Sequence[Entity]) -> dict[str, str]:
+    """Colour per entity id: its name's hash colour, moved along the palette on a clash.
+
+    The most-mentioned actors claim their colours first, so the main actors of a story never
+    share one (Biden and Putin hash to the same slot); the result depends only on the
+    analysis, so it is the same in every column and every run.
+    """
+    colors: dict[str, str] = {}
+    used: set[int] = set()
+    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold(), e.id)):
+        if len(used) == len(ENTITY_PALETTE):
+            used.clear()
+        slot = ENTITY_PALETTE.index(entity_color(entity.name))
+        while slot in used:
+            slot = (slot + 1) % len(ENTITY_PALETTE)
+        used.add(slot)
+        colors[entity.id] = ENTITY_PALETTE[slot]
+    return colors
 
 
 def _width_of(text: str) -> int:
@@ -189,6 +209,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.source = source
         self._sentences: tuple[Sentence, ...] = source.sentences
         self._sentence_starts: list[int] = [s.start for s in self._sentences]
+        self._index: dict[str, int] = {}
         self._status: dict[str, ClaimStatus] = {}
         self._mentions: list[tuple[int, int, str]] = []
         self._mention_ends: list[int] = []
@@ -242,16 +263,18 @@ class ArticlePane(ScrollView, can_focus=True):
         self.source = analysed
         self._sentences = analysed.sentences
         self._sentence_starts = [s.start for s in self._sentences]
+        self._index = {s.id: i for i, s in enumerate(self._sentences)}
         self._status = {}
         for claim in comparison.claims:
             for sid in claim.all_sentence_ids():
-                if sid in self._status and claim.status == "agree":
+                if sid not in self._index or (sid in self._status and claim.status == "agree"):
                     continue
                 self._status[sid] = claim.status
         mentions: list[tuple[int, int, str]] = []
+        colors = entity_colors(comparison.entities)
         self._entity_styles = {}
         for entity in comparison.entities:
-            self._entity_styles[entity.id] = Style(color=entity_color(entity.name))
+            self._entity_styles[entity.id] = Style(color=colors[entity.id])
             mentions.extend(
                 (m.start, m.end, entity.id) for m in entity.mentions if m.source == analysed.id
             )
@@ -297,10 +320,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def index_of(self, sentence_id: str) -> int:
         """Index of a sentence id in this source, or -1."""
-        for i, sent in enumerate(self._sentences):
-            if sent.id == sentence_id:
-                return i
-        return -1
+        return self._index.get(sentence_id, -1)
 
     def move_cursor(
         self, index: int, *, post: bool = True, center: bool = False, scroll: bool = True
@@ -491,7 +511,15 @@ class ArticlePane(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._pane_styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(name)
+            # Text attributes from the component alone, so layers combine (entity colour under
+            # a cursor background); colours it declares are taken blended, since Rich styles
+            # cannot carry the alpha of ``$accent 40%``.
+            partial = self.get_component_rich_style(name, partial=True)
+            full = self.get_component_rich_style(name)
+            style = partial + Style.from_color(
+                full.color if partial.color is not None else None,
+                full.bgcolor if partial.bgcolor is not None else None,
+            )
             self._pane_styles[name] = style
         return style
 

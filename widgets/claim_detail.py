@@ -9,8 +9,9 @@ from typing import ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from newsdiff.model import Claim, Comparison
 
@@ -33,8 +34,13 @@ def changed_spans(text: str, other: str) -> list[tuple[int, int]]:
     return spans
 
 
-class ClaimDetail(VerticalScroll):
-    """Counterparts side by side with changed words marked, then differences by kind."""
+class ClaimDetail(ScrollView):
+    """Counterparts side by side with changed words marked, then differences by kind.
+
+    It renders its content to strips itself (Line API) and keeps its virtual height steady
+    while the content fits, so following the cursor repaints only this panel instead of
+    forcing a layout of the whole screen on every key press.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "claim-detail--changed",
@@ -46,9 +52,8 @@ class ClaimDetail(VerticalScroll):
     ClaimDetail {
         height: 12;
         padding: 0 1;
-    }
-    ClaimDetail > Static {
-        width: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -57,28 +62,77 @@ class ClaimDetail(VerticalScroll):
         self.can_focus = False
         self.claim_id: str | None = None
         self.sentence_id: str | None = None
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        """One Static holds the rendered table."""
-        yield Static("Analysing… the claim under the cursor appears here.", id="detail-body")
+        self._content: RenderableType = Text("Analysing… the claim under the cursor appears here.")
+        self._strips: list[Strip] = []
+        self._strip_width = -1
 
     def show_message(self, message: str) -> None:
         """Show a plain line (pending analysis, errors, no claim)."""
         self.claim_id = None
-        self.query_one("#detail-body", Static).update(message)
+        self._set_content(Text(message))
 
-    def show(self, comparison: Comparison, source_id: str, sentence_id: str) -> None:
-        """Show the claim of one sentence as seen from ``source_id``."""
+    def show(
+        self, comparison: Comparison, claim: Claim | None, source_id: str, sentence_id: str
+    ) -> None:
+        """Show the claim of one sentence (``None``: it has none) as seen from ``source_id``."""
         self.sentence_id = sentence_id
-        claim = comparison.claim_of_sentence(sentence_id)
-        body = self.query_one("#detail-body", Static)
         if claim is None:
             self.claim_id = None
-            body.update(Text(f"{sentence_id}: no claim (heading or fragment)", style="dim"))
+            self._set_content(Text(f"{sentence_id}: no claim (heading or fragment)", style="dim"))
             return
         self.claim_id = claim.id
-        body.update(self._render_claim(comparison, claim, source_id, sentence_id))
-        self.scroll_home(animate=False)
+        self._set_content(self._render_claim(comparison, claim, source_id, sentence_id))
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The rendered lines as plain text (what a screen reader or a test would read)."""
+        return [strip.text.rstrip() for strip in self._strips]
+
+    def _set_content(self, content: RenderableType) -> None:
+        self._content = content
+        self._strip_width = -1
+        self._render_strips()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _render_strips(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_attached:
+            return
+        console = self.app.console
+        options = console.options.update(width=width, height=None, highlight=False)
+        base = self.rich_style
+        lines = console.render_lines(self._content, options, style=base, pad=True)
+        self._strips = [Strip(line, width) for line in lines]
+        self._strip_width = width
+        height = max(len(self._strips), self.scrollable_content_region.height)
+        if self.virtual_size != Size(width, height):
+            self.virtual_size = Size(width, height)
+
+    def on_resize(self) -> None:
+        """Re-render for the new width."""
+        self._render_strips()
+
+    def notify_style_update(self) -> None:
+        """Theme changed: re-render with the new component styles."""
+        super().notify_style_update()
+        self._strip_width = -1
+        if self.is_attached:
+            self.call_after_refresh(self._refresh_content)
+
+    def _refresh_content(self) -> None:
+        self._render_strips()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pre-rendered content (Line API)."""
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if self._strip_width != width:
+            return Strip.blank(width, self.rich_style)
+        if line < len(self._strips):
+            return self._strips[line]
+        return Strip.blank(width, self.rich_style)
 
     def _render_claim(
         self, comparison: Comparison, claim: Claim, source_id: str, sentence_id: str

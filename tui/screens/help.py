@@ -40,7 +40,11 @@ def binding_rows() -> list[tuple[str, str, str]]:
             described = binding.tooltip or binding.description or binding.action
             merged.setdefault(described, []).extend(keys)
         for description, keys in merged.items():
-            label = " ".join(dict.fromkeys(keys))
+            unique = list(dict.fromkeys(keys))
+            if len(unique) > 2 and all(k.isdigit() for k in unique):
+                label = f"{unique[0]}-{unique[-1]}"
+            else:
+                label = " ".join(unique)
             if (where, label) not in seen:
                 seen.add((where, label))
                 rows.append((where, label, description))

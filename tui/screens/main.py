@@ -83,7 +83,9 @@ class MainScreen(Screen[None]):
         Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
         Binding("h", "prev_source", "Previous source", show=False),
         *[
-            Binding(str(n), f"goto_source({n - 1})", f"Source {n}", show=False)
+            Binding(
+                str(n), f"goto_source({n - 1})", f"Source {n}", show=False, tooltip="Go to source N"
+            )
             for n in range(1, 10)
         ],
         Binding(
@@ -316,8 +318,13 @@ class MainScreen(Screen[None]):
                 other.set_aligned(True, claim.extra.get(other.source.id, ()) if claim else ())
             else:
                 other.set_aligned(False)
-        detail = self.query_one(ClaimDetail)
-        detail.show(self.comparison, pane.source.id, sent.id)
+        self._show_detail(pane)
+
+    def _show_detail(self, pane: ArticlePane) -> None:
+        sent = pane.cursor_sentence
+        if self.comparison is not None and sent is not None:
+            claim = self._claim_of.get(sent.id)
+            self.query_one(ClaimDetail).show(self.comparison, claim, pane.source.id, sent.id)
 
     @on(ArticlePane.CursorMoved)
     def _cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
@@ -552,10 +559,8 @@ class MainScreen(Screen[None]):
                 moved_focused = True
             else:
                 pane.set_aligned(True, extra)
-        if moved_focused and self.comparison is not None and focused.cursor_sentence:
-            self.query_one(ClaimDetail).show(
-                self.comparison, focused.source.id, focused.cursor_sentence.id
-            )
+        if moved_focused:
+            self._show_detail(focused)
 
     @on(ActorList.EntityChosen)
     def _entity_chosen(self, event: ActorList.EntityChosen) -> None:
@@ -573,12 +578,7 @@ class MainScreen(Screen[None]):
                     pane.set_aligned(pane is not self.focused_pane)
         if self.narrow:
             self.show_sidebar = False
-        if self.comparison is not None and self.focused_pane.cursor_sentence:
-            self.query_one(ClaimDetail).show(
-                self.comparison,
-                self.focused_pane.source.id,
-                self.focused_pane.cursor_sentence.id,
-            )
+        self._show_detail(self.focused_pane)
 
     @on(TalkList.TalkChosen)
     def _talk_chosen(self, event: TalkList.TalkChosen) -> None:

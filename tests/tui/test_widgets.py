@@ -1,0 +1,200 @@
+"""Widget-level tests: wrapping, colours, diffs, search and rendering with hand-built analyses."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from tui_fakes import fake_comparison, split_sentences
+
+from newsdiff.model import Claim, Comparison, Entity, Mention, Source
+from tui.app import NewsdiffApp, unused_path
+from tui.screens.search import search_sentences
+from widgets.article_pane import (
+    ENTITY_PALETTE,
+    ArticlePane,
+    entity_color,
+    entity_colors,
+    wrap_offsets,
+)
+from widgets.claim_detail import ClaimDetail, changed_spans
+
+DATA = Path(__file__).parent / "data"
+
+
+class TestWrapping:
+    @settings(max_examples=150, deadline=None)
+    @given(
+        text=st.text(
+            alphabet=st.sampled_from(list("ab cd\n\t—“”é漢字")) | st.characters(),
+            max_size=300,
+        ),
+        width=st.integers(min_value=1, max_value=40),
+    )
+    def test_lines_fit_and_cover_every_visible_character(self, text: str, width: int) -> None:
+        lines = wrap_offsets(text, width)
+        assert len(lines) >= text.count("\n") + 1
+        covered: set[int] = set()
+        previous_end = 0
+        for start, end in lines:
+            assert previous_end <= start <= end <= len(text)
+            assert "\n" not in text[start:end]
+            assert cell_len(text[start:end]) <= max(width, 2)  # one wide char may not fit in 1
+            covered.update(range(start, end))
+            previous_end = end
+        for i, char in enumerate(text):
+            if not char.isspace():
+                assert i in covered
+
+    def test_words_are_not_split_when_they_fit(self) -> None:
+        text = "Blinken met with Zelenski on Wednesday."
+        lines = [text[s:e] for s, e in wrap_offsets(text, 12)]
+        assert lines == ["Blinken met", "with", "Zelenski on", "Wednesday."]
+
+    def test_blank_lines_between_paragraphs_are_kept(self) -> None:
+        lines = wrap_offsets("One.\n\nTwo.", 20)
+        assert lines == [(0, 4), (5, 5), (6, 10)]
+
+
+class TestColours:
+    def test_entity_colour_is_a_stable_hash_of_the_name(self) -> None:
+        assert entity_color("Joe Biden") == entity_color("joe biden") == "#7f9c12"
+        assert entity_color("Kremlin") in ENTITY_PALETTE
+
+    def test_main_actors_never_share_a_colour(self) -> None:
+        def entity(eid: str, name: str, mentions: int) -> Entity:
+            found = tuple(Mention("A", i, i + 1, name) for i in range(mentions))
+            return Entity(eid, name, "PERSON", (), ("A",), found)
+
+        entities = [
+            entity(f"e{i}", name, 20 - i)
+            for i, name in enumerate(
+                ["Joe Biden", "Vladimir Putin", "Kremlin", "Geneva", "NATO", "Moscow"]
+            )
+        ]
+        assert entity_color("Joe Biden") == entity_color("Vladimir Putin")  # they clash...
+        colors = entity_colors(entities)
+        assert len(set(colors.values())) == len(entities)  # ...and are moved apart
+        assert colors["e0"] == entity_color("Joe Biden")  # the bigger actor keeps its own
+        assert entity_colors(list(reversed(entities))) == colors  # order of input is irrelevant
+
+
+class TestClaimDiff:
+    def test_changed_words(self) -> None:
+        a = "Blinken met with Zelenski on Wednesday."
+        b = "Blinken spoke with Zelenski and his counterparts on Wednesday."
+        assert [a[s:e] for s, e in changed_spans(a, b)] == ["met"]
+        assert [b[s:e] for s, e in changed_spans(b, a)] == ["spoke", "and his counterparts"]
+
+
+class TestSearch:
+    def test_geneva_only_in_matching_sentences(self, demo_comparison: Comparison) -> None:
+        hits = search_sentences(demo_comparison, "Geneva")
+        assert hits
+        assert all("geneva" in text.casefold() for _, _, text in hits)
+        assert [score for _, score, _ in hits] == sorted((s for _, s, _ in hits), reverse=True)
+        assert search_sentences(demo_comparison, "  ?! ") == []
+
+
+def test_unused_path_never_overwrites(tmp_path: Path) -> None:
+    first = unused_path(tmp_path, "report", ".md")
+    first.write_text("x")
+    second = unused_path(tmp_path, "report", ".md")
+    assert second.name == "report-2.md"
+
+
+def _source(sid: str, text: str) -> Source:
+    return Source(sid, f"{sid}.txt", f"{sid}.txt", None, "2023-03-01", False, text)
+
+
+class TestArticlePane:
+    async def test_styles_follow_claims_entities_and_cursor(self) -> None:
+        """A hand-built analysis: statuses and entity colours reach the rendered strips."""
+        sources = [
+            _source("A", "Ana Ruiz met Piet Lang in Lisbon. The talks lasted two hours."),
+            _source("B", "Ana Ruiz spoke with Piet Lang. The weather was fine in Porto today."),
+        ]
+        comparison = fake_comparison(sources)
+        app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            pane = app.main_screen.panes[0]
+            strip = pane.render_line(0)
+            texts = [seg.text for seg in strip]
+            ana = next(seg for seg in strip if seg.text == "Ana Ruiz")
+            colors = entity_colors(comparison.entities)
+            ana_id = next(e.id for e in comparison.entities if e.name == "Ana Ruiz")
+            assert ana.style is not None
+            assert ana.style.color is not None
+            assert ana.style.color.name == colors[ana_id]
+            assert "".join(texts).rstrip().startswith("Ana Ruiz met Piet Lang")
+            statuses = pane.statuses()
+            cursor_style = pane.get_component_rich_style("article-pane--cursor")
+            assert pane.cursor_index == 0
+            assert ana.style.bgcolor == cursor_style.bgcolor
+            # B's only-here sentence gets the only style, not the cursor.
+            other = app.main_screen.panes[1]
+            only_ids = [sid for sid, status in other.statuses().items() if status == "only"]
+            assert only_ids
+            assert statuses
+            region = other.visible_region_of(only_ids[0])
+            assert region is not None
+            only_style = other.get_component_rich_style("article-pane--only")
+            line = other.render_line(region.y - other.scroll_offset.y)
+            assert any(
+                seg.style is not None and seg.style.bgcolor == only_style.bgcolor for seg in line
+            )
+
+    async def test_two_50000_word_articles_move_the_cursor_fast(self) -> None:
+        """Line API: a cursor move costs a few visible lines, not a re-render of the article."""
+        paragraphs = [p for p in (DATA / "harbour_a.txt").read_text().split("\n") if p.strip()]
+
+        def article(sid: str, words: int = 50_000) -> Source:
+            out: list[str] = []
+            count = 0
+            while count < words:
+                para = paragraphs[len(out) % len(paragraphs)]
+                out.append(para)
+                count += len(para.split())
+            return _source(sid, "\n\n".join(out))
+
+        sources = [split_sentences(article("A")), split_sentences(article("B"))]
+        a, b = sources
+        claims = tuple(
+            Claim(f"c{i}", ("agree", "differ")[i % 2], {"A": x.id, "B": y.id}, 0.8)
+            for i, (x, y) in enumerate(zip(a.sentences, b.sentences, strict=False))
+        )
+        mentions = tuple(
+            Mention(s.id, m.start(), m.end(), m.group())
+            for s in sources
+            for m in re.finditer("Okonkwo", s.text)
+        )
+        entity = Entity("e1", "Marta Okonkwo", "PERSON", (), ("A", "B"), mentions)
+        comparison = Comparison("t", "t", tuple(sources), (entity,), claims, ())
+        app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.main_screen
+            left, right = screen.panes
+            assert len(left.source.text.split()) >= 50_000
+            timings = []
+            for _ in range(100):
+                start = time.perf_counter()
+                left.action_cursor_down()
+                screen._cursor_moved(ArticlePane.CursorMoved(left, left.cursor_sentence.id))  # type: ignore[union-attr]
+                for pane in (left, right):
+                    for y in range(pane.size.height):
+                        pane.render_line(y)
+                timings.append(time.perf_counter() - start)
+            assert right.cursor_sentence is not None
+            assert right.cursor_sentence.id == claims[100].sentences["B"]
+            assert statistics.median(timings) < 0.030
+            detail = screen.query_one(ClaimDetail)
+            assert detail.claim_id == claims[100].id
