@@ -321,6 +321,20 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    guess = "is not UTF-8; read it as {} (a guess: check its quotes and accents)"
+    # Mostly-ASCII text with a few high bytes is almost always Windows-1252 (smart quotes,
+    # accents). Detectors guess wildly on so little evidence (UTF-16, cp1006, mac_iceland),
+    # so this common case is settled first. Cyrillic or Greek code pages have far more high
+    # bytes and go to the detector, unless the text is too short for it to judge.
+    high = sum(1 for byte in data if byte >= 0x80)
+    if high / len(data) < 0.2 or len(data) < 64:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not any(unicodedata.category(ch) == "Cc" for ch in text if ord(ch) >= 0x80):
+                return text, guess.format("cp1252")
     import charset_normalizer  # only non-UTF-8 input pays for the detector
 
     best = charset_normalizer.from_bytes(data).best()
@@ -339,7 +353,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
                 encoding = "cp1252"
         except UnicodeDecodeError:
             pass
-    return text, f"is not UTF-8; read it as {encoding} (a guess: check its quotes and accents)"
+    return text, guess.format(encoding)
 
 
 def _check_text_is_text(name: str, text: str) -> None:

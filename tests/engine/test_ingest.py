@@ -114,6 +114,25 @@ class TestText:
         assert src.text == text
         assert any("not UTF-8" in w and "cp1252" in w for w in src.warnings)
 
+    @pytest.mark.parametrize(
+        ("text", "codec"),
+        [
+            (
+                "Le président a déclaré jeudi que les négociations à Genève étaient sérieuses.",
+                "cp1252",
+            ),
+            ("café", "cp1252"),
+            ("Президент США Джо Байден и президент России Владимир Путин говорили. " * 3, "cp1251"),
+            ("Ο πρόεδρος των ΗΠΑ μίλησε με τον Πούτιν την Πέμπτη για την Ουκρανία. " * 3, "cp1253"),
+        ],
+    )
+    def test_legacy_code_pages_decode_to_the_right_text(
+        self, tmp_path: Path, text: str, codec: str
+    ) -> None:
+        (src,) = read_sources([write(tmp_path, "a.txt", text.encode(codec))])
+        assert src.text == text
+        assert any("not UTF-8" in w for w in src.warnings)
+
     def test_warnings_name_the_source(self, tmp_path: Path) -> None:
         good = write(tmp_path, "good.txt", ENGLISH)
         bad = write(tmp_path, "latin.txt", ("café " + ENGLISH).encode("cp1252"))
