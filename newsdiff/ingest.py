@@ -292,36 +292,48 @@ def _bomless_utf16(sample: bytes) -> str | None:
     return None
 
 
-def _decode(name: str, data: bytes) -> tuple[str, str | None]:
-    """Decode bytes to text; returns the text and a warning when the encoding was guessed."""
+def _decode(name: str, data: bytes) -> tuple[str, list[str]]:
+    """Decode bytes to text; returns the text and warnings (guessed encoding, stray NULs)."""
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), None
+                return data[len(bom) :].decode(codec), []
             except UnicodeDecodeError:
                 raise NewsdiffError(
                     f"{name} starts with a {label} byte-order mark but is not valid {label}; "
                     f"re-save it as UTF-8",
                     ExitCode.ENCODING,
                 ) from None
-    sample = data[:8192]
-    if b"\x00" in sample:
-        codec16 = _bomless_utf16(sample)
+    if b"\x00" in data[:8192]:
+        codec16 = _bomless_utf16(data[:8192])
         if codec16 is not None:
             try:
-                return data.decode(codec16), f"has no byte-order mark; read it as {codec16}"
+                return data.decode(codec16), [f"has no byte-order mark; read it as {codec16}"]
             except UnicodeDecodeError:
                 pass
+    notes: list[str] = []
+    nuls = data.count(0)
+    if nuls > max(2, len(data) // 1000):
         raise NewsdiffError(
             f"{name} looks like binary data, not a text article "
-            f"(it contains NUL bytes); give a text, Markdown or HTML file",
+            f"({nuls} NUL bytes); give a text, Markdown or HTML file",
             ExitCode.BINARY,
         )
+    if nuls:
+        # A stray NUL or two (a bad copy-paste, a cut download) is not worth refusing an
+        # article over, and no reader wants to see them.
+        data = data.replace(b"\x00", b"")
+        notes.append(f"had {nuls} stray NUL byte{'s' if nuls > 1 else ''}; removed")
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8"), notes
     except UnicodeDecodeError:
         pass
-    guess = "is not UTF-8; read it as {} (a guess: check its quotes and accents)"
+    encoding, text = _guess_encoding(name, data)
+    notes.append(f"is not UTF-8; read it as {encoding} (a guess: check its quotes and accents)")
+    return text, notes
+
+
+def _guess_encoding(name: str, data: bytes) -> tuple[str, str]:
     # Mostly-ASCII text with a few high bytes is almost always Windows-1252 (smart quotes,
     # accents). Detectors guess wildly on so little evidence (UTF-16, cp1006, mac_iceland),
     # so this common case is settled first. Cyrillic or Greek code pages have far more high
@@ -334,7 +346,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
             pass
         else:
             if not any(unicodedata.category(ch) == "Cc" for ch in text if ord(ch) >= 0x80):
-                return text, guess.format("cp1252")
+                return "cp1252", text
     import charset_normalizer  # only non-UTF-8 input pays for the detector
 
     best = charset_normalizer.from_bytes(data).best()
@@ -353,7 +365,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str | None]:
                 encoding = "cp1252"
         except UnicodeDecodeError:
             pass
-    return text, guess.format(encoding)
+    return encoding, text
 
 
 def _check_text_is_text(name: str, text: str) -> None:
@@ -379,7 +391,7 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
         raise NewsdiffError(
             f"{name} looks like {what}, not a text article; {hint}", ExitCode.BINARY
         )
-    text, note = _decode(name, data)
+    text, notes = _decode(name, data)
     _check_text_is_text(name, text)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -387,9 +399,7 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
             f"{name} contains only whitespace; give a file with the article's text",
             ExitCode.EMPTY,
         )
-    raw = _Raw(id=sid, path=path, label=label, text=text)
-    if note:
-        raw.notes.append(note)
+    raw = _Raw(id=sid, path=path, label=label, text=text, notes=notes)
     kind = _format_of(suffix.lower(), text)
     if kind == "html":
         _apply_html(raw)

@@ -114,6 +114,11 @@ class TestText:
         assert src.text == text
         assert any("not UTF-8" in w and "cp1252" in w for w in src.warnings)
 
+    def test_stray_nul_bytes_are_removed_with_a_warning(self, tmp_path: Path) -> None:
+        (src,) = read_sources([write(tmp_path, "a.txt", ENGLISH.encode() + b"\x00\n")])
+        assert src.text == ENGLISH + "\n"
+        assert any("1 stray NUL byte; removed" in w for w in src.warnings)
+
     @pytest.mark.parametrize(
         ("text", "codec"),
         [
