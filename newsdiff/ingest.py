@@ -635,7 +635,7 @@ def find_dateline(text: str) -> _Dateline | None:
     """
     offset = 0
     checked = 0
-    for line in text.split("\n"):
+    for line in text[:4000].split("\n"):  # datelines sit in the first lines
         if checked >= 3 or offset > 1000:
             break
         stripped = line.lstrip()
@@ -728,9 +728,9 @@ def _reference_date(dated: Sequence[str]) -> str | None:
 
 
 def _title_of(text: str, dateline: _Dateline | None) -> str | None:
-    body = text
+    body = text[:8000]  # the title comes from the opening; no need to copy a long article
     if dateline is not None:
-        body = text[: dateline.start] + text[dateline.end :]
+        body = body[: dateline.start] + body[dateline.end :]
     body = re.sub(r"^[\s\-–—:|]+", "", body)
     first_line = body.split("\n", 1)[0].strip()
     rest = body[len(first_line) :].strip() if "\n" in body else ""
