@@ -282,9 +282,19 @@ class _Context:
         return None
 
     # -- anchors ------------------------------------------------------------------------
-    def anchor(self, unit: str) -> _When | None:
-        """Most recent resolved expression fine enough to shift by ``unit``, else the DCT."""
+    def anchor(self, unit: str, start: int | None = None) -> _When | None:
+        """Most recent resolved expression fine enough to shift by ``unit``, else the DCT.
+
+        In a future-tense clause ("will meet Fidan the following day") the anchor is the latest
+        date still ahead of publication: the event being followed is a planned one, not the
+        "said on Wednesday" of the reporting verb in between.
+        """
         need = _GRAN_ORDER.get(_UNIT_GRAN.get(unit, unit), 6)
+        if start is not None and self.dct is not None and self.tense(start, start + 1) == "future":
+            for _, when in reversed(self.history):
+                fine = _GRAN_ORDER.get(when.gran, 9) <= need and when.gran != "S"
+                if fine and when.year_known and when.date > self.dct:
+                    return when
         for _, when in reversed(self.history):
             if _GRAN_ORDER.get(when.gran, 9) <= need and when.gran not in ("S",):
                 return when
@@ -569,7 +579,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
         # Anchored on the last day mentioned: "down from the previous Friday".
-        base = ctx.anchor("D")
+        base = ctx.anchor("D", m.start())
         if base is None:
             return "DATE", f"XXXX-WXX-{wd + 1}", None
         back = (base.date.weekday() - wd) % 7 or (0 if rel == "that" else 7)
@@ -723,7 +733,7 @@ def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
     if unit == "D" and not anchored and not pod:
         return None
     if anchored:
-        base = ctx.anchor("D" if pod else unit)
+        base = ctx.anchor("D" if pod else unit, m.start())
         if base is None:
             return _result("TIME" if pod else "DATE", None, gran, f"T{pod}" if pod else suffix)
         d = _shift(base.date, unit, n)
@@ -773,7 +783,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
     if direction in ("ago", "from now", "hence", "back"):
         base: _When | None = _When(ctx.dct, "D") if ctx.dct else None
     else:
-        base = ctx.anchor(gran)
+        base = ctx.anchor(gran, m.start())
     if unit == "Y" and int(n) == 1:
         quarter = ctx.last_quarter()
         if quarter is not None:
@@ -1109,7 +1119,7 @@ def _h_day_before(m: re.Match[str], ctx: _Context) -> Result:
     pod = g.PARTS_OF_DAY.get(word) if word != "day" else None
     unit = "D" if pod or word == "day" else _unit_code(word)
     n = -1 if m["dir"].lower() in ("before", "earlier", "prior") else 1
-    base = ctx.anchor(unit)
+    base = ctx.anchor(unit, m.start())
     gran = _UNIT_GRAN.get(unit, unit)
     if base is None:
         return ("TIME", f"XXXX-XX-XXT{pod}", None) if pod else ("DATE", _UNKNOWN[gran], None)
@@ -1236,7 +1246,6 @@ def _g_midday(m: re.Match[str], ctx: _Context) -> bool:
 _MODS = (
     r"(?:(?:less|more|fewer)\s+than|at\s+least|at\s+most|about|around|almost|nearly|roughly|"
     r"approximately|up\s+to|close\s+to|just\s+over|just\s+under|well\s+over|"
-    r"over(?!\s+the\b)|under(?!\s+the\b)|"
     r"barely|some|only|just)"
 )
 _EDGE = (

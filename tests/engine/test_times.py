@@ -197,6 +197,14 @@ class TestAnchored:
         text = "The bill passed on May 2, 2019. Three days later, the president signed it."
         assert _one(nlp, text, "Three days later") == ("DATE", "2019-05-05")
 
+    def test_future_clause_anchors_on_planned_date(self, nlp: Any) -> None:
+        # The reporting date in between ("said on Thursday") is not the event being followed.
+        text = (
+            "The ministers will meet on Monday, officials said on Thursday, and the envoys "
+            "will follow the next day."
+        )
+        assert _one(nlp, text, "the next day") == ("DATE", "2022-01-04")
+
     def test_next_day_without_anchor_uses_dct(self, nlp: Any) -> None:
         assert _one(nlp, "He promised to return the next day.", "the next day") == (
             "DATE",
