@@ -18,6 +18,46 @@ EXTRA_THRESHOLD = 0.42
 MAX_FEATURE_SHARE = 0.25
 
 
+#: Words news outlets use interchangeably for the same fact (general English, not per story).
+#: Each group maps to its first word so paraphrases share a feature.
+_SYNONYM_GROUPS = (
+    "begin start open launch commence",
+    "end finish close conclude",
+    "talk negotiation discussion",
+    "say tell state announce add declare",
+    "final last",
+    "delegate negotiator envoy",
+    "kill slay",
+    "die dead death",
+    "wound injure hurt",
+    "attack assault strike",
+    "arrest detain",
+    "sign signing",
+    "agreement deal accord pact",
+    "buy acquire purchase",
+    "warn caution",
+    "troop soldier force",
+    "border frontier",
+    "president leader",
+    "minister secretary",
+    "plan intend",
+    "reject refuse",
+    "support backing",
+    "increase rise raise",
+    "decrease fall drop cut",
+    "meet meeting",
+    "vote ballot",
+    "country nation state",
+    "ceasefire truce",
+)
+_CANONICAL = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
+
+
+def canonical_lemma(lemma: str) -> str:
+    """One representative of a group of news synonyms ("open" -> "begin")."""
+    return _CANONICAL.get(lemma, lemma)
+
+
 @dataclass(slots=True)
 class SentenceFeatures:
     """What alignment and claim comparison know about one sentence."""

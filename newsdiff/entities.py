@@ -170,6 +170,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = _extend_to_acronyms(docs, mentions)
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
+    mentions.extend(_organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     return mentions
 
@@ -295,6 +296,59 @@ def _extend_to_acronyms(docs: Sequence[Doc], mentions: list[RawMention]) -> list
                     continue
         out.append(m)
     return out
+
+
+#: Last words that make a run of proper nouns an organisation ("Premier League").
+_ORG_ENDINGS = GENERIC_ORG_HEADS | {
+    "league",
+    "cup",
+    "corporation",
+    "company",
+    "group",
+    "fund",
+    "airlines",
+    "airways",
+    "foundation",
+    "network",
+    "alliance",
+    "forum",
+    "council",
+    "assembly",
+    "parliament",
+}
+
+
+def _organisation_chunks(
+    docs: Sequence[Doc], source_ids: Sequence[str], mentions: Sequence[RawMention]
+) -> list[RawMention]:
+    """Runs of two or more proper nouns ending in an organisation word that the tagger skipped."""
+    added: list[RawMention] = []
+    for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
+        covered = {t.i for ent in doc.ents for t in ent}
+        covered.update(
+            t
+            for m in mentions
+            if m.doc_index == doc_index
+            for t in range(m.token_start, m.token_end)
+        )
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            if (
+                j - i >= 2
+                and not any(k in covered for k in range(i, j))
+                and doc[j - 1].lower_ in _ORG_ENDINGS
+            ):
+                span = doc[i:j]
+                added.append(
+                    RawMention(
+                        sid, span.start_char, span.end_char, span.text, "ORG", doc_index, i, j
+                    )
+                )
+            i = max(j, i + 1)
+    return added
 
 
 def _missed_mentions(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsdiff import __version__, cache
 from newsdiff.actors import merge_roles, quoted_text, role_appositive, role_before, speakers
-from newsdiff.align import SentenceFeatures, align
+from newsdiff.align import SentenceFeatures, align, canonical_lemma
 from newsdiff.claims import SentenceDetail, compare_group, normalise_number, predicate_of
 from newsdiff.entities import cluster_mentions, collect_mentions, entity_sort_key, sources_of
 from newsdiff.model import Claim, Comparison, Entity, Mention, Quote, Sentence, Source, TimeExpr
@@ -250,12 +250,15 @@ def _sentence_facts(
     entity_label: dict[str, str],
     times: Sequence[TimeExpr],
 ) -> tuple[SentenceFeatures, SentenceDetail]:
+    in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
     lemmas = tuple(
-        t.lemma_.lower()
+        canonical_lemma(t.lemma_.lower())
         for t in sent
         if not (t.is_stop or t.is_punct or t.is_space)
-        and (t.is_alpha or t.like_num)
+        and t.is_alpha
         and t.i not in token_entity  # names count once, as entity features
+        and t.ent_type_ not in _NUMBER_LABELS  # numbers and dates are features of their own
+        and not any(s <= t.idx < e for s, e in in_times)
     )
     ents = {token_entity[t.i] for t in sent if t.i in token_entity}
     date_text: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -43,7 +44,7 @@ _PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual", "call", "vid
 _PLURAL_ONLY = frozenset({"talk", "discussion", "consultation"})
 EVENT_VERBS: Mapping[str, str] = {"meet": "meeting", "negotiate": "talks", "vote": "vote"}
 
-_EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ class _EventMention:
 
 
 def _calendar_value(value: str) -> str | None:
-    """Keep calendar dates (day, month or year); drop durations, refs and unknown years."""
+    """Keep calendar dates (day, ISO week, month or year); drop durations and vague refs."""
     date_part = value.split("T", 1)[0]
     return date_part if _EXACT_DATE.match(date_part) else None
 
@@ -107,6 +108,18 @@ def _is_trigger(tok: Token) -> str | None:
         return kind
     if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
         return EVENT_VERBS[lemma]
+    # "spoke by phone with", "talked on the telephone to", "phoned": a call.
+    if tok.pos_ == "VERB" and (
+        lemma in {"phone", "telephone"}
+        or (
+            lemma in {"speak", "talk"}
+            and any(
+                c.dep_ in {"prep", "agent"} and any(g.lower_ in _PHONE_WORDS for g in c.children)
+                for c in tok.children
+            )
+        )
+    ):
+        return "call"
     return None
 
 
@@ -114,8 +127,15 @@ def _times_in(ctx: SourceContext, start: int, end: int) -> list[TimeExpr]:
     return [t for t in ctx.times if t.start >= start and t.end <= end]
 
 
+def _definite(tok: Token) -> bool:
+    """ "these discussions" refers back to an event named earlier, with that event's date."""
+    return tok.pos_ != "VERB" and any(
+        c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that"} for c in tok.children
+    )
+
+
 def _pick_date(
-    ctx: SourceContext, trigger: Token, other_triggers: Sequence[Token]
+    ctx: SourceContext, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
 ) -> tuple[str | None, str | None]:
     """The date attached to a trigger: in its own phrase first, else the nearest free one."""
     sent = trigger.sent
@@ -124,9 +144,14 @@ def _pick_date(
     # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
     # set for January 10": January 10 dates the talks, not the call).
     blocked: set[int] = set()
+    mine = {t.i for t in subtree}
     for other in other_triggers:
-        if other.i != trigger.i:
-            blocked.update(t.i for t in other.subtree if t.i not in {trigger.i})
+        if other.i == trigger.i:
+            continue
+        theirs = {t.i for t in other.subtree}
+        # An enclosing trigger ("vote ..., and ministers will meet the following day") does
+        # not own what is inside our own phrase.
+        blocked.update(theirs - mine if trigger.i in theirs else theirs)
     own = {t.i for t in subtree} - blocked
     governing = (
         trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
@@ -149,6 +174,8 @@ def _pick_date(
             continue
         token_ids = {t.i for t in span}
         if token_ids & blocked and not token_ids & own:
+            continue
+        if own_only and not token_ids & own:
             continue
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
         candidates.append((distance, tx))
@@ -263,22 +290,43 @@ def _topic(trigger: Token) -> str | None:
     return None
 
 
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a calendar value: a day, an ISO week, a month or a year."""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = dt.date(parts[0], parts[1], parts[2])
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
 def _status(date: str | None, published: str | None, tense: str | None) -> TalkStatus:
     """Scheduled after publication, ongoing on the day, past before.
 
-    A month or year that contains the publication day ("early December" in an article of
-    December 30) is decided by the verb's tense.
+    A week, month or year that contains the publication day ("early December" in an article
+    of December 30) is decided by the verb's tense.
     """
-    if date is None or published is None:
+    span = _period(date) if date else None
+    pub = _period(published) if published else None
+    if span is None or pub is None:
         return "past" if tense == "past" else "scheduled"
-    pub = published[: len(date)]
-    if date > pub:
+    if span[0] > pub[1]:
         return "scheduled"
-    if date < pub:
+    if span[1] < pub[0]:
         return "past"
-    if len(date) < len(published) and tense == "past":
+    if span[0] != span[1] and tense == "past":
         return "past"
-    if len(date) < len(published) and tense == "future":
+    if span[0] != span[1] and tense == "future":
         return "scheduled"
     return "ongoing"
 
@@ -347,7 +395,7 @@ def extract_mentions(
                 where, where_text = None, None
                 topic = None
             else:
-                date, date_text = _pick_date(ctx, tok, trigger_tokens)
+                date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
                 parts = _participants(ctx, tok)
                 where, where_text = _place(ctx, tok, entity_label)
                 topic = _topic(tok)
@@ -540,9 +588,15 @@ def _aligned_events(
     for x in a:
         for y in b:
             cx, cy = claim_of_sentence.get(x.sentence), claim_of_sentence.get(y.sentence)
-            if cx is not None and cx == cy and x.kind == y.kind:
+            if cx is not None and cx == cy and _reported_alike(x.kind, y.kind):
                 return True
     return False
+
+
+def _reported_alike(a: str, b: str) -> bool:
+    """Kinds one outlet may call what another calls differently (met vs spoke by phone)."""
+    contact = {"meeting", "call", "talks"}
+    return a == b or {a, b} <= contact
 
 
 def _make_talk(
@@ -579,6 +633,10 @@ def _make_talk(
         )
     )
     conflict_reasons = []
+    kind_by_source = {m.source: m.kind for m in ev if m.date == best_date}
+    if len(set(kind_by_source.values())) > 1:
+        per_kind = "; ".join(f"{s}: {k}" for s, k in sorted(kind_by_source.items()))
+        conflict_reasons.append(f"reported as different kinds ({per_kind})")
     if len(set(dates)) > 1 and any(
         not (a.startswith(b) or b.startswith(a)) for a in dates for b in dates
     ):

@@ -73,12 +73,20 @@ FUTURE_REF_WORDS = (
     "the future", "the near future", "the near term", "the short term", "a later date",
 )  # fmt: skip
 
-#: Words before a time expression that put it in the future, whatever the verb tense says.
+#: Words right before a time expression that put it in the future whatever the verb says.
 FUTURE_CUES = frozenset(
-    {"scheduled", "set", "slated", "due", "planned", "expected", "upcoming", "will", "'ll",
-     "shall", "next", "coming", "starting", "by", "until", "till", "payable", "effective",
-     "expire", "expires"}
+    {"will", "'ll", "shall", "next", "coming", "upcoming", "payable", "effective", "expire",
+     "expires"}
 )  # fmt: skip
+
+#: "set for", "scheduled on", "postponed until": a plan word and a preposition before the time.
+PLAN_WORDS = frozenset(
+    {"scheduled", "set", "slated", "due", "planned", "expected", "postponed", "delayed", "moved",
+     "pushed", "rescheduled", "adjourned"}
+)  # fmt: skip
+
+#: Deadline words ("by Friday", "payable Dec. 1"): future unless the clause is clearly past.
+DEADLINE_CUES = frozenset({"by", "until", "till"})
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gon"})
 

@@ -165,6 +165,9 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
     return f"{prefix}{round(total)}{letter}"
 
 
+_PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
+
+
 class _Context:
     """Everything a rule needs to resolve one document: text, tokens, DCT and history."""
 
@@ -214,10 +217,21 @@ class _Context:
     def tense(self, start: int, end: int) -> Tense:
         """Tense of the clause a time expression modifies: picks last vs next occurrence."""
         before = self.words_before(start, 3)
-        if any(w in g.FUTURE_CUES for w in before[-2:]) or "scheduled" in before:
+        if any(w in g.FUTURE_CUES for w in before[-2:]):
             return "future"
+        if before[-1:] and before[-1] in g.PLAN_WORDS - {"set", "expected", "moved"}:
+            return "future"  # "scheduled Thursday"
+        if len(before) >= 2 and before[-2] in g.PLAN_WORDS and before[-1] in _PLAN_PREPS:
+            return "future"  # "set for January 10", "postponed until May"
         if before[-1:] in (["since"], ["ago"]):
             return "past"
+        tense, from_verb = self._clause_tense(start)
+        if before[-1:] and before[-1] in g.DEADLINE_CUES and not (from_verb and tense == "past"):
+            return "future"  # "by Friday", unless "had filed reports by Wednesday"
+        return tense
+
+    def _clause_tense(self, start: int) -> tuple[Tense, bool]:
+        """Tense of the governing verb (True), or of the sentence as a fallback (False)."""
         tok = self.token_at(start)
         if tok is not None and self._parsed:
             node = tok
@@ -225,12 +239,12 @@ class _Context:
                 if node.pos_ in ("VERB", "AUX"):
                     tense = self._verb_tense(node, 0)
                     if tense is not None:
-                        return tense
+                        return tense, True
                     break
                 if node.head is node:
                     break
                 node = node.head
-        return self._sentence_tense(start)
+        return self._sentence_tense(start), False
 
     def _verb_tense(self, verb: Token, depth: int) -> Tense:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -247,12 +261,12 @@ class _Context:
             head = verb.head
             if head is not verb and depth < 2:
                 if head.lemma_ in (
-                    "plan", "expect", "intend", "hope", "aim", "want", "schedule", "be", "set",
+                    "plan", "expect", "intend", "hope", "aim", "want", "schedule", "set",
                     "agree", "decide", "promise", "threaten", "vow", "prepare",
-                ):  # fmt: skip
-                    return "future"
+                ) or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")):  # fmt: skip
+                    return "future"  # "plans to meet", "is to resume"
                 return self._verb_tense(head, depth + 1)
-            return "future"
+            return None
         tags = [verb.tag_, *(a.tag_ for a in auxes)]
         if "VBD" in tags:
             return "past"
@@ -591,9 +605,9 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     hint = int(m["hint"]) if m["hint"] else None
     possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
-    tense: Tense = None if possessive else ctx.tense(m.start(), m.end())
-    if possessive and ctx.words_before(m.start(), 1)[-1:] in (["by"], ["until"]):
-        tense = "future"
+    tense = ctx.tense(m.start(), m.end())
+    if possessive and tense != "future":
+        tense = "past"  # "Friday's attack", "over Thursday's closing price": a reported event
     d = _weekday_date(wd, ctx.dct, tense, rel, hint)
     when = _When(d, "D")
     # "Friday night" keeps the day only: TempEval-3 annotators mostly did so (often spanning
