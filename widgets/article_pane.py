@@ -370,7 +370,12 @@ class ArticlePane(ScrollView, can_focus=True):
             target = first
         else:
             target = last - height + 1
-        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+        target = max(0, target)
+        if target > self.max_scroll_y:
+            # The layout has not caught up with a new wrap yet; scrolling now would clamp.
+            self.call_after_refresh(self.scroll_to, y=target, animate=False)
+        else:
+            self.scroll_to(y=target, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         """Next sentence (or next line before the analysis arrives)."""
@@ -452,9 +457,9 @@ class ArticlePane(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._wrap_width:
             return
-        anchor = (
-            self._lines[min(self.scroll_offset.y, len(self._lines) - 1)][0] if self._lines else 0
-        )
+        had_lines = bool(self._lines)
+        top = min(self.scroll_offset.y, len(self._lines) - 1)
+        anchor = self._lines[top][0] if had_lines else 0
         lines = self._wrap_cache.get(width)
         if lines is None:
             lines = wrap_offsets(self.source.text, width)
@@ -464,10 +469,15 @@ class ArticlePane(ScrollView, can_focus=True):
         self._wrap_width = width
         self._strips.clear()
         self.virtual_size = Size(width, len(lines))
+        if had_lines:  # a re-wrap (resize): keep the reader's place once the layout settles
+            self.call_after_refresh(self._keep_place, anchor)
+
+    def _keep_place(self, anchor: int) -> None:
+        # Decided when it runs, not when scheduled: the cursor may have moved in between.
         if self.cursor_sentence is not None:
-            self.call_after_refresh(self.scroll_to_sentence, self._cursor)
+            self.scroll_to_sentence(self._cursor, center=True)
         else:
-            self.call_after_refresh(self.scroll_to, y=self._line_of(anchor), animate=False)
+            self.scroll_to(y=self._line_of(anchor), animate=False)
 
     def on_mount(self) -> None:
         """Wrap once the pane has a width."""

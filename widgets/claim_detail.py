@@ -65,9 +65,11 @@ class ClaimDetail(ScrollView):
         self._content: RenderableType = Text("Analysing… the claim under the cursor appears here.")
         self._strips: list[Strip] = []
         self._strip_width = -1
+        self._shown: tuple[Comparison, Claim | None, str, str] | None = None
 
     def show_message(self, message: str) -> None:
         """Show a plain line (pending analysis, errors, no claim)."""
+        self._shown = None
         self.claim_id = None
         self._set_content(Text(message))
 
@@ -75,6 +77,7 @@ class ClaimDetail(ScrollView):
         self, comparison: Comparison, claim: Claim | None, source_id: str, sentence_id: str
     ) -> None:
         """Show the claim of one sentence (``None``: it has none) as seen from ``source_id``."""
+        self._shown = (comparison, claim, source_id, sentence_id)
         self.sentence_id = sentence_id
         if claim is None:
             self.claim_id = None
@@ -110,8 +113,11 @@ class ClaimDetail(ScrollView):
             self.virtual_size = Size(width, height)
 
     def on_resize(self) -> None:
-        """Re-render for the new width."""
-        self._render_strips()
+        """Re-render for the new width (side by side or stacked)."""
+        if self._shown is not None:
+            self.show(*self._shown)
+        else:
+            self._render_strips()
 
     def notify_style_update(self) -> None:
         """Theme changed: re-render with the new component styles."""
@@ -155,8 +161,10 @@ class ClaimDetail(ScrollView):
         if claim.status == "only":
             others = [s.id for s in comparison.sources if s.id != source_id]
             title.append(f" · not reported by {', '.join(others)}")
+        # Side by side while each column keeps ~30 cells; stacked on narrow terminals.
+        side_by_side = self.scrollable_content_region.width // max(1, len(texts)) >= 30
         table = Table.grid(padding=(0, 2), expand=True)
-        for _ in texts:
+        for _ in texts if side_by_side else [None]:
             table.add_column(ratio=1)
         cells: list[Text] = []
         for src_id, text in texts.items():
@@ -168,7 +176,11 @@ class ClaimDetail(ScrollView):
                     body.stylize(changed, start, end)
             cell.append_text(body)
             cells.append(cell)
-        table.add_row(*cells)
+        if side_by_side:
+            table.add_row(*cells)
+        else:
+            for cell in cells:
+                table.add_row(cell)
         parts: list[RenderableType] = [title, table]
         if claim.differences:
             diffs = Table(box=None, padding=(0, 2), expand=True, show_edge=False)

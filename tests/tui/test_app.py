@@ -426,7 +426,7 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            await pilot.press("right_square_bracket", "right_square_bracket", "tab")
+            await pilot.press(*["right_square_bracket"] * 5, "tab")
             a, b = panes(app)
             where = (a.cursor_sentence, b.cursor_sentence)
             assert a.cursor_index > 0
@@ -437,6 +437,13 @@ class TestPersistence:
             a, b = panes(app)
             assert (a.cursor_sentence, b.cursor_sentence) == where
             assert app.focused is b
+            for pane in (a, b):
+                sent = pane.cursor_sentence
+                assert sent is not None
+                region = pane.visible_region_of(sent.id)
+                assert region is not None
+                top = pane.scroll_offset.y
+                assert top <= region.y < top + pane.size.height, "restored cursor is in view"
 
     async def test_export_report_never_overwrites(
         self,

@@ -42,6 +42,8 @@ NARROW = 100
 #: Width a source column needs to be worth showing side by side.
 COLUMN_MIN = 36
 SIDEBAR_WIDTH = 42
+#: Below this many rows the detail panel and the legend shrink so the text keeps some room.
+SHORT = 20
 
 #: Actions that need the analysis; check_action disables them until it arrives.
 NEEDS_ANALYSIS = frozenset(
@@ -78,6 +80,7 @@ class MainScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding("tab", "next_source", "Next source", priority=True, show=False),
         Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
         Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
@@ -127,7 +130,6 @@ class MainScreen(Screen[None]):
         ),
         Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
         Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding(
             "escape",
             "escape",
@@ -251,6 +253,9 @@ class MainScreen(Screen[None]):
             panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
             panel.display = True
             self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
+            for widget in self._lists():
+                widget.clear_options()
+                widget.add_option("No analysis (see the error above)")
             self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
         elif event.state == WorkerState.CANCELLED:
             self.query_one("#status-label", Static).update("Analysis cancelled")
@@ -383,6 +388,8 @@ class MainScreen(Screen[None]):
         """Show the page of columns that holds the current source."""
         if not self.is_mounted:
             return
+        self.set_class(self.size.height < SHORT, "-short")
+        self.query_one(Footer).compact = width < NARROW
         narrow = width < NARROW
         if narrow != self.narrow:
             if not narrow:

@@ -46,7 +46,10 @@ def search_sentences(comparison: Comparison, query: str) -> list[tuple[str, floa
 class SearchScreen(ModalScreen[str | None]):
     """Type to search; Enter or a click jumps to the sentence; Escape closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "results", "Results", show=False),
+    ]
 
     DEFAULT_CSS = """
     SearchScreen {
@@ -102,6 +105,12 @@ class SearchScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)
+
+    def action_results(self) -> None:
+        """Arrow down from the query box into the results."""
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count and not results.has_focus:
+            results.focus()
 
     def action_close(self) -> None:
         """Close without jumping."""
