@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
+from tui_fakes import fake_comparison
 
 from newsdiff.config import load_ui_prefs
 from newsdiff.errors import ExitCode, NewsdiffError
@@ -26,6 +28,7 @@ from tui.screens.search import SearchScreen
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
+from widgets.difference_list import DifferenceList
 from widgets.source_header import SourceHeader
 from widgets.talk_list import TalkList
 
@@ -121,6 +124,26 @@ class TestAnalysisFlow:
             assert screen.comparison is demo_comparison
             assert screen.check_action("next_difference", ()) is True
 
+    async def test_quitting_cancels_the_analysis(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        from newsdiff.pipeline import AnalysisCancelled
+
+        stopped = threading.Event()
+
+        def endless(sources: Sequence[Source], **kwargs: Any) -> Comparison:
+            while not kwargs["is_cancelled"]():
+                time.sleep(0.01)
+            stopped.set()
+            raise AnalysisCancelled
+
+        app = demo_app(analyze=endless)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("q")
+        assert stopped.wait(5)
+        assert app.return_code == 0
+
     async def test_failing_analysis_shows_error_and_keeps_text(
         self, demo_app: Callable[..., NewsdiffApp]
     ) -> None:
@@ -199,6 +222,27 @@ class TestSources:
             assert_synced(harbour_comparison, c, [a, b])
             await pilot.press("tab")
             assert app.focused is a  # wraps around
+
+    async def test_many_sources_page_through_columns(self, demo_sources: list[Source]) -> None:
+        texts = [s.text for s in demo_sources]
+        sources = [
+            Source(sid, f"{sid}.txt", f"{sid}.txt", None, None, False, texts[i % 2])
+            for i, sid in enumerate("ABCDE")
+        ]
+        comparison = fake_comparison(sources)
+        app = NewsdiffApp(sources, analyze=canned(comparison))
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            columns = list(screen.query(".column"))
+            assert [c.display for c in columns] == [True, True, True, False, False]
+            await pilot.press("5")
+            assert [c.display for c in columns] == [False, False, False, True, True]
+            assert "sources 4-5 of 5" in screen.sub_title
+            await pilot.resize_terminal(90, 30)
+            await pilot.pause()
+            assert [c.display for c in columns] == [False, False, False, True, True]
+            await pilot.press("1")
+            assert [c.display for c in columns] == [True, True, False, False, False]
 
 
 class TestCursor:
@@ -347,6 +391,33 @@ class TestSidebar:
                     assert pane.cursor_sentence is not None
                     assert pane.cursor_sentence.id in mine
             assert columns_with_evidence == len(talk.sources)
+
+            # The Differences list: a claim jumps every column it names.
+            await pilot.press("escape", "D")
+            differences = screen.query_one(DifferenceList)
+            assert app.focused is differences
+            claim = next(c for c in demo_comparison.claims if c.status == "differ")
+            differences.highlighted = differences.get_option_index(claim.id)
+            await pilot.press("enter")
+            for pane in panes(app):
+                assert pane.cursor_sentence is not None
+                assert pane.cursor_sentence.id == claim.sentences[pane.source.id]
+
+    async def test_command_palette_jumps_to_an_actor(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        entity = next(e for e in demo_comparison.entities if "Zelensk" in e.name)
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*f"actor {entity.name}")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert screen.focus_entity == entity.id
 
     async def test_sidebar_detail_and_theme_are_remembered(
         self, demo_app: Callable[..., NewsdiffApp]
