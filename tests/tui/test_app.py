@@ -237,7 +237,7 @@ class TestSources:
             assert [c.display for c in columns] == [True, True, True, False, False]
             await pilot.press("5")
             assert [c.display for c in columns] == [False, False, False, True, True]
-            assert "sources 4-5 of 5" in screen.sub_title
+            assert "sources 4-5 of 5" in str(screen.sub_title)
             await pilot.resize_terminal(90, 30)
             await pilot.pause()
             assert [c.display for c in columns] == [False, False, False, True, True]
