@@ -86,7 +86,7 @@ PLAN_WORDS = frozenset(
 )  # fmt: skip
 
 #: Deadline words ("by Friday", "payable Dec. 1"): future unless the clause is clearly past.
-DEADLINE_CUES = frozenset({"by", "until", "till"})
+DEADLINE_CUES = frozenset({"by", "until", "till", "through"})
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gon"})
 

@@ -437,7 +437,7 @@ def _h_iso(m: re.Match[str], ctx: _Context) -> Result:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
         return None
-    if m["H"]:
+    if m["H"] and int(m["H"]) <= 24 and int(m["M"]) <= 59:
         return "TIME", f"{d.isoformat()}T{m['H']}:{m['M']}", _When(d, "D")
     return _result("DATE", _When(d, "D"), "D")
 
@@ -1605,9 +1605,11 @@ def _parse_dct(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        dct = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # Keep a margin from the calendar's ends so resolving "last week" can never overflow.
+    return dct if 2 <= dct.year <= 9997 else None
 
 
 def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeExpr]:
