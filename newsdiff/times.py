@@ -1,5 +1,14 @@
 """Find temporal expressions in a parsed article and give them TIMEX3 values from its date."""
 
+# How it works: a table of regex rules (``_rules``) proposes spans over the raw text; the
+# longest non-overlapping ones win (``_select``); then, in text order, each rule's handler
+# resolves its span against the publication date (DCT), the tense of the clause it sits in
+# (from the parser's tags) and the dates already resolved before it (anchors for "the
+# following day"). spaCy's DATE/TIME entities vouch for ambiguous words ("May", "1980") and add
+# vague spans the grammar has no rule for. A hand-written grammar rather than ``dateparser``:
+# dateparser resolves one string to one datetime, with no TIMEX3 granularity (2021-W51,
+# 2021-Q3, PXY, PRESENT_REF), no span finding and no tense, which is most of the work here.
+
 from __future__ import annotations
 
 import bisect
@@ -178,11 +187,10 @@ class _Context:
         self.history: list[tuple[int, _When]] = []
         self._tok_starts = [t.idx for t in doc]
         self._parsed = bool(len(doc)) and doc.has_annotation("DEP")
-        self._tagged = bool(len(doc)) and doc.has_annotation("TAG")
-        self._date_ents = [
+        self.tagged = bool(len(doc)) and doc.has_annotation("TAG")
+        self.date_ents = [
             (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")
         ]
-        self.position = 0
 
     # -- tokens -------------------------------------------------------------------------
     def token_at(self, offset: int) -> Token | None:
@@ -195,7 +203,7 @@ class _Context:
 
     def in_date_ent(self, start: int, end: int) -> bool:
         """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
-        return any(s < end and start < e for s, e in self._date_ents)
+        return any(s < end and start < e for s, e in self.date_ents)
 
     def words_before(self, offset: int, n: int = 3) -> list[str]:
         """The n words before an offset, lower-cased, nearest last."""
@@ -285,7 +293,7 @@ class _Context:
         sent = self.text[s0:s1].lower()
         if re.search(r"\b(?:will|shall|'ll|would|scheduled|going to)\b", sent):
             return "future"
-        if self._tagged:
+        if self.tagged:
             i0 = bisect.bisect_left(self._tok_starts, s0)
             i1 = bisect.bisect_left(self._tok_starts, s1)
             if any(t.tag_ == "VBD" for t in self.doc[i0:i1]):
@@ -676,7 +684,7 @@ def _g_ref(m: re.Match[str], ctx: _Context) -> bool:
         # "now" as a discourse marker ("Now, ...") is still PRESENT_REF in TimeML; "now that" not.
         return not nxt.startswith(" that")
     if word in ("current", "future", "recent"):
-        if tok is not None and ctx._tagged and tok.pos_ not in ("ADJ", "NOUN"):
+        if tok is not None and ctx.tagged and tok.pos_ not in ("ADJ", "NOUN"):
             return False
         return not re.match(r"\s+(?:account|accounts|affairs|events|prices)\b", nxt)
     return True
@@ -1674,7 +1682,7 @@ def _entity_fallback(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """
     taken = [(f.start, f.end) for f in found]
     extra: list[_Found] = []
-    for start, end in ctx._date_ents:
+    for start, end in ctx.date_ents:
         if any(start < e and s < end for s, e in taken):
             continue
         m = _VAGUE_SPAN.fullmatch(ctx.text[start:end])
