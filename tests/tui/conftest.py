@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,22 +51,11 @@ def harbour_comparison(harbour_sources: list[Source]) -> Comparison:
     return analyze(harbour_sources, use_cache=False)
 
 
-def canned(comparison: Comparison) -> Callable[..., Comparison]:
-    """An ``analyze`` that returns a finished analysis but still reports progress."""
-
-    def analyze(sources: Sequence[Source], **kwargs: Any) -> Comparison:
-        assert [s.id for s in sources] == [s.id for s in comparison.sources]
-        progress = kwargs.get("progress")
-        if progress is not None:
-            progress("Reading sentences and names", 0.5)
-        return comparison
-
-    return analyze
-
-
 @pytest.fixture
 def demo_app(demo_sources: list[Source], demo_comparison: Comparison) -> Callable[..., Any]:
     """Factory for the app the CLI builds on the bundled example, with the analysis canned."""
+    from tui_fakes import canned
+
     from tui.app import NewsdiffApp
 
     def make(**kwargs: Any) -> NewsdiffApp:

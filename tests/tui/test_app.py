@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import canned
 from textual.binding import Binding
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
-from tui_fakes import fake_comparison
+from tui_fakes import canned, fake_comparison
 
 from newsdiff.config import load_ui_prefs
 from newsdiff.errors import ExitCode, NewsdiffError
