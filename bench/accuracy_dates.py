@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -76,6 +77,26 @@ def run_engine(docs: Sequence[dict[str, Any]]) -> list[list[TimeExpr]]:
     return results
 
 
+_WEEK = re.compile(r"^(\d{4}-W)(\d)(\b.*)$")
+_PLACEHOLDER_TAIL = re.compile(r"(?:-XX)+$")
+
+
+def notation(value: str) -> str:
+    """One spelling per TIMEX3 value, for the secondary "notation-normalised" figure only.
+
+    The two corpora spell some equal values differently: AQUAINT writes ``2000-W7`` and
+    ``199X`` where TimeBank writes ``2000-W07`` and ``199``, and AQUAINT pads years with
+    unknown parts (``1968-XX``). The headline value F1 never uses this.
+    """
+    m = _WEEK.match(value)
+    if m:
+        value = f"{m[1]}0{m[2]}{m[3]}"
+    value = _PLACEHOLDER_TAIL.sub("", value)
+    if re.fullmatch(r"\d{3}X", value):
+        value = value[:3]
+    return value
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -87,6 +108,7 @@ def score(
     n_gold = n_sys = 0
     strict_match = relaxed_sys = relaxed_gold = 0
     value_sys = value_gold = 0
+    loose_sys = loose_gold = 0
     type_ok = matched_pairs = 0
     date_pairs = date_ok = 0
     errors: list[str] = []
@@ -99,6 +121,8 @@ def score(
             over = [g for g in gold if _overlap(s.start, s.end, g.start, g.end)]
             if over:
                 relaxed_sys += 1
+            if any(notation(g.value) == notation(s.value) for g in over):
+                loose_sys += 1
             if any(g.value == s.value for g in over):
                 value_sys += 1
             elif not over and len(errors) < n_errors:
@@ -113,6 +137,8 @@ def score(
                 if g.type == "DATE":
                     date_pairs += 1
                     date_ok += best.value == g.value
+                if any(notation(s.value) == notation(g.value) for s in over_s):
+                    loose_gold += 1
                 if any(s.value == g.value for s in over_s):
                     value_gold += 1
                 elif len(errors) < n_errors:
@@ -125,6 +151,7 @@ def score(
     strict = _prf(strict_match, strict_match, n_sys, n_gold)
     relaxed = _prf(relaxed_sys, relaxed_gold, n_sys, n_gold)
     value = _prf(value_sys, value_gold, n_sys, n_gold)
+    value_notation = _prf(loose_sys, loose_gold, n_sys, n_gold)
     return {
         "documents": len(golds),
         "gold": n_gold,
@@ -132,6 +159,7 @@ def score(
         "strict": strict,
         "relaxed": relaxed,
         "value": value,
+        "value_notation_normalised": value_notation,
         "type_accuracy": round(100 * type_ok / matched_pairs, 2) if matched_pairs else 0.0,
         "date_value_accuracy": round(100 * date_ok / date_pairs, 2) if date_pairs else 0.0,
         "errors": errors,
@@ -185,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         for key in ("strict", "relaxed", "value"):
             prf = result[key]
             print(f"  {key:8s} P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f}")
+        prf = result["value_notation_normalised"]
+        print(
+            f"  (value, W7=W07, 199X=199, 1968-XX=1968: "
+            f"P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f})"
+        )
         print(f"  type accuracy (matched)        {result['type_accuracy']:6.2f}")
         print(f"  DATE value accuracy (matched)  {result['date_value_accuracy']:6.2f}")
         for line in errors:
