@@ -147,6 +147,17 @@ class TestDeictics:
     def test_values(self, nlp: Any, text: str, span: str, expected: tuple[str, str]) -> None:
         assert _one(nlp, text, span) == expected
 
+    def test_relative_without_dct_is_unresolved(self, nlp: Any) -> None:
+        found = _times(nlp, "Sales fell last week and rose yesterday.", None)
+        assert found["last week"] == ("DATE", "XXXX-WXX")
+        assert found["yesterday"] == ("DATE", "XXXX-XX-XX")
+
+    def test_anchored_without_dct_keeps_unknown_year(self, nlp: Any) -> None:
+        text = "A meeting is planned on January 12 and another the following day."
+        found = _times(nlp, text, None)
+        assert found["January 12"] == ("DATE", "XXXX-01-12")
+        assert found["the following day"] == ("DATE", "XXXX-01-13")
+
     def test_today_without_dct(self, nlp: Any) -> None:
         assert _one(nlp, "The ministry said today it agreed.", "today", None) == (
             "DATE",
