@@ -139,6 +139,8 @@ def _after_person_title(doc: Doc, start: int, end: int) -> bool:
 def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[RawMention]:
     """Named-entity mentions of every source, trimmed to the name itself."""
     mentions: list[RawMention] = []
+    # Doc.text and Doc.ents rebuild their result on every access: read each once per document.
+    texts = [doc.text for doc in docs]
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
         for span in doc.ents:
             if span.label_ not in ENTITY_LABELS or _is_title_part(span):
@@ -149,7 +151,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             ts, te = bounds
             sub = doc[ts:te]
             start, end = sub.start_char, sub.end_char
-            text = doc.text[start:end]
+            text = texts[doc_index][start:end]
             bare = strip_possessive(text)
             end -= len(text) - len(bare)
             text = bare
@@ -166,9 +168,9 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
-    mentions.extend(_add_parenthetical_acronyms(docs, source_ids, mentions))
+    mentions.extend(_add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
-    mentions = _extend_to_acronyms(docs, mentions)
+    mentions = _extend_to_acronyms(texts, mentions)
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
     mentions.extend(_organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
@@ -255,7 +257,7 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
     return out
 
 
-def _extend_to_acronyms(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+def _extend_to_acronyms(texts: Sequence[str], mentions: list[RawMention]) -> list[RawMention]:
     """Repair names the tagger cut in two, when the whole matches an acronym in the story.
 
     "the Organization for Security and Cooperation" + "in" + "Europe" is one organisation
@@ -276,9 +278,9 @@ def _extend_to_acronyms(docs: Sequence[Doc], mentions: list[RawMention]) -> list
             and m.label in {"ORG", "FAC", "EVENT"}
             and nxt.label in {"GPE", "LOC", "ORG"}
         ):
-            gap = docs[m.doc_index].text[m.end : nxt.start]
+            gap = texts[m.doc_index][m.end : nxt.start]
             if _JOINING_GAP.match(gap):
-                joined = docs[m.doc_index].text[m.start : nxt.end]
+                joined = texts[m.doc_index][m.start : nxt.end]
                 if acronym_of(joined) in acronyms:
                     out.append(
                         RawMention(
@@ -455,13 +457,17 @@ def _expands(window: str, acr: str) -> bool:
 
 
 def _add_parenthetical_acronyms(
-    docs: Sequence[Doc], source_ids: Sequence[str], mentions: Sequence[RawMention]
+    docs: Sequence[Doc],
+    texts: Sequence[str],
+    source_ids: Sequence[str],
+    mentions: Sequence[RawMention],
 ) -> list[RawMention]:
     """ "European Central Bank (ECB)": the acronym is a name even when the tagger skipped it."""
     added: list[RawMention] = []
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
         own = [m for m in mentions if m.doc_index == doc_index]
-        for match in _ACRONYM_IN_PARENS.finditer(doc.text):
+        text = texts[doc_index]
+        for match in _ACRONYM_IN_PARENS.finditer(text):
             acr = compact(match.group(1))
             if len(acr) < 2 or not is_acronym(match.group(1)):
                 continue
@@ -471,7 +477,7 @@ def _add_parenthetical_acronyms(
                 m.label != "PERSON"
                 and match.start() - m.end >= 0
                 and m.start >= match.start() - 120
-                and _expands(doc.text[m.start : match.start()], acr)
+                and _expands(text[m.start : match.start()], acr)
                 for m in own
             ):
                 continue

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsdiff import __version__, cache
-from newsdiff.actors import merge_roles, quoted_text, role_appositive, role_before, speakers
-from newsdiff.align import SentenceFeatures, align, canonical_lemma
-from newsdiff.claims import SentenceDetail, compare_group, normalise_number, predicate_of
-from newsdiff.entities import cluster_mentions, collect_mentions, entity_sort_key, sources_of
 from newsdiff.model import Claim, Comparison, Entity, Mention, Quote, Sentence, Source, TimeExpr
 from newsdiff.nlp import load_pipeline, pipe_texts, pipeline_label, resolve_pipeline
-from newsdiff.talks import SourceContext, build_talks
-from newsdiff.times import extract_times
 
+# The stage modules (and rapidfuzz) are imported inside the functions that use them: a cache hit
+# returns before any of them is needed, which keeps a warm ``--json`` close to Python's start-up.
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from newsdiff.align import SentenceFeatures
+    from newsdiff.claims import SentenceDetail
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -103,7 +103,7 @@ def _sentences(doc: Doc, source_id: str) -> tuple[list[Sentence], list[str]]:
         records.append(Sentence(sid, start, end))
         ids.append(sid)
     if not records:  # whitespace-only text still gets one (empty) sentence to point at
-        records.append(Sentence(f"{source_id}1", 0, len(doc.text)))
+        records.append(Sentence(f"{source_id}1", 0, len(doc.text)))  # once per Doc
     return records, ids
 
 
@@ -115,6 +115,18 @@ def analyze_docs(
     step: Callable[[int], None] | None = None,
 ) -> Comparison:
     """The engine after spaCy: every stage that reads the parsed Docs."""
+    from newsdiff.actors import merge_roles, role_appositive, role_before
+    from newsdiff.align import align
+    from newsdiff.claims import compare_group
+    from newsdiff.entities import (
+        cluster_mentions,
+        collect_mentions,
+        entity_sort_key,
+        sources_of,
+    )
+    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.times import extract_times
+
     order = [s.id for s in sources]
     sentence_records: list[list[Sentence]] = []
     sentence_ids: list[list[str]] = []
@@ -164,13 +176,23 @@ def analyze_docs(
         feats: list[SentenceFeatures] = []
         ids = sentence_ids[d_index]
         seen: set[str] = set()
-        for s_index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        # Bucket times and number entities by sentence once (Span.ents scans the whole Doc).
+        starts = [s.start_char for s in sents]
+        times_of: list[list[TimeExpr]] = [[] for _ in sents]
+        for tx in times[d_index]:
+            times_of[max(bisect_right(starts, tx.start) - 1, 0)].append(tx)
+        numbers_of: list[list[Span]] = [[] for _ in sents]
+        for ent in doc.ents:
+            if ent.label_ in _NUMBER_LABELS:
+                numbers_of[max(bisect_right(starts, ent.start_char) - 1, 0)].append(ent)
+        for s_index, sent in enumerate(sents):
             sid = ids[s_index]
             if sid in seen:
                 continue
             seen.add(sid)
             feat, detail = _sentence_facts(
-                doc,
+                src.text,
                 sent,
                 src.id,
                 sid,
@@ -178,7 +200,8 @@ def analyze_docs(
                 token_entity[d_index],
                 entity_name,
                 entity_label,
-                times[d_index],
+                times_of[s_index],
+                numbers_of[s_index],
             )
             feats.append(feat)
             details[sid] = detail
@@ -240,7 +263,7 @@ def analyze_docs(
 
 
 def _sentence_facts(
-    doc: Doc,
+    text: str,
     sent: Span,
     source_id: str,
     sid: str,
@@ -249,7 +272,14 @@ def _sentence_facts(
     entity_name: dict[str, str],
     entity_label: dict[str, str],
     times: Sequence[TimeExpr],
+    number_ents: Sequence[Span],
 ) -> tuple[SentenceFeatures, SentenceDetail]:
+    """Word, entity, number and date features of one sentence, and what claims compare."""
+    from newsdiff.actors import quoted_text, speakers
+    from newsdiff.align import SentenceFeatures, canonical_lemma
+    from newsdiff.claims import SentenceDetail, normalise_number, predicate_of
+
+    doc = sent.doc
     in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
     lemmas = tuple(
         canonical_lemma(t.lemma_.lower())
@@ -272,23 +302,20 @@ def _sentence_facts(
             elif tx.type == "TIME" and tx.value[:1].isdigit():
                 time_text.setdefault(tx.value, tx.text)
     number_text: dict[str, str] = {}
-    for ent in sent.ents:
-        if ent.label_ not in _NUMBER_LABELS:
-            continue
+    for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        before = doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
+        before = text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         number_text.setdefault(normalise_number(ent.text), ent.text)
-    text = doc.text[sent.start_char : sent.end_char].strip()
     feat = SentenceFeatures(
         id=sid,
         source=source_id,
         index=index,
         start=sent.start_char,
         end=sent.end_char,
-        text=text,
+        text=text[sent.start_char : sent.end_char].strip(),
         lemmas=lemmas,
         entities=frozenset(ents),
         numbers=frozenset(number_text),
