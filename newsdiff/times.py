@@ -792,9 +792,12 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
     n = parse_number(n_text) if n_text else None
     unit = _unit_code(unit_word)
     if unit in ("second", "minute", "hour", "S", "H"):
-        # "three hours ago": the day is all a reader can resolve without the clock time.
-        when = _relative(ctx, "D", 0, "D")
-        return _result("DATE", when, "D") if direction in ("ago", "earlier") else None
+        if direction == "ago":
+            # "three hours ago": the day is all a reader can resolve without the clock time.
+            return _result("DATE", _relative(ctx, "D", 0, "D"), "D")
+        # "an hour later": no clock time to move, so the amount is what the text tells.
+        value = _duration_value(n, unit_word)
+        return ("DURATION", value, None) if value else None
     sign = -1 if direction in ("ago", "earlier", "before", "back", "prior") else 1
     if n is None or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
@@ -1319,6 +1322,14 @@ def _rules() -> list[_Rule]:
             rx(
                 rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
                 rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR})\b)?"
+            ),
+            _h_month_day,
+        ),
+        _Rule(
+            "month_day_pair",
+            rx(
+                rf"\b(?P<wd>)(?P<mon>{g.MONTH})\s+{g.DAY}\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*"
+                rf"(?P<x>(?P<d>{g.DAY}))\b(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?"
             ),
             _h_month_day,
         ),

@@ -77,6 +77,11 @@ class TestAbsoluteDates:
     def test_formats(self, nlp: Any, text: str, span: str, value: str) -> None:
         assert _one(nlp, text, span) == ("DATE", value)
 
+    def test_second_day_of_a_pair(self, nlp: Any) -> None:
+        found = _times(nlp, "The summit will be held on March 14 and 15 in Riga.")
+        assert found["March 14"] == ("DATE", "2022-03-14")
+        assert found["15"] == ("DATE", "2022-03-15")
+
     def test_day_of_month_only(self, nlp: Any) -> None:
         text = "The ministers met on the 21st, officials said."
         assert _one(nlp, text, "the 21st") == ("DATE", "2021-12-21")
@@ -215,6 +220,10 @@ class TestAnchored:
             "will follow the next day."
         )
         assert _one(nlp, text, "the next day") == ("DATE", "2022-01-04")
+
+    def test_hours_later_is_a_duration(self, nlp: Any) -> None:
+        text = "The suspect was arrested on May 2, 2019. Two hours later, he was released."
+        assert _one(nlp, text, "Two hours later") == ("DURATION", "PT2H")
 
     def test_next_day_without_anchor_uses_dct(self, nlp: Any) -> None:
         assert _one(nlp, "He promised to return the next day.", "the next day") == (
