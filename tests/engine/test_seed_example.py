@@ -235,12 +235,13 @@ def test_mention_offsets_round_trip(seed: Comparison) -> None:
 
 
 def test_sentence_offsets_are_inside_the_text(seed: Comparison) -> None:
-    """Sentences are ordered, non-empty and inside their source."""
+    """Sentences are ordered, inside their source and hold words (not a lone quote mark)."""
     for src in seed.sources:
         assert src.sentences
         previous_end = 0
         for sent in src.sentences:
             assert previous_end <= sent.start < sent.end <= len(src.text), sent
+            assert any(ch.isalnum() for ch in src.text[sent.start : sent.end]), sent
             previous_end = sent.end
 
 
