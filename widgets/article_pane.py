@@ -510,7 +510,9 @@ class ArticlePane(ScrollView, can_focus=True):
         if y >= len(self._lines):
             return
         start, end = self._lines[y]
-        char = start + _fit(self.source.text, start, end, offset.x + 1) if end > start else start
+        char = (
+            start + _fit(self.source.text, start, end, offset.x + 1) - 1 if end > start else start
+        )
         char = min(char, max(start, end - 1))
         index = max(0, bisect_right(self._sentence_starts, char) - 1)
         self.focus()

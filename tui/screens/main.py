@@ -362,7 +362,7 @@ class MainScreen(Screen[None]):
         if (
             not show
             and self.focused is not None
-            and self.query_one("#sidebar") in (self.focused.ancestors)
+            and self.query_one("#sidebar") in self.focused.ancestors
         ):
             self.focused_pane.focus()
         if not self.narrow:
@@ -381,8 +381,7 @@ class MainScreen(Screen[None]):
     def watch_narrow(self, narrow: bool) -> None:
         """Narrow: the sidebar is an overlay, hidden until asked for."""
         self.set_class(narrow, "-narrow")
-        sidebar_pref = self._sidebar_pref
-        self.show_sidebar = False if narrow else sidebar_pref
+        self.show_sidebar = False if narrow else self._sidebar_pref
 
     def _apply_layout(self, width: int) -> None:
         """Show the page of columns that holds the current source."""
@@ -392,9 +391,7 @@ class MainScreen(Screen[None]):
         self.query_one(Footer).compact = width < NARROW
         narrow = width < NARROW
         if narrow != self.narrow:
-            if not narrow:
-                pass
-            else:
+            if narrow:  # remember the wide-layout choice; the overlay starts hidden
                 self._sidebar_pref = self.show_sidebar
             self.narrow = narrow
         count = len(self.sources)
