@@ -174,6 +174,9 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
     return f"{prefix}{round(total)}{letter}"
 
 
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
+)
 _PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
 
 
@@ -224,6 +227,9 @@ class _Context:
     # -- tense --------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> Tense:
         """Tense of the clause a time expression modifies: picks last vs next occurrence."""
+        clock = _CLOCK_BEFORE.search(self.text, max(0, start - 30), start)
+        if clock is not None:
+            start = clock.start()  # "until 9 a.m. Tuesday": the cue is before the clock time
         before = self.words_before(start, 3)
         if any(w in g.FUTURE_CUES for w in before[-2:]):
             return "future"
@@ -233,13 +239,13 @@ class _Context:
             return "future"  # "set for January 10", "postponed until May"
         if before[-1:] in (["since"], ["ago"]):
             return "past"
-        tense, from_verb = self._clause_tense(start)
-        if before[-1:] and before[-1] in g.DEADLINE_CUES and not (from_verb and tense == "past"):
-            return "future"  # "by Friday", unless "had filed reports by Wednesday"
+        tense, simple_past = self._clause_tense(start)
+        if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
+            return "future"  # "by Friday", "has given them until Tuesday"; not "had filed by"
         return tense
 
     def _clause_tense(self, start: int) -> tuple[Tense, bool]:
-        """Tense of the governing verb (True), or of the sentence as a fallback (False)."""
+        """Tense of the governing verb (or the sentence), and whether that verb is VBD-past."""
         tok = self.token_at(start)
         if tok is not None and self._parsed:
             node = tok
@@ -247,7 +253,10 @@ class _Context:
                 if node.pos_ in ("VERB", "AUX"):
                     tense = self._verb_tense(node, 0)
                     if tense is not None:
-                        return tense, True
+                        tags = {node.tag_} | {
+                            c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")
+                        }
+                        return tense, tense == "past" and "VBD" in tags
                     break
                 if node.head is node:
                     break
@@ -273,7 +282,10 @@ class _Context:
                     "agree", "decide", "promise", "threaten", "vow", "prepare",
                 ) or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")):  # fmt: skip
                     return "future"  # "plans to meet", "is to resume"
-                return self._verb_tense(head, depth + 1)
+                head_tense = self._verb_tense(head, depth + 1)
+                # "subpoenaed him to testify on Feb. 10": the infinitive's event comes after
+                # its past-tense head, so the head's tense says nothing about direction.
+                return None if head_tense == "past" else head_tense
             return None
         tags = [verb.tag_, *(a.tag_ for a in auxes)]
         if "VBD" in tags:
