@@ -1677,6 +1677,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
     ]
 
 
+_CLOCK_DAY_REACH = 300  # characters: about two sentences back
 _CLOCK_RULES = frozenset({"clock", "clock24", "noon"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
@@ -1718,7 +1719,8 @@ def _entity_fallback(ctx: _Context, found: list[_Found]) -> list[_Found]:
 
 
 def _attach_clock_dates(ctx: _Context, found: list[_Found]) -> list[_Found]:
-    """Give clock times the day named in their sentence ("10 p.m. Wednesday", "at noon on ...").
+    """Give clock times the day named in their sentence ("10 p.m. Wednesday", "at noon on ..."),
+    or else the day mentioned just before, or else the publication date.
 
     A clock time directly followed by its day becomes one TIME expression, as TimeML spans it.
     """
@@ -1747,5 +1749,16 @@ def _attach_clock_dates(ctx: _Context, found: list[_Found]) -> list[_Found]:
             if j == i + 1 and re.fullmatch(r"\s*,?\s*(?:on\s+)?", gap):
                 f = _Found(f.start, day.end, "TIME", day.value + suffix, True)
                 skip.add(j)
+        else:
+            # No day in the sentence: the day the story was just talking about, if close by.
+            recent = [
+                other
+                for other in found[:i]
+                if other.type == "DATE"
+                and _DAY_VALUE.fullmatch(other.value)
+                and f.start - other.end <= _CLOCK_DAY_REACH
+            ]
+            if recent:
+                f = _Found(f.start, f.end, "TIME", recent[-1].value + suffix, True)
         out.append(f)
     return out

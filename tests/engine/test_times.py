@@ -241,6 +241,10 @@ class TestTimesOfDay:
         text = "The polls close at 8 p.m. Tuesday, officials said."
         assert _one(nlp, text, "8 p.m. Tuesday") == ("TIME", "2021-12-28T20:00")
 
+    def test_clock_time_takes_the_day_just_mentioned(self, nlp: Any) -> None:
+        text = "The blast happened on Dec. 12, 2021. It was heard at 10 p.m. across the city."
+        assert _one(nlp, text, "10 p.m.") == ("TIME", "2021-12-12T22:00")
+
     def test_noon(self, nlp: Any) -> None:
         assert _one(nlp, "The deadline expires at noon.", "noon") == ("TIME", "2021-12-30T12:00")
 
