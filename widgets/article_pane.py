@@ -447,7 +447,13 @@ class ArticlePane(ScrollView, can_focus=True):
             first, last = self._sentence_lines(self._sentences[index])
             for y in range(first, last + 1):
                 self._strips.discard(y)
-            self.refresh_lines(first, last - first + 1)
+            # Repaint only what is on screen: an off-screen region would still widen the
+            # compositor's update to rows of unrelated widgets.
+            top = self.scroll_offset.y
+            first = max(first, top)
+            last = min(last, top + self.scrollable_content_region.height - 1)
+            if first <= last:
+                self.refresh_lines(first, last - first + 1)
 
     def _refresh_sentences(self, ids: Iterable[str]) -> None:
         for sid in ids:
