@@ -500,6 +500,21 @@ def _h_week_of(m: re.Match[str], ctx: _Context) -> Result:
     return "DATE", when.value(), when
 
 
+def _h_nth_week_of(m: re.Match[str], ctx: _Context) -> Result:
+    month = _month_of(m["mon"])
+    if month is None:
+        return None
+    result = _month_result(ctx, month, _year_of(m["y"]), m.start(), m.end())
+    if result is None or result[2] is None:
+        return ("DATE", "XXXX-WXX", None) if result else None
+    first = result[2].date
+    last_day = calendar.monthrange(first.year, month)[1]
+    ordinal = m["ord"].lower()
+    day = last_day - 3 if ordinal in ("last", "final") else (g.ORDINALS[ordinal] - 1) * 7 + 4
+    when = _When(first.replace(day=min(day, last_day)), "W")
+    return "DATE", when.value(), when
+
+
 def _month_result(ctx: _Context, month: int, year: int | None, start: int, end: int) -> Result:
     if year is None:
         if ctx.dct is None:
@@ -1328,6 +1343,14 @@ def _rules() -> list[_Rule]:
                 rf"\bthe\s+week\s+of\s+(?P<wd>)(?P<mon>{g.MONTH})\s+(?P<d>{g.DAY})\b(?:,?\s+(?P<y>{g.YEAR})\b)?"
             ),
             _h_week_of,
+        ),
+        _Rule(
+            "nth_week_of",
+            rx(
+                r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR}))?\b"
+            ),
+            _h_nth_week_of,
         ),
         _Rule(
             "day_month",

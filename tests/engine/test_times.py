@@ -82,6 +82,11 @@ class TestAbsoluteDates:
         assert found["March 14"] == ("DATE", "2022-03-14")
         assert found["15"] == ("DATE", "2022-03-15")
 
+    def test_first_week_of_month(self, nlp: Any) -> None:
+        text = "A summit is scheduled for the first week of April."
+        # Like ISO week 1 of a year: the week holding the 4th.
+        assert _one(nlp, text, "the first week of April") == ("DATE", "2022-W14")
+
     def test_day_of_month_only(self, nlp: Any) -> None:
         text = "The ministers met on the 21st, officials said."
         assert _one(nlp, text, "the 21st") == ("DATE", "2021-12-21")
