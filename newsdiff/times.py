@@ -241,7 +241,7 @@ class _Context:
             return "past"
         tense, simple_past = self._clause_tense(start)
         if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
-            return "future"  # "by Friday", "has given them until Tuesday"; not "had filed by"
+            return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
         return tense
 
     def _clause_tense(self, start: int) -> tuple[Tense, bool]:
@@ -271,7 +271,7 @@ class _Context:
         if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
             verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
         ):
-            return "future"  # "a rally planned for Saturday", "talks were scheduled for May 3"
+            return "future"  # "a march planned for Sunday", "talks were scheduled for May 3"
         if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
             return "future"
         if "to" in words and verb.tag_ == "VB":
@@ -283,7 +283,7 @@ class _Context:
                 ) or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")):  # fmt: skip
                     return "future"  # "plans to meet", "is to resume"
                 head_tense = self._verb_tense(head, depth + 1)
-                # "subpoenaed him to testify on Feb. 10": the infinitive's event comes after
+                # "asked him to appear on June 2": the infinitive's event comes after
                 # its past-tense head, so the head's tense says nothing about direction.
                 return None if head_tense == "past" else head_tense
             return None
@@ -361,8 +361,8 @@ def _pick_year(
     """Year for a month (and day) without one: the nearest, pushed back or forward by tense.
 
     Tense is a preference, not a rule: a past-tense verb with a date ten days ahead ("extended
-    to Nov. 20") still means the coming one, because news rarely mentions dates a year back
-    without the year. A weekday given with the date ("Saturday, April 25") decides outright.
+    to June 20") still means the coming one, because news rarely mentions dates a year back
+    without the year. A weekday given with the date ("Tuesday, Jan. 5") decides outright.
     """
     ref = dct.toordinal()
     options: list[tuple[int, float]] = []
@@ -627,7 +627,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
         return "SET", f"XXXX-WXX-{wd + 1}", None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
-        # Anchored on the last day mentioned: "down from the previous Friday".
+        # Anchored on the last day mentioned: "higher than the previous Monday".
         base = ctx.anchor("D", m.start())
         if base is None:
             return "DATE", f"XXXX-WXX-{wd + 1}", None
@@ -642,7 +642,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
     tense = ctx.tense(m.start(), m.end())
     if possessive and tense != "future":
-        tense = "past"  # "Friday's attack", "over Thursday's closing price": a reported event
+        tense = "past"  # "Friday's attack", "Monday's vote count": a reported event
     d = _weekday_date(wd, ctx.dct, tense, rel, hint)
     when = _When(d, "D")
     # "Friday night" keeps the day only: TempEval-3 annotators mostly did so (often spanning
@@ -735,7 +735,7 @@ def _unit_code(word: str) -> str:
 
 
 def _is_title(ctx: _Context, start: int, end: int) -> bool:
-    """ "This Week", "VOA Today": capitalised words mid-sentence name a show, not a time."""
+    """ "This Week", "News Today": capitalised words mid-sentence name a show, not a time."""
     words = ctx.text[start:end].split()
     if len(words) < 1 or not all(w[:1].isupper() for w in words):
         return False
@@ -871,7 +871,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
     if value is None:
         return None
     if n_text.lower() in ("a", "an", "per") and m.start() == m.start("n"):
-        # A rate after an amount ("$2 million a year", "700 seats a week") repeats: SET.
+        # A rate after an amount ("$3 billion a year", "40 flights a week") repeats: SET.
         before = ctx.text[max(0, m.start() - 25) : m.start()]
         if re.search(
             r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?))\S*\s+$", before
@@ -894,13 +894,13 @@ def _g_duration(m: re.Match[str], ctx: _Context) -> bool:
         return False  # ages ("a 30-year-old man") are not annotated in most TimeML corpora
     unit_start = m.start("u")
     if ctx.text[unit_start].isupper() and not ctx.text[m.start()].isupper():
-        return False  # a title such as "60 Minutes"
+        return False  # a title such as "90 Minutes"
     if m["u"].lower() == "quarter" and (
         n_text in ("a", "an", "one")
         or re.match(r"s?\s+of\b", after)
         or (n_text.isdigit() and int(n_text) > 12)
     ):
-        return False  # a fraction ("a quarter of the staff") or a year ("the 1988 quarter")
+        return False  # a fraction ("a quarter of the staff") or a year ("the 2019 quarter")
     if n_text in ("a", "an", "one"):
         before = ctx.words_before(m.start(), 1)
         if before and before[-1] in ("times", "once", "twice"):
@@ -1734,7 +1734,7 @@ def _entity_fallback(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         m = _VAGUE_SPAN.fullmatch(ctx.text[start:end])
         if m is None or re.fullmatch(r"the\s+\w+", m.group(0), re.IGNORECASE):
-            continue  # "in the weeks before the attack" is a period, not a duration
+            continue  # "in the days before the vote" is a period, not a duration
         value = _duration_value(None, m["u"])
         if value is not None:
             extra.append(_Found(start, end, "DURATION", value, False))
