@@ -36,6 +36,8 @@ class SourceHeader(Widget):
     differing: reactive[int | None] = reactive(None)
     only_here: reactive[int | None] = reactive(None)
     active: reactive[bool] = reactive(False)
+    failed: reactive[bool] = reactive(False)
+    """The analysis failed: say so instead of "analysing…"."""
 
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -81,7 +83,7 @@ class SourceHeader(Widget):
         else:
             text.append("date unknown")
         if self.sentences is None:
-            text.append(" · analysing…")
+            text.append(" · not analysed" if self.failed else " · analysing…")
         else:
             text.append(f" · {self.sentences} sent · ")
             text.append(

@@ -160,6 +160,7 @@ class TestAnalysisFlow:
             assert expected in str(panel.content)
             assert "Traceback" not in str(panel.content)
             assert any(n.message == expected for n in app._notifications)
+            assert "not analysed" in str(screen.query_one(SourceHeader).render())
             a = panes(app)[0]
             assert a.line_count > 10  # the text stays readable
             await pilot.press("j")

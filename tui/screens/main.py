@@ -253,6 +253,8 @@ class MainScreen(Screen[None]):
             panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
             panel.display = True
             self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
+            for header in self.query(SourceHeader):
+                header.failed = True
             for widget in self._lists():
                 widget.clear_options()
                 widget.add_option("No analysis (see the error above)")
