@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -26,6 +27,11 @@ def claim_snippet(comparison: Comparison, claim: Claim) -> str:
 
 class DifferenceList(OptionList):
     """Claims with status ``differ`` or ``only``, in reading order of the first source."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"difference-list--differ", "difference-list--only"}
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -21,6 +22,11 @@ def talk_order(talk: Talk) -> tuple[int, str, str]:
 
 class TalkList(OptionList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "talk-list--scheduled",

@@ -109,8 +109,8 @@ class MainScreen(Screen[None]):
         Binding(
             "n",
             "next_mention",
-            "Next mention",
-            show=False,
+            "Mention",
+            key_display="n/N",
             tooltip="Next mention of the chosen actor",
         ),
         Binding(
