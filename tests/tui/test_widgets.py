@@ -198,3 +198,18 @@ class TestArticlePane:
             assert statistics.median(timings) < 0.030
             detail = screen.query_one(ClaimDetail)
             assert detail.claim_id == claims[100].id
+
+
+def test_the_app_module_does_not_load_the_engine() -> None:
+    """Text first: importing the UI must not pay for spaCy; the worker imports the pipeline."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app; "
+        "print(sorted(m for m in ('spacy', 'newsdiff.pipeline', 'rapidfuzz') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
