@@ -260,6 +260,10 @@ class ArticlePane(ScrollView, can_focus=True):
     def set_comparison(self, comparison: Comparison) -> None:
         """Take sentences, claim statuses and entity mentions for this source from the analysis."""
         analysed = comparison.source(self.source.id)
+        if analysed.text != self.source.text:  # offsets refer to the analysed text: re-wrap it
+            self._wrap_cache.clear()
+            self._wrap_width = 0
+            self._lines = []
         self.source = analysed
         self._sentences = analysed.sentences
         self._sentence_starts = [s.start for s in self._sentences]
@@ -288,6 +292,8 @@ class ArticlePane(ScrollView, can_focus=True):
         if self._sentences and self._cursor < 0:
             self._cursor = self._first_visible_sentence()
         self._cursor = min(self._cursor, len(self._sentences) - 1)
+        if not self._lines:
+            self._rewrap()
         self._strips.clear()
         self.refresh()
 

@@ -213,3 +213,18 @@ def test_the_app_module_does_not_load_the_engine() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+async def test_pane_rewraps_when_the_analysed_text_differs() -> None:
+    """Offsets refer to the analysed text, so the pane must show that text, not the raw one."""
+    raw = [_source("A", "One  two.\r\nThree."), _source("B", "One two. Three.")]
+    analysed = [_source("A", "One two.\nThree."), raw[1]]
+    comparison = fake_comparison(analysed)
+    app = NewsdiffApp(raw, analyze=lambda s, **k: comparison)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.main_screen.panes[0]
+        assert pane.source.text == "One two.\nThree."
+        assert pane.render_line(0).text.rstrip() == "One two."
+        assert pane.render_line(1).text.rstrip() == "Three."
