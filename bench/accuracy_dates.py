@@ -4,6 +4,22 @@ Run from the repo root: ``/work/venv/bin/python bench/accuracy_dates.py [--data 
 [--json-out FILE] [--errors N]``. The data directory defaults to ``$NEWSDIFF_EVAL`` or
 ``../shared/eval/tempeval3-dev`` next to the repository. This is a benchmark, not a test: the
 gold data is never shipped or read by the test suite.
+
+How the official scorer compares values: the TempEval-3 toolkit (``TE3-evaluation.py``, Naushad
+UzZaman, 2012; a copy is in CogComp/cogcomp-nlp, ``temporal-normalizer/tools/``) first runs
+``TimeML-Normalizer.jar``, which only renames entity ids so that a gold and a system TIMEX3
+over the same text get the same ``tid``, then ``evaluation-entities/evaluate_entities.py``,
+which tests ``if g.value == s.value`` on each aligned pair: exact string equality, no value
+normalisation (``2000-W7`` and ``2000-W07`` differ, as do ``199`` and ``199X``). Its "value F1"
+is ``value matches / relaxed matches (gold side) * relaxed span F1``.
+
+So the headline ``value`` row here is exact-string too: P = system expressions overlapping a
+gold one with an equal value / all system expressions, R = gold expressions overlapped by a
+system one with an equal value / all gold expressions. Two secondary rows, both labelled:
+``TE3 formula`` (the toolkit's accuracy-times-relaxed-F1, with each gold expression paired with
+its best-overlapping system expression), and a notation-normalised row that unifies the
+corpora's spelling variants (``W7``/``W07``, ``199X``/``199``, ``1968-XX``/``1968``); the
+official scorer does not do the latter, so it is never the headline.
 """
 
 from __future__ import annotations
@@ -110,7 +126,7 @@ def score(
     value_sys = value_gold = 0
     loose_sys = loose_gold = 0
     type_ok = matched_pairs = 0
-    date_pairs = date_ok = 0
+    date_pairs = date_ok = best_ok = 0
     errors: list[str] = []
     for gold, system, text in zip(golds, systems, texts, strict=True):
         n_gold += len(gold)
@@ -134,6 +150,7 @@ def score(
                 best = max(over_s, key=lambda s: _overlap(s.start, s.end, g.start, g.end))
                 matched_pairs += 1
                 type_ok += best.type == g.type
+                best_ok += best.value == g.value
                 if g.type == "DATE":
                     date_pairs += 1
                     date_ok += best.value == g.value
@@ -152,6 +169,8 @@ def score(
     relaxed = _prf(relaxed_sys, relaxed_gold, n_sys, n_gold)
     value = _prf(value_sys, value_gold, n_sys, n_gold)
     value_notation = _prf(loose_sys, loose_gold, n_sys, n_gold)
+    # TE3-evaluation.py: value accuracy over relaxed matches times relaxed F1 (exact strings).
+    te3_value = relaxed["f1"] * best_ok / matched_pairs if matched_pairs else 0.0
     return {
         "documents": len(golds),
         "gold": n_gold,
@@ -160,6 +179,7 @@ def score(
         "relaxed": relaxed,
         "value": value,
         "value_notation_normalised": value_notation,
+        "value_te3_formula": round(te3_value, 2),
         "type_accuracy": round(100 * type_ok / matched_pairs, 2) if matched_pairs else 0.0,
         "date_value_accuracy": round(100 * date_ok / date_pairs, 2) if date_pairs else 0.0,
         "errors": errors,
@@ -213,9 +233,13 @@ def main(argv: list[str] | None = None) -> int:
         for key in ("strict", "relaxed", "value"):
             prf = result[key]
             print(f"  {key:8s} P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f}")
+        print(
+            "  (TE3 formula: value accuracy x relaxed F1, exact strings: "
+            f"{result['value_te3_formula']:6.2f})"
+        )
         prf = result["value_notation_normalised"]
         print(
-            f"  (value, W7=W07, 199X=199, 1968-XX=1968: "
+            f"  (not official: value with W7=W07, 199X=199, 1968-XX=1968 unified: "
             f"P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f})"
         )
         print(f"  type accuracy (matched)        {result['type_accuracy']:6.2f}")
