@@ -111,6 +111,9 @@ ROLE_NOUNS = frozenset(
         "player",
         "striker",
         "goalkeeper",
+        "midfielder",
+        "defender",
+        "winger",
         "manager",
         "boss",
         "head-coach",
@@ -200,7 +203,10 @@ def role_before(doc: Doc, token_start: int, entity_tokens: set[int]) -> str | No
         tok = doc[i]
         if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"}:
             break
-        if tok.lower_ == "of":
+        joined_hyphen = (
+            tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        )
+        if tok.lower_ == "of" or joined_hyphen:  # "Secretary of State", "Secretary-General"
             if not collected:
                 break
         elif (
@@ -216,7 +222,8 @@ def role_before(doc: Doc, token_start: int, entity_tokens: set[int]) -> str | No
     collected.reverse()
     while collected and collected[0].lower_ == "of":
         collected = collected[1:]
-    if not any(t.lower_ in ROLE_NOUNS for t in collected):
+    words = set(_tidy(" ".join(t.text for t in collected)).lower().replace(" - ", "-").split())
+    if not words & ROLE_NOUNS and not any(w.split("-")[-1] in ROLE_NOUNS for w in words):
         return None
     return _tidy(doc[collected[0].i : collected[-1].i + 1].text)
 

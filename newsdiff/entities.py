@@ -22,6 +22,7 @@ from newsdiff.names import (
     demonym_country,
     fold_accents,
     is_acronym,
+    is_city,
     is_subsequence,
     name_words,
     org_core,
@@ -118,11 +119,59 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+#: Portfolio words that make a job title ("Defence Minister", "Army chief"), not a name.
+_PORTFOLIOS = frozenset(
+    {
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "trade",
+        "energy",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "treasury",
+        "home",
+        "economy",
+        "agriculture",
+        "labour",
+        "labor",
+        "transport",
+        "culture",
+        "environment",
+        "intelligence",
+        "police",
+        "military",
+        "security",
+        "state",
+        "commerce",
+        "industry",
+        "information",
+        "development",
+        "immigration",
+        "economic",
+        "national",
+        "deputy",
+        "prime",
+    }
+)
+
+
 def _is_title_part(span: Span) -> bool:
-    """State in "Secretary of State" names a job, not an organisation."""
+    """ "State" in "Secretary of State", "Defence" in "Defence Minister": a job, not a name."""
     doc = span.doc
     i = span.start
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TITLE_HEADS
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TITLE_HEADS:
+        return True
+    if not all(t.lower_ in _PORTFOLIOS for t in span):
+        return False
+    return span.end < len(doc) and doc[span.end].lower_ in ROLE_NOUNS
 
 
 def _after_person_title(doc: Doc, start: int, end: int) -> bool:
@@ -524,7 +573,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
-    return [_make_cluster(sorted(idx), mentions) for idx in groups.values()]
+    return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
 
 
 def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
@@ -741,12 +790,91 @@ def _well_formed(text: str) -> bool:
     )
 
 
-def _make_cluster(idx: Sequence[int], mentions: Sequence[RawMention]) -> Cluster:
+#: Words after a name ("Galatasaray's board", "Nordhavn shares") that only organisations take.
+_ORG_CUES = frozenset(
+    {
+        "board",
+        "shares",
+        "stock",
+        "headquarters",
+        "coach",
+        "squad",
+        "fans",
+        "players",
+        "club",
+        "chairman",
+        "subsidiary",
+        "shareholders",
+        "stadium",
+        "management",
+        "executives",
+        "staff",
+        "employees",
+        "branches",
+        "customers",
+        "directors",
+        "ceo",
+        "finances",
+        "accounts",
+    }
+)
+_PLACE_CUES = frozenset({"in", "near", "outside", "across", "around", "into"})
+
+
+def _label_votes(
+    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+) -> Counter[str]:
+    """Weighted label votes: the tagger's labels, corrected by cues the story itself gives.
+
+    A full personal name outweighs surname-only mentions tagged otherwise; a name ending in
+    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place.
+    """
     votes: Counter[str] = Counter()
+    # Short forms of an organisation's name ("Dortmund" for "Borussia Dortmund") vote with it.
+    org_words = {
+        w
+        for i in idx
+        if mentions[i].label == "ORG" and len(words := mentions[i].text.split()) >= 2
+        for w in (words[0], words[-1])
+    }
     for i in idx:
         m = mentions[i]
-        if m.demonym_of is None:
-            votes[m.label] += 1
+        if m.demonym_of is not None:
+            continue
+        doc = docs[m.doc_index]
+        words = m.text.split()
+        weight = 1
+        label = m.label
+        if m.label == "PERSON" and len(words) >= 2:
+            parsed = parse_person(m.text)
+            weight = 3 if parsed is not None and parsed.given else 1
+        elif len(words) == 1 and words[0] in org_words:
+            label = "ORG"
+        votes[label] += weight
+        if len(words) >= 2 and words[-1].lower() in _ORG_ENDINGS:
+            votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
+        if m.label != "PERSON" or len(words) == 1:
+            if is_city(m.text):
+                votes["GPE"] += 3
+        nxt = m.token_end
+        possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
+        if possessive:
+            nxt += 1
+        if any(t.lower_ in _ORG_CUES for t in doc[nxt : nxt + 2]):
+            votes["ORG"] += 2  # "Dortmund's supervisory board"
+        elif not possessive and any(
+            t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]
+        ):
+            votes["ORG"] += 2  # "Dortmund sporting director", "Galatasaray midfielder"
+        if m.token_start > 0 and doc[m.token_start - 1].lower_ in _PLACE_CUES:
+            votes["LOC" if m.label == "LOC" else "GPE"] += 2
+    return votes
+
+
+def _make_cluster(
+    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+) -> Cluster:
+    votes = _label_votes(idx, mentions, docs)
     # Only demonyms: the entity is the country they refer to.
     label = votes.most_common(1)[0][0] if votes else "GPE"
     surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)

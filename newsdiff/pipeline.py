@@ -99,6 +99,11 @@ def _sentences(doc: Doc, source_id: str) -> tuple[list[Sentence], list[str]]:
         if end <= start:
             ids.append(records[-1].id if records else f"{source_id}1")
             continue
+        if records and not any(ch.isalnum() for ch in text):
+            # A closing quote or bracket split off after "...30 days." belongs to that sentence.
+            records[-1] = Sentence(records[-1].id, records[-1].start, end)
+            ids.append(records[-1].id)
+            continue
         sid = f"{source_id}{len(records) + 1}"
         records.append(Sentence(sid, start, end))
         ids.append(sid)

@@ -84,8 +84,24 @@ def _calendar_value(value: str) -> str | None:
     return date_part if _EXACT_DATE.match(date_part) else None
 
 
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether a token sits in a subordinate or relative clause that does not hold the trigger."""
+    head = tok
+    while head.head.i != head.i:
+        if (
+            head.pos_ in {"VERB", "AUX"}
+            and head.dep_ in {"advcl", "relcl", "acl", "ccomp", "conj"}
+            and trigger not in head.subtree
+        ):
+            return True
+        head = head.head
+    return False
+
+
 def _is_trigger(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
+        return None  # "conference chair", "summit host": a role, not an event
     if tok.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
         if lemma in _PLURAL_ONLY and tok.tag_ != "NNS":
             return None
@@ -177,6 +193,10 @@ def _pick_date(
             continue
         if own_only and not token_ids & own:
             continue
+        if span.start > 0 and doc[span.start - 1].lower_ in {"since", "until", "till"}:
+            continue  # "the first talks since 2022": a bound of a period, not the event's date
+        if not token_ids & own and _in_other_clause(span.root, trigger):
+            continue  # "... since fighting broke out on April 15": another clause's date
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
         candidates.append((distance, tx))
     if not candidates:
