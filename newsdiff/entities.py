@@ -853,9 +853,8 @@ def _label_votes(
         votes[label] += weight
         if len(words) >= 2 and words[-1].lower() in _ORG_ENDINGS:
             votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
-        if m.label != "PERSON" or len(words) == 1:
-            if is_city(m.text):
-                votes["GPE"] += 3
+        if (m.label != "PERSON" or len(words) == 1) and is_city(m.text):
+            votes["GPE"] += 3
         nxt = m.token_end
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
         if possessive:
