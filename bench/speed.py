@@ -352,7 +352,7 @@ def _max_rss_mb() -> tuple[float, float]:
     return own, kids
 
 
-def scale_child(size: int, runs: int, base: Path, profile: bool) -> dict[str, Any]:
+def scale_child(size: int, runs: int, base: Path) -> dict[str, Any]:
     """Time analyze vs raw nlp.pipe on ``size`` long sources, in a process of its own."""
     from newsdiff.nlp import load_pipeline, resolve_pipeline
     from newsdiff.pipeline import analyze
@@ -379,11 +379,19 @@ def scale_child(size: int, runs: int, base: Path, profile: bool) -> dict[str, An
         "engine_runs_s": engine,
         "raw_runs_s": raw,
     }
-    if profile:
-        prof = cProfile.Profile()
-        prof.runcall(analyze, sources, use_cache=False)
-        out["profile"] = profile_summary(prof)
     return out
+
+
+def profile_child(size: int, base: Path) -> dict[str, Any]:
+    """cProfile one analyze of ``size`` long sources, with the model loaded beforehand."""
+    from newsdiff.nlp import load_pipeline, resolve_pipeline
+    from newsdiff.pipeline import analyze
+
+    sources = make_sources(build_articles(base, size, SCALE_WORDS))
+    load_pipeline(resolve_pipeline())
+    prof = cProfile.Profile()
+    prof.runcall(analyze, sources, use_cache=False)
+    return profile_summary(prof)
 
 
 def rss_child(size: int, base: Path) -> dict[str, Any]:
@@ -505,8 +513,7 @@ def bench_scale(
         name = f"4. {size} x {SCALE_WORDS} words"
         print(f"  {name} ...", file=sys.stderr, flush=True)
         try:
-            extra = ["--profile-child"] if profile and last else []
-            timing = run_child("scale", size, runs, base, limits, extra)
+            timing = run_child("scale", size, runs, base, limits)
         except RuntimeError as exc:
             figures.append(Figure(f"{name}: analyze / nlp.pipe", None, "", "", None, _err(exc)))
         else:
@@ -514,7 +521,7 @@ def bench_scale(
             details = {
                 "engine_s": median(timing["engine_runs_s"]),
                 "raw_spacy_s": median(timing["raw_runs_s"]),
-                **{k: v for k, v in timing.items() if k != "profile"},
+                **timing,
             }
             figures.append(
                 Figure(
@@ -526,7 +533,6 @@ def bench_scale(
                     details,
                 )
             )
-            prof = timing.get("profile", prof)
         try:
             memory = run_child("rss", size, 1, base, limits)
         except RuntimeError as exc:
@@ -543,6 +549,13 @@ def bench_scale(
                     memory,
                 )
             )
+    if profile:
+        size = max(SCALE_SIZES)
+        print(f"  profile of {size} x {SCALE_WORDS} words ...", file=sys.stderr, flush=True)
+        try:
+            prof = run_child("profile", size, 1, base, limits)
+        except RuntimeError as exc:
+            figures.append(Figure(f"4. profile of {size} sources", None, "", "", None, _err(exc)))
     return figures, prof
 
 
@@ -660,14 +673,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child-scale", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-keys", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child-profile", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     base = eval_dir(args.data)
     if args.child_scale:
-        print(json.dumps(scale_child(args.child_scale, args.runs, base, args.profile_child)))
+        print(json.dumps(scale_child(args.child_scale, args.runs, base)))
         return 0
     if args.child_rss:
         print(json.dumps(rss_child(args.child_rss, base)))
+        return 0
+    if args.child_profile:
+        print(json.dumps(profile_child(args.child_profile, base)))
         return 0
     if args.child_keys:
         print(json.dumps(keys_child(args.child_keys, base)))
