@@ -13,7 +13,9 @@ from rapidfuzz import fuzz, utils
 #: Minimum similarity (0-1) for two sentences of different sources to report the same claim.
 MATCH_THRESHOLD = 0.30
 #: A second sentence joins an already matched one (one-to-many) above this similarity.
-EXTRA_THRESHOLD = 0.42
+EXTRA_THRESHOLD = 0.30
+#: ... provided that most of its weighted features appear in the sentence it joins.
+EXTRA_CONTAINMENT = 0.65
 #: Features present in more than this share of all sentences are too common to block on.
 MAX_FEATURE_SHARE = 0.25
 
@@ -22,6 +24,13 @@ MAX_FEATURE_SHARE = 0.25
 #: Each group maps to its first word so paraphrases share a feature.
 _SYNONYM_GROUPS = (
     "begin start open launch commence",
+    "head lead chair",
+    "aide adviser advisor",
+    "reject refuse turn_down decline",
+    "offer bid proposal",
+    "sell offload divest",
+    "buyer purchaser",
+    "delegation team",
     "end finish close conclude",
     "talk negotiation discussion",
     "say tell state announce add declare",
@@ -33,7 +42,7 @@ _SYNONYM_GROUPS = (
     "attack assault strike",
     "arrest detain",
     "sign signing",
-    "agreement deal accord pact",
+    "agreement deal pact",
     "buy acquire purchase",
     "warn caution",
     "troop soldier force",
@@ -41,7 +50,6 @@ _SYNONYM_GROUPS = (
     "president leader",
     "minister secretary",
     "plan intend",
-    "reject refuse",
     "support backing",
     "increase rise raise",
     "decrease fall drop cut",
@@ -121,14 +129,19 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
         return 0.0
     small, large = (a, b) if len(a.features) <= len(b.features) else (b, a)
     dot = 0.0
-    shared_words = 0
+    shared_words = shared_facts = 0
     for f, w in small.features.items():
         if f in large.features:
             dot += w * large.features[f]
-            shared_words += not f.startswith(("ent:", "num:", "date:"))
+            if f.startswith(("ent:", "num:", "date:")):
+                shared_facts += 1
+            else:
+                shared_words += 1
     cosine = dot / (a.norm * b.norm)
-    if shared_words < 2:
-        cosine *= 0.5  # the same people in different statements is not the same claim
+    if shared_words < 2 and shared_facts + shared_words < 4:
+        # The same people in different statements is not the same claim; the same people,
+        # date and action ("last met in February") is.
+        cosine *= 0.5
     fuzzy = (
         fuzz.token_sort_ratio(a.lemma_text, b.lemma_text, processor=utils.default_process) / 100.0
     )
@@ -210,10 +223,18 @@ def align(by_source: Sequence[Sequence[SentenceFeatures]]) -> list[AlignedGroup]
         for score, i, j in scored:
             if score < EXTRA_THRESHOLD:
                 continue
-            if i not in used_left and j in used_right and _containment(left[i], right[j]) > 0.6:
+            if (
+                i not in used_left
+                and j in used_right
+                and _containment(left[i], right[j]) > EXTRA_CONTAINMENT
+            ):
                 extras[right[j].id].append((left[i].id, score))
                 used_left[i] = j
-            elif j not in used_right and i in used_left and _containment(right[j], left[i]) > 0.6:
+            elif (
+                j not in used_right
+                and i in used_left
+                and _containment(right[j], left[i]) > EXTRA_CONTAINMENT
+            ):
                 extras[left[i].id].append((right[j].id, score))
                 used_right[j] = i
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 #: Quotes this similar (0-100) are the same words with different punctuation or case.
 SAME_QUOTE = 85.0
+#: Quotes at least this similar (but not the same) are one quote worded differently.
+REWORDED_QUOTE = 45.0
 #: Speaker phrases this similar (token set ratio) are the same source.
 SAME_SPEAKER = 70.0
 
@@ -213,17 +215,35 @@ def compare_group(
 
 
 def _quote_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:
-    quotes = {src: d.quote for src, d in details.items() if d.quote}
-    if len(quotes) < 2:
+    """Quotes that say the same thing in different words ("like you've never seen" vs "the
+    likes of which he has never seen").
+
+    A fragment only one source quotes is an omission, not a different wording: the claim's
+    other differences and the detail panel show it.
+    """
+    fragments = {
+        src: [q.strip(" ,.") for q in d.quote.split(" … ")] for src, d in details.items() if d.quote
+    }
+    if len(fragments) < 2:
         return None
-    items = list(quotes.items())
-    base = items[0][1] or ""
-    if all(
-        fuzz.ratio(base, q or "", processor=utils.default_process) >= SAME_QUOTE
-        for _, q in items[1:]
-    ):
+    sources = list(fragments)
+    reworded: dict[str, list[str]] = {src: [] for src in sources}
+    base = sources[0]
+    for frag in fragments[base]:
+        for other in sources[1:]:
+            best = max(
+                fragments[other],
+                key=lambda q: fuzz.ratio(frag, q, processor=utils.default_process),
+            )
+            score = fuzz.ratio(frag, best, processor=utils.default_process)
+            if REWORDED_QUOTE <= score < SAME_QUOTE:
+                if frag not in reworded[base]:
+                    reworded[base].append(frag)
+                if best not in reworded[other]:
+                    reworded[other].append(best)
+    if not any(reworded[src] for src in sources[1:]):
         return None
-    return Difference("quote", {src: details[src].quote or "—" for src in details})
+    return Difference("quote", {src: " … ".join(reworded.get(src, [])) or "—" for src in details})
 
 
 def _attribution_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:

@@ -15,7 +15,7 @@ from newsdiff.nlp import load_pipeline, pipe_texts, pipeline_label, resolve_pipe
 # The stage modules (and rapidfuzz) are imported inside the functions that use them: a cache hit
 # returns before any of them is needed, which keeps a warm ``--json`` close to Python's start-up.
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from newsdiff.align import SentenceFeatures
     from newsdiff.claims import SentenceDetail
@@ -267,6 +267,16 @@ def analyze_docs(
     )
 
 
+def _phrasal_lemma(tok: Token) -> str:
+    """A verb with its particle as one word: "turned down" -> "turn_down"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            if child.dep_ == "prt":
+                return f"{lemma}_{child.lower_}"
+    return lemma
+
+
 def _sentence_facts(
     text: str,
     sent: Span,
@@ -287,7 +297,7 @@ def _sentence_facts(
     doc = sent.doc
     in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
     lemmas = tuple(
-        canonical_lemma(t.lemma_.lower())
+        canonical_lemma(_phrasal_lemma(t))
         for t in sent
         if not (t.is_stop or t.is_punct or t.is_space)
         and t.is_alpha
