@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -35,8 +36,8 @@ SIZE = (160, 45)
 
 
 async def ready(app: NewsdiffApp, pilot: Pilot[None]) -> MainScreen:
-    """Wait for the analysis worker and the messages it posted."""
-    await app.workers.wait_for_complete()
+    """Wait for the analysis worker and the messages it posted (failing, not hanging)."""
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=120)
     await pilot.pause()
     await pilot.pause()
     return app.main_screen
