@@ -69,11 +69,14 @@ class NewsdiffApp(App[None]):
         self._position_key = state.position_key(self.sources)
 
     def _load_prefs(self) -> UiPrefs:
-        try:
-            return config_module.load_ui_prefs()
-        except NewsdiffError as err:  # a broken ui.json must not stop the reader
-            self.call_later(self.notify, str(err), severity="warning")
+        """What the reader chose last time (ui.json), else the defaults of config.toml.
+
+        ``load_ui_prefs`` never raises: a missing or broken ui.json reads as defaults and is
+        rewritten on the next change.
+        """
+        if not config_module.ui_prefs_path().exists():
             return UiPrefs(sidebar=self.config.sidebar, detail=self.config.detail)
+        return config_module.load_ui_prefs()
 
     def get_default_screen(self) -> MainScreen:
         """The comparison screen is the app's base screen."""

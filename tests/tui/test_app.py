@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from tui_fakes import canned, fake_comparison
 
-from newsdiff.config import load_ui_prefs
+from newsdiff.config import Config, load_ui_prefs
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.model import Comparison, Source
 from tui.app import NewsdiffApp
@@ -446,6 +446,15 @@ class TestSidebar:
             await pilot.press("s")
             assert screen.query_one("#sidebar").display
             assert load_ui_prefs().sidebar
+
+    async def test_config_defaults_apply_until_the_reader_chooses(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app(config=Config(sidebar=False, detail=False))
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            assert not screen.query_one("#sidebar").display
+            assert not screen.query_one(ClaimDetail).display
 
 
 class TestScreens:
