@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 #: Score cut-offs (0-100) for rapidfuzz comparisons of transliteration-folded keys.
 SURNAME_CUTOFF = 86.0
-GIVEN_CUTOFF = 80.0
+GIVEN_CUTOFF = 92.0
 NAME_CUTOFF = 90.0
 
 #: Words after which a capitalised word is part of a title, not an organisation
@@ -112,6 +112,9 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
+    # "American Hasim Rahman": a nationality before a person's name is not part of it.
+    if span.label_ == "PERSON" and end - start >= 3 and demonym_country(doc[start].text):
+        start += 1
     if start >= end:
         return None
     if not any(ch.isalpha() for ch in doc[start:end].text):
@@ -606,6 +609,19 @@ def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
             target = _dominant_root(roots, full, uf)
             if target is not None:
                 uf.union(single[a][0].mentions[0], target)
+    # A lone given name ("Kathina" after "Kathina Thomas") joins the one person who has it,
+    # when it is nobody's surname.
+    given_roots: dict[str, set[int]] = defaultdict(set)
+    for form, p in full:
+        given_roots[p.given_keys[0]].add(uf.find(form.mentions[0]))
+    surname_keys = {p.surname_key for _, p in full}
+    for a, (form, p) in enumerate(single):
+        if a in roots_by_surname or p.surname_key in surname_keys:
+            continue
+        roots = given_roots.get(p.surname_key, set())
+        if len(roots) == 1:
+            uf.union(form.mentions[0], next(iter(roots)))
+            roots_by_surname[a] = roots
     # Lone names with no full form: join their spelling variants (Zelensky / Zelenski).
     loose = [single[a] for a in range(len(single)) if a not in roots_by_surname]
     if len(loose) > 1:
@@ -731,11 +747,14 @@ def _link_across_labels(
             surnames[compact(p.surname)].add(uf.find(f.mentions[0]))
 
     def locative(form: _Form) -> bool:
-        for i in form.mentions:
-            m = mentions[i]
-            if m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE:
-                return True
-        return False
+        """Mostly used as a place ("in Jackson"), so not a person's surname."""
+        hits = sum(
+            1
+            for i in form.mentions
+            if mentions[i].token_start > 0
+            and docs[mentions[i].doc_index][mentions[i].token_start - 1].lower_ in _LOCATIVE
+        )
+        return hits * 2 > len(form.mentions)
 
     # "Abdel-Fattah Burhan" tagged GPE is the person "Abdel Fattah al-Burhan".
     full_people = [(f, p) for f in persons if (p := parse_person(f.text)) is not None and p.given]
@@ -758,29 +777,38 @@ def _link_across_labels(
         if f.is_person:
             continue
         roots = surnames.get(compact(f.text))
-        if roots is not None and len(roots) == 1 and not locative(f):
-            uf.union(f.mentions[0], next(iter(roots)))
+        if roots is None or locative(f):
+            continue
+        target = _dominant_root(roots, full_people, uf)
+        if target is not None:
+            uf.union(f.mentions[0], target)
 
-    heads: dict[str, list[_Form]] = defaultdict(list)
+    # The last word of a name is its head ("Chiefs" of "Kansas City Chiefs") and wins over a
+    # first word ("Chiefs" of a run-on "Chiefs WR Terrance Copper").
+    by_last: dict[str, list[_Form]] = defaultdict(list)
+    by_first: dict[str, list[_Form]] = defaultdict(list)
     for f in others:
         words = f.text.split()
         if len(words) < 2 or _majority_label(f) != "ORG":
             continue
         if words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_HEADS:
-            heads[compact(words[0])].append(f)
+            by_first[compact(words[0])].append(f)
         if (
             words[-1][:1].isupper()
             and words[-1].lower() not in GENERIC_ORG_HEADS
             and not any(w.lower() in _PREPOSITIONS for w in words[:-1])
         ):
-            heads[compact(words[-1])].append(f)
+            by_last[compact(words[-1])].append(f)
     for f in singles:
         key = compact(f.text)
         if key in surnames:
             continue  # a person's surname, handled above
-        targets = {uf.find(g.mentions[0]) for g in heads.get(key, ())}
-        if len(targets) == 1:
-            uf.union(f.mentions[0], next(iter(targets)))
+        for table in (by_last, by_first):
+            targets = {uf.find(g.mentions[0]) for g in table.get(key, ())}
+            if targets:
+                if len(targets) == 1:
+                    uf.union(f.mentions[0], next(iter(targets)))
+                break
 
 
 def _well_formed(text: str) -> bool:
@@ -837,6 +865,11 @@ def _label_votes(
         if mentions[i].label == "ORG" and len(words := mentions[i].text.split()) >= 2
         for w in (words[0], words[-1])
     }
+    surnames = {
+        words[-1]
+        for i in idx
+        if mentions[i].label == "PERSON" and len(words := mentions[i].text.split()) >= 2
+    }
     for i in idx:
         m = mentions[i]
         if m.demonym_of is not None:
@@ -850,6 +883,8 @@ def _label_votes(
             weight = 3 if parsed is not None and parsed.given else 1
         elif len(words) == 1 and words[0] in org_words:
             label = "ORG"
+        elif len(words) == 1 and words[0] in surnames:
+            label = "PERSON"  # "Teixeira" after "Mark Teixeira", whatever the tagger said
         votes[label] += weight
         if len(words) >= 2 and words[-1].lower() in _ORG_ENDINGS:
             votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
