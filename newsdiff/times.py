@@ -180,6 +180,31 @@ _CLOCK_BEFORE = re.compile(
 _PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
 
 
+def _date_entities(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of spaCy's DATE/TIME entities, read from one array copy.
+
+    Walking ``doc.ents`` builds a Python object per token; on long articles that cost as much
+    as half of all the grammar's regex scanning.
+    """
+    if not len(doc):
+        return []
+    wanted = {doc.vocab.strings.add("DATE"), doc.vocab.strings.add("TIME")}
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    for idx, length, iob, label in doc.to_array(["IDX", "LENGTH", "ENT_IOB", "ENT_TYPE"]).tolist():
+        if iob != 1:  # anything but I(nside) ends the open entity; B also starts one
+            if start >= 0:
+                spans.append((start, end))
+                start = -1
+            if iob == 3 and label in wanted:
+                start = idx
+        if start >= 0:
+            end = idx + length
+    if start >= 0:
+        spans.append((start, end))
+    return spans
+
+
 class _Context:
     """Everything a rule needs to resolve one document: text, tokens, DCT and history."""
 
@@ -188,14 +213,24 @@ class _Context:
         self.text: str = doc.text
         self.dct = dct
         self.history: list[tuple[int, _When]] = []
-        self._tok_starts = [t.idx for t in doc]
-        self._parsed = bool(len(doc)) and doc.has_annotation("DEP")
-        self.tagged = bool(len(doc)) and doc.has_annotation("TAG")
-        self.date_ents = [
-            (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")
-        ]
+        self._starts: list[int] | None = None
+        # ``Doc.has_annotation`` makes a Token per word; one array copy answers the same.
+        self._parsed = bool(len(doc)) and bool(doc.to_array("DEP").any())
+        self.tagged = bool(len(doc)) and bool(doc.to_array("TAG").any())
+        self.date_ents = _date_entities(doc)
 
     # -- tokens -------------------------------------------------------------------------
+    @property
+    def _tok_starts(self) -> list[int]:
+        """Character offset of every token, built on first use from one array copy.
+
+        ``to_array`` avoids creating a Python ``Token`` per word, which was a fifth of the
+        extraction time on long articles.
+        """
+        if self._starts is None:
+            self._starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+        return self._starts
+
     def token_at(self, offset: int) -> Token | None:
         """The token covering a character offset."""
         i = bisect.bisect_right(self._tok_starts, offset) - 1
@@ -1314,70 +1349,100 @@ _HOLIDAYS = "|".join(
 )
 
 
+#: Characters (case-insensitive) a match of each rule can start with; rules not listed (a
+#: leading optional space) are tried everywhere. ``test_times`` checks each set against the
+#: rule's regex, so a rule edited to start differently fails loudly instead of going deaf.
+_FIRST_CHARS: dict[str, str] = {
+    "iso": "0-9", "slash": "0-9", "month_day": "adfjmnostw", "week_of": "t",
+    "nth_week_of": "t", "day_month": "0-9fmstw", "month_day_pair": "adfjmnos",
+    "month_year": "adefjlmnost", "month": "adefjlmnost", "year": "12ceflmt",
+    "decade": "'1-9elmt", "weekday": "ceflmnstw", "deictic": "eloty", "ref": "acdlmnprtwy",
+    "rel_unit": "celmnpt", "boundary": "bemrst", "year_end": "ey",
+    "ago": "0-9abcdefhjlmnorstuwz", "year_ago_adj": "ty", "in_n": "i",
+    "duration": "0-9abcdefhjlmnorstuwz", "bare_plural": "filotw", "set": "bdehmnpswy",
+    "set_times": "ot", "clock": "0-9", "clock24": "0-9abfstu", "noon": "mn",
+    "season": "aeflmnstw", "holiday": "abchimntv", "day_before": "t", "weekend": "t",
+    "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
+    "decade_words": "t", "midday": "mt", "nth": "t",
+}  # fmt: skip
+
+
 def _rules() -> list[_Rule]:
-    def rx(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, re.IGNORECASE)
+    def rx(name: str, pattern: str) -> re.Pattern[str]:
+        # A lookahead on the characters a match can start with lets the regex engine reject
+        # most positions at once instead of trying every optional group there.
+        first = _FIRST_CHARS.get(name)
+        return re.compile(f"(?=[{first}])" + pattern if first else pattern, re.IGNORECASE)
 
     return [
         _Rule(
             "iso",
-            rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?\b"),
+            rx("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?\b"),
             _h_iso,
         ),
         _Rule(
             "slash",
-            rx(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+            rx("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
             _h_slash,
         ),
         _Rule(
             "month_day",
             rx(
+                "month_day",
                 rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?P<mon>{g.MONTH})\s+(?:the\s+)?(?P<d>{g.DAY})\b"
-                rf"(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?"
+                rf"(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?",
             ),
             _h_month_day,
         ),
         _Rule(
             "week_of",
             rx(
-                rf"\bthe\s+week\s+of\s+(?P<wd>)(?P<mon>{g.MONTH})\s+(?P<d>{g.DAY})\b(?:,?\s+(?P<y>{g.YEAR})\b)?"
+                "week_of",
+                rf"\bthe\s+week\s+of\s+(?P<wd>)(?P<mon>{g.MONTH})\s+(?P<d>{g.DAY})\b(?:,?\s+(?P<y>{g.YEAR})\b)?",
             ),
             _h_week_of,
         ),
         _Rule(
             "nth_week_of",
             rx(
+                "nth_week_of",
                 r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR}))?\b"
+                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR}))?\b",
             ),
             _h_nth_week_of,
         ),
         _Rule(
             "day_month",
             rx(
+                "day_month",
                 rf"\b(?:(?P<wd>{g.WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{g.DAY})\s+(?:of\s+)?"
-                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR})\b)?"
+                rf"(?P<mon>{g.MONTH})(?:,?\s+(?P<y>{g.YEAR})\b)?",
             ),
             _h_month_day,
         ),
         _Rule(
             "month_day_pair",
             rx(
+                "month_day_pair",
                 rf"\b(?P<wd>)(?P<mon>{g.MONTH})\s+{g.DAY}\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*"
-                rf"(?P<x>(?P<d>{g.DAY}))\b(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?"
+                rf"(?P<x>(?P<d>{g.DAY}))\b(?!\s*(?:%|percent|[:.]\d))(?:,?\s+(?P<y>{g.YEAR})\b)?",
             ),
             _h_month_day,
         ),
         _Rule(
             "month_year",
-            rx(rf"\b(?:(?P<rel>{_EDGE})[\s-]+)?(?P<mon>{g.MONTH}),?\s+(?:of\s+)?(?P<y>{g.YEAR})\b"),
+            rx(
+                "month_year",
+                rf"\b(?:(?P<rel>{_EDGE})[\s-]+)?(?P<mon>{g.MONTH}),?\s+(?:of\s+)?(?P<y>{g.YEAR})\b",
+            ),
             _h_month,
         ),
         _Rule(
             "month",
             rx(
+                "month",
                 rf"\b(?:(?P<rel>last|next|this|{_EDGE})[\s-]+)?(?P<mon>{_MONTH_FULL})\b(?!-)"
-                r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?"
+                r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?",
             ),
             _h_month,
             _g_month,
@@ -1385,8 +1450,9 @@ def _rules() -> list[_Rule]:
         _Rule(
             "year",
             rx(
+                "year",
                 rf"(?<![\d,.$£€#/-])(?:(?P<mod>{_EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
-                rf"the\s+year|FY)[\s-]+)?(?P<y>{g.YEAR})(?!\d|,\d|\s*(?:%|percent)|\.\d|-\d|:)"
+                rf"the\s+year|FY)[\s-]+)?(?P<y>{g.YEAR})(?!\d|,\d|\s*(?:%|percent)|\.\d|-\d|:)",
             ),
             _h_year,
             _g_year,
@@ -1394,40 +1460,44 @@ def _rules() -> list[_Rule]:
         _Rule(
             "decade",
             rx(
+                "decade",
                 r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<cent>(?P<c>1[0-9]|20)(?P<d>[0-9])0s)"
-                r"|'(?P<d2>[0-9])0s|(?P<d3>[2-9])0s\b)(?![\w'])"
+                r"|'(?P<d2>[0-9])0s|(?P<d3>[2-9])0s\b)(?![\w'])",
             ),
             _h_decade,
         ),
         _Rule(
             "weekday",
             rx(
+                "weekday",
                 r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|early|late|"
                 r"the\s+previous|the\s+following|the\s+next|that)\s+)?"
                 rf"(?P<wd>{g.WEEKDAY})(?:\s*\((?P<hint>\d{{1,2}})\))?"
-                rf"(?:\s+(?P<pod>{g.PART_OF_DAY}))?(?:\b|(?<=\)))"
+                rf"(?:\s+(?P<pod>{g.PART_OF_DAY}))?(?:\b|(?<=\)))",
             ),
             _h_weekday,
         ),
         _Rule(
             "deictic",
             rx(
+                "deictic",
                 r"\b(?P<w>(?:early|late)\s+(?:last\s+night|this\s+morning)|the\s+day\s+before\s+"
                 r"yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|"
                 r"last\s+night|this\s+(?:morning|afternoon|evening)|late\s+night|overnight)"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
             ),
             _h_deictic,
         ),
         _Rule(
             "ref",
             rx(
+                "ref",
                 r"\b(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|the\s+present|"
                 r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days)|"
                 r"past\s+years|lately|the\s+past|the\s+near\s+future|the\s+future|"
                 r"the\s+near\s+term|the\s+short\s+term|a\s+later\s+date|"
                 r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
-                r"(?:years|months|weeks|decades)\s+ago)\b(?!-)"
+                r"(?:years|months|weeks|decades)\s+ago)\b(?!-)",
             ),
             _h_ref,
             _g_ref,
@@ -1435,50 +1505,60 @@ def _rules() -> list[_Rule]:
         _Rule(
             "rel_unit",
             rx(
+                "rel_unit",
                 rf"\b(?:{_EDGE}[\s-]+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|"
                 r"the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+preceding|"
                 r"the\s+following|the\s+same|last|next|this|that|coming|past|previous|current)"
                 r"\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year|day|"
-                r"morning|afternoon|evening|night)\b(?!-|'s\s+(?:first|second|third|fourth))"
+                r"morning|afternoon|evening|night)\b(?!-|'s\s+(?:first|second|third|fourth))",
             ),
             _h_rel_unit,
         ),
         _Rule(
             "boundary",
             rx(
+                "boundary",
                 r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
-                r"(?P<rel>the|this|next|last)\s+(?P<u>year|month|week|decade|century)\b"
+                r"(?P<rel>the|this|next|last)\s+(?P<u>year|month|week|decade|century)\b",
             ),
             _h_boundary,
         ),
-        _Rule("year_end", rx(r"\b(?:year(?:'s)?[\s-]end|end[\s-]of[\s-]year)\b"), _h_year_end),
+        _Rule(
+            "year_end",
+            rx("year_end", r"\b(?:year(?:'s)?[\s-]end|end[\s-]of[\s-]year)\b"),
+            _h_year_end,
+        ),
         _Rule(
             "ago",
             rx(
+                "ago",
                 rf"\b(?:{_MODS}\s+)?(?P<n>{g.NUM}|{g.VAGUE_NUM})[\s-]+(?P<u>{g.UNIT})s?\s+"
                 r"(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before|after|prior)"
-                r"(?=\s*(?:[,.;:)]|$|and\b|when\b|in\b|on\b|at\b|that\b)|(?<=ago)|(?<=now))"
+                r"(?=\s*(?:[,.;:)]|$|and\b|when\b|in\b|on\b|at\b|that\b)|(?<=ago)|(?<=now))",
             ),
             _h_ago,
         ),
         _Rule(
             "year_ago_adj",
-            rx(r"\b(?:the\s+)?year[\s-](?:ago|earlier)\b(?!\s+(?:quarter|period))"),
+            rx("year_ago_adj", r"\b(?:the\s+)?year[\s-](?:ago|earlier)\b(?!\s+(?:quarter|period))"),
             _h_year_ago_adj,
         ),
         _Rule(
             "in_n",
-            rx(rf"\bin\s+(?P<x>(?P<n>{g.NUM})\s+(?P<u>{g.UNIT})s?)\b(?!\s+(?:ago|of|time))"),
+            rx(
+                "in_n", rf"\bin\s+(?P<x>(?P<n>{g.NUM})\s+(?P<u>{g.UNIT})s?)\b(?!\s+(?:ago|of|time))"
+            ),
             _h_in_n,
         ),
         _Rule(
             "duration",
             rx(
+                "duration",
                 rf"\b(?:{_MODS}\s+)?(?:the\s+(?:(?:past|last|next|first|coming|previous|"
                 r"following|final|latest|remaining|initial|entire|full)\s+)?)?"
                 rf"(?P<n>{g.NUM}|{g.VAGUE_NUM})(?P<half>\s+and\s+a\s+half)?"
                 r"(?:\s+(?:more|additional|further|straight|consecutive|full))?[\s-]+"
-                rf"(?P<u>{g.UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
+                rf"(?P<u>{g.UNIT})s?\b(?P<half2>\s+and\s+a\s+half\b)?",
             ),
             _h_duration,
             _g_duration,
@@ -1486,50 +1566,56 @@ def _rules() -> list[_Rule]:
         _Rule(
             "bare_plural",
             rx(
+                "bare_plural",
                 r"\b(?:for|over|in|within|take|took|takes|lasted|last)\s+(?P<x>(?P<u>seconds|"
-                r"minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|of|to|later|earlier))"
+                r"minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|of|to|later|earlier))",
             ),
             _h_bare_plural,
         ),
         _Rule(
             "set",
             rx(
+                "set",
                 rf"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|"
                 rf"biweekly|semiannually|biannually|(?:every|each|per)\s+(?P<other>other\s+)?"
-                rf"(?:(?P<n>{g.NUM})\s+)?(?P<u>{g.UNIT}|{g.WEEKDAY}|{g.PART_OF_DAY}|{_MONTH_FULL})s?)\b"
+                rf"(?:(?P<n>{g.NUM})\s+)?(?P<u>{g.UNIT}|{g.WEEKDAY}|{g.PART_OF_DAY}|{_MONTH_FULL})s?)\b",
             ),
             _h_set,
         ),
         _Rule(
             "set_times",
             rx(
+                "set_times",
                 rf"\b(?:times|once|twice)\s+(?P<x>(?P<w>an?)\s+(?P<u>{g.UNIT}))\b"
-                r"(?P<n>)(?P<other>)"
+                r"(?P<n>)(?P<other>)",
             ),
             _h_set,
         ),
         _Rule(
             "clock",
             rx(
+                "clock",
                 r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
-                r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+                r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?",
             ),
             _h_clock,
         ),
         _Rule(
             "clock24",
             rx(
+                "clock24",
                 r"(?:\b(?:at|from|until|till|by|before|after|since|around|about|for|to)\s+)?"
                 r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?P<ap>)"
-                r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)\b)?)(?![\d:.]\d)"
+                r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)\b)?)(?![\d:.]\d)",
             ),
             _h_clock,
             _g_clock24,
         ),
-        _Rule("noon", rx(r"\b(?P<w>noon|midnight)\b"), _h_noon),
+        _Rule("noon", rx("noon", r"\b(?P<w>noon|midnight)\b"), _h_noon),
         _Rule(
             "quarter",
             rx(
+                "quarter",
                 rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
                 rf"(?:(?P<yr1>{g.YEAR})(?:'s)?\s+)?"
                 r"(?:(?:comparable|corresponding)\s+)?"
@@ -1537,7 +1623,7 @@ def _rules() -> list[_Rule]:
                 r"previous|past|year-ago|year-earlier|year\s+ago|same|next|coming|recent|"
                 r"just-ended|this|comparable|corresponding)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
                 rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<yr2>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)"
-                r"\s+year)?\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))"
+                r"\s+year)?\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))",
             ),
             _h_quarter,
             _g_quarter,
@@ -1545,8 +1631,9 @@ def _rules() -> list[_Rule]:
         _Rule(
             "season",
             rx(
+                "season",
                 r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the|early|late|mid)[\s-]+)?"
-                rf"(?P<s>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{g.YEAR}))?\b"
+                rf"(?P<s>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{g.YEAR}))?\b",
             ),
             _h_season,
             _g_season,
@@ -1554,39 +1641,43 @@ def _rules() -> list[_Rule]:
         _Rule(
             "holiday",
             rx(
+                "holiday",
                 rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?=[A-Z])(?:{_HOLIDAYS}))"
-                rf"(?:,?\s+(?P<y>{g.YEAR}))?\b"
+                rf"(?:,?\s+(?P<y>{g.YEAR}))?\b",
             ),
             _h_holiday,
         ),
         _Rule(
             "day_before",
             rx(
+                "day_before",
                 r"\bthe\s+(?P<u>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after|"
-                r"earlier|later|prior)(?=\s*(?:[,.;:)]|$))"
+                r"earlier|later|prior)(?=\s*(?:[,.;:)]|$))",
             ),
             _h_day_before,
         ),
-        _Rule("weekend", rx(r"\bthe\s+weekend\b"), _h_weekend),
+        _Rule("weekend", rx("weekend", r"\bthe\s+weekend\b"), _h_weekend),
         _Rule(
             "the_year",
             rx(
+                "the_year",
                 r"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+(?:(?:full|fiscal|"
                 r"calendar|current|entire|whole|latest)\s+)*year)\b(?!\s+(?:before|after|earlier|"
-                r"later|ago|of|in|when|that|'s|\d))"
+                r"later|ago|of|in|when|that|'s|\d))",
             ),
             _h_the_year,
         ),
         _Rule(
             "spelled_year",
             rx(
+                "spelled_year",
                 rf"\b(?:(?P<mon>{_MONTH_FULL})\s+|the\s+year\s+)?(?P<sp>(?:nineteen|eighteen|"
                 r"seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
                 r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
                 r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"
+                r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b",
             ),
             _h_spelled_year,
             _g_spelled_year,
@@ -1594,29 +1685,34 @@ def _rules() -> list[_Rule]:
         _Rule(
             "century",
             rx(
+                "century",
                 r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+"
-                r"century\b"
+                r"century\b",
             ),
             _h_century,
         ),
         _Rule(
             "decade_words",
             rx(
+                "decade_words",
                 r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|"
-                r"sixties|seventies|eighties|nineties)\b"
+                r"sixties|seventies|eighties|nineties)\b",
             ),
             _h_decade_words,
         ),
         _Rule(
             "midday",
             rx(
+                "midday",
                 r"\b(?P<w>midday|mid[\s-]?(?:morning|afternoon)|the\s+(?:morning|afternoon|evening))"
-                r"(?:\s+(?P<rel>yesterday|today|tomorrow))?\b"
+                r"(?:\s+(?P<rel>yesterday|today|tomorrow))?\b",
             ),
             _h_midday,
             _g_midday,
         ),
-        _Rule("nth", rx(r"\bthe\s+(?P<d>[12]?[0-9]|3[01])(?:st|nd|rd|th)\b"), _h_nth, _g_nth),
+        _Rule(
+            "nth", rx("nth", r"\bthe\s+(?P<d>[12]?[0-9]|3[01])(?:st|nd|rd|th)\b"), _h_nth, _g_nth
+        ),
     ]
 
 

@@ -359,3 +359,73 @@ def test_never_raises_and_offsets_round_trip(parts: list[str], dct: str | None) 
         assert doc.text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert t.value
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """Characters a match of a parsed regex can start with, and whether it can be empty.
+
+    None when some construct could start with any character (``.``, ``[^x]``, ``\\s``).
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for op, av in items:
+        nullable = False
+        if op is c.LITERAL:
+            chars = {chr(av)}
+        elif op is c.IN:
+            chars = set()
+            for sub, arg in av:
+                if sub is c.LITERAL:
+                    chars.add(chr(arg))
+                elif sub is c.RANGE:
+                    chars |= {chr(i) for i in range(arg[0], arg[1] + 1)}
+                elif sub is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+                    chars |= set("0123456789")
+                else:
+                    return None
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            chars, nullable = set(), True
+        elif op in (c.SUBPATTERN, c.MAX_REPEAT, c.MIN_REPEAT):
+            inner = _first_chars(av[3] if op is c.SUBPATTERN else av[2])
+            if inner is None:
+                return None
+            chars, nullable = inner
+            nullable = nullable or (op is not c.SUBPATTERN and av[0] == 0)
+        elif op is c.BRANCH:
+            chars = set()
+            for alt in av[1]:
+                inner = _first_chars(alt)
+                if inner is None:
+                    return None
+                chars |= inner[0]
+                nullable = nullable or inner[1]
+        else:
+            return None
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def test_first_character_filters_cover_every_rule() -> None:
+    """Each rule's start-character lookahead admits every character its regex can start with."""
+    import re
+    from re import _parser  # type: ignore[attr-defined]
+
+    from newsdiff import times
+
+    for rule in times._grammar():
+        declared = times._FIRST_CHARS.get(rule.name)
+        if declared is None:
+            continue
+        prefix = f"(?=[{declared}])"
+        assert rule.pattern.pattern.startswith(prefix), rule.name
+        body = rule.pattern.pattern[len(prefix) :]
+        first = _first_chars(_parser.parse(body, rule.pattern.flags))
+        assert first is not None, f"{rule.name} can start with any character: drop its filter"
+        needed, can_be_empty = first
+        assert not can_be_empty, rule.name
+        allowed = re.compile(f"[{declared}]", re.IGNORECASE)
+        missing = sorted(ch for ch in needed if not allowed.match(ch))
+        assert not missing, f"{rule.name}: start characters {missing} are filtered out"
