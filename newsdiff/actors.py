@@ -342,8 +342,3 @@ def quoted_text(sent: Span) -> str | None:
     parts = [m.group(1).strip() for m in _QUOTE_SPANS.finditer(sent.text)]
     parts = [p for p in parts if p]
     return " … ".join(parts) if parts else None
-
-
-def quoted_parts(text: str) -> list[str]:
-    """Every quoted stretch of a text, stripped."""
-    return [m.group(1).strip() for m in _QUOTE_SPANS.finditer(text) if m.group(1).strip()]

@@ -20,7 +20,6 @@ from newsdiff.names import (
     acronym_variants,
     compact,
     demonym_country,
-    fold_accents,
     is_acronym,
     is_city,
     is_subsequence,
@@ -951,8 +950,3 @@ def sources_of(
     """Source ids the cluster appears in, in argument order."""
     present = {mentions[i].source for i in cluster.mentions}
     return tuple(s for s in order if s in present)
-
-
-def fold_for_search(text: str) -> str:
-    """Accent-folded lower-case text for matching names typed by users."""
-    return fold_accents(text).lower()
