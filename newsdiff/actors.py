@@ -246,8 +246,9 @@ def role_appositive(doc: Doc, root: Token) -> str | None:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if t.i < root.i - 0 or t.i > root.i]
-        tokens = [t for t in tokens if not (t.i >= root.left_edge.i and t.i <= root.i)]
+        # The name's own words (its compound tokens up to the root) are not part of the role.
+        name = range(root.left_edge.i, root.i + 1)
+        tokens = [t for t in tokens if t.i not in name]
         if not tokens:
             continue
         lo = min(t.i for t in tokens)
