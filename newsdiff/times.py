@@ -177,6 +177,7 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
 )
+_PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "reschedule"})
 _PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
 
 
@@ -266,6 +267,8 @@ class _Context:
         if clock is not None:
             start = clock.start()  # "until 9 a.m. Tuesday": the cue is before the clock time
         before = self.words_before(start, 3)
+        if self._pluperfect(start):
+            return "past"  # "had been scheduled to expire Friday": a plan already overtaken
         if any(w in g.FUTURE_CUES for w in before[-2:]):
             return "future"
         if before[-1:] and before[-1] in g.PLAN_WORDS - {"set", "expected", "moved"}:
@@ -279,6 +282,27 @@ class _Context:
             return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
         return tense
 
+    def _pluperfect(self, start: int) -> bool:
+        """True when the verb governing the offset is in the past perfect.
+
+        Infinitives pass the question to the verb they depend on: in "had been due to expire
+        Friday" the expiry is what "had been" puts in the past.
+        """
+        tok = self.token_at(start)
+        if tok is None or not self._parsed:
+            return False
+        node = tok
+        for _ in range(8):
+            auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes):
+                return True
+            if node.pos_ in ("VERB", "AUX") and not any(a.lower_ == "to" for a in auxes):
+                return False  # the governing finite verb, and it is not "had ..."
+            if node.head is node:
+                return False
+            node = node.head
+        return False
+
     def _clause_tense(self, start: int) -> tuple[Tense, bool]:
         """Tense of the governing verb (or the sentence), and whether that verb is VBD-past."""
         tok = self.token_at(start)
@@ -286,6 +310,11 @@ class _Context:
             node = tok
             for _ in range(6):
                 if node.pos_ in ("VERB", "AUX"):
+                    if node.lemma_ in _PLAN_LEMMAS and node.tag_ == "VBD" and node.i < tok.i:
+                        # "planned a march on Saturday": the plan is past, the march named
+                        # after it may not be, so the tense says nothing about which Saturday
+                        # (but "On Friday, they planned ..." dates the planning itself).
+                        return None, False
                     tense = self._verb_tense(node, 0)
                     if tense is not None:
                         tags = {node.tag_} | {
@@ -675,9 +704,13 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     hint = int(m["hint"]) if m["hint"] else None
     possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
-    tense = ctx.tense(m.start(), m.end())
-    if possessive and tense != "future":
-        tense = "past"  # "Friday's attack", "Monday's vote count": a reported event
+    if possessive:
+        # "Friday's attack", "get around Wednesday's ruling": the noun names a reported event,
+        # whatever the clause's verb says, unless a cue right before points ahead.
+        cued = any(w in g.FUTURE_CUES for w in ctx.words_before(m.start(), 1))
+        tense: Tense = "future" if cued else "past"
+    else:
+        tense = ctx.tense(m.start(), m.end())
     d = _weekday_date(wd, ctx.dct, tense, rel, hint)
     when = _When(d, "D")
     # "Friday night" keeps the day only: TempEval-3 annotators mostly did so (often spanning

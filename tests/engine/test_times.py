@@ -130,6 +130,22 @@ class TestWeekdays:
     def test_without_dct_unresolved(self, nlp: Any) -> None:
         assert _one(nlp, "They met on Friday.", "Friday", None) == ("DATE", "XXXX-WXX-5")
 
+    def test_possessive_names_a_past_event_whatever_the_verb(self, nlp: Any) -> None:
+        text = "The lawyers will appeal Tuesday's verdict."
+        assert _one(nlp, text, "Tuesday") == ("DATE", "2021-12-28")
+
+    def test_past_perfect_beats_a_deadline_cue(self, nlp: Any) -> None:
+        text = "The offer had been due to expire on Monday, but it was extended."
+        assert _one(nlp, text, "Monday") == ("DATE", "2021-12-27")
+
+    def test_event_planned_in_the_past_may_still_be_ahead(self, nlp: Any) -> None:
+        text = "Farmers planned a large march through the capital on Saturday."
+        assert _one(nlp, text, "Saturday") == ("DATE", "2022-01-01")
+
+    def test_day_the_plan_was_made_stays_past(self, nlp: Any) -> None:
+        text = "On Saturday, the council planned new talks with the unions."
+        assert _one(nlp, text, "Saturday") == ("DATE", "2021-12-25")
+
 
 class TestDeictics:
     @pytest.mark.parametrize(
