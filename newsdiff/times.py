@@ -274,6 +274,12 @@ class _Context:
         if before[-1:] and before[-1] in g.PLAN_WORDS - {"set", "expected", "moved"}:
             return "future"  # "scheduled Thursday"
         if len(before) >= 2 and before[-2] in g.PLAN_WORDS and before[-1] in _PLAN_PREPS:
+            tok = self.token_at(start)
+            plan = self.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
+            if plan is not None and plan.dep_ == "acl" and plan.lower_ == before[-2]:
+                # "a service planned for Saturday was cancelled": the plan describes a noun,
+                # and the main clause may be after the date; only nearness is left.
+                return None
             return "future"  # "set for January 10", "postponed until May"
         if before[-1:] in (["since"], ["ago"]):
             return "past"
@@ -321,6 +327,12 @@ class _Context:
                             c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")
                         }
                         return tense, tense == "past" and "VBD" in tags
+                    if node.tag_ == "VB" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+                    ):
+                        # "asked him to testify on Feb. 10": an infinitive after a past verb
+                        # is undirected; the sentence's past tense would wrongly decide.
+                        return None, False
                     break
                 if node.head is node:
                     break

@@ -201,6 +201,14 @@ class TestMonthsWithoutYear:
     def test_without_dct_year_unknown(self, nlp: Any) -> None:
         assert _one(nlp, "The summit took place in June.", "June", None) == ("DATE", "XXXX-06")
 
+    def test_infinitive_after_past_verb_is_undirected(self, nlp: Any) -> None:
+        text = "The committee asked the minister to testify on March 12."
+        assert _one(nlp, text, "March 12") == ("DATE", "2022-03-12")
+
+    def test_plan_word_describing_a_noun_is_undirected(self, nlp: Any) -> None:
+        text = "Shares closed well below the record high set on Aug. 6."
+        assert _one(nlp, text, "Aug. 6") == ("DATE", "2021-08-06")
+
     def test_month_last_year(self, nlp: Any) -> None:
         assert _one(nlp, "It opened in July last year.", "July last year") == ("DATE", "2020-07")
 
