@@ -841,7 +841,10 @@ def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
         if unit in ("D",) and rel == "this past":
             return None
         value = _duration_value(1, unit_word)
-        if rel in ("this past",):
+        located = rel != "past" and unit != "D" and ctx.words_before(m.start(), 1) == ["in"]
+        if rel in ("this past",) or located:
+            # "in the past year" says when something happened (last year), where "for the
+            # past year" says how long it lasted.
             when = _relative(ctx, unit if unit != "DE" else "DE", -1, gran, suffix)
             return _result("DATE", when, gran, suffix)
         return ("DURATION", value, None) if value else None
@@ -950,6 +953,12 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> Result:
     value = _duration_value(n, m["u"])
     if value is None:
         return None
+    if (
+        vague
+        and re.match(r"the\s+(?:past|last)\s", m.group(0), re.IGNORECASE)
+        and ctx.words_before(m.start(), 1) == ["in"]
+    ):
+        return "DATE", "PAST_REF", None  # "fell in the last few months": a vague past time
     if n_text.lower() in ("a", "an", "per") and m.start() == m.start("n"):
         # A rate after an amount ("$3 billion a year", "40 flights a week") repeats: SET.
         before = ctx.text[max(0, m.start() - 25) : m.start()]

@@ -250,6 +250,21 @@ class TestAnchored:
         )
         assert _one(nlp, text, "the next day") == ("DATE", "2022-01-04")
 
+    def test_in_the_past_year_is_last_year(self, nlp: Any) -> None:
+        assert _one(nlp, "Prices rose in the past year.", "the past year") == ("DATE", "2020")
+        text = "Wages have grown for the past year."
+        assert _one(nlp, text, "the past year") == ("DURATION", "P1Y")
+        text = "Wages fell in the last decade but have stagnated for the past decade."
+        found = _times(nlp, text)
+        assert found["the last decade"] == ("DATE", "201")
+        assert found["the past decade"] == ("DURATION", "P10Y")
+
+    def test_in_the_last_few_months_is_a_vague_past(self, nlp: Any) -> None:
+        text = "Rates fell in the last few months after rising for the past few weeks."
+        found = _times(nlp, text)
+        assert found["the last few months"] == ("DATE", "PAST_REF")
+        assert found["the past few weeks"] == ("DURATION", "PXW")
+
     def test_hours_later_is_a_duration(self, nlp: Any) -> None:
         text = "The suspect was arrested on May 2, 2019. Two hours later, he was released."
         assert _one(nlp, text, "Two hours later") == ("DURATION", "PT2H")
