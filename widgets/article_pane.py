@@ -23,20 +23,20 @@ from textual.strip import Strip
 
 from newsdiff.model import ClaimStatus, Comparison, Entity, Sentence, Source
 
-#: Mid-luminance colours that stay readable on both dark and light backgrounds.
+#: Twelve distinct mid-luminance hues that stay readable on dark and light backgrounds.
 ENTITY_PALETTE = (
-    "#e4572e",
-    "#17a398",
-    "#3a86ff",
-    "#c03fa5",
-    "#7f9c12",
-    "#d68910",
-    "#2e86ab",
-    "#b5179e",
-    "#2a9d8f",
-    "#e76f51",
-    "#8e6cc0",
-    "#1982c4",
+    "#e4572e",  # vermilion
+    "#17a398",  # teal
+    "#3a86ff",  # blue
+    "#c03fa5",  # magenta
+    "#7f9c12",  # olive
+    "#d68910",  # amber
+    "#8e6cc0",  # violet
+    "#2a9d3f",  # green
+    "#b5651d",  # brown
+    "#d6336c",  # raspberry
+    "#0e9fd8",  # sky
+    "#6f7fa0",  # slate
 )
 
 _WORD = re.compile(r"\s*\S+\s*")
