@@ -352,7 +352,7 @@ def _extend_to_acronyms(texts: Sequence[str], mentions: list[RawMention]) -> lis
 
 
 #: Last words that make a run of proper nouns an organisation ("Premier League").
-_ORG_ENDINGS = GENERIC_ORG_HEADS | {
+_ORG_ENDINGS = (GENERIC_ORG_HEADS - {"city", "state", "county", "republic", "kingdom"}) | {
     "league",
     "cup",
     "corporation",
@@ -802,6 +802,8 @@ def _link_across_labels(
         key = compact(f.text)
         if key in surnames:
             continue  # a person's surname, handled above
+        if _majority_label(f) not in {"ORG", "PERSON", ""}:
+            continue  # "European" (a group) is not "European Union"; places keep their name
         for table in (by_last, by_first):
             targets = {uf.find(g.mentions[0]) for g in table.get(key, ())}
             if targets:
