@@ -1062,10 +1062,22 @@ def _h_clock(m: re.Match[str], ctx: _Context) -> Result:
 def _g_clock24(m: re.Match[str], ctx: _Context) -> bool:
     """ "14:30" is a time after "at"/"from" or with a zone; otherwise it may be a score or ratio."""
     text = m.group(0)
+    if re.search(r"(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)$", text):
+        return True
+    if ctx.text[m.start("h") : m.end("mi")].find(".") >= 0 and _AMOUNT_AFTER.match(
+        ctx.text, m.end()
+    ):
+        return False  # "changed at 2.46 billion", "about 0.55 share": a decimal amount
     return bool(
         re.match(r"(?:at|from|until|till|by|before|after|since|around|about|for|to)\s", text, re.I)
-        or re.search(r"(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local\s+time)$", text)
     )
+
+
+_AMOUNT_AFTER = re.compile(
+    r"\s*(?:%|(?:billion|million|thousand|trillion|percent|per|points?|shares?|cents?|times|"
+    r"pence|yen|marks|francs|guilders|euros?|dollars?|pounds?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _clock_result(ctx: _Context, start: int, suffix: str) -> Result:

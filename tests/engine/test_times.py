@@ -296,6 +296,11 @@ class TestTimesOfDay:
         text = "The ceasefire began at 06:00 GMT on Sunday."
         assert _one(nlp, text, "06:00 GMT on Sunday") == ("TIME", "2021-12-26T06:00")
 
+    def test_decimal_amount_after_at_is_not_a_time(self, nlp: Any) -> None:
+        assert _times(nlp, "Sales were little changed at 2.46 billion euros.") == {}
+        found = _times(nlp, "The vote starts at 9.30 on Friday.")
+        assert found["9.30 on Friday"] == ("TIME", "2021-12-31T09:30")
+
     def test_bare_ratio_is_not_a_time(self, nlp: Any) -> None:
         assert _times(nlp, "The vote was 12:30 in favour of the motion.") == {}
 
