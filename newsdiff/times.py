@@ -161,8 +161,10 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
         whole = int(total)
         rest = total - whole
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if is_time:  # under a T, M is minutes: half a minute is 30 seconds, not 15 days
+            smaller = {"H": ("M", 60), "M": ("S", 60)}
         if letter not in smaller:
-            return f"{prefix}{whole}{letter}"
+            return f"{prefix}{total:g}{letter}"  # no smaller unit: "PT0.5S"
         small, factor = smaller[letter]
         part = round(rest * factor)
         if letter == "W":

@@ -321,6 +321,8 @@ class TestDurationsAndSets:
             ("They signed a two-year contract.", "two-year", "P2Y"),
             ("The siege lasted several months.", "several months", "PXM"),
             ("The town has been divided for decades.", "decades", "PXY"),
+            ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
+            ("The flash lasted half a second.", "half a second", "PT0.5S"),
         ],
     )
     def test_durations(self, nlp: Any, text: str, span: str, value: str) -> None:
