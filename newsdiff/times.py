@@ -1016,6 +1016,13 @@ def _h_in_n(m: re.Match[str], ctx: _Context) -> Result:
     return _result("DATE", when, gran)
 
 
+def _g_in_n(m: re.Match[str], ctx: _Context) -> bool:
+    """ "in a quarter that produced losses" is any quarter, not the one after publication."""
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    generic = m["n"].lower() in ("a", "an") and re.match(r"\s+(?:that|which|when|where)\b", after)
+    return not generic and not (m["u"].lower() == "quarter" and m["n"].lower() in ("a", "an"))
+
+
 def _h_set(m: re.Match[str], ctx: _Context) -> Result:
     word = m["w"].lower()
     adverbs = {
@@ -1617,6 +1624,7 @@ def _rules() -> list[_Rule]:
                 "in_n", rf"\bin\s+(?P<x>(?P<n>{g.NUM})\s+(?P<u>{g.UNIT})s?)\b(?!\s+(?:ago|of|time))"
             ),
             _h_in_n,
+            _g_in_n,
         ),
         _Rule(
             "duration",

@@ -232,6 +232,16 @@ class TestQuartersAndSeasons:
         text = "Profit in the third quarter rose to $5 million from $4 million a year ago."
         assert _one(nlp, text, "a year ago") == ("DATE", "2020-Q3")
 
+    def test_generic_a_quarter_is_not_next_quarter(self, nlp: Any) -> None:
+        text = (
+            "The loss for the third quarter was large. Taxes are usually minimal in a quarter "
+            "that produced such a loss, but the firm paid $9 million during the quarter."
+        )
+        found = _times(nlp, text)
+        assert "a quarter" not in found
+        assert found["the quarter"] == ("DATE", "2021-Q3")
+        assert _one(nlp, "The plant will reopen in a week.", "a week") == ("DATE", "2022-W01")
+
 
 class TestAnchored:
     def test_day_before(self, nlp: Any) -> None:
