@@ -1212,11 +1212,51 @@ _SEASON_CUES = frozenset(
 )
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" rule)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month; n = -1 is the last one."""
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+#: Holidays whose day moves: name -> (usual month, the day in a given year).
+_MOVABLE_HOLIDAYS: dict[str, tuple[int, Callable[[int], dt.date]]] = {
+    "thanksgiving": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
+    "thanksgiving day": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
+    "easter": (4, _easter),
+    "easter sunday": (4, _easter),
+    "easter week": (4, _easter),
+    "good friday": (4, lambda y: _easter(y) - dt.timedelta(days=2)),
+    "easter monday": (4, lambda y: _easter(y) + dt.timedelta(days=1)),
+    # US: the Tuesday after the first Monday of November.
+    "election day": (11, lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)),
+    "labor day": (9, lambda y: _nth_weekday(y, 9, 0, 1)),
+    "memorial day": (5, lambda y: _nth_weekday(y, 5, 0, -1)),
+}
+
+
 def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
     year = _year_of(m["y"])
-    if name.startswith("thanksgiving"):
-        month, day = 11, None
+    gran = "W" if name.endswith(" week") else "D"
+    if name in _MOVABLE_HOLIDAYS:
+        month, rule = _MOVABLE_HOLIDAYS[name]
+        day: int | None = None
     elif name in g.FIXED_HOLIDAYS:
         month, day = g.FIXED_HOLIDAYS[name]
     else:
@@ -1224,14 +1264,18 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
     if year is None:
         if ctx.dct is None:
             if day is None:
-                return "DATE", "XXXX-11", None
+                return "DATE", "XXXX-WXX" if gran == "W" else f"XXXX-{month:02d}", None
             return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-        year = _pick_year(month, day or 25, ctx.tense(m.start(), m.end()), ctx.dct)
-    if day is None:  # Thanksgiving: fourth Thursday of November
-        first = dt.date(year, 11, 1)
-        day = 1 + (3 - first.weekday()) % 7 + 21
-    d = _safe_date(year, month, day)
-    return _result("DATE", _When(d, "D"), "D") if d else None
+        year = _pick_year(month, day or 15, ctx.tense(m.start(), m.end()), ctx.dct)
+    if not 1 <= year <= 9999:
+        return None
+    d = rule(year) if day is None else _safe_date(year, month, day)
+    return _result("DATE", _When(d, gran), gran) if d else None
+
+
+def _g_holiday(m: re.Match[str], ctx: _Context) -> bool:
+    """ "Easter Island", "Labor Day Weekend Sale" aside: a place name is not a holiday."""
+    return not re.match(r"\s+Island", ctx.text[m.end() : m.end() + 8])
 
 
 def _h_nth(m: re.Match[str], ctx: _Context) -> Result:
@@ -1436,7 +1480,7 @@ _FIRST_CHARS: dict[str, str] = {
     "ago": "0-9abcdefhjlmnorstuwz", "year_ago_adj": "ty", "in_n": "i",
     "duration": "0-9abcdefhjlmnorstuwz", "bare_plural": "filotw", "set": "bdehmnpswy",
     "set_times": "ot", "clock": "0-9", "clock24": "0-9abfstu", "noon": "mn",
-    "season": "aeflmnstw", "holiday": "abchimntv", "day_before": "t", "weekend": "t",
+    "season": "aeflmnstw", "holiday": "abceghilmntv", "day_before": "t", "weekend": "t",
     "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
     "decade_words": "t", "midday": "mt", "nth": "t",
 }  # fmt: skip
@@ -1718,10 +1762,13 @@ def _rules() -> list[_Rule]:
             "holiday",
             rx(
                 "holiday",
-                rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?=[A-Z])(?:{_HOLIDAYS}))"
+                rf"\b(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|(?-i:Easter)(?:\s+(?:Sunday|Monday|week))?"
+                r"|(?=[A-Z])(?:Good\s+Friday|Election\s+Day|Labor\s+Day|Memorial\s+Day)"
+                rf"|(?=[A-Z])(?:{_HOLIDAYS}))"
                 rf"(?:,?\s+(?P<y>{g.YEAR}))?\b",
             ),
             _h_holiday,
+            _g_holiday,
         ),
         _Rule(
             "day_before",

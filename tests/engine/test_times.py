@@ -102,6 +102,24 @@ class TestAbsoluteDates:
             "2021-12-24",
         )
 
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("Churches will be full on Easter 2024.", "Easter 2024", "2024-03-31"),
+            ("The ceasefire held over Good Friday.", "Good Friday", "2021-04-02"),
+            ("Pilgrims will arrive as Easter week begins.", "Easter week", "2022-W15"),
+            ("Polls will open on Election Day.", "Election Day", "2022-11-08"),
+            ("The strike ended before Labor Day.", "Labor Day", "2021-09-06"),
+            ("Parades are planned for Memorial Day 2022.", "Memorial Day 2022", "2022-05-30"),
+            ("Families gathered on Thanksgiving.", "Thanksgiving", "2021-11-25"),
+        ],
+    )
+    def test_movable_holidays(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("DATE", value)
+
+    def test_easter_island_is_a_place(self, nlp: Any) -> None:
+        assert _times(nlp, "Tourists flew to Easter Island.") == {}
+
     def test_counts_are_not_years(self, nlp: Any) -> None:
         assert _times(nlp, "About 2000 people marched and 1,500 troops stood by.") == {}
 
