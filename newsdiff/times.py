@@ -679,6 +679,15 @@ def _g_year(m: re.Match[str], ctx: _Context) -> bool:
     return 1900 <= year <= 2099
 
 
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its", "whose"})
+
+
+def _g_decade(m: re.Match[str], ctx: _Context) -> bool:
+    """ "in his 30s", "in their early 60s": an age, not a decade of the calendar."""
+    before = ctx.words_before(m.start(), 1)
+    return not (before and before[0] in _POSSESSIVES)
+
+
 def _h_decade(m: re.Match[str], ctx: _Context) -> Result:
     if m["c"]:
         century, dec = m["c"], m["d"]
@@ -1584,6 +1593,7 @@ def _rules() -> list[_Rule]:
                 r"|'(?P<d2>[0-9])0s|(?P<d3>[2-9])0s\b)(?![\w'])",
             ),
             _h_decade,
+            _g_decade,
         ),
         _Rule(
             "weekday",

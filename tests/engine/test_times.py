@@ -375,6 +375,10 @@ class TestDurationsAndSets:
     def test_titles_are_not_times(self, nlp: Any) -> None:
         assert _times(nlp, 'He spoke on the programme "This Week" about taxes.') == {}
 
+    def test_decades_of_a_life_are_ages(self, nlp: Any) -> None:
+        assert _times(nlp, "She moved to Paris in her early 30s.") == {}
+        assert _one(nlp, "Prices fell in the early 1990s.", "the early 1990s") == ("DATE", "199")
+
     def test_ages_are_not_durations(self, nlp: Any) -> None:
         assert _times(nlp, "A 45-year-old man was arrested.") == {}
 
