@@ -126,7 +126,7 @@ def score(
     value_sys = value_gold = 0
     loose_sys = loose_gold = 0
     type_ok = matched_pairs = 0
-    date_pairs = date_ok = best_ok = 0
+    date_pairs = date_ok = date_ok_loose = best_ok = 0
     errors: list[str] = []
     for gold, system, text in zip(golds, systems, texts, strict=True):
         n_gold += len(gold)
@@ -154,6 +154,7 @@ def score(
                 if g.type == "DATE":
                     date_pairs += 1
                     date_ok += best.value == g.value
+                    date_ok_loose += notation(best.value) == notation(g.value)
                 if any(notation(s.value) == notation(g.value) for s in over_s):
                     loose_gold += 1
                 if any(s.value == g.value for s in over_s):
@@ -182,6 +183,10 @@ def score(
         "value_te3_formula": round(te3_value, 2),
         "type_accuracy": round(100 * type_ok / matched_pairs, 2) if matched_pairs else 0.0,
         "date_value_accuracy": round(100 * date_ok / date_pairs, 2) if date_pairs else 0.0,
+        "date_value_accuracy_notation_normalised": (
+            round(100 * date_ok_loose / date_pairs, 2) if date_pairs else 0.0
+        ),
+        "date_pairs": date_pairs,
         "errors": errors,
     }
 
@@ -243,7 +248,11 @@ def main(argv: list[str] | None = None) -> int:
             f"P {prf['p']:6.2f}  R {prf['r']:6.2f}  F1 {prf['f1']:6.2f})"
         )
         print(f"  type accuracy (matched)        {result['type_accuracy']:6.2f}")
-        print(f"  DATE value accuracy (matched)  {result['date_value_accuracy']:6.2f}")
+        print(
+            f"  DATE value accuracy (matched)  {result['date_value_accuracy']:6.2f}"
+            f"  of {result['date_pairs']} pairs  (not official, notation unified: "
+            f"{result['date_value_accuracy_notation_normalised']:6.2f})"
+        )
         for line in errors:
             print("   ", line)
     if args.json_out:
