@@ -323,6 +323,10 @@ class _Context:
                         # after it may not be, so the tense says nothing about which Saturday
                         # (but "On Friday, they planned ..." dates the planning itself).
                         return None, False
+                    if node.lemma_ in _PLAN_LEMMAS and node.dep_ == "acl":
+                        # "a memorial planned for Saturday was cancelled": a plan describing
+                        # a noun says nothing about whether its day is still ahead.
+                        return None, False
                     tense = self._verb_tense(node, 0)
                     if tense is not None:
                         tags = {node.tag_} | {

@@ -160,6 +160,10 @@ class TestWeekdays:
         text = "Farmers planned a large march through the capital on Saturday."
         assert _one(nlp, text, "Saturday") == ("DATE", "2022-01-01")
 
+    def test_plan_describing_a_noun_is_undirected(self, nlp: Any) -> None:
+        text = "A vigil planned at the town hall for Monday was cancelled."
+        assert _one(nlp, text, "Monday") == ("DATE", "2021-12-27")
+
     def test_day_the_plan_was_made_stays_past(self, nlp: Any) -> None:
         text = "On Saturday, the council planned new talks with the unions."
         assert _one(nlp, text, "Saturday") == ("DATE", "2021-12-25")
