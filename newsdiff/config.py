@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -125,6 +124,8 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
         line = raw[: exc.start].count(b"\n") + 1
         warnings.append(f"{shown}:{line}: not valid UTF-8; using defaults")
         return Config()
+    import tomllib  # only when a config file exists: most runs have none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import logging
 import os
@@ -470,25 +471,42 @@ def _apply_html(raw: _Raw) -> None:
         raw.published = _valid_iso_or_none(date[:10])
 
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HRULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
-)
+@dataclass(frozen=True)
+class _MarkdownPatterns:
+    """Markdown syntax, compiled on first use: most articles are plain text or HTML."""
+
+    fence: re.Pattern[str]
+    hrule: re.Pattern[str]
+    ref_def: re.Pattern[str]
+    table_sep: re.Pattern[str]
+    setext: re.Pattern[str]
+    heading: re.Pattern[str]
+    inline: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@functools.cache
+def _md() -> _MarkdownPatterns:
+    return _MarkdownPatterns(
+        fence=re.compile(r"^\s{0,3}(```|~~~)"),
+        hrule=re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$"),
+        ref_def=re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+"),
+        table_sep=re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
+        setext=re.compile(r"^\s{0,3}(?:=+|-+)\s*$"),
+        heading=re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$"),
+        inline=(
+            (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+            (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
+            (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+            (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
+            (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+            (re.compile(r"`([^`]*)`"), r"\1"),
+            (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+            (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+            (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+            (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+            (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
+        ),
+    )
 
 
 def strip_markdown(text: str) -> tuple[str, dict[str, str]]:
@@ -512,18 +530,18 @@ def strip_markdown(text: str) -> tuple[str, dict[str, str]]:
     out: list[str] = []
     in_fence = False
     for line in lines:
-        if _FENCE.match(line):
+        if _md().fence.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
             out.append(line)
             continue
-        if _REF_DEF.match(line) or _TABLE_SEP.match(line):
+        if _md().ref_def.match(line) or _md().table_sep.match(line):
             continue
-        if _HRULE.match(line) or (_SETEXT.match(line) and out and out[-1].strip()):
+        if _md().hrule.match(line) or (_md().setext.match(line) and out and out[-1].strip()):
             out.append("")
             continue
-        heading = _HEADING.match(line)
+        heading = _md().heading.match(line)
         if heading:
             line = heading.group(2)
             if heading.group(1) == "#" and "heading" not in meta:
@@ -539,7 +557,7 @@ def strip_markdown(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _inline(line: str) -> str:
-    for pattern, repl in _INLINE:
+    for pattern, repl in _md().inline:
         line = pattern.sub(repl, line)
     return line
 
