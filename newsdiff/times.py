@@ -641,6 +641,12 @@ def _g_month(m: re.Match[str], ctx: _Context) -> bool:
         return False
     if m["rel"] or m["yrel"]:
         return True
+    if (
+        word.lower() in ("may", "march")
+        and tok is not None
+        and any(c.dep_ == "det" for c in tok.children)
+    ):
+        return False  # "the annual March for Life": a noun with its own article
     before = ctx.words_before(m.start(), 1)
     if before and before[-1] in _MONTH_CUES:
         return True
@@ -673,8 +679,17 @@ def _g_year(m: re.Match[str], ctx: _Context) -> bool:
     tok = ctx.token_at(m.start("y"))
     if tok is not None and tok.i + 1 < len(ctx.doc):
         nxt = ctx.doc[tok.i + 1]
-        if nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in ("people", "troops", "men", "women"):
-            return False  # a count: "2000 people", "and 2019 protesters"
+        counted = nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in ("people", "troops", "men", "women")
+        determined = tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("the", "its", "their", "'s")
+        prefixed = (
+            ctx.text[max(0, m.start("y") - 5) : m.start("y")].lower().endswith(("pre-", "post-"))
+        )
+        if (
+            counted
+            and not prefixed
+            and not (determined and ctx.in_date_ent(m.start("y"), m.end("y")))
+        ):
+            return False  # a count: "2000 people", "and 2019 protesters"; not "the 2000 Olympics"
     if ctx.in_date_ent(m.start("y"), m.end("y")):
         return True
     before = ctx.words_before(m.start(), 1)
@@ -1583,7 +1598,8 @@ def _rules() -> list[_Rule]:
             "year",
             rx(
                 "year",
-                rf"(?<![\d,.$£€#/-])(?:(?P<mod>{_EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
+                rf"(?:(?<=\bpre-)|(?<=\bpost-)|(?<![\d,.$£€#/-]))"
+                rf"(?:(?P<mod>{_EDGE}|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
                 rf"the\s+year|FY)[\s-]+)?(?P<y>{g.YEAR})(?!\d|,\d|\s*(?:%|percent)|\.\d|-\d|:)",
             ),
             _h_year,

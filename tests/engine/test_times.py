@@ -123,6 +123,14 @@ class TestAbsoluteDates:
     def test_counts_are_not_years(self, nlp: Any) -> None:
         assert _times(nlp, "About 2000 people marched and 1,500 troops stood by.") == {}
 
+    def test_year_before_a_plural_event_noun(self, nlp: Any) -> None:
+        assert _one(nlp, "Sydney hosted the 2000 Olympics.", "2000") == ("DATE", "2000")
+        text = "Families were split by the post-1959 politics of the island."
+        assert _one(nlp, text, "1959") == ("DATE", "1959")
+
+    def test_march_with_an_article_is_a_procession(self, nlp: Any) -> None:
+        assert _times(nlp, "Thousands joined the annual March for Life downtown.") == {}
+
     def test_may_as_verb_is_not_a_month(self, nlp: Any) -> None:
         assert _times(nlp, "Officials said talks may resume soon.") == {}
 
