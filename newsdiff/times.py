@@ -1032,6 +1032,13 @@ def _h_bare_plural(m: re.Match[str], ctx: _Context) -> Result:
     return ("DURATION", value, None) if value else None
 
 
+def _h_unit_long(m: re.Match[str], ctx: _Context) -> Result:
+    """ "a day-long meeting" lasts a day; "a decades-long battle" an unknown number of them."""
+    word = m["u"].lower()
+    value = _duration_value(None if word.endswith("s") else 1, word)
+    return ("DURATION", value, None) if value else None
+
+
 def _h_in_n(m: re.Match[str], ctx: _Context) -> Result:
     n = parse_number(m["n"])
     unit = _unit_code(m["u"])
@@ -1506,7 +1513,8 @@ _FIRST_CHARS: dict[str, str] = {
     "decade": "'1-9elmt", "weekday": "ceflmnstw", "deictic": "eloty", "ref": "acdlmnprtwy",
     "rel_unit": "celmnpt", "boundary": "bemrst", "year_end": "ey",
     "ago": "0-9abcdefhjlmnorstuwz", "year_ago_adj": "ty", "in_n": "i",
-    "duration": "0-9abcdefhjlmnorstuwz", "bare_plural": "filotw", "set": "bdehmnpswy",
+    "duration": "0-9abcdefhjlmnorstuwz", "unit_long": "cdhmwy", "bare_plural": "filotw",
+    "set": "bdehmnpswy",
     "set_times": "ot", "clock": "0-9", "clock24": "0-9abfstu", "noon": "mn",
     "season": "aeflmnstw", "holiday": "abceghilmntv", "day_before": "t", "weekend": "t",
     "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
@@ -1712,6 +1720,14 @@ def _rules() -> list[_Rule]:
             ),
             _h_duration,
             _g_duration,
+        ),
+        _Rule(
+            "unit_long",
+            rx(
+                "unit_long",
+                r"\b(?P<u>(?:hour|day|week|month|year|decade)s?|century|centuries)-long\b",
+            ),
+            _h_unit_long,
         ),
         _Rule(
             "bare_plural",

@@ -362,6 +362,8 @@ class TestDurationsAndSets:
             ("The siege lasted several months.", "several months", "PXM"),
             ("The town has been divided for decades.", "decades", "PXY"),
             ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
+            ("They held a day-long meeting.", "day-long", "P1D"),
+            ("The decades-long feud ended.", "decades-long", "PXY"),
             ("The flash lasted half a second.", "half a second", "PT0.5S"),
         ],
     )
