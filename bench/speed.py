@@ -104,6 +104,11 @@ def isolated_env(root: Path) -> dict[str, str]:
         d.mkdir(parents=True, exist_ok=True)
         env[var] = str(d)
     env.pop("NEWSDIFF_MODEL", None)
+    # An installed newsdiff has bytecode caches (pip compiles them; Python writes them on first
+    # import). With PYTHONDONTWRITEBYTECODE set, as in some CI shells, every run would compile
+    # every module from source: that is not what a user's start-up costs, and it is paid by
+    # newsdiff's larger code base and not by the baselines.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["TERM"] = "xterm-256color"
     env["COLUMNS"], env["LINES"] = str(COLUMNS), str(LINES)
     return env

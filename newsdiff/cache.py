@@ -13,9 +13,9 @@ import platformdirs
 
 from newsdiff import __version__
 from newsdiff.fsutil import atomic_write_text
-from newsdiff.model import Comparison, Source
 
 if TYPE_CHECKING:  # nlp imports spaCy lazily anyway; the cache only needs the name and version.
+    from newsdiff.model import Comparison, Source
     from newsdiff.nlp import PipelineInfo
 
 #: Bump when the stored layout changes; old files are then never looked up and get pruned.
@@ -88,6 +88,8 @@ def load(key: str) -> Comparison | None:
             or data.get("key") != key
         ):
             raise ValueError("stale or foreign cache entry")
+        from newsdiff.model import Comparison
+
         return Comparison.from_dict(data["comparison"])
     except (ValueError, KeyError, TypeError, AttributeError):
         _discard(path)
@@ -109,6 +111,72 @@ def save(key: str, comparison: Comparison) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
         atomic_write_text(entry_path(key), text)
+    except OSError:
+        return
+    _prune()
+
+
+def input_key(
+    inputs: Sequence[tuple[str, bytes, int]], options: dict[str, Any], pipeline: PipelineInfo
+) -> str:
+    """Hash of what a command line reads, before any of it is parsed.
+
+    ``inputs`` are (path as given, bytes, modification time in ns: a dateline without a year
+    borrows the file's year); ``options`` are the flags that change what is read (``--date``,
+    the size limit). Same key, same bytes, same options: the same ``--json`` output.
+    """
+    digest = hashlib.sha256()
+    header = {
+        "format": CACHE_FORMAT,
+        "newsdiff": __version__,
+        "pipeline": [pipeline.name, pipeline.version],
+        "options": options,
+        "inputs": [[path, len(data), mtime] for path, data, mtime in inputs],
+    }
+    digest.update(json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for _, data, _ in inputs:
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def output_path(key: str) -> Path:
+    """File of one stored ``--json`` output."""
+    return cache_dir() / f"v{CACHE_FORMAT}-out-{key}.json"
+
+
+def load_output(key: str) -> tuple[str, dict[str, Any]] | None:
+    """The stored ``--json`` text for an :func:`input_key`, and its parsed form.
+
+    This is the warm path of ``newsdiff --json``: it needs neither the engine, the data model
+    nor a second JSON encoding. An entry that does not parse into a comparison of this
+    newsdiff version is deleted and rebuilt by the normal path.
+    """
+    path = output_path(key)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        _discard(path)
+        return None
+    try:
+        data = json.loads(text)
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != __version__
+            or not isinstance(data.get("sources"), list)
+        ):
+            raise ValueError("stale or foreign output entry")
+    except ValueError:
+        _discard(path)
+        return None
+    return text, data
+
+
+def save_output(key: str, text: str) -> None:
+    """Store a ``--json`` output atomically (OS errors only cost speed, as for :func:`save`)."""
+    try:
+        atomic_write_text(output_path(key), text)
     except OSError:
         return
     _prune()

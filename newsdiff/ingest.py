@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
-import logging
 import os
 import re
 import stat
@@ -15,13 +14,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.model import Source
+
+if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
+    from newsdiff.model import Source
 
 #: Default limit on one input; spaCy needs roughly 1 GB of memory per 1 MB of text.
 DEFAULT_MAX_BYTES = 5_000_000
@@ -69,8 +69,12 @@ class _Dateline:
 
 
 def demo_paths() -> list[str]:
-    """The two bundled example articles, as paths on disk (they ship inside the wheel)."""
-    data = resources.files("newsdiff") / "data"
+    """The two bundled example articles, as paths on disk (they ship inside the wheel).
+
+    A plain path next to this module: ``importlib.resources`` costs ~10 ms to import, paid on
+    every warm run, and newsdiff is never installed as a zip.
+    """
+    data = Path(__file__).resolve().parent / "data"
     return [str(data / "example_a.txt"), str(data / "example_b.txt")]
 
 
@@ -441,6 +445,8 @@ def _format_of(suffix: str, text: str) -> str:
 
 def _apply_html(raw: _Raw) -> None:
     # trafilatura (and lxml, htmldate) cost ~0.3 s to import; only HTML input pays for them.
+    import logging
+
     import trafilatura
 
     for logger_name in ("trafilatura", "htmldate", "courlan"):
@@ -603,21 +609,26 @@ _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 _AGENCY = r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?"
 _DASH = r"\s*[-–—:|]"
+
+
 #: Each pattern is tried at the start of the first non-empty lines, in this order.
-_DATELINES = (
-    # "date 2021-12-30", "Published: 30 December 2021", "Updated on Thursday, Dec 30, 2021"
-    re.compile(
-        rf"(?i:date|dated|published|posted|updated|last updated|first published)"
-        rf"(?:\s+on)?\s*[:\-–—]?\s*{_WEEKDAY}(?P<date>{_DATE}){_TIME}"
-    ),
-    # "WASHINGTON, Dec 30 (Reuters) -", "KYIV, Ukraine, December 30, 2021 —"
-    re.compile(
-        rf"[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ ]{{1,30}})?,\s*{_WEEKDAY}"
-        rf"(?P<date>{_DATE}){_TIME}{_AGENCY}{_DASH}"
-    ),
-    # "December 30, 2021 —", "2021-12-30:" and "Thursday, 30 December 2021" on its own line
-    re.compile(rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}{_AGENCY}(?:{_DASH}|\s*$)", re.MULTILINE),
-)
+@functools.cache
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    """Dateline patterns, compiled on first use (compiling them is most of this module's import)."""
+    return (
+        # "date 2021-12-30", "Published: 30 December 2021", "Updated on Thursday, Dec 30, 2021"
+        re.compile(
+            rf"(?i:date|dated|published|posted|updated|last updated|first published)"
+            rf"(?:\s+on)?\s*[:\-–—]?\s*{_WEEKDAY}(?P<date>{_DATE}){_TIME}"
+        ),
+        # "WASHINGTON, Dec 30 (Reuters) -", "KYIV, Ukraine, December 30, 2021 —"
+        re.compile(
+            rf"[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ ]{{1,30}})?,\s*{_WEEKDAY}"
+            rf"(?P<date>{_DATE}){_TIME}{_AGENCY}{_DASH}"
+        ),
+        # "December 30, 2021 —", "2021-12-30:" and "Thursday, 30 December 2021" on its own line
+        re.compile(rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}{_AGENCY}(?:{_DASH}|\s*$)", re.MULTILINE),
+    )
 
 
 def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
@@ -660,7 +671,7 @@ def find_dateline(text: str) -> _Dateline | None:
         if stripped:
             checked += 1
             lead = len(line) - len(stripped)
-            for pattern in _DATELINES:
+            for pattern in _datelines():
                 match = pattern.match(stripped)
                 if not match:
                     continue
@@ -904,6 +915,8 @@ def language_warning(text: str) -> str | None:
 
 
 def _finish(raws: Sequence[_Raw], overrides: Mapping[str, str]) -> list[Source]:
+    from newsdiff.model import Source
+
     for raw in raws:
         if raw.id in overrides:
             raw.published = overrides[raw.id]
