@@ -1514,7 +1514,7 @@ _FIRST_CHARS: dict[str, str] = {
     "rel_unit": "celmnpt", "boundary": "bemrst", "year_end": "ey",
     "ago": "0-9abcdefhjlmnorstuwz", "year_ago_adj": "ty", "in_n": "i",
     "duration": "0-9abcdefhjlmnorstuwz", "unit_long": "cdhmwy", "bare_plural": "filotw",
-    "set": "bdehmnpswy",
+    "the_years": "diot", "set": "bdehmnpswy",
     "set_times": "ot", "clock": "0-9", "clock24": "0-9abfstu", "noon": "mn",
     "season": "aeflmnstw", "holiday": "abceghilmntv", "day_before": "t", "weekend": "t",
     "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
@@ -1735,6 +1735,15 @@ def _rules() -> list[_Rule]:
                 "bare_plural",
                 r"\b(?:for|over|in|within|take|took|takes|lasted|last)\s+(?P<x>(?P<u>seconds|"
                 r"minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|of|to|later|earlier))",
+            ),
+            _h_bare_plural,
+        ),
+        _Rule(
+            "the_years",
+            rx(
+                "the_years",
+                r"\b(?:over|in|during|through|throughout)\s+(?P<x>the\s+(?P<u>years|decades|"
+                r"centuries))\b(?!\s+(?:of|ago|before|to\s+come)\b)",
             ),
             _h_bare_plural,
         ),
