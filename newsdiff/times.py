@@ -1650,7 +1650,7 @@ def _rules() -> list[_Rule]:
             rx(
                 "ref",
                 r"\b(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|the\s+present|"
-                r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days)|"
+                r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days|quarters)|"
                 r"past\s+years|lately|the\s+past|the\s+near\s+future|the\s+future|"
                 r"the\s+near\s+term|the\s+short\s+term|a\s+later\s+date|"
                 r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"

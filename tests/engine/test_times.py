@@ -364,6 +364,7 @@ class TestDurationsAndSets:
             ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
             ("They held a day-long meeting.", "day-long", "P1D"),
             ("Prices have risen over the years.", "the years", "PXY"),
+            ("Margins shrank in recent quarters.", "recent quarters", "PXM"),
             ("The decades-long feud ended.", "decades-long", "PXY"),
             ("The flash lasted half a second.", "half a second", "PT0.5S"),
         ],
