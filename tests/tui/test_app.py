@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
-from tui_fakes import canned, fake_comparison
+from tui_fakes import canned, fake_comparison, settled
 
 from newsdiff.config import Config, load_ui_prefs
 from newsdiff.errors import ExitCode, NewsdiffError
@@ -36,8 +36,12 @@ SIZE = (160, 45)
 
 
 async def ready(app: NewsdiffApp, pilot: Pilot[None]) -> MainScreen:
-    """Wait for the analysis worker and the messages it posted (failing, not hanging)."""
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=120)
+    """Wait for the analysis result (or its error) to arrive (failing, not hanging).
+
+    The worker starts only after the first paint, so waiting for workers alone can return
+    before there is any worker to wait for.
+    """
+    await asyncio.wait_for(settled(app, pilot), timeout=120)
     await pilot.pause()
     await pilot.pause()
     return app.main_screen

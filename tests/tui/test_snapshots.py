@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from tui_fakes import settled
 
 from newsdiff.model import Comparison
 from tui.app import NewsdiffApp
@@ -13,8 +15,10 @@ from widgets.article_pane import ArticlePane
 
 
 async def analysed(pilot: Pilot[None]) -> None:
-    """Wait until the analysis has arrived and been drawn."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait until the analysis has arrived and been drawn (the worker starts after a paint)."""
+    app = pilot.app
+    assert isinstance(app, NewsdiffApp)
+    await asyncio.wait_for(settled(app, pilot), timeout=120)
     await pilot.pause()
     await pilot.pause()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from tui_fakes import fake_comparison, split_sentences
+from tui_fakes import fake_comparison, settled, split_sentences
 
 from newsdiff.model import Claim, Comparison, Entity, Mention, Source
 from tui.app import NewsdiffApp, unused_path
@@ -122,7 +122,7 @@ class TestArticlePane:
         comparison = fake_comparison(sources)
         app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
         async with app.run_test(size=(120, 30)) as pilot:
-            await app.workers.wait_for_complete()
+            await settled(app, pilot)
             await pilot.pause()
             pane = app.main_screen.panes[0]
             strip = pane.render_line(0)
@@ -179,7 +179,7 @@ class TestArticlePane:
         comparison = Comparison("t", "t", tuple(sources), (entity,), claims, ())
         app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
         async with app.run_test(size=(160, 45)) as pilot:
-            await app.workers.wait_for_complete()
+            await settled(app, pilot)
             await pilot.pause()
             screen = app.main_screen
             left, right = screen.panes
@@ -222,7 +222,7 @@ async def test_pane_rewraps_when_the_analysed_text_differs() -> None:
     comparison = fake_comparison(analysed)
     app = NewsdiffApp(raw, analyze=lambda s, **k: comparison)
     async with app.run_test(size=(100, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         pane = app.main_screen.panes[0]
         assert pane.source.text == "One two.\nThree."

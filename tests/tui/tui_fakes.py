@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, utils
+from textual.pilot import Pilot
 
 from newsdiff.model import Claim, Comparison, Difference, Entity, Mention, Sentence, Source, Talk
 
@@ -142,3 +144,14 @@ def canned(comparison: Comparison) -> Callable[..., Comparison]:
         return comparison
 
     return analyze
+
+
+async def settled(app: Any, pilot: Pilot[None]) -> None:
+    """Until the main screen holds a comparison or an error."""
+    while True:
+        await pilot.pause()
+        screen = app.main_screen
+        if screen.comparison is not None or screen.error is not None:
+            return
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.01)
