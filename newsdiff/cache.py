@@ -72,12 +72,8 @@ def load(key: str) -> Comparison | None:
     :class:`Comparison` is deleted, so the next analysis writes a good one in its place.
     """
     path = entry_path(key)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError):
-        _discard(path)
+    raw = _read(path)
+    if raw is None:
         return None
     try:
         data = json.loads(raw)
@@ -152,12 +148,8 @@ def load_output(key: str) -> tuple[str, dict[str, Any]] | None:
     newsdiff version is deleted and rebuilt by the normal path.
     """
     path = output_path(key)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError):
-        _discard(path)
+    text = _read(path)
+    if text is None:
         return None
     try:
         data = json.loads(text)
@@ -214,6 +206,17 @@ def _prune() -> None:
     dated.sort()
     for _, path in dated[: len(dated) - MAX_ENTRIES]:
         _discard(path)
+
+
+def _read(path: Path) -> str | None:
+    """An entry's text; None when missing, and an unreadable one is removed."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        _discard(path)
+        return None
 
 
 def _discard(path: Path) -> bool:

@@ -371,19 +371,27 @@ _ORG_ENDINGS = (GENERIC_ORG_HEADS - {"city", "state", "county", "republic", "kin
 }
 
 
+def _covered_tokens(
+    doc: Doc, doc_index: int, mentions: Sequence[RawMention], *, every_label: bool
+) -> set[int]:
+    """Tokens already inside a mention, or inside a tagged span (of any label, or of the
+    non-name labels only: dates and numbers must not be re-read as names)."""
+    covered = {
+        t.i for ent in doc.ents if every_label or ent.label_ not in ENTITY_LABELS for t in ent
+    }
+    for m in mentions:
+        if m.doc_index == doc_index:
+            covered.update(range(m.token_start, m.token_end))
+    return covered
+
+
 def _organisation_chunks(
     docs: Sequence[Doc], source_ids: Sequence[str], mentions: Sequence[RawMention]
 ) -> list[RawMention]:
     """Runs of two or more proper nouns ending in an organisation word that the tagger skipped."""
     added: list[RawMention] = []
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
-        covered = {t.i for ent in doc.ents for t in ent}
-        covered.update(
-            t
-            for m in mentions
-            if m.doc_index == doc_index
-            for t in range(m.token_start, m.token_end)
-        )
+        covered = _covered_tokens(doc, doc_index, mentions, every_label=True)
         i = 0
         while i < len(doc):
             j = i
@@ -428,13 +436,7 @@ def _missed_mentions(
     longest = max(len(k) for k in known)
     added: list[RawMention] = []
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
-        covered = {t.i for ent in doc.ents if ent.label_ not in ENTITY_LABELS for t in ent}
-        covered.update(
-            t
-            for m in mentions
-            if m.doc_index == doc_index
-            for t in range(m.token_start, m.token_end)
-        )
+        covered = _covered_tokens(doc, doc_index, mentions, every_label=False)
         i = 0
         while i < len(doc):
             tok = doc[i]
