@@ -47,6 +47,9 @@ class NewsdiffApp(App[None]):
     COMMANDS = App.COMMANDS | {NewsdiffCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
+        # Textual 8 turns Ctrl+C into "press ctrl+q to quit"; a reading tool should just quit,
+        # as every terminal program does (Textual restores the terminal on the way out).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(

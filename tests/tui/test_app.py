@@ -550,3 +550,15 @@ class TestPersistence:
             await pilot.pause()
             messages = [n.message for n in app._notifications]
             assert all(str(f) in messages for f in files)
+
+
+class TestCtrlC:
+    async def test_ctrl_c_quits_like_q(self, demo_app: Callable[..., NewsdiffApp]) -> None:
+        """A terminal program quits on Ctrl+C; Textual's default only tells you to use Ctrl+Q."""
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert not app.is_running
+        assert app.return_code == 0
