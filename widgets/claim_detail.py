@@ -98,7 +98,7 @@ class ClaimDetail(ScrollView):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
-    def _render_strips(self) -> None:
+    def _render_strips(self, *, defer_size: bool = False) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_attached:
             return
@@ -108,8 +108,15 @@ class ClaimDetail(ScrollView):
         lines = console.render_lines(self._content, options, style=base, pad=True)
         self._strips = [Strip(line, width) for line in lines]
         self._strip_width = width
+        if defer_size:  # called while painting: change the layout after this frame
+            self.call_after_refresh(self._sync_virtual_size)
+        else:
+            self._sync_virtual_size()
+
+    def _sync_virtual_size(self) -> None:
+        width = self._strip_width
         height = max(len(self._strips), self.scrollable_content_region.height)
-        if self.virtual_size != Size(width, height):
+        if width > 0 and self.virtual_size != Size(width, height):
             self.virtual_size = Size(width, height)
 
     def on_resize(self) -> None:
@@ -134,6 +141,14 @@ class ClaimDetail(ScrollView):
         """One line of the pre-rendered content (Line API)."""
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        if self._strip_width != width and width > 0:
+            # The width changed without a resize (the scrollbar came or went once the content
+            # was measured): render for the width there is now instead of painting blanks.
+            if self._shown is not None:
+                comparison, claim, source_id, sentence_id = self._shown
+                if claim is not None:  # a claim's layout depends on the width
+                    self._content = self._render_claim(comparison, claim, source_id, sentence_id)
+            self._render_strips(defer_size=True)
         if self._strip_width != width:
             return Strip.blank(width, self.rich_style)
         if line < len(self._strips):
