@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.compose import compose
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
@@ -163,6 +164,10 @@ class MainScreen(Screen[None]):
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False
+        self._sidebar_ready = False
+        self._early_comparison: Comparison | None = None
+        #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
+        self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
@@ -187,30 +192,49 @@ class MainScreen(Screen[None]):
                     with Vertical(classes="column", id=f"column-{i}"):
                         yield SourceHeader(src, id=f"header-{i}")
                         yield ArticlePane(src, id=f"pane-{i}")
-            with Vertical(id="sidebar"):
-                with TabbedContent(id="sidebar-tabs"):
-                    with TabPane("Actors", id="tab-actors"):
-                        yield ActorList(id="actors")
-                    with TabPane("Talks", id="tab-talks"):
-                        yield TalkList(id="talks")
-                    with TabPane("Differences", id="tab-differences"):
-                        yield DifferenceList(id="differences")
-                yield Legend(id="legend")
+            # Filled by _mount_sidebar after the first frame; its fixed width is already here,
+            # so the columns are laid out (and their text wrapped) once, at their final width.
+            yield Vertical(id="sidebar")
         yield ClaimDetail(id="detail")
         yield Footer()
+
+    def _compose_sidebar(self) -> ComposeResult:
+        with TabbedContent(id="sidebar-tabs"):
+            with TabPane("Actors", id="tab-actors"):
+                yield ActorList(id="actors")
+            with TabPane("Talks", id="tab-talks"):
+                yield TalkList(id="talks")
+            with TabPane("Differences", id="tab-differences"):
+                yield DifferenceList(id="differences")
+        yield Legend(id="legend")
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
         self.sub_title = " vs ".join(s.label for s in self.sources)
         self.query_one("#error-panel").display = False
-        for widget in self._lists():
-            widget.add_option("Analysing…")
-            widget.disable_messages(OptionList.OptionSelected)
         self._apply_layout(self.size.width)
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self.run_analysis()
+        self.call_after_refresh(self._mount_sidebar)
+
+    async def _mount_sidebar(self) -> None:
+        """Mount the sidebar's tabs and lists once the text is on screen.
+
+        They are about half of the screen's widgets (and of its styling and rendering work),
+        and nothing in them is useful before the analysis arrives, so the first frame leaves
+        them out. An analysis (or failure) that arrives earlier waits for them.
+        """
+        await self.query_one("#sidebar").mount_all(compose(self, self._compose_sidebar()))
+        for widget in self._lists():
+            widget.add_option("Analysing…")
+            widget.disable_messages(OptionList.OptionSelected)
+        self._sidebar_ready = True
+        if self._early_comparison is not None:
+            self.comparison = self._early_comparison
+        elif self._early_failure is not None:
+            self._show_failure(self._early_failure[0])
 
     # ---------------------------------------------------------------- analysis
 
@@ -239,7 +263,10 @@ class MainScreen(Screen[None]):
 
     @on(AnalysisReady)
     def _ready(self, event: AnalysisReady) -> None:
-        self.comparison = event.comparison
+        if self._sidebar_ready:
+            self.comparison = event.comparison
+        else:
+            self._early_comparison = event.comparison
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -247,20 +274,27 @@ class MainScreen(Screen[None]):
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.ERROR:
-            self.error = describe_error(event.worker.error)
-            self.query_one("#status").display = False
-            panel = self.query_one("#error-panel", Static)
-            panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
-            panel.display = True
-            self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
-            for header in self.query(SourceHeader):
-                header.failed = True
-            for widget in self._lists():
-                widget.clear_options()
-                widget.add_option("No analysis (see the error above)")
-            self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
+            if self._sidebar_ready:
+                self._show_failure(event.worker.error)
+            else:
+                self._early_failure = (event.worker.error,)
         elif event.state == WorkerState.CANCELLED:
             self.query_one("#status-label", Static).update("Analysis cancelled")
+
+    def _show_failure(self, error: BaseException | None) -> None:
+        """Say why there is no analysis, everywhere it would have shown."""
+        self.error = describe_error(error)
+        self.query_one("#status").display = False
+        panel = self.query_one("#error-panel", Static)
+        panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
+        panel.display = True
+        self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
+        for header in self.query(SourceHeader):
+            header.failed = True
+        for widget in self._lists():
+            widget.clear_options()
+            widget.add_option("No analysis (see the error above)")
+        self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
 
     def watch_comparison(self, comparison: Comparison | None) -> None:
         """Push the analysis down to every widget."""
