@@ -70,6 +70,7 @@ class NewsdiffApp(App[None]):
         self.model = model if model is not None else self.config.model
         self._analyze = analyze or _default_analyze
         self.prefs = self._load_prefs()
+        self._gc_paused = False
         self._position_key = state.position_key(self.sources)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -77,10 +78,22 @@ class NewsdiffApp(App[None]):
 
         The imports leave tens of thousands of long-lived objects (modules, classes, parsed
         CSS) that the collections triggered while building the first frame would scan again
-        and again; freezing them cut App.run -> first paint from ~84 to ~68 ms.
+        and again; freezing them cut App.run -> first paint from ~84 to ~68 ms. The collector
+        also pauses until the first frame is drawn (on_mount turns it back on after it).
         """
         gc.freeze()
-        return super().run(*args, **kwargs)
+        self._gc_paused = gc.isenabled()
+        gc.disable()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self._gc_paused:
+                gc.enable()
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
 
     def _load_prefs(self) -> UiPrefs:
         """What the reader chose last time (ui.json), else the defaults of config.toml.
@@ -122,6 +135,7 @@ class NewsdiffApp(App[None]):
         elif theme:
             self.notify(f"unknown theme {theme!r}; using {self.theme}", severity="warning")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.call_after_refresh(self._resume_gc)
 
     def _theme_changed(self, theme: Theme) -> None:
         self.save_prefs(theme=theme.name)
