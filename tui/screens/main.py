@@ -165,6 +165,7 @@ class MainScreen(Screen[None]):
         self._detail_pref = detail
         self._restored = False
         self._sidebar_ready = False
+        self._progress_fraction = 0.0
         self._early_comparison: Comparison | None = None
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
@@ -184,7 +185,7 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="status"):
             yield Static("Analysing…", id="status-label")
-            yield ProgressBar(total=1.0, show_eta=False, id="progress")
+            # The progress bar (four widgets) joins after the first frame, in _mount_deferred.
         yield Static("", id="error-panel")
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
@@ -192,7 +193,7 @@ class MainScreen(Screen[None]):
                     with Vertical(classes="column", id=f"column-{i}"):
                         yield SourceHeader(src, id=f"header-{i}")
                         yield ArticlePane(src, id=f"pane-{i}")
-            # Filled by _mount_sidebar after the first frame; its fixed width is already here,
+            # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Vertical(id="sidebar")
         yield ClaimDetail(id="detail")
@@ -217,15 +218,18 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self.run_analysis()
-        self.call_after_refresh(self._mount_sidebar)
+        self.call_after_refresh(self._mount_deferred)
 
-    async def _mount_sidebar(self) -> None:
-        """Mount the sidebar's tabs and lists once the text is on screen.
+    async def _mount_deferred(self) -> None:
+        """Mount the progress bar and the sidebar's tabs and lists once the text is on screen.
 
         They are about half of the screen's widgets (and of its styling and rendering work),
         and nothing in them is useful before the analysis arrives, so the first frame leaves
         them out. An analysis (or failure) that arrives earlier waits for them.
         """
+        bar = ProgressBar(total=1.0, show_eta=False, id="progress")
+        await self.query_one("#status").mount(bar)
+        bar.update(progress=self._progress_fraction)
         await self.query_one("#sidebar").mount_all(compose(self, self._compose_sidebar()))
         for widget in self._lists():
             widget.add_option("Analysing…")
@@ -259,7 +263,9 @@ class MainScreen(Screen[None]):
     @on(AnalysisProgress)
     def _progress(self, event: AnalysisProgress) -> None:
         self.query_one("#status-label", Static).update(f"Analysing: {event.stage}")
-        self.query_one("#progress", ProgressBar).update(progress=max(0.0, min(1.0, event.fraction)))
+        self._progress_fraction = max(0.0, min(1.0, event.fraction))
+        for bar in self.query("#progress").results(ProgressBar):  # none before the first frame
+            bar.update(progress=self._progress_fraction)
 
     @on(AnalysisReady)
     def _ready(self, event: AnalysisReady) -> None:
