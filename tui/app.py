@@ -79,16 +79,17 @@ class NewsdiffApp(App[None]):
         The imports leave tens of thousands of long-lived objects (modules, classes, parsed
         CSS) that the collections triggered while building the first frame would scan again
         and again; freezing them cut App.run -> first paint from ~84 to ~68 ms. The collector
-        also pauses until the first frame is drawn (on_mount turns it back on after it).
+        also pauses until the first frame is drawn (on_mount turns it back on after it), and
+        it is turned on then even if the caller paused it earlier: pausing it before importing
+        this module saves ~20 ms more of start-up, and the app is where it ends.
         """
         gc.freeze()
-        self._gc_paused = gc.isenabled()
+        self._gc_paused = True
         gc.disable()
         try:
             return super().run(*args, **kwargs)
         finally:
-            if self._gc_paused:
-                gc.enable()
+            gc.enable()
 
     def _resume_gc(self) -> None:
         if self._gc_paused:

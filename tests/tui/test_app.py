@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -562,3 +563,31 @@ class TestCtrlC:
             await pilot.pause()
             assert not app.is_running
         assert app.return_code == 0
+
+
+class TestStartup:
+    def test_run_turns_the_collector_back_on_after_the_first_frame(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """run() pauses the GC until the first frame, even when the caller paused it before."""
+        enabled_while_running: list[bool] = []
+
+        async def auto_pilot(pilot: Pilot[None]) -> None:
+            app = pilot.app
+            assert isinstance(app, NewsdiffApp)
+            await ready(app, pilot)
+            await pilot.pause()
+            enabled_while_running.append(gc.isenabled())
+            app.exit()
+
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            demo_app().run(headless=True, size=SIZE, auto_pilot=auto_pilot)
+            assert enabled_while_running == [True]
+            assert gc.isenabled()
+        finally:
+            if was_enabled:
+                gc.enable()
+            else:
+                gc.disable()
