@@ -169,6 +169,11 @@ def _run(argv: Sequence[str]) -> int:
     max_mb = args.max_size if args.max_size is not None else config.max_file_mb
     max_bytes = int(max_mb * 1_000_000)
     use_cache = config.cache and not args.no_cache
+    # Pipelines are found without importing spaCy, so resolving one costs milliseconds.
+    from newsdiff import cache
+    from newsdiff.nlp import PipelineInfo, resolve_pipeline
+
+    pipeline: PipelineInfo | None = None
     stdin_bytes: bytes | None = None
     out_key: str | None = None
     if args.json and use_cache:
@@ -176,11 +181,9 @@ def _run(argv: Sequence[str]) -> int:
         # parsing anything (no engine, no data model); see cache.input_key.
         raw, stdin_bytes = _raw_inputs(paths)
         if raw is not None:
-            from newsdiff import cache
-            from newsdiff.nlp import resolve_pipeline
-
+            pipeline = resolve_pipeline(args.model or config.model)
             options = {"dates": sorted(dates.items()), "max_bytes": max_bytes}
-            out_key = cache.input_key(raw, options, resolve_pipeline(args.model or config.model))
+            out_key = cache.input_key(raw, options, pipeline)
             hit = cache.load_output(out_key)
             if hit is not None:
                 text, data = hit
@@ -194,18 +197,15 @@ def _run(argv: Sequence[str]) -> int:
         for warning in source.warnings:
             _print_warning(warning)
     # Resolve before any analysis so a missing pipeline fails in milliseconds, not after the
-    # UI has started. nlp does not import spaCy for this.
-    from newsdiff.nlp import resolve_pipeline
-
-    pipeline = resolve_pipeline(args.model or config.model)
+    # UI has started.
+    if pipeline is None:
+        pipeline = resolve_pipeline(args.model or config.model)
     if interactive:
         return _run_ui(sources, model=pipeline.name, config=config, use_cache=use_cache)
     comparison = _analyze(sources, model=pipeline.name, use_cache=use_cache)
     if args.json:
         out = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if out_key is not None:
-            from newsdiff import cache
-
             cache.save_output(out_key, out)
     else:
         from newsdiff.report import render_markdown

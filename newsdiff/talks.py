@@ -368,9 +368,7 @@ def _tense(trigger: Token) -> str | None:
     return None
 
 
-def _elliptic_events(
-    ctx: SourceContext, sent_tokens: Sequence[Token], last_kind: str | None
-) -> list[Token]:
+def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
     """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
     found = []
     for tok in sent_tokens:
@@ -404,7 +402,7 @@ def extract_mentions(
             if not (t.dep_ == "compound" and _is_trigger(t.head) is not None)
         ]
         kinds_so_far = [k for _, k in triggers] or ([last_kind] if last_kind else [])
-        ellipses = _elliptic_events(ctx, list(sent), kinds_so_far[-1] if kinds_so_far else None)
+        ellipses = _elliptic_events(list(sent), kinds_so_far[-1] if kinds_so_far else None)
         trigger_tokens = [t for t, _ in triggers] + ellipses
         items = [*triggers, *((e, kinds_so_far[-1]) for e in ellipses if kinds_so_far)]
         items.sort(key=lambda x: x[0].i)
