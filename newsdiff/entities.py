@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -572,11 +572,18 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     _cluster_people(persons, uf)
     _cluster_others(others, uf)
     _link_parenthetical_acronyms(docs, mentions, uf)
-    _link_across_labels(docs, mentions, persons, others, uf)
+    metonyms = _link_across_labels(docs, mentions, persons, others, uf)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
+    # "in Kansas City" stays the city when "Kansas City" elsewhere means the team.
+    for form in metonyms:
+        places = [i for i in form.mentions if _is_locative(docs, mentions[i])]
+        if places:
+            root = uf.find(form.mentions[0])
+            groups[root] = [i for i in groups[root] if i not in places]
+            groups[n + places[0]] = places
     return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
 
 
@@ -726,7 +733,7 @@ def _link_across_labels(
     persons: Sequence[_Form],
     others: Sequence[_Form],
     uf: _UnionFind,
-) -> None:
+) -> list[_Form]:
     """Join forms the tagger labelled inconsistently; the majority vote then picks the label.
 
     - the same name tagged PERSON once and ORG/GPE elsewhere;
@@ -749,12 +756,7 @@ def _link_across_labels(
 
     def locative(form: _Form) -> bool:
         """Mostly used as a place ("in Jackson"), so not a person's surname."""
-        hits = sum(
-            1
-            for i in form.mentions
-            if mentions[i].token_start > 0
-            and docs[mentions[i].doc_index][mentions[i].token_start - 1].lower_ in _LOCATIVE
-        )
+        hits = sum(1 for i in form.mentions if _is_locative(docs, mentions[i]))
         return hits * 2 > len(form.mentions)
 
     # "Abdel-Fattah Burhan" tagged GPE is the person "Abdel Fattah al-Burhan".
@@ -790,7 +792,8 @@ def _link_across_labels(
     by_first: dict[str, list[_Form]] = defaultdict(list)
     for f in others:
         words = f.text.split()
-        if len(words) < 2 or _majority_label(f) != "ORG":
+        # The tagger calls a team a facility as often as an organisation ("Jacksonville Jaguars").
+        if len(words) < 2 or _majority_label(f) not in {"ORG", "FAC"}:
             continue
         if words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_HEADS:
             by_first[compact(words[0])].append(f)
@@ -812,6 +815,109 @@ def _link_across_labels(
                 if len(targets) == 1:
                     uf.union(f.mentions[0], next(iter(targets)))
                 break
+    return _link_place_metonyms(docs, mentions, [*persons, *others], uf, locative)
+
+
+#: Last words of organisations named after a place that are not a team's name: "New York" is
+#: not "The New York Times" even where the story says "the Times".
+_PLACE_NAMED_HEADS = GENERIC_ORG_HEADS | {
+    "times",
+    "news",
+    "globe",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "daily",
+    "observer",
+    "airport",
+    "port",
+    "stock",
+    "exchange",
+    "zoo",
+    "museum",
+    "hospital",
+    "prison",
+    "station",
+    "centre",
+    "center",
+    "police",
+    "fire",
+}
+
+
+def _is_locative(docs: Sequence[Doc], m: RawMention) -> bool:
+    """ "in Jackson", "to Geneva": the name is used as a location."""
+    return m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE
+
+
+def _link_place_metonyms(
+    docs: Sequence[Doc],
+    mentions: Sequence[RawMention],
+    forms: Sequence[_Form],
+    uf: _UnionFind,
+    locative: Callable[[_Form], bool],
+) -> list[_Form]:
+    """A place that begins a team's name is the team when not used as a location.
+
+    Sports reports say "Kansas City beat Indianapolis" for the Chiefs and the Colts. When the
+    story names "Kansas City Chiefs" and also calls them "the Chiefs" alone, the place name,
+    where it is mostly not after "in"/"at", means the team. The tagger often cuts the full
+    name in two ("North Carolina" + "Tar Heels"), so two adjacent mentions count as one name.
+    """
+    places = {
+        compact(f.text): f
+        for f in forms
+        if not f.is_person and _majority_label(f) in {"GPE", "LOC"} and not locative(f)
+    }
+    if not places:
+        return []
+    by_key: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms:
+        by_key[compact(f.text)].append(f)
+    # (place, rest, whole name): one mention "Kansas City Chiefs", or two adjacent mentions.
+    named: list[tuple[_Form, _Form, _Form | None]] = []
+    for g in forms:
+        words = g.text.split()
+        if g.is_person or len(words) < 2 or _majority_label(g) not in {"ORG", "FAC"}:
+            continue
+        if any(w.lower() in _PREPOSITIONS for w in words):
+            continue
+        for k in range(1, len(words)):
+            place = places.get(compact(" ".join(words[:k])))
+            rests = by_key.get(compact(" ".join(words[k:])), [])
+            if place is None or not rests:
+                continue
+            root = uf.find(g.mentions[0])
+            # The rest must be used alone for this organisation ("the Chiefs").
+            rest = next((r for r in rests if uf.find(r.mentions[0]) == root), None)
+            if rest is not None:
+                named.append((place, rest, g))
+            break
+    form_of = {i: f for f in forms for i in f.mentions}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.doc_index != b.doc_index or a.token_end != b.token_start:
+            continue
+        if docs[a.doc_index][a.token_end - 1].whitespace_ != " ":
+            continue  # "against Jaguars\nIndianapolis Colts": a line break ends a name
+        place = places.get(compact(a.text))
+        rest = form_of.get(i + 1)
+        if place is None or rest is None:
+            continue
+        if sum(len(f.mentions) for f in by_key[compact(rest.text)]) >= 2:
+            named.append((place, rest, None))
+    linked: list[_Form] = []
+    for place, rest, _whole in named:
+        last = rest.text.split()[-1]
+        # Teams go by plural names (Chiefs, Tar Heels, 76ers); newspapers are kept out by name.
+        if not last.lower().endswith("s") or last.lower() in _PLACE_NAMED_HEADS:
+            continue
+        if _majority_label(rest) in {"GPE", "LOC", "NORP"}:
+            continue
+        uf.union(place.mentions[0], rest.mentions[0])
+        linked.append(place)
+    return linked
 
 
 def _well_formed(text: str) -> bool:

@@ -157,3 +157,28 @@ def test_label_majority_vote(nlp: Any) -> None:
 def test_title_part_is_not_an_organisation(nlp: Any) -> None:
     clusters = _clusters(nlp, "US Secretary of State Antony Blinken flew to Kyiv.")
     assert not any("State" in c[2] for c in clusters)
+
+
+def test_place_that_begins_a_team_name_is_the_team(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Miami Dolphins beat the Seattle Seahawks 27-20 on Sunday. The Dolphins led all game.",
+        "Miami scored twice late. The Seahawks had won five in a row before the trip to "
+        "Miami's stadium.",
+        "Fans in Seattle were stunned.",
+    )
+    dolphins = _cluster_with(clusters, "Dolphins")
+    assert "Miami" in dolphins[2]
+    assert dolphins[3] == {"A", "B"}
+    # "in Seattle" is the city, even though "Seattle" before "Seahawks" is the team.
+    assert "C" not in _cluster_with(clusters, "Seahawks")[3]
+    assert any(c[2] == {"Seattle"} and c[3] == {"C"} for c in clusters)
+
+
+def test_place_does_not_join_a_newspaper_named_after_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Boston Globe reported that Boston's mayor will resign. The Globe cited aides.",
+        "Boston's council meets on Monday, the Globe said.",
+    )
+    assert "Boston" not in _cluster_with(clusters, "Boston Globe")[2]
