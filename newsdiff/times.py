@@ -216,6 +216,8 @@ class _Context:
         self.text: str = doc.text
         self.dct = dct
         self.history: list[tuple[int, _When]] = []
+        self.periods: list[tuple[int, _When | None]] = []
+        """Quarters and halves named so far, and multi-month totals (None) between them."""
         self._starts: list[int] | None = None
         # ``Doc.has_annotation`` makes a Token per word; one array copy answers the same.
         self._parsed = bool(len(doc)) and bool(doc.to_array("DEP").any())
@@ -416,22 +418,34 @@ class _Context:
                 return when
         return _When(self.dct, "D") if self.dct else None
 
-    def last_quarter_in_sentence(self, offset: int) -> _When | None:
-        """The latest quarter/half mentioned earlier in the same sentence (year-ago rules)."""
-        s0, _ = self.sentence_bounds(offset)
-        for pos, when in reversed(self.history):
-            if pos < s0:
-                return None
-            if when.gran in ("Q", "H"):
-                return when
-        return None
+    def reported_period(
+        self, offset: int, cumulative: bool = False, halves: bool = True
+    ) -> _When | None:
+        """The quarter an earnings anaphor ("the quarter", "a year ago") refers to, if any.
 
-    def last_quarter(self) -> _When | None:
-        """The latest quarter mentioned anywhere earlier ("the quarter" refers back to it)."""
-        for _, when in reversed(self.history):
-            if when.gran == "Q":
+        The latest quarter or half named earlier in the same paragraph wins. Past the
+        paragraph, the document's lead quarter does: the first one already over at publication,
+        since a quarter named in passing ("after a flat second quarter") or forecast ("a
+        fourth-quarter charge") is not the period being reported. With ``cumulative``, a
+        multi-month total named after the paragraph's last quarter ("for the nine months ...
+        a year earlier") makes the comparison one with the previous year, so None. Without
+        ``halves``, only quarters count ("the quarter" never means a half).
+        """
+        para = self.text.rfind("\n", 0, offset) + 1
+        for pos, when in reversed(self.periods):
+            if pos < para:
+                break
+            if when is not None and (halves or when.gran == "Q"):
                 return when
-        return None
+            if when is None and cumulative:
+                return None
+        quarters = [when for _, when in self.periods if when is not None and when.gran == "Q"]
+        if self.dct is not None:
+            for when in quarters:
+                after = _shift(when.date.replace(day=1), "Q", 1)
+                if after is not None and after <= self.dct:
+                    return when
+        return quarters[-1] if quarters else None
 
 
 # -- resolution helpers -------------------------------------------------------------------
@@ -950,7 +964,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
     else:
         base = ctx.anchor(gran, m.start())
     if unit == "Y" and int(n) == 1:
-        quarter = ctx.last_quarter()
+        quarter = ctx.reported_period(m.start(), cumulative=True)
         if quarter is not None:
             d = _shift(quarter.date, "Y", sign)
             return ("DATE", _When(d, quarter.gran).value(), None) if d else None
@@ -964,7 +978,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_year_ago_adj(m: re.Match[str], ctx: _Context) -> Result:
-    quarter = ctx.last_quarter_in_sentence(m.start()) or ctx.last_quarter()
+    quarter = ctx.reported_period(m.start(), cumulative=True)
     if quarter is not None:
         d = _shift(quarter.date, "Y", -1)
         return ("DATE", _When(d, quarter.gran).value(), None) if d else None
@@ -1174,7 +1188,7 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
     if gran == "H":
         return None
     # Without an ordinal, a quarter or period refers back to the period the article reports on.
-    reference = ctx.last_quarter()
+    reference = ctx.reported_period(m.start(), halves=False)
     if ordinal in ("year-ago", "year-earlier", "year-ago", "same", "comparable", "corresponding"):
         base = reference or (_When(_shift(ctx.dct, "Q", -1) or ctx.dct, "Q") if ctx.dct else None)
         if base is None:
@@ -1965,6 +1979,12 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
         typ, value, when = result
         if when is not None:
             ctx.history.append((cand.start, when))
+            if when.gran in ("Q", "H"):
+                ctx.periods.append((cand.start, when))
+        elif typ == "DURATION" and (
+            cand.rule.name == "the_year" or (cand.rule.name == "duration" and value in _TOTALS)
+        ):
+            ctx.periods.append((cand.start, None))
         found.append(_Found(cand.start, cand.end, typ, value, cand.rule.name in _CLOCK_RULES))
     found = _attach_clock_dates(ctx, found)
     found = _entity_fallback(ctx, found)
@@ -1974,6 +1994,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
     ]
 
 
+_TOTALS = frozenset({"P6M", "P9M"})  # year-to-date totals reported beside a quarter
 _CLOCK_DAY_REACH = 300  # characters: about two sentences back
 _CLOCK_RULES = frozenset({"clock", "clock24", "noon"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")

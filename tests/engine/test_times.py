@@ -273,6 +273,38 @@ class TestQuartersAndSeasons:
         assert _one(nlp, "The plant will reopen in a week.", "a week") == ("DATE", "2022-W01")
 
 
+class TestReportedQuarter:
+    """Earnings anaphora ("the latest quarter", "a year earlier") refer to the quarter reported."""
+
+    def test_lead_quarter_beats_one_named_in_passing(self, nlp: Any) -> None:
+        text = (
+            "Acme posted higher third-quarter earnings.\n\n"
+            "After a weak second quarter, demand for its pumps recovered.\n\n"
+            "Margins widened in the latest period, and costs were lower than a year ago."
+        )
+        found = _times(nlp, text)
+        assert found["the latest period"] == ("DATE", "2021-Q3")
+        assert found["a year ago"] == ("DATE", "2020-Q3")
+
+    def test_forecast_quarter_is_not_the_reported_one(self, nlp: Any) -> None:
+        # The DCT (30 December) is inside the fourth quarter, which is not over yet.
+        text = (
+            "Acme said its third-quarter profit rose.\n\n"
+            "It expects a fourth-quarter charge for the storm.\n\n"
+            "Sales fell in the latest quarter to $9 million from $11 million a year earlier."
+        )
+        found = _times(nlp, text)
+        assert found["the latest quarter"] == ("DATE", "2021-Q3")
+        assert found["a year earlier"] == ("DATE", "2020-Q3")
+
+    def test_nine_month_total_compares_with_the_year(self, nlp: Any) -> None:
+        text = (
+            "Acme earned $3 million in the third quarter. For the nine months, it earned "
+            "$8 million, up from $6 million a year earlier."
+        )
+        assert _one(nlp, text, "a year earlier") == ("DATE", "2020")
+
+
 class TestAnchored:
     def test_day_before(self, nlp: Any) -> None:
         text = "The vote was held on March 4, 2020. The day before, protests began."
