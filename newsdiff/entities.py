@@ -20,6 +20,7 @@ from newsdiff.names import (
     acronym_variants,
     compact,
     demonym_country,
+    fits_name_blend,
     is_acronym,
     is_city,
     is_subsequence,
@@ -785,6 +786,12 @@ def _link_across_labels(
         target = _dominant_root(roots, full_people, uf)
         if target is not None:
             uf.union(f.mentions[0], target)
+
+    # "LiLo" is Lindsay Lohan when she is the only person of the story the blend fits.
+    for f in singles:
+        roots = {uf.find(g.mentions[0]) for g, q in full_people if fits_name_blend(f.text, q)}
+        if len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
 
     # The last word of a name is its head ("Chiefs" of "Kansas City Chiefs") and wins over a
     # first word ("Chiefs" of a run-on "Chiefs WR Terrance Copper").

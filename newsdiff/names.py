@@ -424,6 +424,27 @@ class PersonName:
         return tuple(translit_key(g) for g in self.given)
 
 
+_BLEND = re.compile(r"([A-Z][a-z]{0,3})([A-Z][a-z]{1,4})")
+
+
+def fits_name_blend(token: str, name: PersonName) -> bool:
+    """Whether ``token`` is a blend of the person's given name and surname.
+
+    Celebrity news clips both names and joins the pieces: "LiLo" (Lindsay Lohan), "A-Rod"
+    (Alex Rodriguez), "J.Lo" (Jennifer Lopez), "ScarJo". The given-name piece may be one
+    letter; the surname piece needs two, so that ordinary camel-case names rarely fit.
+    """
+    match = _BLEND.fullmatch(re.sub(r"[.\-\u2019']", "", token))
+    if match is None or not name.given:
+        return False
+    given, surname = match.group(1).lower(), match.group(2).lower()
+    return (
+        fold_accents(name.given[0]).lower().startswith(given)
+        and fold_accents(name.surname).lower().startswith(surname)
+        and token.lower() != name.surname.lower()
+    )
+
+
 def strip_titles(text: str) -> str:
     """A person's name without leading honorifics: "President Joe Biden" -> "Joe Biden"."""
     words = text.split()

@@ -182,3 +182,12 @@ def test_place_does_not_join_a_newspaper_named_after_it(nlp: Any) -> None:
         "Boston's council meets on Monday, the Globe said.",
     )
     assert "Boston" not in _cluster_with(clusters, "Boston Globe")[2]
+
+
+def test_blended_nickname_joins_its_person(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Reality star Kim Kardashian arrived in Las Vegas on Friday with her sister Khloe.",
+        "Fans cheered as KimKa waved from the stage.",
+    )
+    assert "KimKa" in _cluster_with(clusters, "Kim Kardashian")[2]

@@ -8,6 +8,7 @@ from newsdiff.names import (
     acronym_of,
     compact,
     demonym_country,
+    fits_name_blend,
     fold_accents,
     is_acronym,
     is_subsequence,
@@ -108,3 +109,23 @@ def test_demonyms(word: str, country: str) -> None:
 def test_not_a_demonym() -> None:
     assert demonym_country("Western") is None
     assert demonym_country("Russian Federation") is None
+
+
+@pytest.mark.parametrize(
+    ("blend", "name"),
+    [("BriSpe", "Britney Spears"), ("K-Rob", "Kevin Robertson"), ("T.Sw", "Taylor Swift")],
+)
+def test_name_blends_fit_their_person(blend: str, name: str) -> None:
+    person = parse_person(name)
+    assert person is not None
+    assert fits_name_blend(blend, person)
+
+
+@pytest.mark.parametrize(
+    ("token", "name"),
+    [("BriSpe", "Brian Walker"), ("McAdam", "Mary Adams"), ("Spears", "Britney Spears")],
+)
+def test_other_words_are_not_name_blends(token: str, name: str) -> None:
+    person = parse_person(name)
+    assert person is not None
+    assert not fits_name_blend(token, person)
