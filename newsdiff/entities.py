@@ -18,6 +18,7 @@ from newsdiff.names import (
     PersonName,
     acronym_of,
     acronym_variants,
+    are_nicknames,
     compact,
     demonym_country,
     fits_name_blend,
@@ -600,7 +601,10 @@ def _cluster_people(forms: Sequence[_Form], uf: _UnionFind) -> None:
         )
         for a in range(len(full)):
             for b in range(a + 1, len(full)):
-                if scores[a][b] and _given_compatible(full[a][1].given_keys, full[b][1].given_keys):
+                if scores[a][b] and (
+                    _given_compatible(full[a][1].given_keys, full[b][1].given_keys)
+                    or are_nicknames(full[a][1].given[0], full[b][1].given[0])
+                ):
                     uf.union(full[a][0].mentions[0], full[b][0].mentions[0])
     # A lone surname joins the full name it belongs to, unless two different people share it.
     roots_by_surname: dict[int, set[int]] = defaultdict(set)

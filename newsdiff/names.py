@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 #: Words that start a name span but are not part of the name (stripped from mention text).
 LEADING_DETERMINERS = ("the ", "The ", "THE ")
@@ -443,6 +444,24 @@ def fits_name_blend(token: str, name: PersonName) -> bool:
         and fold_accents(name.surname).lower().startswith(surname)
         and token.lower() != name.surname.lower()
     )
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> Any:
+    """The nickname table, read once, and only when two people's given names are compared."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def are_nicknames(a: str, b: str) -> bool:
+    """Whether one given name is a nickname of the other (Katie / Kathryn, Bill / William)."""
+    a, b = fold_accents(a).lower(), fold_accents(b).lower()
+    if a == b:
+        return True
+    table = _nicknamer()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
 
 
 def strip_titles(text: str) -> str:

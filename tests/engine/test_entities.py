@@ -191,3 +191,21 @@ def test_blended_nickname_joins_its_person(nlp: Any) -> None:
         "Fans cheered as KimKa waved from the stage.",
     )
     assert "KimKa" in _cluster_with(clusters, "Kim Kardashian")[2]
+
+
+def test_nickname_joins_the_full_given_name(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Police said Elizabeth Morgan, 34, was found safe in Leeds on Tuesday.",
+        "Liz Morgan had been missing for three days, her family said.",
+    )
+    assert {"Elizabeth Morgan", "Liz Morgan"} <= _cluster_with(clusters, "Liz Morgan")[2]
+
+
+def test_different_given_names_with_one_surname_stay_apart(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Elizabeth Morgan, 34, was found safe in Leeds on Tuesday.",
+        "Her brother Daniel Morgan thanked the police.",
+    )
+    assert "Daniel Morgan" not in _cluster_with(clusters, "Elizabeth Morgan")[2]

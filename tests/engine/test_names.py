@@ -6,6 +6,7 @@ import pytest
 
 from newsdiff.names import (
     acronym_of,
+    are_nicknames,
     compact,
     demonym_country,
     fits_name_blend,
@@ -129,3 +130,9 @@ def test_other_words_are_not_name_blends(token: str, name: str) -> None:
     person = parse_person(name)
     assert person is not None
     assert not fits_name_blend(token, person)
+
+
+def test_nicknames_from_the_curated_table() -> None:
+    assert are_nicknames("Katie", "Kathryn")
+    assert are_nicknames("Jim", "James")
+    assert not are_nicknames("Jim", "Kathryn")
