@@ -1161,11 +1161,28 @@ def _h_noon(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
+    """A quarter or half; "the year-ago third quarter", "the period a year ago" go back a year."""
+    result = _quarter(m, ctx)
+    if not (m["ya"] or m["ya2"]) or result is None or result[2] is None:
+        return result
+    last_year = (m["ya2"] or "").lower().startswith("last") and m["ord"]
+    if (m["ya"] and not m["ord"]) or m["yr1"] or m["yr2"] or last_year:
+        # "the year-ago quarter" is already last year's; "the third quarter last year" was
+        # resolved as one with "of last year"; a written year is explicit.
+        return result
+    when = result[2]
+    d = _shift(when.date, "Y", -1)
+    return ("DATE", _When(d, when.gran).value(), None) if d else None
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> Result:
     q_word = m["q"].lower()
-    ordinal = re.sub(r"[\s-]+", "-", (m["ord"] or "").lower())
+    ordinal = re.sub(r"[\s-]+", "-", (m["ord"] or m["ya"] or "").lower())
     gran = "H" if q_word == "half" else "Q"
     year = _year_of(m["yr1"]) or _year_of(m["yr2"])
     yrel = (m["yrel"] or m["rel"] or "").lower()
+    if not yrel and m["ord"] and (m["ya2"] or "").lower().startswith("last"):
+        yrel = "last"  # "the fourth quarter last year" = "of last year"
     if year is None and yrel and ctx.dct is not None:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
     number = g.ORDINALS.get(ordinal) if ordinal not in ("last", "final") else None
@@ -1205,7 +1222,11 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> Result:
         return _result("DATE", _relative(ctx, "Q", 0, gran), gran)
     if ordinal in ("next", "coming"):
         return _result("DATE", _relative(ctx, "Q", 1, gran), gran)
-    if q_word == "period" and ordinal not in ("latest", "recent", "just-ended", "this"):
+    if (
+        q_word == "period"
+        and not m["ya2"]
+        and ordinal not in ("latest", "recent", "just-ended", "this")
+    ):
         return None
     if reference is not None and ordinal != "previous":
         return "DATE", reference.value(), reference
@@ -1807,12 +1828,13 @@ def _rules() -> list[_Rule]:
                 "quarter",
                 rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
                 rf"(?:(?P<yr1>{g.YEAR})(?:'s)?\s+)?"
-                r"(?:(?:comparable|corresponding)\s+)?"
+                r"(?:(?:comparable|corresponding)\s+)?(?:(?P<ya>year[\s-](?:ago|earlier))\s+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
                 r"previous|past|year-ago|year-earlier|year\s+ago|same|next|coming|recent|"
                 r"just-ended|this|comparable|corresponding)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
                 rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<yr2>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)"
-                r"\s+year)?\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))",
+                r"\s+year|\s+(?P<ya2>a\s+year\s+(?:ago|earlier)|last\s+year))?"
+                r"\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))",
             ),
             _h_quarter,
             _g_quarter,

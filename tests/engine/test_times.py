@@ -297,6 +297,25 @@ class TestReportedQuarter:
         assert found["the latest quarter"] == ("DATE", "2021-Q3")
         assert found["a year earlier"] == ("DATE", "2020-Q3")
 
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            ("Acme lost money in the third quarter. In the year-ago third quarter it earned "
+             "$2 million.", "the year-ago third quarter"),
+            ("Acme lost money in the third quarter. For the quarter a year earlier it earned "
+             "$2 million.", "the quarter a year earlier"),
+            ("Acme lost money in the third quarter, against a profit in the comparable period "
+             "last year.", "the comparable period last year"),
+        ],
+    )  # fmt: skip
+    def test_quarter_a_year_back(self, nlp: Any, text: str, span: str) -> None:
+        assert _one(nlp, text, span) == ("DATE", "2020-Q3")
+
+    def test_ordinal_quarter_last_year(self, nlp: Any) -> None:
+        text = "Profit in the fourth quarter last year was higher."
+        span = "the fourth quarter last year"
+        assert _one(nlp, text, span, "2022-02-10") == ("DATE", "2021-Q4")
+
     def test_nine_month_total_compares_with_the_year(self, nlp: Any) -> None:
         text = (
             "Acme earned $3 million in the third quarter. For the nine months, it earned "
