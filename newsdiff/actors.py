@@ -79,6 +79,7 @@ ROLE_NOUNS = frozenset(
         "commissioner",
         "inspector",
         "sheriff",
+        "coroner",
         "detective",
         "superintendent",
         "administrator",

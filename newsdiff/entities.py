@@ -221,6 +221,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
+    mentions = _fit_to_known_names(docs, mentions)
     mentions.extend(_add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = _extend_to_acronyms(texts, mentions)
@@ -308,6 +309,113 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
             )
         out.append(m)
     return out
+
+
+def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """Repair name boundaries against the names the comparison spells out elsewhere.
+
+    - a nationality or a job before a name the story also uses alone is not part of it
+      ("American Hasim Rahman", "Coroner Gary Hargrove");
+    - a name the tagger cut short grows to the longer name used elsewhere ("US Surgeon" +
+      "General", "Kathina" + "Thomas");
+    - capitalised modifiers the tagger left out ("Internet" + "Explorer") join the name when
+      that longer name recurs in the comparison.
+    """
+    known: dict[str, str] = {}
+    for m in mentions:
+        if m.token_end - m.token_start >= 2:
+            key = compact(m.text)
+            if known.get(key) != "PERSON":
+                known[key] = m.label
+    occupied: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        occupied[m.doc_index].update(range(m.token_start, m.token_end))
+
+    def free(doc_index: int, k: int, own: RawMention) -> bool:
+        tok = docs[doc_index][k]
+        return tok.text[:1].isupper() and (
+            k not in occupied[doc_index] or own.token_start <= k < own.token_end
+        )
+
+    bounds: list[tuple[int, int, list[int]]] = []
+    labels: list[str] = []
+    compounds: Counter[str] = Counter()
+    for m in mentions:
+        doc = docs[m.doc_index]
+        ts, te = m.token_start, m.token_end
+        label = m.label
+        first = doc[ts]
+        if (
+            te - ts >= 3
+            and (
+                demonym_country(first.text)
+                or first.lower_ in ROLE_NOUNS
+                or first.lower_.rstrip(".") in NAME_TITLES
+            )
+            and compact(doc[ts + 1 : te].text) in known
+        ):
+            ts += 1
+            label = known[compact(doc[ts:te].text)]  # "American Hasim Rahman" tagged ORG
+        best = (ts, te)
+        for left in range(3 if ts == m.token_start else 0):
+            for right in range(3):
+                a, b = ts - left, te + right
+                if a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
+                    continue
+                if not all(free(m.doc_index, k, m) for k in [*range(a, ts), *range(te, b)]):
+                    continue
+                if "\n" not in doc[a:b].text and compact(doc[a:b].text) in known:
+                    best = (a, b)
+        ts, te = best
+        starts: list[int] = []  # possible earlier starts over compound modifiers, nearest first
+        if m.label != "PERSON":
+            a = ts
+            while (
+                a > 0
+                and doc[a - 1].pos_ in {"PROPN", "NOUN"}
+                and doc[a - 1].dep_ == "compound"
+                and ts <= doc[a - 1].head.i < te
+                and not doc[a - 1].is_sent_start
+                and free(m.doc_index, a - 1, m)
+            ):
+                a -= 1
+                starts.append(a)
+                compounds[compact(doc[a:te].text)] += 1
+        bounds.append((ts, te, starts))
+        labels.append(label)
+    out: list[RawMention] = []
+    for m, (ts, te, starts), label in zip(mentions, bounds, labels, strict=True):
+        doc = docs[m.doc_index]
+        for a in starts:
+            if compounds[compact(doc[a:te].text)] < 2:
+                break  # a longer name must recur to be trusted
+            ts = a
+        if (ts, te) == (m.token_start, m.token_end):
+            out.append(m)
+            continue
+        span = doc[ts:te]
+        out.append(
+            RawMention(
+                m.source,
+                span.start_char,
+                span.end_char,
+                span.text,
+                label,
+                m.doc_index,
+                ts,
+                te,
+                m.demonym_of if ts == m.token_start else None,
+            )
+        )
+    # Two mentions grown into one name: keep the first.
+    seen: set[tuple[int, int]] = set()
+    kept: list[RawMention] = []
+    for m in out:
+        if any((m.doc_index, k) in seen for k in range(m.token_start, m.token_end)):
+            continue
+        seen.update((m.doc_index, k) for k in range(m.token_start, m.token_end))
+        kept.append(m)
+    return kept
 
 
 def _extend_to_acronyms(texts: Sequence[str], mentions: list[RawMention]) -> list[RawMention]:

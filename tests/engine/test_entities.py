@@ -209,3 +209,27 @@ def test_different_given_names_with_one_surname_stay_apart(nlp: Any) -> None:
         "Her brother Daniel Morgan thanked the police.",
     )
     assert "Daniel Morgan" not in _cluster_with(clusters, "Elizabeth Morgan")[2]
+
+
+def test_nationality_or_job_before_a_known_name_is_not_part_of_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Marta Kowalski won the race in Oslo. Kowalski led from the start.",
+        "Coroner Jane Fields said the crash was an accident. Jane Fields spoke to reporters.",
+        "The crowd cheered Polish Marta Kowalski at the finish line.",
+    )
+    kowalski = _cluster_with(clusters, "Marta Kowalski")
+    assert kowalski[3] == {"A", "C"}
+    assert kowalski[1] == "PERSON"
+    assert not any(form.startswith(("Polish ", "Coroner ")) for c in clusters for form in c[2])
+
+
+def test_name_cut_short_grows_to_the_name_used_elsewhere(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "She was named US Surgeon General on Monday.",
+        "The nominee for US Surgeon General spoke.",
+    )
+    office = _cluster_with(clusters, "US Surgeon General")
+    assert office[3] == {"A", "B"}
+    assert not any("US Surgeon" in c[2] for c in clusters)
