@@ -1245,6 +1245,23 @@ def _g_quarter(m: re.Match[str], ctx: _Context) -> bool:
     return bool(m["the"]) and not re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])
 
 
+def _h_two_quarters(m: re.Match[str], ctx: _Context) -> Result:
+    """ "the first two quarters of 2020" is that year's first half, "the last two" its second."""
+    number = 1 if m["which"].lower() == "first" else 2
+    year = _year_of(m["y"])
+    if year is None and m["rel"] and ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-H{number}", None
+        year = ctx.dct.year
+        start = _safe_date(year, 1 if number == 1 else 7, 1)
+        if start and start > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+            year -= 1
+    d = _safe_date(year, 1 if number == 1 else 7, 1)
+    return _result("DATE", _When(d, "H"), "H") if d else None
+
+
 def _h_season(m: re.Match[str], ctx: _Context) -> Result:
     code = g.SEASONS[m["s"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -1553,7 +1570,7 @@ _FIRST_CHARS: dict[str, str] = {
     "set_times": "ot", "clock": "0-9", "clock24": "0-9abfstu", "noon": "mn",
     "season": "aeflmnstw", "holiday": "abceghilmntv", "day_before": "t", "weekend": "t",
     "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
-    "decade_words": "t", "midday": "mt", "nth": "t",
+    "decade_words": "t", "midday": "mt", "nth": "t", "two_quarters": "flt",
 }  # fmt: skip
 
 
@@ -1838,6 +1855,15 @@ def _rules() -> list[_Rule]:
             ),
             _h_quarter,
             _g_quarter,
+        ),
+        _Rule(
+            "two_quarters",
+            rx(
+                "two_quarters",
+                r"\b(?:the\s+)?(?P<which>first|last|final)\s+two\s+(?:fiscal\s+)?quarters"
+                rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b",
+            ),
+            _h_two_quarters,
         ),
         _Rule(
             "season",

@@ -258,6 +258,12 @@ class TestQuartersAndSeasons:
     def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
         assert _one(nlp, text, span) == ("DATE", value)
 
+    def test_first_two_quarters_are_a_half(self, nlp: Any) -> None:
+        text = "Demand should stay weak through the first two quarters of 2022."
+        assert _one(nlp, text, "the first two quarters of 2022") == ("DATE", "2022-H1")
+        text = "Output will recover in the final two quarters of next year."
+        assert _one(nlp, text, "the final two quarters of next year") == ("DATE", "2022-H2")
+
     def test_year_ago_follows_reported_quarter(self, nlp: Any) -> None:
         text = "Profit in the third quarter rose to $5 million from $4 million a year ago."
         assert _one(nlp, text, "a year ago") == ("DATE", "2020-Q3")
