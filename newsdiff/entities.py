@@ -687,11 +687,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
-    # "in Kansas City" stays the city when "Kansas City" elsewhere means the team.
-    for form in metonyms:
-        places = [i for i in form.mentions if _is_locative(docs, mentions[i])]
+    # "in Kansas City" (or "in K.C.") stays the city when "Kansas City" elsewhere is the team.
+    for place_mentions in metonyms:
+        places = [i for i in place_mentions if _is_locative(docs, mentions[i])]
         if places:
-            root = uf.find(form.mentions[0])
+            root = uf.find(places[0])
             groups[root] = [i for i in groups[root] if i not in places]
             groups[n + places[0]] = places
     return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
@@ -846,7 +846,7 @@ def _link_across_labels(
     persons: Sequence[_Form],
     others: Sequence[_Form],
     uf: _UnionFind,
-) -> list[_Form]:
+) -> list[list[int]]:
     """Join forms the tagger labelled inconsistently; the majority vote then picks the label.
 
     - the same name tagged PERSON once and ORG/GPE elsewhere;
@@ -976,7 +976,7 @@ def _link_place_metonyms(
     forms: Sequence[_Form],
     uf: _UnionFind,
     locative: Callable[[_Form], bool],
-) -> list[_Form]:
+) -> list[list[int]]:
     """A place that begins a team's name is the team when not used as a location.
 
     Sports reports say "Kansas City beat Indianapolis" for the Chiefs and the Colts. When the
@@ -1026,7 +1026,7 @@ def _link_place_metonyms(
             continue
         if sum(len(f.mentions) for f in by_key[compact(rest.text)]) >= 2:
             named.append((place, rest, None))
-    linked: list[_Form] = []
+    linked: list[list[int]] = []  # the place's mentions (all spellings), per link
     for place, rest, _whole in named:
         last = rest.text.split()[-1]
         # Teams go by plural names (Chiefs, Tar Heels, 76ers); newspapers are kept out by name.
@@ -1034,8 +1034,10 @@ def _link_place_metonyms(
             continue
         if _majority_label(rest) in {"GPE", "LOC", "NORP"}:
             continue
+        root = uf.find(place.mentions[0])
+        if root != uf.find(rest.mentions[0]):
+            linked.append([i for i in range(len(mentions)) if uf.find(i) == root])
         uf.union(place.mentions[0], rest.mentions[0])
-        linked.append(place)
     return linked
 
 
