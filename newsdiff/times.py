@@ -769,8 +769,11 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
         tense = ctx.tense(m.start(), m.end())
     d = _weekday_date(wd, ctx.dct, tense, rel, hint)
     when = _When(d, "D")
-    # "Friday night" keeps the day only: TempEval-3 annotators mostly did so (often spanning
-    # just "Friday"), and the day is what a reader compares across sources.
+    # "Friday night" and "Friday morning" keep the day only: TempEval-3 annotators mostly did
+    # so (often spanning just "Friday"), and the day is what a reader compares across sources.
+    # "Friday evening" is the exception they agree on: a time of that day (TEV).
+    if (m["pod"] or "").lower() == "evening":
+        return "TIME", f"{when.value()}TEV", when
     return "DATE", when.value(), when
 
 

@@ -197,6 +197,12 @@ class TestDeictics:
             ("He resigned three years ago.", "three years ago", ("DATE", "2018")),
             ("The result is due in two weeks.", "two weeks", ("DATE", "2022-W02")),
             ("The call would take place late night.", "late night", ("TIME", "2021-12-30TNI")),
+            (
+                "The minister spoke on Tuesday evening.",
+                "Tuesday evening",
+                ("TIME", "2021-12-28TEV"),
+            ),
+            ("The minister spoke on Tuesday night.", "Tuesday night", ("DATE", "2021-12-28")),
             ("In early December, the talks stalled.", "early December", ("DATE", "2021-12")),
         ],
     )
