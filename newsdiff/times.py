@@ -2038,6 +2038,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
             ctx.periods.append((cand.start, None))
         found.append(_Found(cand.start, cand.end, typ, value, cand.rule.name in _CLOCK_RULES))
     found = _attach_clock_dates(ctx, found)
+    found = _attach_day_offsets(ctx, found)
     found = _entity_fallback(ctx, found)
     return [
         TimeExpr(source_id, f.start, f.end, ctx.text[f.start : f.end], f.type, f.value)
@@ -2085,6 +2086,31 @@ def _entity_fallback(ctx: _Context, found: list[_Found]) -> list[_Found]:
         if value is not None:
             extra.append(_Found(start, end, "DURATION", value, False))
     return sorted([*found, *extra], key=lambda f: f.start) if extra else found
+
+
+_DAY_OFFSET_BEFORE = re.compile(r"(?:\bthe\s+)?\bday\s+(?P<dir>before|after)\s+\Z", re.IGNORECASE)
+
+
+def _attach_day_offsets(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """ "the day before last Tuesday's hearing": one expression, a day off the date it names.
+
+    The grammar's "the day before" rule only takes the phrase on its own; followed by a date,
+    the phrase moves that date, which is resolved by then.
+    """
+    out: list[_Found] = []
+    for f in found:
+        m = d = None
+        if f.type == "DATE" and _DAY_VALUE.fullmatch(f.value):
+            m = _DAY_OFFSET_BEFORE.search(ctx.text, max(0, f.start - 20), f.start)
+            known = f.value[:4].isdigit()
+            year = int(f.value[:4]) if known else _DUMMY_YEAR
+            d = _safe_date(year, int(f.value[5:7]), int(f.value[8:10]))
+        if m is None or d is None or (out and out[-1].end > m.start()):
+            out.append(f)
+            continue
+        day = _When(d + dt.timedelta(days=-1 if m["dir"].lower() == "before" else 1), "D", known)
+        out.append(_Found(m.start(), f.end, "DATE", day.value(), f.clock))
+    return out
 
 
 def _attach_clock_dates(ctx: _Context, found: list[_Found]) -> list[_Found]:

@@ -341,6 +341,12 @@ class TestAnchored:
         text = "The vote was held on March 4, 2020. The day before, protests began."
         assert _one(nlp, text, "The day before") == ("DATE", "2020-03-03")
 
+    def test_day_before_a_named_date(self, nlp: Any) -> None:
+        text = "The day before last Tuesday's hearing, the lawyers met."
+        assert _one(nlp, text, "The day before last Tuesday") == ("DATE", "2021-12-27")
+        text = "Protests began the day after March 3."
+        assert _one(nlp, text, "the day after March 3", None) == ("DATE", "XXXX-03-04")
+
     def test_days_later(self, nlp: Any) -> None:
         text = "The bill passed on May 2, 2019. Three days later, the president signed it."
         assert _one(nlp, text, "Three days later") == ("DATE", "2019-05-05")
