@@ -222,6 +222,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
     mentions = _fit_to_known_names(docs, mentions)
+    mentions = _include_nicknames(docs, mentions)
     mentions.extend(_add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = _extend_to_acronyms(texts, mentions)
@@ -307,6 +308,44 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                 te,
                 m.demonym_of,
             )
+        out.append(m)
+    return out
+
+
+_NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _include_nicknames(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Luis Gerardo (Jerry) Ortiz": the tagger stops at the bracket; the name goes on.
+
+    The nickname then counts as one of the person's given names, so "Jerry Ortiz" elsewhere
+    is the same person.
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        if m.label == "PERSON" and te + 3 < len(doc):
+            open_, nick, close, surname = doc[te], doc[te + 1], doc[te + 2], doc[te + 3]
+            if (
+                _NICKNAME_MARKS.get(open_.text) == close.text
+                and nick.text[:1].isupper()
+                and nick.is_alpha
+                and surname.text[:1].isupper()
+                and surname.pos_ == "PROPN"
+                and "\n" not in doc[m.token_start : te + 4].text
+            ):
+                span = doc[m.token_start : te + 4]
+                m = RawMention(
+                    m.source,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    m.label,
+                    m.doc_index,
+                    m.token_start,
+                    te + 4,
+                )
         out.append(m)
     return out
 
@@ -776,7 +815,19 @@ def _dominant_root(
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """First given names agree, allowing transliteration and initials (J. Biden / Joe Biden)."""
+    """First given names agree, allowing transliteration and initials (J. Biden / Joe Biden).
+
+    A person named with several given names may go by a later one: "Luis Gerardo (Jerry)
+    Ortiz" is "Jerry Ortiz" and "Gerardo Ortiz".
+    """
+    for many, one in ((a, b), (b, a)):
+        if (
+            len(many) > 1
+            and len(one) == 1
+            and len(one[0]) > 1
+            and any(len(g) > 1 and _given_equal(g, one[0]) for g in many[1:])
+        ):
+            return True
     first_a, first_b = a[0], b[0]
     if len(first_a) == 1 or len(first_b) == 1:
         if first_a[0] == first_b[0]:
@@ -1148,13 +1199,16 @@ def _make_cluster(
     demonyms = [mentions[i].demonym_of for i in idx if mentions[i].demonym_of]
     if not candidates:
         candidates = [d for d in demonyms if d]
+    if label == "PERSON":  # "Deputy Ortiz" must not beat "Jerry Ortiz" and then lose its title
+        candidates = [strip_titles(c) for c in candidates]
+    counts = Counter(candidates)
     name = max(
         candidates,
         key=lambda t: (
             _well_formed(t),
             not t.isupper() or label == "PERSON",
             len(t.split()),
-            surface[t],
+            counts[t],
             len(t),
         ),
     )

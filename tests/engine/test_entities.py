@@ -233,3 +233,15 @@ def test_name_cut_short_grows_to_the_name_used_elsewhere(nlp: Any) -> None:
     office = _cluster_with(clusters, "US Surgeon General")
     assert office[3] == {"A", "B"}
     assert not any("US Surgeon" in c[2] for c in clusters)
+
+
+def test_bracketed_nickname_is_part_of_the_name(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Officers mourned Deputy Maria Elena (Lena) Vargas on Sunday.",
+        "Lena Vargas had served for nine years. Vargas leaves two children.",
+    )
+    vargas = _cluster_with(clusters, "Lena Vargas")
+    assert "Maria Elena (Lena) Vargas" in vargas[2]
+    assert vargas[3] == {"A", "B"}
+    assert vargas[0] == "Lena Vargas"
