@@ -395,6 +395,14 @@ def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list
         ):
             ts += 1
             label = known[compact(doc[ts:te].text)]  # "American Hasim Rahman" tagged ORG
+        for k in range(ts + 1, te - 1):  # "Nominee for Surgeon General" (a headline)
+            if doc[k].lower_ in {"for", "of"}:
+                if all(
+                    t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in NAME_TITLES
+                    for t in doc[ts:k]
+                ) and compact(doc[k + 1 : te].text) in known:
+                    ts = k + 1
+                break
         best = (ts, te)
         for left in range(3 if ts == m.token_start else 0):
             for right in range(3):

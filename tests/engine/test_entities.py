@@ -245,3 +245,21 @@ def test_bracketed_nickname_is_part_of_the_name(nlp: Any) -> None:
     assert "Maria Elena (Lena) Vargas" in vargas[2]
     assert vargas[3] == {"A", "B"}
     assert vargas[0] == "Lena Vargas"
+
+
+def test_role_before_a_known_name_in_a_headline_is_not_part_of_it(nlp: Any) -> None:
+    from newsdiff.entities import RawMention, _fit_to_known_names
+
+    docs = [
+        nlp("Senate Backs Nominee for Surgeon General"),
+        nlp("The Surgeon General spoke on Tuesday."),
+    ]
+
+    def mention(doc_index: int, start: int, end: int) -> RawMention:
+        span = docs[doc_index][start:end]
+        return RawMention(
+            "AB"[doc_index], span.start_char, span.end_char, span.text, "ORG", doc_index, start, end
+        )
+
+    fitted = _fit_to_known_names(docs, [mention(0, 2, 6), mention(1, 1, 3)])
+    assert [m.text for m in fitted] == ["Surgeon General", "Surgeon General"]
