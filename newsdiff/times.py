@@ -329,6 +329,16 @@ class _Context:
                         # "a memorial planned for Saturday was cancelled": a plan describing
                         # a noun says nothing about whether its day is still ahead.
                         return None, False
+                    if (
+                        node.tag_ == "VBG"
+                        and node.dep_ in ("pcomp", "advcl", "acl", "xcomp")
+                        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+                        and node.head is not node
+                    ):
+                        # "with the third departing from August 6", "leaving on Friday": a
+                        # bare participle has no tense of its own; its clause's verb does.
+                        node = node.head
+                        continue
                     tense = self._verb_tense(node, 0)
                     if tense is not None:
                         tags = {node.tag_} | {

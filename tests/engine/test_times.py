@@ -245,6 +245,20 @@ class TestMonthsWithoutYear:
         text = "Shares closed well below the record high set on Aug. 6."
         assert _one(nlp, text, "Aug. 6") == ("DATE", "2021-08-06")
 
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The airline said new flights would start in May, with a third route opening on "
+             "August 6.", "August 6", "2022-08-06"),
+            ("The shares climbed in June after falling to a low in March.", "March", "2021-03"),
+            ("Shares closed higher, rising to a record in March.", "March", "2021-03"),
+        ],
+    )  # fmt: skip
+    def test_bare_participle_takes_its_clause_tense(
+        self, nlp: Any, text: str, span: str, value: str
+    ) -> None:
+        assert _one(nlp, text, span) == ("DATE", value)
+
     def test_month_last_year(self, nlp: Any) -> None:
         assert _one(nlp, "It opened in July last year.", "July last year") == ("DATE", "2020-07")
 
