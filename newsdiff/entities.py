@@ -397,10 +397,13 @@ def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list
             label = known[compact(doc[ts:te].text)]  # "American Hasim Rahman" tagged ORG
         for k in range(ts + 1, te - 1):  # "Nominee for Surgeon General" (a headline)
             if doc[k].lower_ in {"for", "of"}:
-                if all(
-                    t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in NAME_TITLES
-                    for t in doc[ts:k]
-                ) and compact(doc[k + 1 : te].text) in known:
+                if (
+                    all(
+                        t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in NAME_TITLES
+                        for t in doc[ts:k]
+                    )
+                    and compact(doc[k + 1 : te].text) in known
+                ):
                     ts = k + 1
                 break
         best = (ts, te)
@@ -958,6 +961,21 @@ def _link_across_labels(
         if target is not None:
             uf.union(f.mentions[0], target)
 
+    # "the Navy" is the Indian Navy when that is the only navy the comparison names.
+    for f in singles:
+        head = f.text.lower()
+        if head not in _UNIQUE_HEADS or not f.text[:1].isupper():
+            continue
+        roots = {
+            uf.find(g.mentions[0])
+            for g in others
+            if len(g.text.split()) >= 2
+            and g.text.split()[-1].lower() == head
+            and _majority_label(g) == "ORG"
+        }
+        if len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
+
     # "LiLo" is Lindsay Lohan when she is the only person of the story the blend fits.
     for f in singles:
         roots = {uf.find(g.mentions[0]) for g, q in full_people if fits_name_blend(f.text, q)}
@@ -1027,6 +1045,25 @@ _PLACE_NAMED_HEADS = GENERIC_ORG_HEADS | {
 def _is_locative(docs: Sequence[Doc], m: RawMention) -> bool:
     """ "in Jackson", "to Geneva": the name is used as a location."""
     return m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE
+
+
+#: Generic heads that, alone and capitalised, mean the one such body the story names ("the
+#: Navy", "the Council"). Not "House" or "Court": "the House" is rarely "the White House".
+_UNIQUE_HEADS = frozenset(
+    {
+        "navy",
+        "army",
+        "council",
+        "party",
+        "commission",
+        "committee",
+        "ministry",
+        "agency",
+        "federation",
+        "association",
+        "institute",
+    }
+)
 
 
 def _link_place_metonyms(

@@ -263,3 +263,12 @@ def test_role_before_a_known_name_in_a_headline_is_not_part_of_it(nlp: Any) -> N
 
     fitted = _fit_to_known_names(docs, [mention(0, 2, 6), mention(1, 1, 3)])
     assert [m.text for m in fitted] == ["Surgeon General", "Surgeon General"]
+
+
+def test_generic_head_alone_is_the_one_such_body_named(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Royal Navy sent a frigate to the Gulf on Monday.",
+        "The Navy said the frigate would stay for a month.",
+    )
+    assert _cluster_with(clusters, "Navy")[3] == {"A", "B"}
