@@ -961,6 +961,24 @@ def _link_across_labels(
         if target is not None:
             uf.union(f.mentions[0], target)
 
+    # "Aoraki Mount Cook" / "Mount Cook", "U.S. Surgeon General" / "Surgeon General": a name
+    # that ends with another name of two words or more names the same thing, when it is the
+    # only longer name that does.
+    by_core = {org_core(f.text): f for f in others if len(f.text.split()) >= 2}
+    tails: dict[str, set[int]] = defaultdict(set)
+    for f in others:
+        words = name_words(f.text)
+        if len(words) < 3 or any(w.lower() in _PREPOSITIONS for w in words):
+            continue
+        for k in range(1, len(words) - 1):
+            tail = org_core(" ".join(words[k:]))
+            if tail in by_core:
+                tails[tail].add(uf.find(f.mentions[0]))
+                break
+    for tail, roots in tails.items():
+        if len(roots) == 1:
+            uf.union(by_core[tail].mentions[0], next(iter(roots)))
+
     # "the Navy" is the Indian Navy when that is the only navy the comparison names.
     for f in singles:
         head = f.text.lower()

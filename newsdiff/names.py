@@ -362,11 +362,20 @@ def name_words(text: str) -> list[str]:
     return [w for w in _SPACE.split(_NON_WORD.sub(" ", cleaned)) if w]
 
 
+#: Abbreviations that start place names: "Mt Cook" is "Mount Cook", "Ft Worth" "Fort Worth".
+_PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def org_core(text: str) -> str:
-    """Compact form without company suffixes: "Microsoft Corp." and "Microsoft" compare equal."""
+    """Compact form without company suffixes: "Microsoft Corp." and "Microsoft" compare equal.
+
+    A leading place abbreviation is spelled out ("Mt Cook" / "Mount Cook").
+    """
     words = name_words(strip_determiner(text)[1])
     while len(words) > 1 and words[-1].lower().rstrip(".") in ORG_SUFFIXES:
         words = words[:-1]
+    if len(words) > 1:
+        words[0] = _PLACE_ABBREVIATIONS.get(words[0].lower(), words[0])
     return compact(" ".join(words))
 
 

@@ -272,3 +272,12 @@ def test_generic_head_alone_is_the_one_such_body_named(nlp: Any) -> None:
         "The Navy said the frigate would stay for a month.",
     )
     assert _cluster_with(clusters, "Navy")[3] == {"A", "B"}
+
+
+def test_name_ending_with_another_name_is_the_same_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The US Coast Guard said.",
+        "Officials from the Coast Guard said.",
+    )
+    assert _cluster_with(clusters, "Coast Guard")[3] == {"A", "B"}

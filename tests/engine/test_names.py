@@ -13,6 +13,7 @@ from newsdiff.names import (
     fold_accents,
     is_acronym,
     is_subsequence,
+    org_core,
     parse_person,
     strip_determiner,
     strip_possessive,
@@ -136,3 +137,9 @@ def test_nicknames_from_the_curated_table() -> None:
     assert are_nicknames("Katie", "Kathryn")
     assert are_nicknames("Jim", "James")
     assert not are_nicknames("Jim", "Kathryn")
+
+
+def test_org_core_spells_out_place_abbreviations() -> None:
+    assert org_core("Mt Kenya") == org_core("Mount Kenya")
+    assert org_core("Ft. Worth") == org_core("Fort Worth")
+    assert org_core("Mt") != org_core("Mount")  # a lone word is not an abbreviation
