@@ -88,6 +88,11 @@ PLAN_WORDS = frozenset(
 #: Deadline words ("by Friday", "payable Dec. 1"): future unless the clause is clearly past.
 DEADLINE_CUES = frozenset({"by", "until", "till", "through"})
 
+#: Verbs that move a date: what they move it "until"/"to" is ahead, whatever their tense.
+RESCHEDULE_LEMMAS = frozenset(
+    {"extend", "postpone", "delay", "defer", "adjourn", "push", "move", "reschedule", "put"}
+)
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gon"})
 
 

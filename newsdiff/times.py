@@ -287,10 +287,26 @@ class _Context:
             return "future"  # "set for January 10", "postponed until May"
         if before[-1:] in (["since"], ["ago"]):
             return "past"
+        if before[-1:] and before[-1] in g.DEADLINE_CUES | {"to"} and self._moved_to(start):
+            return "future"  # "extended the deadline until Friday", "pushed the vote to Monday"
         tense, simple_past = self._clause_tense(start)
         if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
             return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
         return tense
+
+    def _moved_to(self, start: int) -> bool:
+        """True when the verb governing the offset reschedules something (extend, postpone)."""
+        tok = self.token_at(start)
+        if tok is None or not self._parsed:
+            return False
+        node = tok
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                return node.lemma_ in g.RESCHEDULE_LEMMAS
+            if node.head is node:
+                return False
+            node = node.head
+        return False
 
     def _pluperfect(self, start: int) -> bool:
         """True when the verb governing the offset is in the past perfect.

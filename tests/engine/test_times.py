@@ -259,6 +259,13 @@ class TestMonthsWithoutYear:
     ) -> None:
         assert _one(nlp, text, span) == ("DATE", value)
 
+    def test_rescheduled_date_is_ahead(self, nlp: Any) -> None:
+        text = "The court extended the deadline until Friday."
+        assert _one(nlp, text, "Friday") == ("DATE", "2021-12-31")
+        text = "The board pushed back the vote to Monday."
+        assert _one(nlp, text, "Monday") == ("DATE", "2022-01-03")
+        assert _one(nlp, "He stayed until Tuesday.", "Tuesday") == ("DATE", "2021-12-28")
+
     def test_month_last_year(self, nlp: Any) -> None:
         assert _one(nlp, "It opened in July last year.", "July last year") == ("DATE", "2020-07")
 
