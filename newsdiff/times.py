@@ -1880,7 +1880,7 @@ def _rules() -> list[_Rule]:
                 r"just-ended|this|comparable|corresponding)?(?:[\s-]+(?:fiscal|calendar))?[\s-]*(?P<q>quarter|half|period)"
                 rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<yr2>{g.YEAR})|\s+of\s+(?P<rel>this|last|next)"
                 r"\s+year|\s+(?P<ya2>a\s+year\s+(?:ago|earlier)|last\s+year))?"
-                r"\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point))",
+                r"\b(?!\s+(?:of\s+(?:a|an|the|its|his|her|their)\b|century|mile|point)|-(?:to|over|on)-)",
             ),
             _h_quarter,
             _g_quarter,

@@ -291,6 +291,10 @@ class TestQuartersAndSeasons:
         text = "Output will recover in the final two quarters of next year."
         assert _one(nlp, text, "the final two quarters of next year") == ("DATE", "2022-H2")
 
+    def test_quarter_to_quarter_is_no_time(self, nlp: Any) -> None:
+        found = _times(nlp, "Sales rose. The quarter-to-quarter comparison was better.")
+        assert not any("quarter" in span.lower() for span in found)
+
     def test_year_ago_follows_reported_quarter(self, nlp: Any) -> None:
         text = "Profit in the third quarter rose to $5 million from $4 million a year ago."
         assert _one(nlp, text, "a year ago") == ("DATE", "2020-Q3")
