@@ -109,9 +109,13 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
         if doc[i].text == "(":
             end = i
             break
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+    ):
         end -= 1
     # "American Hasim Rahman": a nationality before a person's name is not part of it.
     if span.label_ == "PERSON" and end - start >= 3 and demonym_country(doc[start].text):
@@ -979,6 +983,25 @@ def _link_across_labels(
         if len(roots) == 1:
             uf.union(by_core[tail].mentions[0], next(iter(roots)))
 
+    # "the Mediterranean Sea" / "the Mediterranean", "Section 7 of the Clean Air Act" / "the
+    # Clean Air Act": a geographic head or a section reference does not change what is named.
+    by_text = {org_core(f.text): f for f in others}
+    for f in others:
+        words = name_words(f.text)
+        label = _majority_label(f)
+        short: _Form | None = None
+        if label in {"LOC", "GPE"} and len(words) >= 2 and words[-1].lower() in _GEO_HEADS:
+            short = by_text.get(org_core(" ".join(words[:-1])))
+            if short is not None and _majority_label(short) not in {"LOC", "GPE"}:
+                short = None
+        elif label == "LAW" and "of" in words[1:-1]:
+            cut = words.index("of", 1) + 1
+            if words[cut].lower() == "the":
+                cut += 1
+            short = by_text.get(org_core(" ".join(words[cut:])))
+        if short is not None:
+            uf.union(f.mentions[0], short.mentions[0])
+
     # "the Navy" is the Indian Navy when that is the only navy the comparison names.
     for f in singles:
         head = f.text.lower()
@@ -1064,6 +1087,11 @@ def _is_locative(docs: Sequence[Doc], m: RawMention) -> bool:
     """ "in Jackson", "to Geneva": the name is used as a location."""
     return m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE
 
+
+#: Geographic heads a place can be named with or without ("the Mediterranean [Sea]").
+_GEO_HEADS = frozenset(
+    {"sea", "ocean", "river", "lake", "mountains", "desert", "island", "islands", "peninsula"}
+)
 
 #: Generic heads that, alone and capitalised, mean the one such body the story names ("the
 #: Navy", "the Council"). Not "House" or "Court": "the House" is rarely "the White House".

@@ -281,3 +281,33 @@ def test_name_ending_with_another_name_is_the_same_body(nlp: Any) -> None:
         "Officials from the Coast Guard said.",
     )
     assert _cluster_with(clusters, "Coast Guard")[3] == {"A", "B"}
+
+
+def test_geographic_head_does_not_change_the_place(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Migrants drowned in the Mediterranean Sea on Sunday.",
+        "Boats cross the Mediterranean every week.",
+    )
+    assert _cluster_with(clusters, "Mediterranean")[3] == {"A", "B"}
+
+
+def test_section_of_a_law_is_that_law(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The ruling cited Section 4 of the Clean Air Act.",
+        "The Clean Air Act was passed in 1970.",
+    )
+    assert _cluster_with(clusters, "Clean Air Act")[3] == {"A", "B"}
+
+
+def test_a_name_never_ends_in_a_line_break(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from newsdiff.entities import _clean_span
+
+    doc = nlp("Colts beat Jags\nThe Colts won.")
+    jags = next(t.i for t in doc if t.text == "Jags")
+    bounds = _clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
+    assert bounds is not None
+    assert doc[bounds[0] : bounds[1]].text == "Jags"
