@@ -275,9 +275,20 @@ class _Context:
             return "past"  # "had been scheduled to expire Friday": a plan already overtaken
         if any(w in g.FUTURE_CUES for w in before[-2:]):
             return "future"
-        if before[-1:] and before[-1] in g.PLAN_WORDS - {"set", "expected", "moved"}:
+        # "went ahead as planned on Saturday": the plan is only what the event kept to, and
+        # the clause's own verb says whether it is past.
+        as_planned = "as" in before and any(
+            w in g.PLAN_WORDS for w in before[before.index("as") + 1 :]
+        )
+        planned = not as_planned and bool(before) and before[-1] in g.PLAN_WORDS
+        if planned and before[-1] not in ("set", "expected", "moved"):
             return "future"  # "scheduled Thursday"
-        if len(before) >= 2 and before[-2] in g.PLAN_WORDS and before[-1] in _PLAN_PREPS:
+        if (
+            not as_planned
+            and len(before) >= 2
+            and before[-2] in g.PLAN_WORDS
+            and (before[-1] in _PLAN_PREPS)
+        ):
             tok = self.token_at(start)
             plan = self.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
             if plan is not None and plan.dep_ == "acl" and plan.lower_ == before[-2]:
@@ -336,6 +347,13 @@ class _Context:
             node = tok
             for _ in range(6):
                 if node.pos_ in ("VERB", "AUX"):
+                    if (
+                        node.lemma_ in _PLAN_LEMMAS
+                        and any(c.lower_ == "as" for c in node.children)
+                        and node.head is not node
+                    ):
+                        node = node.head  # "as planned": the tense is the main clause's
+                        continue
                     if node.lemma_ in _PLAN_LEMMAS and node.tag_ == "VBD" and node.i < tok.i:
                         # "planned a march on Saturday": the plan is past, the march named
                         # after it may not be, so the tense says nothing about which Saturday

@@ -259,6 +259,13 @@ class TestMonthsWithoutYear:
     ) -> None:
         assert _one(nlp, text, span) == ("DATE", value)
 
+    def test_as_planned_takes_the_main_clause_tense(self, nlp: Any) -> None:
+        text = "The march went ahead as planned on Sunday."
+        assert _one(nlp, text, "Sunday") == ("DATE", "2021-12-26")
+        text = "The march will go ahead as planned on Sunday."
+        assert _one(nlp, text, "Sunday") == ("DATE", "2022-01-02")
+        assert _one(nlp, "The march is planned for Sunday.", "Sunday") == ("DATE", "2022-01-02")
+
     def test_rescheduled_date_is_ahead(self, nlp: Any) -> None:
         text = "The court extended the deadline until Friday."
         assert _one(nlp, text, "Friday") == ("DATE", "2021-12-31")
