@@ -1164,6 +1164,31 @@ def _h_clock(m: re.Match[str], ctx: _Context) -> Result:
     return _clock_result(ctx, m.start(), f"T{hour:02d}:{minute:02d}")
 
 
+def _h_clock_pod(m: re.Match[str], ctx: _Context) -> Result:
+    """ "4 in the morning", "ten at night": a clock time whose half of the day is spelled out."""
+    hour = int(m["h"]) if m["h"].isdigit() else _ONES.get(m["h"].lower())
+    minute = int(m["mi"]) if m["mi"] else 0
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    pm = m["pod"] is None or m["pod"].lower() != "morning"
+    if pm and hour < 12 and not (m["night"] and hour < 5):
+        hour += 12  # "ten at night" is 22:00, but "two at night" is 02:00
+    if not pm and hour == 12:
+        hour = 0
+    return _clock_result(ctx, m.start(), f"T{hour:02d}:{minute:02d}")
+
+
+_CLOCK_CUES = frozenset(
+    {"at", "by", "until", "till", "around", "about", "before", "after", "from", "to", "since"}
+)
+
+
+def _g_clock_pod(m: re.Match[str], ctx: _Context) -> bool:
+    """A spelled hour ("one in the morning") needs a cue: "one in the evening session" is not."""
+    before = ctx.words_before(m.start(), 1)
+    return m["h"].isdigit() or (bool(before) and before[0] in _CLOCK_CUES)
+
+
 def _g_clock24(m: re.Match[str], ctx: _Context) -> bool:
     """ "14:30" is a time after "at"/"from" or with a zone; otherwise it may be a score or ratio."""
     text = m.group(0)
@@ -1618,6 +1643,7 @@ _FIRST_CHARS: dict[str, str] = {
     "season": "aeflmnstw", "holiday": "abceghilmntv", "day_before": "t", "weekend": "t",
     "the_year": "dfiot", "spelled_year": "adefjmnost", "century": "0-9elmt",
     "decade_words": "t", "midday": "mt", "nth": "t", "two_quarters": "flt",
+    "clock_pod": "0-9efnost",
 }  # fmt: skip
 
 
@@ -1887,6 +1913,17 @@ def _rules() -> list[_Rule]:
         ),
         _Rule("noon", rx("noon", r"\b(?P<w>noon|midnight)\b"), _h_noon),
         _Rule(
+            "clock_pod",
+            rx(
+                "clock_pod",
+                r"(?<![\d:.$])\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve)(?:[:.](?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+(?:in\s+the\s+"
+                r"(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night))\b",
+            ),
+            _h_clock_pod,
+            _g_clock_pod,
+        ),
+        _Rule(
             "quarter",
             rx(
                 "quarter",
@@ -2092,7 +2129,7 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
 
 _TOTALS = frozenset({"P6M", "P9M"})  # year-to-date totals reported beside a quarter
 _CLOCK_DAY_REACH = 300  # characters: about two sentences back
-_CLOCK_RULES = frozenset({"clock", "clock24", "noon"})
+_CLOCK_RULES = frozenset({"clock", "clock24", "noon", "clock_pod"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 

@@ -177,6 +177,23 @@ class TestWeekdays:
         assert _one(nlp, text, "Saturday") == ("DATE", "2021-12-25")
 
 
+class TestClockWithPartOfDay:
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The convoy will leave at 4 in the morning.", "4 in the morning", "2021-12-30T04:00"),
+            ("The blast came at ten at night.", "ten at night", "2021-12-30T22:00"),
+            ("They met at 3:30 in the afternoon on Tuesday.", "3:30 in the afternoon on Tuesday",
+             "2021-12-28T15:30"),
+        ],
+    )  # fmt: skip
+    def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
+        assert _one(nlp, text, span) == ("TIME", value)
+
+    def test_spelled_hour_needs_a_cue(self, nlp: Any) -> None:
+        assert "one in the evening" not in _times(nlp, "She was one in the evening class.")
+
+
 class TestDeictics:
     @pytest.mark.parametrize(
         ("text", "span", "expected"),
