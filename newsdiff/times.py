@@ -2117,7 +2117,12 @@ def extract_times(doc: Doc, source_id: str, published: str | None) -> list[TimeE
             cand.rule.name == "the_year" or (cand.rule.name == "duration" and value in _TOTALS)
         ):
             ctx.periods.append((cand.start, None))
-        found.append(_Found(cand.start, cand.end, typ, value, cand.rule.name in _CLOCK_RULES))
+        # "in the morning" with no day of its own is that of the day just talked about, as a
+        # clock time is; "midday yesterday" has one.
+        clock = cand.rule.name in _CLOCK_RULES or (
+            cand.rule.name == "midday" and not cand.match["rel"]
+        )
+        found.append(_Found(cand.start, cand.end, typ, value, clock))
     found = _attach_clock_dates(ctx, found)
     found = _attach_day_offsets(ctx, found)
     found = _entity_fallback(ctx, found)

@@ -190,6 +190,12 @@ class TestClockWithPartOfDay:
     def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
         assert _one(nlp, text, span) == ("TIME", value)
 
+    def test_the_morning_is_of_the_day_just_named(self, nlp: Any) -> None:
+        text = "Stocks fell on Friday. Dealers sold heavily in the morning."
+        assert _one(nlp, text, "the morning") == ("TIME", "2021-12-24TMO")
+        text = "Stocks fell on Friday. Dealers will sell in the morning tomorrow."
+        assert _one(nlp, text, "the morning tomorrow") == ("TIME", "2021-12-31TMO")
+
     def test_spelled_hour_needs_a_cue(self, nlp: Any) -> None:
         assert "one in the evening" not in _times(nlp, "She was one in the evening class.")
 
