@@ -233,7 +233,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions.extend(_missed_mentions(docs, source_ids, mentions))
     mentions.extend(_organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
-    return mentions
+    return _include_versions(docs, mentions)
 
 
 def _is_headline(sent: Span) -> bool:
@@ -350,6 +350,46 @@ def _include_nicknames(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
                     m.token_start,
                     te + 4,
                 )
+        out.append(m)
+    return out
+
+
+def _include_versions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Internet Explorer 8" and "Internet Explorer 9" are two products, not one.
+
+    A name followed by a small number is a numbered version when the comparison follows the
+    same name with two or more different numbers; a score ("Colts 31, Jaguars 24") is kept out
+    by the punctuation after it.
+    """
+
+    def version(m: RawMention) -> str | None:
+        doc = docs[m.doc_index]
+        if m.label in {"PERSON", "GPE", "NORP", "LOC"} or m.token_end >= len(doc):
+            return None
+        num = doc[m.token_end]
+        after = doc[m.token_end + 1].text if m.token_end + 1 < len(doc) else ""
+        if not (num.text.isdigit() and len(num.text) <= 2) or after in {",", "-", "–", ":"}:
+            return None
+        return num.text
+
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if (v := version(m)) is not None:
+            numbers[compact(m.text)].add(v)
+    out: list[RawMention] = []
+    for m in mentions:
+        if version(m) is not None and len(numbers[compact(m.text)]) >= 2:
+            span = docs[m.doc_index][m.token_start : m.token_end + 1]
+            m = RawMention(
+                m.source,
+                span.start_char,
+                span.end_char,
+                span.text,
+                m.label,
+                m.doc_index,
+                m.token_start,
+                m.token_end + 1,
+            )
         out.append(m)
     return out
 
@@ -889,9 +929,11 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
             score_cutoff=NAME_CUTOFF,
             workers=-1,
         )
+        digits = [re.sub(r"\D+", " ", f.text).split() for f in multi]
         for a in range(len(multi)):
             for b in range(a + 1, len(multi)):
-                if scores[a][b]:
+                # "Internet Explorer 8" / "Internet Explorer 9", "G7" / "G20": other things.
+                if scores[a][b] and digits[a] == digits[b]:
                     uf.union(multi[a].mentions[0], multi[b].mentions[0])
 
 

@@ -311,3 +311,14 @@ def test_a_name_never_ends_in_a_line_break(nlp: Any) -> None:
     bounds = _clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
     assert bounds is not None
     assert doc[bounds[0] : bounds[1]].text == "Jags"
+
+
+def test_numbered_versions_are_different_things(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The flaw affects Microsoft Office 2 and Microsoft Office 3 on older PCs.",
+        "Users of Microsoft Office 3 should update, Microsoft said.",
+    )
+    two = _cluster_with(clusters, "Microsoft Office 2")
+    assert "Microsoft Office 3" not in two[2]
+    assert "Microsoft Office 3" in _cluster_with(clusters, "Microsoft Office 3")[2]
