@@ -287,7 +287,7 @@ class _Context:
             not as_planned
             and len(before) >= 2
             and before[-2] in g.PLAN_WORDS
-            and (before[-1] in _PLAN_PREPS)
+            and before[-1] in _PLAN_PREPS
         ):
             tok = self.token_at(start)
             plan = self.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
