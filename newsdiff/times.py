@@ -859,6 +859,8 @@ def _h_deictic(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_ref(m: re.Match[str], ctx: _Context) -> Result:
     word = re.sub(r"\s+", " ", m["w"].lower())
+    if word.startswith("then"):
+        return "DATE", "PAST_REF", None  # "the then current price": current at a past time
     if word in g.PRESENT_REF_WORDS:
         return "DATE", "PRESENT_REF", None
     if word in g.PAST_REF_WORDS or word in ("recent years", "past years", "years ago"):
@@ -1774,7 +1776,8 @@ def _rules() -> list[_Rule]:
             "ref",
             rx(
                 "ref",
-                r"\b(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|the\s+present|"
+                r"\b(?P<w>right\s+now|now|currently|(?:then[\s-]+)?current|nowadays|at\s+present|"
+                r"the\s+present|"
                 r"these\s+days|at\s+the\s+moment|recently|recent\s+(?:years|months|weeks|days|quarters)|"
                 r"past\s+years|lately|the\s+past|the\s+near\s+future|the\s+future|"
                 r"the\s+near\s+term|the\s+short\s+term|a\s+later\s+date|"

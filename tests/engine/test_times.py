@@ -210,6 +210,7 @@ class TestDeictics:
             ("Officials will meet tonight in Vienna.", "tonight", ("TIME", "2021-12-30TNI")),
             ("Prices are now higher than before.", "now", ("DATE", "PRESENT_REF")),
             ("The firm currently employs 40 people.", "currently", ("DATE", "PRESENT_REF")),
+            ("They paid the then-current price.", "then-current", ("DATE", "PAST_REF")),
             ("Russia has recently moved troops.", "recently", ("DATE", "PAST_REF")),
             ("Nobody knows what the future holds.", "the future", ("DATE", "FUTURE_REF")),
             ("Sales fell last week.", "last week", ("DATE", "2021-W51")),
