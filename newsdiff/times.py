@@ -1339,7 +1339,7 @@ def _h_two_quarters(m: re.Match[str], ctx: _Context) -> Result:
 def _h_season(m: re.Match[str], ctx: _Context) -> Result:
     code = g.SEASONS[m["s"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    year = _year_of(m["y"])
+    year = _year_of(m["y"]) or (_spelled_year(m["sp"]) if m["sp"] else None)
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", None
@@ -1361,7 +1361,7 @@ def _h_season(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _g_season(m: re.Match[str], ctx: _Context) -> bool:
-    if m["y"] or (m["rel"] and m["rel"].lower() not in ("the",)):
+    if m["y"] or m["sp"] or (m["rel"] and m["rel"].lower() not in ("the",)):
         return True
     after = ctx.text[m.end() : m.end() + 6].lower()
     before = ctx.words_before(m.start(), 1)
@@ -1537,23 +1537,25 @@ def _spelled_number(text: str) -> int | None:
     return total
 
 
-def _h_spelled_year(m: re.Match[str], ctx: _Context) -> Result:
-    words = re.split(r"[\s-]+", m["sp"].lower())
+def _spelled_year(text: str) -> int | None:
+    """The year a ``_SPELLED_YEAR`` match names."""
+    words = re.split(r"[\s-]+", text.lower())
     if words[:2] == ["two", "thousand"]:
         rest = _spelled_number(" ".join(words[2:])) if len(words) > 2 else 0
-        year = 2000 + (rest or 0)
-    else:
-        century = _ONES.get(words[0])
-        rest_words = words[1:]
-        if century is None:
-            return None
-        if rest_words == ["hundred"]:
-            year = century * 100
-        else:
-            rest = _spelled_number(" ".join(rest_words))
-            if rest is None:
-                return None
-            year = century * 100 + rest
+        return 2000 + (rest or 0)
+    century = _ONES.get(words[0])
+    if century is None:
+        return None
+    if words[1:] == ["hundred"]:
+        return century * 100
+    rest = _spelled_number(" ".join(words[1:]))
+    return None if rest is None else century * 100 + rest
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Context) -> Result:
+    year = _spelled_year(m["sp"])
+    if year is None:
+        return None
     if m["mon"]:
         month = _month_of(m["mon"])
         d = _safe_date(year, month or 1, 1)
@@ -1626,6 +1628,17 @@ _HOLIDAYS = "|".join(
     re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
     for h in sorted(g.FIXED_HOLIDAYS, key=len, reverse=True)
     if not h.startswith("the ")
+)
+
+
+#: A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
+_SPELLED_YEAR = (
+    r"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
+    r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?"
 )
 
 
@@ -1957,7 +1970,7 @@ def _rules() -> list[_Rule]:
             rx(
                 "season",
                 r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the|early|late|mid)[\s-]+)?"
-                rf"(?P<s>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{g.YEAR}))?\b",
+                rf"(?P<s>{g.SEASON})(?:\s+(?:of\s+)?(?P<y>{g.YEAR})|\s+of\s+(?P<sp>{_SPELLED_YEAR}))?\b",
             ),
             _h_season,
             _g_season,
@@ -1998,13 +2011,7 @@ def _rules() -> list[_Rule]:
             "spelled_year",
             rx(
                 "spelled_year",
-                rf"\b(?:(?P<mon>{_MONTH_FULL})\s+|the\s+year\s+)?(?P<sp>(?:nineteen|eighteen|"
-                r"seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
-                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
-                r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
-                r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b",
+                rf"\b(?:(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?|the\s+year\s+)?(?P<sp>{_SPELLED_YEAR})\b",
             ),
             _h_spelled_year,
             _g_spelled_year,

@@ -311,6 +311,16 @@ class TestQuartersAndSeasons:
             ("The plant will reopen this summer.", "this summer", "2021-SU"),
             ("The plant closed last fall.", "last fall", "2021-FA"),
             ("The plant opened in the spring of 2019.", "the spring of 2019", "2019-SP"),
+            (
+                "Prices were this low in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four",
+                "1994-WI",
+            ),
+            (
+                "Sales peaked in March of nineteen ninety-six.",
+                "March of nineteen ninety-six",
+                "1996-03",
+            ),
         ],
     )
     def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
