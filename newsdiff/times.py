@@ -1570,7 +1570,9 @@ def _g_spelled_year(m: re.Match[str], ctx: _Context) -> bool:
         return True
     before = ctx.words_before(m.start(), 1)
     after = ctx.text[m.end() : m.end() + 2]
-    return (bool(before) and before[-1] in _YEAR_CUES) or after[:1] in (".", ",", "")
+    # "a nineteen ninety-seven attack": no count takes "a", so the year describes the noun.
+    cued = bool(before) and (before[-1] in _YEAR_CUES or before[-1] in ("a", "an"))
+    return cued or after[:1] in (".", ",", "")
 
 
 def _h_century(m: re.Match[str], ctx: _Context) -> Result:

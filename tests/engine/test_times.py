@@ -321,6 +321,7 @@ class TestQuartersAndSeasons:
                 "March of nineteen ninety-six",
                 "1996-03",
             ),
+            ("He admitted a nineteen ninety-six attack on a bar.", "nineteen ninety-six", "1996"),
         ],
     )
     def test_values(self, nlp: Any, text: str, span: str, value: str) -> None:
