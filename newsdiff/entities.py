@@ -28,6 +28,7 @@ from newsdiff.names import (
     name_words,
     org_core,
     parse_person,
+    short_form_of,
     strip_determiner,
     strip_possessive,
     strip_titles,
@@ -225,6 +226,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
+    mentions = _split_at_known_names(docs, mentions)
     mentions = _fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
     mentions.extend(_add_parenthetical_acronyms(docs, texts, source_ids, mentions))
@@ -317,6 +319,53 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
 
 
 _NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Lopez and Carrasquillo", "Bluejays' Valley": one tagged span, known names inside.
+
+    A span joined by "and" is two mentions when either side is a name (or a person's surname)
+    the comparison uses alone; a plural possessive inside a span ends the name when the part
+    before it is such a name.
+    """
+    known = {compact(m.text) for m in mentions}
+    for m in mentions:
+        if m.label == "PERSON" and len(words := m.text.split()) >= 2:
+            known.add(compact(words[-1]))
+
+    def piece(m: RawMention, start: int, end: int) -> RawMention:
+        span = docs[m.doc_index][start:end]
+        return RawMention(
+            m.source, span.start_char, span.end_char, span.text, m.label, m.doc_index, start, end
+        )
+
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        inner = range(m.token_start + 1, m.token_end - 1)
+        split = False
+        for k in inner:
+            tok = doc[k]
+            left = doc[m.token_start : k]
+            if tok.lower_ == "and" and left.text[:1].isupper():
+                right = doc[k + 1 : m.token_end]
+                if right.text[:1].isupper() and (
+                    compact(left.text) in known or compact(right.text) in known
+                ):
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
+            if (
+                tok.text in {"'", "\u2019"}
+                and doc[k - 1].text.endswith("s")
+                and (compact(left.text) in known)
+            ):
+                out.append(piece(m, m.token_start, k))
+                split = True
+                break
+        if not split:
+            out.append(m)
+    return out
 
 
 def _include_nicknames(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
@@ -884,6 +933,8 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         ):
             return True
     first_a, first_b = a[0], b[0]
+    if short_form_of(first_a, first_b) or short_form_of(first_b, first_a):
+        return True  # "Mo Cheeks" / "Maurice Cheeks"
     if len(first_a) == 1 or len(first_b) == 1:
         if first_a[0] == first_b[0]:
             return True
@@ -1295,10 +1346,10 @@ def _label_votes(
         if m.label == "PERSON" and len(words) >= 2:
             parsed = parse_person(m.text)
             weight = 3 if parsed is not None and parsed.given else 1
-        elif len(words) == 1 and words[0] in org_words:
-            label = "ORG"
         elif len(words) == 1 and words[0] in surnames:
             label = "PERSON"  # "Teixeira" after "Mark Teixeira", whatever the tagger said
+        elif len(words) == 1 and words[0] in org_words:
+            label = "ORG"
         votes[label] += weight
         if len(words) >= 2 and words[-1].lower() in _ORG_ENDINGS:
             votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is

@@ -476,6 +476,21 @@ def are_nicknames(a: str, b: str) -> bool:
     return b in table.nicknames_of(a) or a in table.nicknames_of(b)
 
 
+@lru_cache(maxsize=4096)
+def short_form_of(short: str, full: str) -> bool:
+    """Whether ``short`` can be a short form of ``full`` that the nickname table lacks.
+
+    The table does not know every clipping ("Mo" for Maurice). A two- or three-letter given
+    name with the same first letter counts, unless the table knows it as a form of other names
+    ("Al" is Albert or Alan, not Andrew).
+    """
+    short, full = fold_accents(short).lower(), fold_accents(full).lower()
+    if not (2 <= len(short) <= 3 and len(full) >= 4 and short[0] == full[0]):
+        return False
+    table = _nicknamer()
+    return not table.canonicals_of(short) and not table.nicknames_of(short)
+
+
 def strip_titles(text: str) -> str:
     """A person's name without leading honorifics: "President Joe Biden" -> "Joe Biden"."""
     words = text.split()

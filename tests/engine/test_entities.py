@@ -322,3 +322,39 @@ def test_numbered_versions_are_different_things(nlp: Any) -> None:
     two = _cluster_with(clusters, "Microsoft Office 2")
     assert "Microsoft Office 3" not in two[2]
     assert "Microsoft Office 3" in _cluster_with(clusters, "Microsoft Office 3")[2]
+
+
+def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Coach Maurice Tebbit was fired on Friday. Tebbit had led the team for two seasons.",
+        "The club dismissed Mo Tebbit after a run of defeats.",
+    )
+    tebbit = _cluster_with(clusters, "Mo Tebbit")
+    assert "Maurice Tebbit" in tebbit[2]
+    assert tebbit[1] == "PERSON"
+
+
+def test_names_joined_by_and_in_one_span_are_two_mentions(nlp: Any) -> None:
+    from newsdiff.entities import RawMention, _split_at_known_names
+
+    docs = [nlp("Police charged Lopez and Carrasquillo on Monday."), nlp("Ana Lopez was held.")]
+
+    def mention(doc_index: int, start: int, end: int, label: str) -> RawMention:
+        span = docs[doc_index][start:end]
+        return RawMention(
+            "AB"[doc_index], span.start_char, span.end_char, span.text, label, doc_index, start, end
+        )
+
+    split = _split_at_known_names(docs, [mention(0, 2, 5, "ORG"), mention(1, 0, 2, "PERSON")])
+    assert [m.text for m in split] == ["Lopez", "Carrasquillo", "Ana Lopez"]
+
+
+def test_plural_possessive_ends_a_known_name(nlp: Any) -> None:
+    from newsdiff.entities import RawMention, _split_at_known_names
+
+    doc = nlp("The Hornets\u2019 Valley opener was sold out. The Hornets won.")
+    valley = RawMention("A", 4, 20, doc[1:4].text, "ORG", 0, 1, 4)
+    hornets = RawMention("A", 0, 0, "Hornets", "ORG", 0, 10, 11)
+    split = _split_at_known_names([doc], [valley, hornets])
+    assert split[0].text == "Hornets"

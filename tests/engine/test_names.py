@@ -15,6 +15,7 @@ from newsdiff.names import (
     is_subsequence,
     org_core,
     parse_person,
+    short_form_of,
     strip_determiner,
     strip_possessive,
     translit_key,
@@ -143,3 +144,10 @@ def test_org_core_spells_out_place_abbreviations() -> None:
     assert org_core("Mt Kenya") == org_core("Mount Kenya")
     assert org_core("Ft. Worth") == org_core("Fort Worth")
     assert org_core("Mt") != org_core("Mount")  # a lone word is not an abbreviation
+
+
+def test_short_given_names_the_table_lacks() -> None:
+    assert short_form_of("Mo", "Maurice")  # not in the nickname table
+    assert not short_form_of("Al", "Andrew")  # the table knows Al as other names
+    assert not short_form_of("Mo", "Patrick")
+    assert not short_form_of("Maurice", "Mo")
