@@ -347,6 +347,12 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
         for k in inner:
             tok = doc[k]
             left = doc[m.token_start : k]
+            if tok.text == "," and compact(left.text) in known:
+                right = doc[k + 1 : m.token_end]
+                if compact(right.text) in known:  # "People, Reid": both names used alone
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
             if tok.lower_ == "and" and left.text[:1].isupper():
                 right = doc[k + 1 : m.token_end]
                 if right.text[:1].isupper() and (
@@ -1095,6 +1101,42 @@ def _link_across_labels(
         if short is not None:
             uf.union(f.mentions[0], short.mentions[0])
 
+    # "Staunton Police Department" / "Staunton Police", "People magazine" / "People": a
+    # trailing word that says what kind of body it is does not change which body.
+    by_core_all: dict[str, list[_Form]] = defaultdict(list)
+    for f in [*persons, *others]:
+        by_core_all[org_core(f.text)].append(f)
+    for f in others:
+        words = f.text.split()
+        if len(words) < 2 or words[-1].lower() not in _KIND_WORDS:
+            continue
+        if _majority_label(f) not in {"ORG", "FAC"}:
+            continue
+        for g in by_core_all.get(org_core(" ".join(words[:-1])), ()):
+            uf.union(f.mentions[0], g.mentions[0])
+
+    # "Jags" / "Jaguars", "Dems" / "Democrats": a clipped plural group name.
+    plurals = [
+        f
+        for f in [*persons, *others]
+        if len(f.text.split()) == 1
+        and f.text[:1].isupper()
+        and f.text.endswith("s")
+        and not f.text.isupper()
+        and _majority_label(f) not in {"GPE", "LOC", "NORP"}
+    ]
+    for f in plurals:
+        stem = f.text[:-1].lower()
+        if len(stem) < 3:
+            continue
+        roots = {
+            uf.find(g.mentions[0])
+            for g in plurals
+            if len(g.text) > len(f.text) + 1 and g.text.lower().startswith(stem)
+        }
+        if len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
+
     # "the Navy" is the Indian Navy when that is the only navy the comparison names.
     for f in singles:
         head = f.text.lower()
@@ -1180,6 +1222,11 @@ def _is_locative(docs: Sequence[Doc], m: RawMention) -> bool:
     """ "in Jackson", "to Geneva": the name is used as a location."""
     return m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in _LOCATIVE
 
+
+#: Trailing words that say what kind of body a name is ("People magazine", "Police Department").
+_KIND_WORDS = frozenset(
+    {"department", "magazine", "newspaper", "daily", "channel", "network", "website", "tabloid"}
+)
 
 #: Geographic heads a place can be named with or without ("the Mediterranean [Sea]").
 _GEO_HEADS = frozenset(

@@ -358,3 +358,21 @@ def test_plural_possessive_ends_a_known_name(nlp: Any) -> None:
     hornets = RawMention("A", 0, 0, "Hornets", "ORG", 0, 10, 11)
     split = _split_at_known_names([doc], [valley, hornets])
     assert split[0].text == "Hornets"
+
+
+def test_kind_word_after_a_name_does_not_change_the_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "A spokesman for the Dayton Police Department declined to comment.",
+        "Dayton Police said the driver was not hurt.",
+    )
+    assert _cluster_with(clusters, "Dayton Police")[3] == {"A", "B"}
+
+
+def test_clipped_plural_group_name_joins_the_full_one(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp, "Tickets for the Nationals sold out.", "The Nats lost to the Mets on Friday."
+    )
+    nats = _cluster_with(clusters, "Nats")
+    assert "Nationals" in nats[2]
+    assert "Mets" not in nats[2]
