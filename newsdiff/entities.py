@@ -229,6 +229,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _split_at_known_names(docs, mentions)
     mentions = _fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
+    mentions = _person_led_bodies(docs, mentions)
     mentions.extend(_add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = _extend_to_acronyms(texts, mentions)
@@ -371,6 +372,44 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
                 break
         if not split:
             out.append(m)
+    return out
+
+
+#: Nouns that turn a leader's name into the body they lead ("the Obama administration").
+_LED_BODIES = frozenset(
+    {"administration", "government", "cabinet", "campaign", "camp", "team", "regime", "junta"}
+)
+
+
+def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "The Obama administration" is an organisation, not Barack Obama.
+
+    A person's name followed by a lower-case noun such as "administration" or "campaign" names
+    the body that person leads; the mention covers both words and is labelled ORG.
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        nxt = doc[m.token_end] if m.token_end < len(doc) else None
+        if (
+            m.label == "PERSON"
+            and nxt is not None
+            and nxt.lower_ in _LED_BODIES
+            and nxt.text.islower()
+            and doc[m.token_end - 1].whitespace_
+        ):
+            span = doc[m.token_start : m.token_end + 1]
+            m = RawMention(
+                m.source,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "ORG",
+                m.doc_index,
+                m.token_start,
+                m.token_end + 1,
+            )
+        out.append(m)
     return out
 
 

@@ -376,3 +376,14 @@ def test_clipped_plural_group_name_joins_the_full_one(nlp: Any) -> None:
     nats = _cluster_with(clusters, "Nats")
     assert "Nationals" in nats[2]
     assert "Mets" not in nats[2]
+
+
+def test_leader_name_before_administration_is_the_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "President Joe Biden spoke on Monday.",
+        "Critics of the Biden administration said the plan was late.",
+    )
+    body = _cluster_with(clusters, "Biden administration")
+    assert body[1] == "ORG"
+    assert "Joe Biden" not in body[2]
