@@ -1176,6 +1176,21 @@ def _link_across_labels(
         if len(roots) == 1:
             uf.union(f.mentions[0], next(iter(roots)))
 
+    # "Central Commission for Elections" / "Central Elections Commission": translations of
+    # one name put the same content words in another order.
+    bags: list[tuple[_Form, frozenset[str]]] = []
+    for f in others:
+        if _majority_label(f) != "ORG":
+            continue
+        words = [w.lower() for w in name_words(f.text) if w[:1].isupper()]
+        if len(words) >= 3:
+            bags.append((f, frozenset(w.rstrip("s") for w in words)))
+    for a in range(len(bags)):
+        for b in range(a + 1, len(bags)):
+            x, y = bags[a][1], bags[b][1]
+            if len(x & y) / len(x | y) >= 0.75:
+                uf.union(bags[a][0].mentions[0], bags[b][0].mentions[0])
+
     # "the Navy" is the Indian Navy when that is the only navy the comparison names.
     for f in singles:
         head = f.text.lower()

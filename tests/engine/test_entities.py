@@ -387,3 +387,16 @@ def test_leader_name_before_administration_is_the_body(nlp: Any) -> None:
     body = _cluster_with(clusters, "Biden administration")
     assert body[1] == "ORG"
     assert "Joe Biden" not in body[2]
+
+
+def test_translated_name_with_words_reordered_is_the_same_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Central Commission for Elections said turnout was high.",
+        "The Central Elections Commission will publish the results on Monday.",
+        "The National Security Council and the National Economic Council met.",
+    )
+    assert _cluster_with(clusters, "Central Elections Commission")[3] == {"A", "B"}
+    assert (
+        "National Economic Council" not in _cluster_with(clusters, "National Security Council")[2]
+    )
