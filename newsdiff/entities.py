@@ -1365,8 +1365,13 @@ def _link_place_metonyms(
     linked: list[list[int]] = []  # the place's mentions (all spellings), per link
     for place, rest, _whole in named:
         last = rest.text.split()[-1]
-        # Teams go by plural names (Chiefs, Tar Heels, 76ers); newspapers are kept out by name.
-        if not last.lower().endswith("s") or last.lower() in _PLACE_NAMED_HEADS:
+        # Teams go by plural names (Chiefs, Tar Heels, 76ers, Red Sox); newspapers are kept
+        # out by name.
+        plural = last.lower().endswith("s") or any(
+            docs[mentions[i].doc_index][mentions[i].token_end - 1].tag_ == "NNPS"
+            for i in rest.mentions
+        )
+        if not plural or last.lower() in _PLACE_NAMED_HEADS:
             continue
         if _majority_label(rest) in {"GPE", "LOC", "NORP"}:
             continue

@@ -400,3 +400,13 @@ def test_translated_name_with_words_reordered_is_the_same_body(nlp: Any) -> None
     assert (
         "National Economic Council" not in _cluster_with(clusters, "National Security Council")[2]
     )
+
+
+def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Chicago White Sox signed a pitcher on Monday. The White Sox paid $10 million.",
+        "Chicago made the offer last week, a source said.",
+    )
+    sox = _cluster_with(clusters, "White Sox")
+    assert "Chicago" in sox[2]
