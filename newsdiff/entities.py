@@ -326,8 +326,9 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
     """ "Lopez and Carrasquillo", "Bluejays' Valley": one tagged span, known names inside.
 
     A span joined by "and" is two mentions when either side is a name (or a person's surname)
-    the comparison uses alone; a plural possessive inside a span ends the name when the part
-    before it is such a name.
+    the comparison uses alone, and so is one joined by "at"/"in"/"vs" after such a name
+    ("Jaguars at Jacksonville Municipal Stadium"); a plural possessive inside a span ends the
+    name when the part before it is such a name.
     """
     known = {compact(m.text) for m in mentions}
     for m in mentions:
@@ -351,6 +352,12 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
             if tok.text == "," and compact(left.text) in known:
                 right = doc[k + 1 : m.token_end]
                 if compact(right.text) in known:  # "People, Reid": both names used alone
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
+            if tok.text in {"at", "in", "vs", "vs."} and compact(left.text) in known:
+                right = doc[k + 1 : m.token_end]
+                if right.text[:1].isupper():  # "Jaguars at Jacksonville Municipal Stadium"
                     out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
                     split = True
                     break

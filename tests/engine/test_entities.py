@@ -410,3 +410,13 @@ def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
     )
     sox = _cluster_with(clusters, "White Sox")
     assert "Chicago" in sox[2]
+
+
+def test_team_at_a_stadium_in_one_span_is_two_mentions(nlp: Any) -> None:
+    from newsdiff.entities import RawMention, _split_at_known_names
+
+    doc = nlp("The Hawks at Lakeside Memorial Stadium won. The Hawks celebrated.")
+    joined = RawMention("A", 4, 40, doc[1:6].text, "FAC", 0, 1, 6)
+    hawks = RawMention("A", 0, 0, "Hawks", "ORG", 0, 9, 10)
+    split = _split_at_known_names([doc], [joined, hawks])
+    assert [m.text for m in split[:2]] == ["Hawks", "Lakeside Memorial Stadium"]
