@@ -325,15 +325,19 @@ _NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "
 def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
     """ "Lopez and Carrasquillo", "Bluejays' Valley": one tagged span, known names inside.
 
-    A span joined by "and" is two mentions when either side is a name (or a person's surname)
-    the comparison uses alone, and so is one joined by "at"/"in"/"vs" after such a name
-    ("Jaguars at Jacksonville Municipal Stadium"); a plural possessive inside a span ends the
-    name when the part before it is such a name.
+    A span joined by "and" is two mentions when both sides are names the comparison uses
+    alone, or one is a person's name or surname; so is one joined by "at"/"in"/"vs" after
+    such a name ("Jaguars at Jacksonville Municipal Stadium"); a plural possessive inside a
+    span ends the name when the part before it is such a name.
     """
     known = {compact(m.text) for m in mentions}
+    people: set[str] = set()  # people's names and surnames
     for m in mentions:
-        if m.label == "PERSON" and len(words := m.text.split()) >= 2:
-            known.add(compact(words[-1]))
+        if m.label == "PERSON":
+            people.add(compact(m.text))
+            if len(words := m.text.split()) >= 2:
+                people.add(compact(words[-1]))
+    known |= people
 
     def piece(m: RawMention, start: int, end: int) -> RawMention:
         span = docs[m.doc_index][start:end]
@@ -363,9 +367,10 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
                     break
             if tok.lower_ == "and" and left.text[:1].isupper():
                 right = doc[k + 1 : m.token_end]
-                if right.text[:1].isupper() and (
-                    compact(left.text) in known or compact(right.text) in known
-                ):
+                sides = {compact(left.text), compact(right.text)}
+                # Both sides names, or one a person ("Philly and Cheeks"); "Bosnia and
+                # Herzegovina" stays one name.
+                if right.text[:1].isupper() and (sides <= known or sides & people):
                     out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
                     split = True
                     break

@@ -420,3 +420,10 @@ def test_team_at_a_stadium_in_one_span_is_two_mentions(nlp: Any) -> None:
     hawks = RawMention("A", 0, 0, "Hawks", "ORG", 0, 9, 10)
     split = _split_at_known_names([doc], [joined, hawks])
     assert [m.text for m in split[:2]] == ["Hawks", "Lakeside Memorial Stadium"]
+
+
+def test_country_named_with_and_stays_one_name(nlp: Any) -> None:
+    raw = collect_mentions(
+        [nlp("Bosnia and Herzegovina signed the deal. Bosnia welcomed it.")], ["A"]
+    )
+    assert "Bosnia and Herzegovina" in {m.text for m in raw}
