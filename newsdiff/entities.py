@@ -526,7 +526,7 @@ def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list
             k not in occupied[doc_index] or own.token_start <= k < own.token_end
         )
 
-    bounds: list[tuple[int, int, list[int]]] = []
+    bounds: list[tuple[int, int, list[int], int]] = []
     labels: list[str] = []
     compounds: Counter[str] = Counter()
     for m in mentions:
@@ -581,15 +581,30 @@ def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list
                 a -= 1
                 starts.append(a)
                 compounds[compact(doc[a:te].text)] += 1
-        bounds.append((ts, te, starts))
+        end = te  # "Hollywood" + "Reporter": a place that modifies a capitalised head
+        if (
+            m.label in {"GPE", "NORP", "LOC"}
+            and te < len(doc)
+            and doc[te - 1].dep_ == "compound"
+            and doc[te - 1].head.i == te
+            and doc[te].text[:1].isalnum()
+            and doc[te].text != doc[te].text.lower()
+            and doc[te - 1].whitespace_ == " "
+            and free(m.doc_index, te, m)
+        ):
+            end = te + 1
+            compounds[compact(doc[ts:end].text)] += 1
+        bounds.append((ts, te, starts, end))
         labels.append(label)
     out: list[RawMention] = []
-    for m, (ts, te, starts), label in zip(mentions, bounds, labels, strict=True):
+    for m, (ts, te, starts, end), label in zip(mentions, bounds, labels, strict=True):
         doc = docs[m.doc_index]
         for a in starts:
             if compounds[compact(doc[a:te].text)] < 2:
                 break  # a longer name must recur to be trusted
             ts = a
+        if end > te and compounds[compact(doc[ts:end].text)] >= 2:
+            te, label = end, "ORG"  # "Hollywood Reporter", "Philly Sixers"
         if (ts, te) == (m.token_start, m.token_end):
             out.append(m)
             continue
@@ -1023,7 +1038,10 @@ def _cluster_others(forms: Sequence[_Form], uf: _UnionFind) -> None:
         if is_acronym(f.text) or (len(f.text) <= 5 and f.text.isupper()):
             acronyms[compact(f.text)].append(f)
     for f in forms:
-        for acr in acronym_variants(f.text):
+        variants = acronym_variants(f.text)
+        if len(f.text.split()) >= 2 and _majority_label(f) == "ORG":
+            variants |= {"t" + acr for acr in variants}  # THR: The Hollywood Reporter
+        for acr in variants:
             for g in acronyms.get(acr, ()):
                 uf.union(f.mentions[0], g.mentions[0])
     multi = [f for f in forms if len(f.text.split()) > 1]

@@ -427,3 +427,16 @@ def test_country_named_with_and_stays_one_name(nlp: Any) -> None:
         [nlp("Bosnia and Herzegovina signed the deal. Bosnia welcomed it.")], ["A"]
     )
     assert "Bosnia and Herzegovina" in {m.text for m in raw}
+
+
+def test_place_before_a_capitalised_head_is_part_of_the_name(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Variety and the Hollywood Reporter said the film was delayed.",
+        "The Hollywood Reporter says the studio agreed. THR reported it first.",
+    )
+    paper = _cluster_with(clusters, "Hollywood Reporter")
+    assert paper[1] == "ORG"
+    assert paper[3] == {"A", "B"}
+    assert "THR" in paper[2]  # the acronym may keep the article: The Hollywood Reporter
+    assert not any(c[2] == {"Hollywood"} for c in clusters)
