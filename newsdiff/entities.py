@@ -66,6 +66,23 @@ class RawMention:
     demonym_of: str | None = None
 
 
+def _respan(doc: Doc, m: RawMention, start: int, end: int, label: str | None = None) -> RawMention:
+    """The mention ``m`` over another token range of its document (boundaries repaired)."""
+    span = doc[start:end]
+    keep = m.demonym_of if start == m.token_start else None
+    return RawMention(
+        m.source,
+        span.start_char,
+        span.end_char,
+        span.text,
+        label or m.label,
+        m.doc_index,
+        start,
+        end,
+        keep,
+    )
+
+
 @dataclass(slots=True)
 class _Form:
     """A distinct surface form (per label class); clustering works on forms, not mentions."""
@@ -303,18 +320,7 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                     te = m.token_start + n
                     break
         if te != m.token_end:
-            span = doc[m.token_start : te]
-            m = RawMention(
-                m.source,
-                span.start_char,
-                span.end_char,
-                span.text,
-                m.label,
-                m.doc_index,
-                m.token_start,
-                te,
-                m.demonym_of,
-            )
+            m = _respan(doc, m, m.token_start, te)
         out.append(m)
     return out
 
@@ -340,10 +346,7 @@ def _split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> li
     known |= people
 
     def piece(m: RawMention, start: int, end: int) -> RawMention:
-        span = docs[m.doc_index][start:end]
-        return RawMention(
-            m.source, span.start_char, span.end_char, span.text, m.label, m.doc_index, start, end
-        )
+        return _respan(docs[m.doc_index], m, start, end)
 
     out: list[RawMention] = []
     for m in mentions:
@@ -410,17 +413,7 @@ def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
             and nxt.text.islower()
             and doc[m.token_end - 1].whitespace_
         ):
-            span = doc[m.token_start : m.token_end + 1]
-            m = RawMention(
-                m.source,
-                span.start_char,
-                span.end_char,
-                span.text,
-                "ORG",
-                m.doc_index,
-                m.token_start,
-                m.token_end + 1,
-            )
+            m = _respan(doc, m, m.token_start, m.token_end + 1, "ORG")
         out.append(m)
     return out
 
@@ -445,17 +438,7 @@ def _include_nicknames(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
                 and surname.pos_ == "PROPN"
                 and "\n" not in doc[m.token_start : te + 4].text
             ):
-                span = doc[m.token_start : te + 4]
-                m = RawMention(
-                    m.source,
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    m.label,
-                    m.doc_index,
-                    m.token_start,
-                    te + 4,
-                )
+                m = _respan(doc, m, m.token_start, te + 4)
         out.append(m)
     return out
 
@@ -485,17 +468,7 @@ def _include_versions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
     out: list[RawMention] = []
     for m in mentions:
         if version(m) is not None and len(numbers[compact(m.text)]) >= 2:
-            span = docs[m.doc_index][m.token_start : m.token_end + 1]
-            m = RawMention(
-                m.source,
-                span.start_char,
-                span.end_char,
-                span.text,
-                m.label,
-                m.doc_index,
-                m.token_start,
-                m.token_end + 1,
-            )
+            m = _respan(docs[m.doc_index], m, m.token_start, m.token_end + 1)
         out.append(m)
     return out
 
@@ -608,20 +581,7 @@ def _fit_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list
         if (ts, te) == (m.token_start, m.token_end):
             out.append(m)
             continue
-        span = doc[ts:te]
-        out.append(
-            RawMention(
-                m.source,
-                span.start_char,
-                span.end_char,
-                span.text,
-                label,
-                m.doc_index,
-                ts,
-                te,
-                m.demonym_of if ts == m.token_start else None,
-            )
-        )
+        out.append(_respan(doc, m, ts, te, label))
     # Two mentions grown into one name: keep the first.
     seen: set[tuple[int, int]] = set()
     kept: list[RawMention] = []
