@@ -1047,7 +1047,9 @@ def _link_across_labels(
     - a lone surname tagged as an organisation or place ("Zelenskyy said") joins the one
       person of the story with that surname, unless it is used as a place ("in Jackson");
     - a single word that starts or ends exactly one longer organisation name joins it
-      ("Nordhavn" / "Nordhavn Bank", "Dortmund" / "Borussia Dortmund").
+      ("Nordhavn" / "Nordhavn Bank", "Dortmund" / "Borussia Dortmund");
+    - other spellings of one name (`_link_name_variants`), name blends ("LiLo"), and places
+      used for the team named after them (`_link_place_metonyms`).
     """
     other_by_key = {compact(f.text): f for f in others}
     for f in persons:
@@ -1093,108 +1095,7 @@ def _link_across_labels(
         if target is not None:
             uf.union(f.mentions[0], target)
 
-    # "Aoraki Mount Cook" / "Mount Cook", "U.S. Surgeon General" / "Surgeon General": a name
-    # that ends with another name of two words or more names the same thing, when it is the
-    # only longer name that does.
-    by_core = {org_core(f.text): f for f in others if len(f.text.split()) >= 2}
-    tails: dict[str, set[int]] = defaultdict(set)
-    for f in others:
-        words = name_words(f.text)
-        if len(words) < 3 or any(w.lower() in _PREPOSITIONS for w in words):
-            continue
-        for k in range(1, len(words) - 1):
-            tail = org_core(" ".join(words[k:]))
-            if tail in by_core:
-                tails[tail].add(uf.find(f.mentions[0]))
-                break
-    for tail, roots in tails.items():
-        if len(roots) == 1:
-            uf.union(by_core[tail].mentions[0], next(iter(roots)))
-
-    # "the Mediterranean Sea" / "the Mediterranean", "Section 7 of the Clean Air Act" / "the
-    # Clean Air Act": a geographic head or a section reference does not change what is named.
-    by_text = {org_core(f.text): f for f in others}
-    for f in others:
-        words = name_words(f.text)
-        label = _majority_label(f)
-        short: _Form | None = None
-        if label in {"LOC", "GPE"} and len(words) >= 2 and words[-1].lower() in _GEO_HEADS:
-            short = by_text.get(org_core(" ".join(words[:-1])))
-            if short is not None and _majority_label(short) not in {"LOC", "GPE"}:
-                short = None
-        elif label == "LAW" and "of" in words[1:-1]:
-            cut = words.index("of", 1) + 1
-            if words[cut].lower() == "the":
-                cut += 1
-            short = by_text.get(org_core(" ".join(words[cut:])))
-        if short is not None:
-            uf.union(f.mentions[0], short.mentions[0])
-
-    # "Staunton Police Department" / "Staunton Police", "People magazine" / "People": a
-    # trailing word that says what kind of body it is does not change which body.
-    by_core_all: dict[str, list[_Form]] = defaultdict(list)
-    for f in [*persons, *others]:
-        by_core_all[org_core(f.text)].append(f)
-    for f in others:
-        words = f.text.split()
-        if len(words) < 2 or words[-1].lower() not in _KIND_WORDS:
-            continue
-        if _majority_label(f) not in {"ORG", "FAC"}:
-            continue
-        for g in by_core_all.get(org_core(" ".join(words[:-1])), ()):
-            uf.union(f.mentions[0], g.mentions[0])
-
-    # "Jags" / "Jaguars", "Dems" / "Democrats": a clipped plural group name.
-    plurals = [
-        f
-        for f in [*persons, *others]
-        if len(f.text.split()) == 1
-        and f.text[:1].isupper()
-        and f.text.endswith("s")
-        and not f.text.isupper()
-        and _majority_label(f) not in {"GPE", "LOC", "NORP"}
-    ]
-    for f in plurals:
-        stem = f.text[:-1].lower()
-        if len(stem) < 3:
-            continue
-        roots = {
-            uf.find(g.mentions[0])
-            for g in plurals
-            if len(g.text) > len(f.text) + 1 and g.text.lower().startswith(stem)
-        }
-        if len(roots) == 1:
-            uf.union(f.mentions[0], next(iter(roots)))
-
-    # "Central Commission for Elections" / "Central Elections Commission": translations of
-    # one name put the same content words in another order.
-    bags: list[tuple[_Form, frozenset[str]]] = []
-    for f in others:
-        if _majority_label(f) != "ORG":
-            continue
-        words = [w.lower() for w in name_words(f.text) if w[:1].isupper()]
-        if len(words) >= 3:
-            bags.append((f, frozenset(w.rstrip("s") for w in words)))
-    for a in range(len(bags)):
-        for b in range(a + 1, len(bags)):
-            x, y = bags[a][1], bags[b][1]
-            if len(x & y) / len(x | y) >= 0.75:
-                uf.union(bags[a][0].mentions[0], bags[b][0].mentions[0])
-
-    # "the Navy" is the Indian Navy when that is the only navy the comparison names.
-    for f in singles:
-        head = f.text.lower()
-        if head not in _UNIQUE_HEADS or not f.text[:1].isupper():
-            continue
-        roots = {
-            uf.find(g.mentions[0])
-            for g in others
-            if len(g.text.split()) >= 2
-            and g.text.split()[-1].lower() == head
-            and _majority_label(g) == "ORG"
-        }
-        if len(roots) == 1:
-            uf.union(f.mentions[0], next(iter(roots)))
+    _link_name_variants(persons, others, singles, uf)
 
     # "LiLo" is Lindsay Lohan when she is the only person of the story the blend fits.
     for f in singles:
@@ -1232,6 +1133,148 @@ def _link_across_labels(
                     uf.union(f.mentions[0], next(iter(targets)))
                 break
     return _link_place_metonyms(docs, mentions, [*persons, *others], uf, locative)
+
+
+def _link_name_variants(
+    persons: Sequence[_Form], others: Sequence[_Form], singles: Sequence[_Form], uf: _UnionFind
+) -> None:
+    """Other spellings of one organisation or place: longer, shorter, clipped or reordered.
+
+    Run in this order: later rules see the groups the earlier ones made.
+    """
+    _link_name_tails(others, uf)
+    _link_geo_heads_and_sections(others, uf)
+    _link_kind_words(persons, others, uf)
+    _link_clipped_plurals(persons, others, uf)
+    _link_reordered_names(others, uf)
+    _link_unique_heads(others, singles, uf)
+
+
+def _link_name_tails(others: Sequence[_Form], uf: _UnionFind) -> None:
+    """A name ending with another name of two words or more names the same thing.
+
+    "Aoraki Mount Cook" / "Mount Cook", "U.S. Surgeon General" / "Surgeon General"; only when
+    one longer name ends that way.
+    """
+    by_core = {org_core(f.text): f for f in others if len(f.text.split()) >= 2}
+    tails: dict[str, set[int]] = defaultdict(set)
+    for f in others:
+        words = name_words(f.text)
+        if len(words) < 3 or any(w.lower() in _PREPOSITIONS for w in words):
+            continue
+        for k in range(1, len(words) - 1):
+            tail = org_core(" ".join(words[k:]))
+            if tail in by_core:
+                tails[tail].add(uf.find(f.mentions[0]))
+                break
+    for tail, roots in tails.items():
+        if len(roots) == 1:
+            uf.union(by_core[tail].mentions[0], next(iter(roots)))
+
+
+def _link_geo_heads_and_sections(others: Sequence[_Form], uf: _UnionFind) -> None:
+    """A geographic head or a section reference does not change what is named.
+
+    "the Mediterranean Sea" / "the Mediterranean"; "Section 7 of the Clean Air Act" / "the
+    Clean Air Act".
+    """
+    by_text = {org_core(f.text): f for f in others}
+    for f in others:
+        words = name_words(f.text)
+        label = _majority_label(f)
+        short: _Form | None = None
+        if label in {"LOC", "GPE"} and len(words) >= 2 and words[-1].lower() in _GEO_HEADS:
+            short = by_text.get(org_core(" ".join(words[:-1])))
+            if short is not None and _majority_label(short) not in {"LOC", "GPE"}:
+                short = None
+        elif label == "LAW" and "of" in words[1:-1]:
+            cut = words.index("of", 1) + 1
+            if words[cut].lower() == "the":
+                cut += 1
+            short = by_text.get(org_core(" ".join(words[cut:])))
+        if short is not None:
+            uf.union(f.mentions[0], short.mentions[0])
+
+
+def _link_kind_words(persons: Sequence[_Form], others: Sequence[_Form], uf: _UnionFind) -> None:
+    """A trailing word saying what kind of body it is does not change which body.
+
+    "Staunton Police Department" / "Staunton Police", "People magazine" / "People".
+    """
+    by_core_all: dict[str, list[_Form]] = defaultdict(list)
+    for f in [*persons, *others]:
+        by_core_all[org_core(f.text)].append(f)
+    for f in others:
+        words = f.text.split()
+        if len(words) < 2 or words[-1].lower() not in _KIND_WORDS:
+            continue
+        if _majority_label(f) not in {"ORG", "FAC"}:
+            continue
+        for g in by_core_all.get(org_core(" ".join(words[:-1])), ()):
+            uf.union(f.mentions[0], g.mentions[0])
+
+
+def _link_clipped_plurals(
+    persons: Sequence[_Form], others: Sequence[_Form], uf: _UnionFind
+) -> None:
+    """ "Jags" / "Jaguars", "Dems" / "Democrats": a clipped plural group name."""
+    plurals = [
+        f
+        for f in [*persons, *others]
+        if len(f.text.split()) == 1
+        and f.text[:1].isupper()
+        and f.text.endswith("s")
+        and not f.text.isupper()
+        and _majority_label(f) not in {"GPE", "LOC", "NORP"}
+    ]
+    for f in plurals:
+        stem = f.text[:-1].lower()
+        if len(stem) < 3:
+            continue
+        roots = {
+            uf.find(g.mentions[0])
+            for g in plurals
+            if len(g.text) > len(f.text) + 1 and g.text.lower().startswith(stem)
+        }
+        if len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
+
+
+def _link_reordered_names(others: Sequence[_Form], uf: _UnionFind) -> None:
+    """Translations of one name put the same content words in another order.
+
+    "Central Commission for Elections" / "Central Elections Commission": three or more
+    capitalised words, three quarters of them shared.
+    """
+    bags: list[tuple[_Form, frozenset[str]]] = []
+    for f in others:
+        if _majority_label(f) != "ORG":
+            continue
+        words = [w.lower() for w in name_words(f.text) if w[:1].isupper()]
+        if len(words) >= 3:
+            bags.append((f, frozenset(w.rstrip("s") for w in words)))
+    for a in range(len(bags)):
+        for b in range(a + 1, len(bags)):
+            x, y = bags[a][1], bags[b][1]
+            if len(x & y) / len(x | y) >= 0.75:
+                uf.union(bags[a][0].mentions[0], bags[b][0].mentions[0])
+
+
+def _link_unique_heads(others: Sequence[_Form], singles: Sequence[_Form], uf: _UnionFind) -> None:
+    """ "the Navy" is the Indian Navy when that is the only navy the comparison names."""
+    for f in singles:
+        head = f.text.lower()
+        if head not in _UNIQUE_HEADS or not f.text[:1].isupper():
+            continue
+        roots = {
+            uf.find(g.mentions[0])
+            for g in others
+            if len(g.text.split()) >= 2
+            and g.text.split()[-1].lower() == head
+            and _majority_label(g) == "ORG"
+        }
+        if len(roots) == 1:
+            uf.union(f.mentions[0], next(iter(roots)))
 
 
 #: Last words of organisations named after a place that are not a team's name: "New York" is
