@@ -17,6 +17,7 @@ from newsdiff import __version__
 from newsdiff.config import Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.ingest import demo_paths, parse_date_option, read_sources
+from newsdiff.textsafe import json_safe, visible
 
 if TYPE_CHECKING:
     from newsdiff.model import Comparison, Source
@@ -204,7 +205,8 @@ def _run(argv: Sequence[str]) -> int:
         return _run_ui(sources, model=pipeline.name, config=config, use_cache=use_cache)
     comparison = _analyze(sources, model=pipeline.name, use_cache=use_cache)
     if args.json:
-        out = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        # ensure_ascii=False keeps accents readable; json_safe escapes what a terminal obeys.
+        out = json_safe(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)) + "\n"
         if out_key is not None:
             cache.save_output(out_key, out)
     else:
@@ -350,8 +352,9 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _print_error(message: str) -> None:
-    print(f"newsdiff: error: {message}", file=sys.stderr)
+    # Every message may quote a file name, a config value or article text: one safe line.
+    print(f"newsdiff: error: {visible(message)}", file=sys.stderr)
 
 
 def _print_warning(message: str) -> None:
-    print(f"newsdiff: warning: {message}", file=sys.stderr)
+    print(f"newsdiff: warning: {visible(message)}", file=sys.stderr)

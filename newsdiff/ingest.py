@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.textsafe import clean_text, has_unsafe, visible
 
 if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
     from newsdiff.model import Source
@@ -404,16 +405,25 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
             f"{name} contains only whitespace; give a file with the article's text",
             ExitCode.EMPTY,
         )
-    raw = _Raw(id=sid, path=path, label=label, text=text, notes=notes)
+    # The label is shown as a column header and in messages: a file name can hold anything.
+    raw = _Raw(id=sid, path=path, label=visible(label), text=text, notes=notes)
     kind = _format_of(suffix.lower(), text)
     if kind == "html":
         _apply_html(raw)
     elif kind == "markdown":
         _apply_markdown(raw)
+    # Once, after markup is gone (HTML entities such as &#27; decode to ESC), and before any
+    # offset is taken: every offset into Source.text refers to the cleaned text.
+    if has_unsafe(raw.text):
+        raw.text = clean_text(raw.text)
+        raw.notes.append("held terminal control characters or bidi overrides; they were removed")
+    if raw.title is not None:
+        raw.title = " ".join(clean_text(raw.title).split()) or None
     if not raw.text.strip():
-        what = "an HTML page" if kind == "html" else "a Markdown file"
+        what = {"html": "an HTML page", "markdown": "a Markdown file"}.get(kind, "a file")
+        removed = "its markup is" if kind != "text" else "terminal control characters are"
         raise NewsdiffError(
-            f"{name} is {what} with no readable text once its markup is removed",
+            f"{name} is {what} with no readable text once {removed} removed",
             ExitCode.EMPTY,
         )
     raw.dateline = find_dateline(raw.text)

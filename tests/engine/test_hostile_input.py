@@ -1,0 +1,162 @@
+"""Hostile input on the engine side: no escapes on stderr, in --json or in --report md."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from newsdiff import cli
+from newsdiff.ingest import read_sources
+from newsdiff.model import Claim, Comparison, Sentence, Source
+from newsdiff.report import render_markdown
+from newsdiff.textsafe import clean_text, json_safe, visible
+
+#: Anything a terminal would act on: ESC, BEL and the other C0 controls but tab and line feed,
+#: DEL, C1 (U+009B is CSI) and the bidi embeddings, overrides and isolates.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+PROSE = "The two delegations met for several hours and agreed to meet again next week. " * 5
+
+
+class TestPolicy:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("a\x1b]52;c;cHduZWQ=\x1b\\b", "ab"),  # OSC 52 clipboard, ST-terminated
+            ("a\x1b]0;title\x07b", "ab"),  # OSC 0 window title, BEL-terminated
+            ("a\x9d2;title\x9cb", "ab"),  # 8-bit OSC and ST
+            ("\x1b[1;31mred\x1b[0m", "red"),  # colours go whole, no stray "[1;31m"
+            ("a\x9b2Jb", "ab"),  # 8-bit CSI: clear screen
+            ("a\x1bPq#0;2;0;0;0\x1b\\b", "ab"),  # DCS (sixel)
+            ("a\x1b]2;no end", "a2;no end"),  # unterminated: only the introducer goes
+            ("txt\u202egnp.exe\u202c", "txtgnp.exe"),
+            ("a\u2066b\u2069c", "abc"),
+            ("tab\tand\nline", "tab\tand\nline"),
+            ("page\x0cbreak", "page\nbreak"),
+            ("bell\x07 nul\x00 del\x7f", "bell nul del"),
+            ("Zelensky \u200f and accents: café", "Zelensky \u200f and accents: café"),
+        ],
+    )
+    def test_clean_text(self, text: str, expected: str) -> None:
+        assert clean_text(text) == expected
+
+    def test_visible_keeps_names_recognisable_on_one_line(self) -> None:
+        assert visible("a\x1b]0;t\x07\u202e\n\t.txt") == "a\\x1b]0;t\\x07\\u202e\\n\\t.txt"
+        assert visible("café [bold]") == "café [bold]"
+
+    def test_json_safe_escapes_only_inside_strings_and_parses_the_same(self) -> None:
+        data = {"label": "a\x9b2J\u202eb\x7f", "text": "café"}
+        out = json_safe(json.dumps(data, ensure_ascii=False))
+        assert not UNSAFE.search(out)
+        assert json.loads(out) == data
+        assert "café" in out
+
+
+def hostile_file(tmp_path: Path, name: str = "evil\x1b]0;t\x07\u202etxt.exe") -> Path:
+    path = tmp_path / name
+    path.write_text(
+        "Talks \x1b]52;c;cHduZWQ=\x07end\x9b2J without a deal\n\n"
+        "Officials said\u202e more\x1b[31m talks would follow.\x07\n" + PROSE,
+        encoding="utf-8",
+    )
+    return path
+
+
+def run(argv: Sequence[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestCommandLine:
+    def test_errors_quote_file_names_without_escapes(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        missing = str(tmp_path / "gone\x1b]52;c;eA==\x07\u202e.txt")
+        code, _, err = run([missing, missing + "2", "--json"], capsys)
+        assert code == 3
+        assert not UNSAFE.search(err.replace("\n", ""))
+        assert "\\x1b]52;c;eA==\\x07\\u202e.txt" in err
+        assert len(err.splitlines()) == 1
+
+    def test_warnings_and_json_carry_no_escapes(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def fake(sources: Sequence[Source], *, model: str, use_cache: bool) -> Comparison:
+            return Comparison("0", model, tuple(sources), (), (), ())
+
+        monkeypatch.setattr(cli, "_analyze", fake)
+        path = hostile_file(tmp_path)
+        code, out, err = run([str(path), "--json"], capsys)
+        assert code == 0, err
+        assert not UNSAFE.search(err.replace("\n", ""))
+        assert "control characters" in err
+        assert not UNSAFE.search(out.replace("\n", ""))
+        source = json.loads(out)["sources"][0]
+        assert source["path"] == str(path)  # the data is intact for scripts
+        assert source["text"].startswith("Talks end without a deal")
+
+
+def report_of(sources: Sequence[Source]) -> str:
+    claims = []
+    for source in sources:
+        sentences = []
+        start = 0
+        for line in source.text.split("\n"):
+            if line.strip():
+                sentences.append(
+                    Sentence(f"{source.id}{len(sentences) + 1}", start, start + len(line))
+                )
+            start += len(line) + 1
+        sources = [
+            s if s.id != source.id else dataclasses.replace(s, sentences=tuple(sentences))
+            for s in sources
+        ]
+        claims += [Claim(f"c{s.id}", "only", {source.id: s.id}, 0.0) for s in sentences]
+    return render_markdown(Comparison("0", "m 1", tuple(sources), (), tuple(claims), ()))
+
+
+class TestReport:
+    def test_quoted_text_is_inert_markdown(self, tmp_path: Path) -> None:
+        path = tmp_path / "a.txt"
+        path.write_text(
+            "Headline | with a pipe\n\n"
+            'She said <script>alert(1)</script> and <img src=x onerror="alert(2)">.\n'
+            "See [the docs](javascript:alert(3)) or <javascript:alert(4)> or &#60;b&#62;.\n"
+            "**bold** _it_ `code` ~~gone~~ ![img](http://x/y.png)\n" + PROSE,
+            encoding="utf-8",
+        )
+        out = report_of(read_sources([str(path)]))
+        assert "<script" not in out
+        assert "<img" not in out
+        assert not re.search(r"(?<!\\)\]\(javascript:", out)  # no live link
+        assert "<javascript:" not in out
+        assert "&#60;" not in out
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+        assert "\\[the docs\\](javascript:alert(3))" in out
+        assert "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~ !\\[img\\]" in out
+        # Table rows keep their column count: the title's pipe is escaped.
+        for line in out.splitlines():
+            if line.startswith("| A |"):
+                assert len(re.findall(r"(?<!\\)\|", line)) == 5
+                assert "Headline \\| with a pipe" in line
+
+    def test_report_carries_no_escapes(self, tmp_path: Path) -> None:
+        out = report_of(read_sources([str(hostile_file(tmp_path))]))
+        assert not UNSAFE.search(out.replace("\n", ""))
+        assert "evil\\\\x1b" in out  # the label, visible and escaped for Markdown
+
+    def test_hostile_source_built_without_ingest_is_still_escaped(self) -> None:
+        text = "Hi \x1b]0;t\x07 <b>x</b>"
+        source = Source(
+            "A", "a", "a\x9b.txt", None, None, False, text, (Sentence("A1", 0, len(text)),)
+        )
+        out = render_markdown(
+            Comparison("0", "m 1", (source,), (), (Claim("c1", "only", {"A": "A1"}, 0.0),), ())
+        )
+        assert not UNSAFE.search(out.replace("\n", ""))
