@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import pty
 import re
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -160,3 +166,101 @@ class TestReport:
             Comparison("0", "m 1", (source,), (), (Claim("c1", "only", {"A": "A1"}, 0.0),), ())
         )
         assert not UNSAFE.search(out.replace("\n", ""))
+
+
+def fake_analyze(sources: Sequence[Source], *, model: str, use_cache: bool) -> Comparison:
+    return Comparison("0", model, tuple(sources), (), (), ())
+
+
+class TestPipes:
+    @pytest.fixture(autouse=True)
+    def _no_engine(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(cli, "_analyze", fake_analyze)
+
+    def test_a_fifo_is_read_exactly_once(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        fifo = tmp_path / "article"
+        os.mkfifo(fifo)
+        opened = []
+
+        def writer() -> None:
+            with open(fifo, "wb") as handle:
+                opened.append(1)
+                handle.write(PROSE.encode())
+            # A second open by the reader would block forever; unblock it after a while
+            # with an empty write, so the test fails instead of hanging.
+            time.sleep(8)
+            with open(fifo, "wb") as handle:
+                opened.append(2)
+
+        thread = threading.Thread(target=writer, daemon=True)
+        thread.start()
+        good = tmp_path / "b.txt"
+        good.write_text("Officials confirmed the talks. " + PROSE, encoding="utf-8")
+        code, out, err = run([str(fifo), str(good), "--json"], capsys)  # warm path on
+        assert code == 0, err
+        assert json.loads(out)["sources"][0]["text"].startswith(PROSE[:40])
+        assert opened == [1]
+
+    @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+    def test_endless_devices_stop_at_the_size_limit(
+        self, device: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, _, err = run([device, "--json", "--max-size", "0.5"], capsys)
+        assert code == 9
+        assert "larger than the 0.5 MB limit" in err
+        assert len(err.splitlines()) == 1
+
+    def test_closed_stdin_is_a_clear_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(sys, "stdin", None)
+        good = tmp_path / "b.txt"
+        good.write_text(PROSE, encoding="utf-8")
+        code, _, err = run(["-", str(good), "--json"], capsys)
+        assert code == 5
+        assert err.startswith("newsdiff: error: '-' reads the article from stdin, but stdin is")
+        assert "Traceback" not in err
+        code, _, err = run(["--json"], capsys)  # nothing given, nothing piped
+        assert code == 10
+        assert "no articles given" in err
+
+    def test_the_ui_reads_keys_from_the_terminal_when_stdin_is_a_pipe(self) -> None:
+        # A child on its own pseudo-terminal, with stdin replaced by a drained pipe, as after
+        # `cat a.txt | newsdiff - b.txt`.
+        script = (
+            "import os, sys\n"
+            "r, w = os.pipe(); os.close(w); os.dup2(r, 0)\n"
+            "sys.stdin = sys.__stdin__ = open(0, closefd=False)\n"
+            "from newsdiff import cli\n"
+            "cli._attach_terminal_input()\n"
+            "print('stdin:', 'tty' if os.isatty(0) and sys.__stdin__.isatty() else 'pipe')\n"
+        )
+        pid, fd = pty.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.execv(sys.executable, [sys.executable, "-c", script])
+        output = b""
+        while True:
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.waitpid(pid, 0)
+        assert b"stdin: tty" in output
+
+    def test_no_terminal_at_all_is_a_clear_error(self) -> None:
+        script = "from newsdiff import cli\ncli._attach_terminal_input()\n"
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            stdin=subprocess.PIPE,
+            capture_output=True,
+            start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+            timeout=60,
+            check=False,
+        )
+        assert b"NewsdiffError" in result.stderr
+        assert b"no controlling terminal" in result.stderr
