@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from test_cache import make_comparison
 
 from newsdiff import cli
 from newsdiff.ingest import read_sources
@@ -264,3 +265,105 @@ class TestPipes:
         )
         assert b"NewsdiffError" in result.stderr
         assert b"no controlling terminal" in result.stderr
+
+
+def bomb(depth: int = 100_000) -> str:
+    return "[" * depth + "]" * depth
+
+
+class TestCacheAndStateWeDoNotOwn:
+    def test_pruning_never_touches_other_files_in_a_shared_directory(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        from newsdiff import cache
+
+        monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+        shared = tmp_path / "shared"
+        shared.mkdir()
+        theirs = [shared / "settings.json", shared / f"v1-{'a' * 64}.json.bak", shared / "x.tmp"]
+        for path in theirs:
+            path.write_text("{}", encoding="utf-8")
+        cache.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+        cache.cache_dir().symlink_to(shared)  # a cache dir linked to a shared folder
+        for i in range(3):
+            cache.save(f"{i:064d}", make_comparison())
+        assert all(p.exists() for p in theirs)
+        assert not (shared / ".newsdiff-owned").exists()
+        assert cache.load(f"{2:064d}") is not None
+
+    def test_an_own_directory_is_pruned_of_old_entries_and_stale_temporaries(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from newsdiff import cache
+
+        monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+        cache.save(f"{0:064d}", make_comparison())  # newsdiff creates and marks the directory
+        folder = cache.cache_dir()
+        assert (folder / ".newsdiff-owned").is_file()
+        stale = folder / f".v1-{'b' * 64}.json.abcd1234.tmp"  # kill -9 during a write
+        fresh = folder / f".v1-{'c' * 64}.json.efgh5678.tmp"  # a write in progress
+        foreign = folder / "notes.txt"
+        for path in (stale, fresh, foreign):
+            path.write_text("{", encoding="utf-8")
+        os.utime(stale, (time.time() - 7200, time.time() - 7200))
+        for i in range(1, 4):
+            cache.save(f"{i:064d}", make_comparison())
+        assert not stale.exists()
+        assert fresh.exists()
+        assert foreign.exists()
+        entries = sorted(p.name for p in folder.glob("v1-*.json"))
+        assert entries == [f"v1-{2:064d}.json", f"v1-{3:064d}.json"]
+
+    def test_an_earlier_versions_directory_is_adopted(self) -> None:
+        from newsdiff import cache
+
+        folder = cache.cache_dir()
+        folder.mkdir(parents=True)
+        (folder / f"v1-{'d' * 64}.json").write_text("{}", encoding="utf-8")
+        cache.save(f"{0:064d}", make_comparison())
+        assert (folder / ".newsdiff-owned").is_file()
+
+    @pytest.mark.parametrize(
+        "junk",
+        [
+            pytest.param(bomb(), id="bomb"),
+            pytest.param('{"format": 1, "newsdiff": [], "key": {}, "comparison": 3}', id="types"),
+            pytest.param("[1, 2]", id="list"),
+        ],
+    )
+    def test_json_bombs_and_wrong_types_in_a_cache_entry_are_rebuilt(self, junk: str) -> None:
+        from newsdiff import cache
+
+        key = "f" * 64
+        for path, load in ((cache.entry_path(key), cache.load), (cache.output_path(key), None)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(junk, encoding="utf-8")
+            result = load(key) if load is not None else cache.load_output(key)
+            assert result is None
+            assert not path.exists()
+
+    def test_warm_output_with_wrong_warning_types_is_rebuilt(self) -> None:
+        from newsdiff import __version__, cache
+
+        key = "e" * 64
+        path = cache.output_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            json.dumps({"version": __version__, "sources": [{"warnings": [{"x": 1}]}, 3]}),
+            encoding="utf-8",
+        )
+        assert cache.load_output(key) is None
+
+    @pytest.mark.parametrize("junk", [bomb(), '{"position": [1]}', '{"position": {"cursors": 5}}'])
+    def test_positions_and_ui_prefs_survive_bombs_and_wrong_types(self, junk: str) -> None:
+        from newsdiff import config, state
+
+        path = state._position_path("k")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(junk, encoding="utf-8")
+        loaded = state.load_position("k")
+        assert loaded is None or isinstance(loaded, dict)
+        prefs = config.ui_prefs_path()
+        prefs.parent.mkdir(parents=True, exist_ok=True)
+        prefs.write_text(junk, encoding="utf-8")
+        assert config.load_ui_prefs() == config.UiPrefs()

@@ -123,3 +123,21 @@ class TestMarkupInjection:
             messages = [n.message for n in app._notifications]
             assert any("unknown theme '[/x]\\x1b]0;t\\x07'" in m for m in messages)
             assert_inert(terminal_output(app))
+
+
+class TestStateWeDoNotOwn:
+    async def test_json_bombs_in_ui_json_and_positions_open_normally(self, tmp_path: Path) -> None:
+        from newsdiff import config, state
+
+        sources = hostile_sources(tmp_path)
+        bomb = "[" * 100_000 + "]" * 100_000
+        for path in (config.ui_prefs_path(), state._position_path(state.position_key(sources))):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(bomb, encoding="utf-8")
+        app = NewsdiffApp(sources, analyze=fake_analyze)
+        async with app.run_test(size=SIZE) as pilot:
+            await settled(app, pilot)
+            assert app.main_screen.comparison is not None
+            await pilot.press("j", "s")  # moves and a preference change save over the bombs
+            await pilot.press("q")
+        assert config.load_ui_prefs().sidebar is False
