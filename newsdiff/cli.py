@@ -290,8 +290,15 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
         app.run()
     finally:
         gc.enable()
-    code = app.return_code
-    return int(code) if code else int(ExitCode.OK)
+    code = int(app.return_code) if app.return_code else int(ExitCode.OK)
+    if app.analysis_left_running():
+        # The reader quit during a long spaCy call: its thread would hold up the interpreter's
+        # shutdown (and a second Ctrl+C would print a traceback). The terminal is restored and
+        # nothing is left to write, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _attach_terminal_input() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -20,6 +22,7 @@ from newsdiff.config import Config, UiPrefs
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.model import Comparison, Source
 from newsdiff.textsafe import visible
+from tui.background import analysis_running
 from tui.commands import NewsdiffCommands
 from tui.screens.main import MainScreen
 
@@ -51,7 +54,8 @@ class NewsdiffApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
         # Textual 8 turns Ctrl+C into "press ctrl+q to quit"; a reading tool should just quit,
         # as every terminal program does (Textual restores the terminal on the way out).
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # Exit code 130, as for Ctrl+C anywhere else (the README's exit code table).
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -73,6 +77,7 @@ class NewsdiffApp(App[None]):
         self.prefs = self._load_prefs()
         self._gc_paused = False
         self._position_key = state.position_key(self.sources)
+        self._signals: list[int] = []
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app after moving every object alive now out of the garbage collector's way.
@@ -143,6 +148,35 @@ class NewsdiffApp(App[None]):
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._resume_gc)
+        self._handle_termination_signals()
+
+    def _handle_termination_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app the normal way, so the terminal is restored.
+
+        Python's default for both is to die on the spot, leaving the terminal in the
+        alternate screen with mouse reporting on and the cursor hidden.
+        """
+        loop = asyncio.get_running_loop()
+        for name, code in (("SIGTERM", 143), ("SIGHUP", 129)):
+            signum = getattr(signal, name, None)
+            if signum is None:  # Windows has no SIGHUP
+                continue
+            try:
+                loop.add_signal_handler(signum, self._terminate, code)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread, or no signal support in this loop
+            self._signals.append(signum)
+
+    def _terminate(self, code: int) -> None:
+        self.save_position()
+        self.exit(return_code=code)
+
+    def on_unmount(self) -> None:
+        """Give the signals back (tests run many apps in one process)."""
+        loop = asyncio.get_running_loop()
+        for signum in self._signals:
+            loop.remove_signal_handler(signum)
+        self._signals.clear()
 
     def _theme_changed(self, theme: Theme) -> None:
         self.save_prefs(theme=theme.name)
@@ -185,6 +219,16 @@ class NewsdiffApp(App[None]):
         """Save the position, then quit."""
         self.save_position()
         self.exit()
+
+    @staticmethod
+    def analysis_left_running() -> bool:
+        """After run(): whether the reader quit while the engine was still working."""
+        return analysis_running()
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: save the position and quit with exit code 130."""
+        self.save_position()
+        self.exit(return_code=int(ExitCode.INTERRUPTED))
 
     def jump_to_actor(self, entity_id: str) -> None:
         """Palette: highlight an actor and jump to its first mentions."""
