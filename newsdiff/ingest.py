@@ -924,6 +924,14 @@ def _reference_date(dated: Sequence[str]) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
+#: Words whose full stop ends an abbreviation, not the sentence: initialisms (U.S., U.N.) and
+#: the titles and months written before a name or number.
+_ABBREVIATION = re.compile(
+    r"(?:^|[^\w.])(?:(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|"
+    r"Sgt|Capt|Adm|Rev|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$"
+)
+
+
 def _title_of(text: str) -> str | None:
     body = text[:8000]  # the title comes from the opening; no need to copy a long article
     body = re.sub(r"^[\s\-–—:|]+", "", body)
@@ -932,8 +940,12 @@ def _title_of(text: str) -> str | None:
     if first_line and rest and len(first_line) <= 150 and not re.search(r"[.!?:]$", first_line):
         candidate = first_line  # a headline on its own line
     else:
-        match = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])", first_line)
-        candidate = first_line[: match.start() + 1] if match else first_line
+        candidate = first_line
+        for match in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])", first_line):
+            word = first_line[: match.start()].rsplit(None, 1)[-1]
+            if not _ABBREVIATION.search(word):  # "U.S. Secretary", "Mr. Biden" go on
+                candidate = first_line[: match.start() + 1]
+                break
         candidate = candidate.rstrip()
     candidate = re.sub(r"\s+", " ", candidate).strip()
     if not candidate:
