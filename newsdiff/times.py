@@ -11,21 +11,20 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from newsdiff import timegrammar as g
+from newsdiff.docindex import DocIndex
 from newsdiff.model import TimeExpr, TimeType
+from newsdiff.tense import Tense, time_tense
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
-    from spacy.tokens import Doc, Token
-
-Tense = Literal["past", "present", "future"] | None
+    from spacy.tokens import Doc
 
 #: Granularities from finest to coarsest; an anchor must be at least as fine as the shift unit.
 _GRAN_ORDER = {"T": 0, "D": 1, "W": 2, "M": 3, "Q": 4, "S": 4, "H": 5, "Y": 6, "DE": 7, "C": 8}
@@ -176,13 +175,6 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
     return f"{prefix}{round(total)}{letter}"
 
 
-_CLOCK_BEFORE = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
-)
-_PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "reschedule"})
-_PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
-
-
 def _date_entities(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of spaCy's DATE/TIME entities, read from one array copy.
 
@@ -208,240 +200,24 @@ def _date_entities(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-class _Context:
+class _Context(DocIndex):
     """Everything a rule needs to resolve one document: text, tokens, DCT and history."""
 
     def __init__(self, doc: Doc, dct: dt.date | None) -> None:
-        self.doc = doc
-        self.text: str = doc.text
+        super().__init__(doc)
         self.dct = dct
         self.history: list[tuple[int, _When]] = []
         self.periods: list[tuple[int, _When | None]] = []
         """Quarters and halves named so far, and multi-month totals (None) between them."""
-        self._starts: list[int] | None = None
-        # ``Doc.has_annotation`` makes a Token per word; one array copy answers the same.
-        self._parsed = bool(len(doc)) and bool(doc.to_array("DEP").any())
-        self.tagged = bool(len(doc)) and bool(doc.to_array("TAG").any())
         self.date_ents = _date_entities(doc)
-
-    # -- tokens -------------------------------------------------------------------------
-    @property
-    def _tok_starts(self) -> list[int]:
-        """Character offset of every token, built on first use from one array copy.
-
-        ``to_array`` avoids creating a Python ``Token`` per word, which was a fifth of the
-        extraction time on long articles.
-        """
-        if self._starts is None:
-            self._starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
-        return self._starts
-
-    def token_at(self, offset: int) -> Token | None:
-        """The token covering a character offset."""
-        i = bisect.bisect_right(self._tok_starts, offset) - 1
-        if i < 0 or i >= len(self.doc):
-            return None
-        tok = self.doc[i]
-        return tok if tok.idx <= offset < tok.idx + len(tok.text) else None
 
     def in_date_ent(self, start: int, end: int) -> bool:
         """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
         return any(s < end and start < e for s, e in self.date_ents)
 
-    def words_before(self, offset: int, n: int = 3) -> list[str]:
-        """The n words before an offset, lower-cased, nearest last."""
-        left = self.text[max(0, offset - 60) : offset].lower()
-        return re.findall(r"[a-z']+|\d+", left)[-n:]
-
-    def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        """Character span of the sentence around an offset (a text window without a parser)."""
-        tok = self.token_at(offset)
-        if tok is not None and self._parsed:
-            sent = tok.sent
-            return sent.start_char, sent.end_char
-        left = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
-        right_candidates = [p for p in (self.text.find(". ", offset), self.text.find("\n", offset))]
-        right = min((p for p in right_candidates if p >= 0), default=len(self.text))
-        return left + 1, right
-
-    # -- tense --------------------------------------------------------------------------
-    def tense(self, start: int, end: int) -> Tense:
+    def tense(self, start: int, end: int | None = None) -> Tense:
         """Tense of the clause a time expression modifies: picks last vs next occurrence."""
-        clock = _CLOCK_BEFORE.search(self.text, max(0, start - 30), start)
-        if clock is not None:
-            start = clock.start()  # "until 9 a.m. Tuesday": the cue is before the clock time
-        before = self.words_before(start, 3)
-        if self._pluperfect(start):
-            return "past"  # "had been scheduled to expire Friday": a plan already overtaken
-        if any(w in g.FUTURE_CUES for w in before[-2:]):
-            return "future"
-        # "went ahead as planned on Saturday": the plan is only what the event kept to, and
-        # the clause's own verb says whether it is past.
-        as_planned = "as" in before and any(
-            w in g.PLAN_WORDS for w in before[before.index("as") + 1 :]
-        )
-        planned = not as_planned and bool(before) and before[-1] in g.PLAN_WORDS
-        if planned and before[-1] not in ("set", "expected", "moved"):
-            return "future"  # "scheduled Thursday"
-        if (
-            not as_planned
-            and len(before) >= 2
-            and before[-2] in g.PLAN_WORDS
-            and before[-1] in _PLAN_PREPS
-        ):
-            tok = self.token_at(start)
-            plan = self.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
-            if plan is not None and plan.dep_ == "acl" and plan.lower_ == before[-2]:
-                # "a service planned for Saturday was cancelled": the plan describes a noun,
-                # and the main clause may be after the date; only nearness is left.
-                return None
-            return "future"  # "set for January 10", "postponed until May"
-        if before[-1:] in (["since"], ["ago"]):
-            return "past"
-        if before[-1:] and before[-1] in g.DEADLINE_CUES | {"to"} and self._moved_to(start):
-            return "future"  # "extended the deadline until Friday", "pushed the vote to Monday"
-        tense, simple_past = self._clause_tense(start)
-        if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
-            return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
-        return tense
-
-    def _moved_to(self, start: int) -> bool:
-        """True when the verb governing the offset reschedules something (extend, postpone)."""
-        tok = self.token_at(start)
-        if tok is None or not self._parsed:
-            return False
-        node = tok
-        for _ in range(6):
-            if node.pos_ in ("VERB", "AUX"):
-                return node.lemma_ in g.RESCHEDULE_LEMMAS
-            if node.head is node:
-                return False
-            node = node.head
-        return False
-
-    def _pluperfect(self, start: int) -> bool:
-        """True when the verb governing the offset is in the past perfect.
-
-        Infinitives pass the question to the verb they depend on: in "had been due to expire
-        Friday" the expiry is what "had been" puts in the past.
-        """
-        tok = self.token_at(start)
-        if tok is None or not self._parsed:
-            return False
-        node = tok
-        for _ in range(8):
-            auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-            if any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes):
-                return True
-            if node.pos_ in ("VERB", "AUX") and not any(a.lower_ == "to" for a in auxes):
-                return False  # the governing finite verb, and it is not "had ..."
-            if node.head is node:
-                return False
-            node = node.head
-        return False
-
-    def _clause_tense(self, start: int) -> tuple[Tense, bool]:
-        """Tense of the governing verb (or the sentence), and whether that verb is VBD-past."""
-        tok = self.token_at(start)
-        if tok is not None and self._parsed:
-            node = tok
-            for _ in range(6):
-                if node.pos_ in ("VERB", "AUX"):
-                    if (
-                        node.lemma_ in _PLAN_LEMMAS
-                        and any(c.lower_ == "as" for c in node.children)
-                        and node.head is not node
-                    ):
-                        node = node.head  # "as planned": the tense is the main clause's
-                        continue
-                    if node.lemma_ in _PLAN_LEMMAS and node.tag_ == "VBD" and node.i < tok.i:
-                        # "planned a march on Saturday": the plan is past, the march named
-                        # after it may not be, so the tense says nothing about which Saturday
-                        # (but "On Friday, they planned ..." dates the planning itself).
-                        return None, False
-                    if node.lemma_ in _PLAN_LEMMAS and node.dep_ == "acl":
-                        # "a memorial planned for Saturday was cancelled": a plan describing
-                        # a noun says nothing about whether its day is still ahead.
-                        return None, False
-                    if (
-                        node.tag_ == "VBG"
-                        and node.dep_ in ("pcomp", "advcl", "acl", "xcomp")
-                        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
-                        and node.head is not node
-                    ):
-                        # "with the third departing from August 6", "leaving on Friday": a
-                        # bare participle has no tense of its own; its clause's verb does.
-                        node = node.head
-                        continue
-                    tense = self._verb_tense(node, 0)
-                    if tense is not None:
-                        tags = {node.tag_} | {
-                            c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")
-                        }
-                        return tense, tense == "past" and "VBD" in tags
-                    if node.tag_ == "VB" and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
-                    ):
-                        # "asked him to testify on Feb. 10": an infinitive after a past verb
-                        # is undirected; the sentence's past tense would wrongly decide.
-                        return None, False
-                    break
-                if node.head is node:
-                    break
-                node = node.head
-        return self._sentence_tense(start), False
-
-    def _verb_tense(self, verb: Token, depth: int) -> Tense:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
-        if words & g.FUTURE_AUX:
-            return "future"
-        if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
-            verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
-        ):
-            return "future"  # "a march planned for Sunday", "talks were scheduled for May 3"
-        if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
-            return "future"
-        if "to" in words and verb.tag_ == "VB":
-            head = verb.head
-            if head is not verb and depth < 2:
-                if head.lemma_ in (
-                    "plan", "expect", "intend", "hope", "aim", "want", "schedule", "set",
-                    "agree", "decide", "promise", "threaten", "vow", "prepare",
-                ) or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")):  # fmt: skip
-                    return "future"  # "plans to meet", "is to resume"
-                head_tense = self._verb_tense(head, depth + 1)
-                # "asked him to appear on June 2": the infinitive's event comes after
-                # its past-tense head, so the head's tense says nothing about direction.
-                return None if head_tense == "past" else head_tense
-            return None
-        tags = [verb.tag_, *(a.tag_ for a in auxes)]
-        if "VBD" in tags:
-            return "past"
-        if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s", "had"}:
-            return "past"
-        if verb.tag_ == "VBN" and not words & {"is", "are", "am", "'re", "be", "being"}:
-            return "past"
-        if "going" in words:
-            return "future"
-        if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'re"}:
-            return "present"
-        return None
-
-    def _sentence_tense(self, offset: int) -> Tense:
-        s0, s1 = self.sentence_bounds(offset)
-        sent = self.text[s0:s1].lower()
-        if re.search(r"\b(?:will|shall|'ll|would|scheduled|going to)\b", sent):
-            return "future"
-        if self.tagged:
-            i0 = bisect.bisect_left(self._tok_starts, s0)
-            i1 = bisect.bisect_left(self._tok_starts, s1)
-            if any(t.tag_ == "VBD" for t in self.doc[i0:i1]):
-                return "past"
-            return "present"
-        if re.search(r"\b(?:said|was|were|had|did)\b", sent):
-            return "past"
-        return None
+        return time_tense(self, start)
 
     # -- anchors ------------------------------------------------------------------------
     def anchor(self, unit: str, start: int | None = None) -> _When | None:
