@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS
+from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.model import Talk, TalkStatus, TimeExpr
 from newsdiff.names import demonym_country
 from newsdiff.tense import event_tense

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from newsdiff import timegrammar as g
+from newsdiff.lexicon.tense import (
+    DEADLINE_CUES,
+    FUTURE_AUX,
+    FUTURE_CUES,
+    PLAN_WORDS,
+    RESCHEDULE_LEMMAS,
+)
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
     from spacy.tokens import Token
@@ -52,15 +58,15 @@ def time_tense(index: DocIndex, start: int) -> Tense:
     before = index.words_before(start, 3)
     if _pluperfect(index, start):
         return "past"  # "had been scheduled to expire Friday": a plan already overtaken
-    if any(w in g.FUTURE_CUES for w in before[-2:]):
+    if any(w in FUTURE_CUES for w in before[-2:]):
         return "future"
     # "went ahead as planned on Saturday": the plan is only what the event kept to, and
     # the clause's own verb says whether it is past.
-    as_planned = "as" in before and any(w in g.PLAN_WORDS for w in before[before.index("as") + 1 :])
-    planned = not as_planned and bool(before) and before[-1] in g.PLAN_WORDS
+    as_planned = "as" in before and any(w in PLAN_WORDS for w in before[before.index("as") + 1 :])
+    planned = not as_planned and bool(before) and before[-1] in PLAN_WORDS
     if planned and before[-1] not in ("set", "expected", "moved"):
         return "future"  # "scheduled Thursday"
-    plan_prep = len(before) >= 2 and before[-2] in g.PLAN_WORDS and before[-1] in _PLAN_PREPS
+    plan_prep = len(before) >= 2 and before[-2] in PLAN_WORDS and before[-1] in _PLAN_PREPS
     if plan_prep and not as_planned:
         tok = index.token_at(start)
         plan = index.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
@@ -71,12 +77,12 @@ def time_tense(index: DocIndex, start: int) -> Tense:
         return "future"  # "set for January 10", "postponed until May"
     if before[-1:] in (["since"], ["ago"]):
         return "past"
-    if before[-1:] and before[-1] in g.DEADLINE_CUES | {"to"} and _moved_to(index, start):
+    if before[-1:] and before[-1] in DEADLINE_CUES | {"to"} and _moved_to(index, start):
         return "future"  # "extended the deadline until Friday", "pushed the vote to Monday"
     tok = index.token_at(start)
     found = governing_tense(tok) if tok is not None and index.parsed else None
     tense, simple_past = found if found is not None else (sentence_tense(index, start), False)
-    if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
+    if before[-1:] and before[-1] in DEADLINE_CUES and not simple_past:
         return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
     return tense
 
@@ -145,7 +151,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of one verb from its tag and auxiliaries; plans and intentions point ahead."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & g.FUTURE_AUX:
+    if words & FUTURE_AUX:
         return "future"
     if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
         verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
@@ -202,7 +208,7 @@ def _moved_to(index: DocIndex, start: int) -> bool:
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_ in g.RESCHEDULE_LEMMAS
+            return node.lemma_ in RESCHEDULE_LEMMAS
         if node.head is node:
             return False
         node = node.head

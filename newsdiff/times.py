@@ -20,6 +20,17 @@ from typing import TYPE_CHECKING
 
 from newsdiff import timegrammar as g
 from newsdiff.docindex import DocIndex
+from newsdiff.lexicon.dates import (
+    FIXED_HOLIDAYS,
+    MONTH_NAMES,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASON_MONTH,
+    SEASONS,
+    WEEKDAYS,
+)
+from newsdiff.lexicon.numbers import ONES, TENS
+from newsdiff.lexicon.tense import FUTURE_CUES
 from newsdiff.model import TimeExpr, TimeType
 from newsdiff.tense import Tense, time_tense
 
@@ -129,12 +140,12 @@ def parse_number(text: str) -> float | None:
     if t in g.SMALL_NUMBERS:
         return float(g.SMALL_NUMBERS[t])
     parts = t.split(" ")
-    if parts[0] in g.TENS:
+    if parts[0] in TENS:
         rest = " ".join(parts[1:])
         if not rest:
-            return float(g.TENS[parts[0]])
+            return float(TENS[parts[0]])
         if rest in g.SMALL_NUMBERS and g.SMALL_NUMBERS[rest] < 10:
-            return float(g.TENS[parts[0]] + g.SMALL_NUMBERS[rest])
+            return float(TENS[parts[0]] + g.SMALL_NUMBERS[rest])
     return None
 
 
@@ -362,7 +373,7 @@ Result = tuple[TimeType, str, _When | None] | None
 
 
 def _month_of(word: str) -> int | None:
-    return g.MONTHS.get(word.lower().rstrip("."))
+    return MONTHS.get(word.lower().rstrip("."))
 
 
 def _year_of(text: str | None) -> int | None:
@@ -404,7 +415,7 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> Result:
     day = int(re.sub(r"\D", "", m["d"]))
     if month is None:
         return None
-    wd = g.WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
+    wd = WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
     return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start(), wd)
 
 
@@ -559,8 +570,8 @@ def _h_decade(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     word = m["wd"].lower().rstrip(".")
-    plural = word.endswith("s") and word.rstrip("s") in g.WEEKDAYS and word not in g.WEEKDAYS
-    wd = g.WEEKDAYS.get(word.rstrip("s") if plural else word)
+    plural = word.endswith("s") and word.rstrip("s") in WEEKDAYS and word not in WEEKDAYS
+    wd = WEEKDAYS.get(word.rstrip("s") if plural else word)
     if wd is None:
         return None
     if plural:
@@ -583,7 +594,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     if possessive:
         # "Friday's attack", "get around Wednesday's ruling": the noun names a reported event,
         # whatever the clause's verb says, unless a cue right before points ahead.
-        cued = any(w in g.FUTURE_CUES for w in ctx.words_before(m.start(), 1))
+        cued = any(w in FUTURE_CUES for w in ctx.words_before(m.start(), 1))
         tense: Tense = "future" if cued else "past"
     else:
         tense = ctx.tense(m.start(), m.end())
@@ -620,7 +631,7 @@ def _h_deictic(m: re.Match[str], ctx: _Context) -> Result:
     }
     if word not in offsets:
         return None
-    pod = g.PARTS_OF_DAY.get(pod_word) or g.PARTS_OF_DAY.get(word.split()[-1])
+    pod = PARTS_OF_DAY.get(pod_word) or PARTS_OF_DAY.get(word.split()[-1])
     if word == "tonight":
         pod = "NI"
     when = _relative(ctx, "D", offsets[word], "D")
@@ -702,7 +713,7 @@ def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit_word = re.sub(r"\s+", " ", m["u"].lower())
-    pod = g.PARTS_OF_DAY.get(unit_word)
+    pod = PARTS_OF_DAY.get(unit_word)
     unit = "D" if pod else _unit_code(unit_word)
     gran = _UNIT_GRAN.get(unit, unit)
     suffix = "WE" if unit == "WE" else ""
@@ -916,12 +927,12 @@ def _h_set(m: re.Match[str], ctx: _Context) -> Result:
         return "SET", adverbs[word], None
     unit_word = (m["u"] or "").lower()
     wd_word = unit_word.rstrip(".")
-    if wd_word in g.MONTHS and len(wd_word) > 3:
-        return "SET", f"XXXX-{g.MONTHS[wd_word]:02d}", None
-    if wd_word in g.WEEKDAYS:
-        return "SET", f"XXXX-WXX-{g.WEEKDAYS[wd_word] + 1}", None
-    if unit_word in g.PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{g.PARTS_OF_DAY[unit_word]}", None
+    if wd_word in MONTHS and len(wd_word) > 3:
+        return "SET", f"XXXX-{MONTHS[wd_word]:02d}", None
+    if wd_word in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[wd_word] + 1}", None
+    if unit_word in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit_word]}", None
     n = parse_number(m["n"]) if m["n"] else 1.0
     if m["other"]:
         n = 2.0
@@ -1113,14 +1124,14 @@ def _h_two_quarters(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_season(m: re.Match[str], ctx: _Context) -> Result:
-    code = g.SEASONS[m["s"].lower()]
+    code = SEASONS[m["s"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     year = _year_of(m["y"]) or (_spelled_year(m["sp"]) if m["sp"] else None)
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", None
         dct = ctx.dct
-        start_month = g.SEASON_MONTH[code]
+        start_month = SEASON_MONTH[code]
         if rel in ("last", "this past"):
             year = dct.year if start_month + 2 < dct.month else dct.year - 1
         elif rel in ("next", "this coming"):
@@ -1129,7 +1140,7 @@ def _h_season(m: re.Match[str], ctx: _Context) -> Result:
             year = dct.year
         else:
             year = _pick_year(start_month + 1, None, ctx.tense(m.start(), m.end()), dct)
-    d = _safe_date(year, g.SEASON_MONTH[code], 1)
+    d = _safe_date(year, SEASON_MONTH[code], 1)
     if d is None:
         return None
     when = _When(d, "S", True, code)
@@ -1194,8 +1205,8 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
     if name in _MOVABLE_HOLIDAYS:
         month, rule = _MOVABLE_HOLIDAYS[name]
         day: int | None = None
-    elif name in g.FIXED_HOLIDAYS:
-        month, day = g.FIXED_HOLIDAYS[name]
+    elif name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
     else:
         return None
     if year is None:
@@ -1259,7 +1270,7 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_day_before(m: re.Match[str], ctx: _Context) -> Result:
     word = m["u"].lower()
-    pod = g.PARTS_OF_DAY.get(word) if word != "day" else None
+    pod = PARTS_OF_DAY.get(word) if word != "day" else None
     unit = "D" if pod or word == "day" else _unit_code(word)
     n = -1 if m["dir"].lower() in ("before", "earlier", "prior") else 1
     base = ctx.anchor(unit, m.start())
@@ -1304,8 +1315,8 @@ def _spelled_number(text: str) -> int | None:
     for word in words:
         if word == "and":
             continue
-        if word in g.TENS:
-            total += g.TENS[word]
+        if word in TENS:
+            total += TENS[word]
         elif word in _ONES:
             total += _ONES[word]
         else:
@@ -1357,7 +1368,7 @@ def _h_century(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_decade_words(m: re.Match[str], ctx: _Context) -> Result:
-    tens = g.TENS.get(m["w"].lower()[:-3] + "y")
+    tens = TENS.get(m["w"].lower()[:-3] + "y")
     if tens is None:
         return None
     century = "19"
@@ -1370,7 +1381,7 @@ def _h_midday(m: re.Match[str], ctx: _Context) -> Result:
     word = re.sub(r"[\s-]+", " ", m["w"].lower())
     rel = (m["rel"] or "").lower()
     offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    suffix = "T12:00" if word == "midday" else "T" + g.PARTS_OF_DAY.get(word.split()[-1], "DT")
+    suffix = "T12:00" if word == "midday" else "T" + PARTS_OF_DAY.get(word.split()[-1], "DT")
     if rel:
         when = _relative(ctx, "D", offset, "D")
         if when is None:
@@ -1399,24 +1410,21 @@ _EDGE = (
     r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)"
 )
-_MONTH_FULL = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH_FULL = r"(?-i:" + "|".join(MONTH_NAMES) + ")"
 _HOLIDAYS = "|".join(
     re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
-    for h in sorted(g.FIXED_HOLIDAYS, key=len, reverse=True)
+    for h in sorted(FIXED_HOLIDAYS, key=len, reverse=True)
     if not h.startswith("the ")
 )
 
 
 #: A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
+_DIGITS = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)  # one ... nine
+_TEENS = "|".join(w for w, n in ONES.items() if n >= 10)  # ten ... nineteen
+_DECADES = "|".join(TENS)
 _SPELLED_YEAR = (
-    r"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
-    r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?"
+    rf"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:{_DECADES})(?:[\s-](?:{_DIGITS}))?|{_TEENS}|"
+    rf"hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{_DIGITS}|{_TEENS}|twenty(?:[\s-](?:{_DIGITS}))?))?"
 )
 
 
