@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
 
 if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
     from newsdiff.model import Source
@@ -595,31 +596,14 @@ def _apply_markdown(raw: _Raw) -> None:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 )
-_WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_WEEKDAY = "(?:(?i:" + "|".join(WEEKDAY_NAMES) + r"),?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 _AGENCY = r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?"
 # "--" stands for a dash in plain-text wire copy ("MOSCOW, Dec. 30 (Xinhua) --").
@@ -699,7 +683,7 @@ def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
     day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
     if not month_match or not day_match:
         return None
-    month = _MONTHS.get(month_match.group(0).lower())
+    month = MONTHS.get(month_match.group(0).lower())
     if month is None:
         return None
     return year, month, int(day_match.group(1))
