@@ -19,6 +19,7 @@ from newsdiff import state
 from newsdiff.config import Config, UiPrefs
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.model import Comparison, Source
+from newsdiff.textsafe import visible
 from tui.commands import NewsdiffCommands
 from tui.screens.main import MainScreen
 
@@ -134,7 +135,12 @@ class NewsdiffApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         elif theme:
-            self.notify(f"unknown theme {theme!r}; using {self.theme}", severity="warning")
+            # The name comes from config.toml or ui.json: shown as plain, visible text.
+            self.notify(
+                f"unknown theme {visible(repr(theme))}; using {self.theme}",
+                severity="warning",
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._resume_gc)
 
@@ -150,14 +156,20 @@ class NewsdiffApp(App[None]):
         try:
             config_module.save_ui_prefs(prefs)
         except (NewsdiffError, OSError) as err:
-            self.notify(f"could not save preferences: {err}", severity="warning")
+            self.notify(
+                f"could not save preferences: {visible(str(err))}", severity="warning", markup=False
+            )
 
     def load_position(self) -> dict[str, Any] | None:
         """Where the reader left these same articles last time."""
         try:
             return state.load_position(self._position_key)
         except (NewsdiffError, OSError) as err:
-            self.notify(f"could not read last position: {err}", severity="warning")
+            self.notify(
+                f"could not read last position: {visible(str(err))}",
+                severity="warning",
+                markup=False,
+            )
             return None
 
     def save_position(self) -> None:
@@ -198,6 +210,10 @@ class NewsdiffApp(App[None]):
             with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
                 handle.write(render_markdown(comparison))
         except OSError as err:
-            self.notify(f"could not write report: {err.strerror or err}", severity="error")
+            self.notify(
+                f"could not write report: {visible(str(err.strerror or err))}",
+                severity="error",
+                markup=False,
+            )
             return
-        self.notify(str(path), title="Report written")
+        self.notify(visible(str(path)), title="Report written", markup=False)
