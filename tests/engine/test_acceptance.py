@@ -13,6 +13,8 @@ the engine may be tuned to these texts; they exist so the seed example is not th
   surface form, no other entity has a mention of any of them, and it spans exactly those
   sources.
 - ``no_merge``: pairs of surface forms whose entities must differ.
+- ``namesakes``: a surface form that names at least two different entities ("his father,
+  also named Marcus Dunmore").
 - ``talks``: ``kind`` (or ``kind_any``), ``date`` (or ``date_any``), ``status``, exact
   ``sources`` and optionally ``conflict``.
 - ``differ``: the claim of the sentence of ``source`` containing ``sentence`` is ``differ``,
@@ -43,7 +45,7 @@ STORIES = sorted(p.name for p in DATA.iterdir() if (p / "expected.json").is_file
 
 #: Titles a name may carry inside an entity span ("General Abdel Fattah al-Burhan"): the span
 #: still names the person, so they do not count against a surface-form match.
-_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ")
+_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ", "rev. ")
 
 
 def _expected(story: str) -> dict[str, Any]:
@@ -222,6 +224,16 @@ def test_no_merge(analysed: Callable[[str], Comparison], story: str, item: list[
     assert not shared, "wrongly merged: " + "; ".join(
         describe_entity(e) for e in left if e.id in shared
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "item"), _cases("namesakes", lambda i: "namesakes-" + _clip(i["form"]))
+)
+def test_namesakes(analysed: Callable[[str], Comparison], story: str, item: dict[str, str]) -> None:
+    """Two people of one name (a father and his son) stay two entities."""
+    comparison = analysed(story)
+    holders = entities_with_form(comparison, item["form"])
+    assert len(holders) >= 2, item["why"] + ": " + "; ".join(describe_entity(e) for e in holders)
 
 
 @pytest.mark.parametrize(("story", "item"), _cases("talks", lambda i: "talk-" + _clip(i["what"])))
