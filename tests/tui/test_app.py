@@ -543,8 +543,8 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.action_export_report()
-            app.action_export_report()
+            app.main_screen.action_export(".md")
+            app.main_screen.action_export(".md")
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)

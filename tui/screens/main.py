@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
@@ -36,7 +37,7 @@ from widgets.source_header import SourceHeader
 from widgets.talk_list import TalkList
 
 if TYPE_CHECKING:
-    from tui.app import NewsdiffApp
+    from tui.store import ReaderStore
 
 #: Below this many columns the sidebar becomes an overlay and only two sources show.
 NARROW = 100
@@ -79,6 +80,8 @@ class MainScreen(Screen[None]):
     Widgets post messages up (cursor moved, actor chosen...) and the screen pushes state down
     (cursor positions, the focused entity, the analysis) through their methods.
     """
+
+    COMMANDS = Screen.COMMANDS | {NewsdiffCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
@@ -152,14 +155,17 @@ class MainScreen(Screen[None]):
         sources: Sequence[Source],
         *,
         analyze: Callable[..., Comparison],
+        store: ReaderStore,
         model: str | None = None,
-        sidebar: bool = True,
-        detail: bool = True,
     ) -> None:
+        """Set up the screen; ``store`` keeps preferences and the position between runs."""
         super().__init__()
         self.sources = tuple(sources)
         self._analyze = analyze
         self._model = model
+        self._store = store
+        sidebar = store.prefs.sidebar
+        detail = store.prefs.detail
         self._claim_of: dict[str, Claim] = {}
         self._sidebar_pref = sidebar
         self._detail_pref = detail
@@ -173,10 +179,10 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
 
-    @property
-    def newsdiff_app(self) -> NewsdiffApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def _save_prefs(self, **changes: Any) -> None:
+        error = self._store.save_prefs(**changes)
+        if error:
+            self.notify(error, severity="warning", markup=False)
 
     # ------------------------------------------------------------------ compose
 
@@ -217,6 +223,7 @@ class MainScreen(Screen[None]):
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
+        self._store.track_position(self.position)
         self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
@@ -408,13 +415,13 @@ class MainScreen(Screen[None]):
         ):
             self.focused_pane.focus()
         if not self.narrow:
-            self.newsdiff_app.save_prefs(sidebar=show)
+            self._save_prefs(sidebar=show)
         self._apply_layout(self.size.width)
 
     def watch_show_detail(self, show: bool) -> None:
         """Show or hide the claim detail and remember the choice."""
         self.query_one(ClaimDetail).display = show
-        self.newsdiff_app.save_prefs(detail=show)
+        self._save_prefs(detail=show)
 
     def on_resize(self, event: Resize) -> None:
         """Switch between wide and narrow layouts."""
@@ -654,10 +661,32 @@ class MainScreen(Screen[None]):
         if self.narrow:
             self.show_sidebar = False
 
+    # ----------------------------------------------------------------- export
+
+    def action_export(self, suffix: str = ".md") -> None:
+        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
+        from tui.export import default_export_path, render, write_new
+
+        if self.comparison is None:
+            self.notify("The analysis has not finished yet", severity="warning")
+            return
+        try:
+            path = default_export_path(suffix)
+            write_new(path, render(self.comparison, suffix))
+        except OSError as err:
+            self.notify(
+                f"could not write report: {err.strerror or err}", severity="error", markup=False
+            )
+            return
+        self.notify(str(path), title="Report written", markup=False)
+
     # ------------------------------------------------------------- persistence
 
-    def position(self) -> dict[str, Any]:
-        """Where the reader is: the current source and each column's sentence."""
+    def position(self) -> dict[str, Any] | None:
+        """Where the reader is: the current source and each column's sentence (None before
+        the analysis, when there are no sentences to name)."""
+        if self.comparison is None:
+            return None
         return {
             "source": self.sources[self.focused_source].id,
             "cursors": {
@@ -671,7 +700,9 @@ class MainScreen(Screen[None]):
         if self._restored:
             return
         self._restored = True
-        position = self.newsdiff_app.load_position()
+        position, error = self._store.load_position()
+        if error:
+            self.notify(error, severity="warning", markup=False)
         if not position:
             return
         cursors = position.get("cursors", {})
