@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.compose import compose
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
@@ -16,11 +15,8 @@ from textual.screen import Screen
 from textual.widgets import (
     Footer,
     Header,
-    OptionList,
     ProgressBar,
     Static,
-    TabbedContent,
-    TabPane,
 )
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -32,7 +28,7 @@ from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
 from widgets.difference_list import DifferenceList
-from widgets.legend import Legend
+from widgets.sidebar import Sidebar
 from widgets.source_header import SourceHeader
 from widgets.talk_list import TalkList
 
@@ -46,6 +42,8 @@ COLUMN_MIN = 36
 SIDEBAR_WIDTH = 42
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
+#: Below this many rows the legend gives its rows to the actors and talks sections.
+LOW = 34
 
 #: Actions that need the analysis; check_action disables them until it arrives.
 NEEDS_ANALYSIS = frozenset(
@@ -201,19 +199,9 @@ class MainScreen(Screen[None]):
                         yield ArticlePane(src, id=f"pane-{i}")
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
-            yield Vertical(id="sidebar")
+            yield Sidebar(id="sidebar")
         yield ClaimDetail(id="detail")
         yield Footer()
-
-    def _compose_sidebar(self) -> ComposeResult:
-        with TabbedContent(id="sidebar-tabs"):
-            with TabPane("Actors", id="tab-actors"):
-                yield ActorList(id="actors")
-            with TabPane("Talks", id="tab-talks"):
-                yield TalkList(id="talks")
-            with TabPane("Differences", id="tab-differences"):
-                yield DifferenceList(id="differences")
-        yield Legend(id="legend")
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
@@ -237,10 +225,10 @@ class MainScreen(Screen[None]):
         bar = ProgressBar(total=1.0, show_eta=False, id="progress")
         await self.query_one("#status").mount(bar)
         bar.update(progress=self._progress_fraction)
-        await self.query_one("#sidebar").mount_all(compose(self, self._compose_sidebar()))
-        for widget in self._lists():
-            widget.add_option("Analysing…")
-            widget.disable_messages(OptionList.OptionSelected)
+        sidebar = self.sidebar
+        await sidebar.populate()
+        sidebar.show_message("Analysing…")
+        sidebar.hold_choices(True)
         self._sidebar_ready = True
         if self._early_comparison is not None:
             self.comparison = self._early_comparison
@@ -304,9 +292,7 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
         for header in self.query(SourceHeader):
             header.failed = True
-        for widget in self._lists():
-            widget.clear_options()
-            widget.add_option("No analysis (see the error above)")
+        self.sidebar.show_message("No analysis (see the error above)")
         self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
 
     def watch_comparison(self, comparison: Comparison | None) -> None:
@@ -324,17 +310,18 @@ class MainScreen(Screen[None]):
             self.query_one(f"#header-{i}", SourceHeader).set_counts(
                 len(src.sentences), statuses.count("differ"), statuses.count("only")
             )
-        for widget in self._lists():
-            widget.enable_messages(OptionList.OptionSelected)
-            widget.show(comparison)
+        self.sidebar.hold_choices(False)
+        self.sidebar.show(comparison)
         self._restore_position()
         self.refresh_bindings()
         self._sync_from(self.focused_pane)
 
     # ----------------------------------------------------------------- helpers
 
-    def _lists(self) -> tuple[ActorList, TalkList, DifferenceList]:
-        return self.query_one(ActorList), self.query_one(TalkList), self.query_one(DifferenceList)
+    @property
+    def sidebar(self) -> Sidebar:
+        """The sidebar (its lists are mounted after the first frame)."""
+        return self.query_one(Sidebar)
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -437,6 +424,7 @@ class MainScreen(Screen[None]):
         if not self.is_mounted:
             return
         self.set_class(self.size.height < SHORT, "-short")
+        self.set_class(self.size.height < LOW, "-low")
         self.query_one(Footer).compact = width < NARROW
         narrow = width < NARROW
         if narrow != self.narrow:
@@ -536,20 +524,20 @@ class MainScreen(Screen[None]):
 
     def _focus_list(self, tab: str, widget_id: str) -> None:
         self.show_sidebar = True
-        self.query_one("#sidebar-tabs", TabbedContent).active = tab
+        self.sidebar.open(tab)
         self.query_one(f"#{widget_id}").focus()
 
     def action_focus_actors(self) -> None:
-        """Open the Actors list."""
-        self._focus_list("tab-actors", "actors")
+        """Focus the Actors section."""
+        self._focus_list("overview", "actors")
 
     def action_focus_talks(self) -> None:
-        """Open the Talks timeline."""
-        self._focus_list("tab-talks", "talks")
+        """Focus the Talks section."""
+        self._focus_list("overview", "talks")
 
     def action_focus_differences(self) -> None:
         """Open the Differences list."""
-        self._focus_list("tab-differences", "differences")
+        self._focus_list("differences", "differences")
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar (an overlay on narrow terminals)."""
