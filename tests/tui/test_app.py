@@ -367,8 +367,7 @@ class TestSidebar:
                 sent = pane.cursor_sentence
                 assert sent is not None
                 assert sent.start <= mentions[0][0] < sent.end
-            # n / N walk through the mentions in the focused column.
-            await pilot.press("escape")
+            # Enter moved focus to the column; n / N walk through the mentions there.
             a = panes(app)[0]
             assert focused_widget(app) is a
             first = a.cursor_index

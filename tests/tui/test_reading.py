@@ -6,8 +6,10 @@ import asyncio
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 from tui_fakes import settled
 
+from newsdiff.model import Comparison
 from tui.app import NewsdiffApp
 from tui.screens.main import MainScreen
 from widgets.actor_list import ActorList
@@ -65,3 +67,83 @@ class TestOverview:
             assert talks.region.height >= 3
             assert "Joe Biden" in region_text(app, "#actors")
             assert "Upcoming" in region_text(app, "#talks")
+
+
+def in_view(pane: ArticlePane) -> bool:
+    """Whether the pane's cursor sentence starts inside its viewport."""
+    sent = pane.cursor_sentence
+    assert sent is not None
+    region = pane.visible_region_of(sent.id)
+    assert region is not None
+    top = pane.scroll_offset.y
+    return top <= region.y < top + pane.scrollable_content_region.height
+
+
+class TestJumps:
+    async def test_enter_on_a_talk_lands_in_the_column_on_its_evidence(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        talk = next(t for t in demo_comparison.talks if t.date == "2022-01-13")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("t")
+            talks = screen.query_one(TalkList)
+            talks.highlighted = talks.get_option_index(talk.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                sent = pane.cursor_sentence
+                assert sent is not None
+                assert sent.id in talk.evidence, "the focus change must not re-sync the columns"
+                assert in_view(pane)
+            # The cursor is drawn in every column: focused, or aligned as a counterpart.
+            assert all(p.has_focus or p.aligned for p in screen.panes)
+
+    async def test_enter_on_an_actor_and_on_a_difference_moves_focus_to_the_text(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        peskov = next(e for e in demo_comparison.entities if "Peskov" in e.name)
+        claim = next(c for c in demo_comparison.claims if c.status == "differ")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("e")
+            actors = screen.query_one(ActorList)
+            actors.highlighted = actors.get_option_index(peskov.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                sent = pane.cursor_sentence
+                assert sent is not None
+                assert "Peskov" in pane.source.text[sent.start : sent.end]
+                assert in_view(pane)
+            await pilot.press("D")
+            differences = screen.query_one("#differences", OptionList)
+            differences.highlighted = differences.get_option_index(claim.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                assert pane.cursor_sentence is not None
+                assert pane.cursor_sentence.id == claim.sentences[pane.source.id]
+                assert in_view(pane)
+
+    async def test_the_sidebar_follows_palette_jumps(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        peskov = next(e for e in demo_comparison.entities if "Peskov" in e.name)
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"actor Dmitri Peskov")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+            actors = screen.query_one(ActorList)
+            assert actors.highlighted == actors.get_option_index(peskov.id)
+            assert isinstance(app.focused, ArticlePane)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,12 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import (
-    Footer,
-    Header,
-    ProgressBar,
-    Static,
-)
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.errors import NewsdiffError
@@ -168,6 +165,8 @@ class MainScreen(Screen[None]):
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False
+        #: The pane a jump is moving focus to; its focus event must not re-sync the columns.
+        self._landing: ArticlePane | None = None
         self._sidebar_ready = False
         self._progress_fraction = 0.0
         self._early_comparison: Comparison | None = None
@@ -378,7 +377,12 @@ class MainScreen(Screen[None]):
             index = self.panes.index(event.widget)
             if index != self.focused_source:
                 self.focused_source = index
-            self._sync_from(event.widget)
+            if event.widget is self._landing:
+                # A jump already put every column on its evidence: keep it there.
+                self._landing = None
+                self._show_detail(event.widget)
+            else:
+                self._sync_from(event.widget)
 
     def watch_focused_source(self, index: int) -> None:
         """Mark the header and page the columns so the current source is visible."""
@@ -617,9 +621,8 @@ class MainScreen(Screen[None]):
                 if sent is not None:
                     pane.move_cursor_to_id(sent.id, post=False, center=True)
                     pane.set_aligned(pane is not self.focused_pane)
-        if self.narrow:
-            self.show_sidebar = False
-        self._show_detail(self.focused_pane)
+        self._follow_in_list("#actors", entity_id)
+        self._land()
 
     @on(TalkList.TalkChosen)
     def _talk_chosen(self, event: TalkList.TalkChosen) -> None:
@@ -631,8 +634,8 @@ class MainScreen(Screen[None]):
             return
         talk = next(t for t in self.comparison.talks if t.id == talk_id)
         self.jump_to_evidence(talk.evidence)
-        if self.narrow:
-            self.show_sidebar = False
+        self._follow_in_list("#talks", talk_id)
+        self._land()
 
     @on(DifferenceList.DifferenceChosen)
     def _difference_chosen(self, event: DifferenceList.DifferenceChosen) -> None:
@@ -642,12 +645,27 @@ class MainScreen(Screen[None]):
         sources = list(claim.sentences)
         focused_id = self.focused_pane.source.id
         if focused_id not in claim.sentences and sources:
-            self.action_goto_source(
-                next(i for i, s in enumerate(self.sources) if s.id == sources[0])
-            )
+            # Focus moves in _land, once every column is on its evidence.
+            self.focused_source = next(i for i, s in enumerate(self.sources) if s.id == sources[0])
         self.jump_to_evidence(claim.all_sentence_ids())
+        self._follow_in_list("#differences", claim.id)
+        self._land()
+
+    def _follow_in_list(self, selector: str, option_id: str) -> None:
+        """Highlight what a jump went to in its sidebar list (palette jumps included)."""
+        for widget in self.query(selector).results(OptionList):
+            with contextlib.suppress(OptionDoesNotExist):
+                widget.highlighted = widget.get_option_index(option_id)
+
+    def _land(self) -> None:
+        """After a jump, reading continues in the article column, not in the list."""
+        pane = self.focused_pane
         if self.narrow:
             self.show_sidebar = False
+        if not pane.has_focus:
+            self._landing = pane
+            pane.focus()
+        self._show_detail(pane)
 
     # ----------------------------------------------------------------- export
 
