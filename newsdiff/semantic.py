@@ -43,7 +43,7 @@ def _load() -> Any:
 
             folder = Path(wordllama.__file__).parent
             _MODEL = WordLlama.load(cache_dir=folder, disable_download=True)
-        except Exception:  # noqa: BLE001 - any failure means "no vectors", never a crash
+        except Exception:  # any failure means "no vectors", never a crash
             _FAILED = True
             _MODEL = None
         return _MODEL
