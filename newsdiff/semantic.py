@@ -67,11 +67,11 @@ def embed(texts: Sequence[str]) -> Matrix | None:
     vectors = np.asarray(model.embed(clean), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    vectors = vectors / norms
+    unit: Matrix = (vectors / norms).astype(np.float32)
     for i, t in enumerate(texts):
         if not t.strip():
-            vectors[i] = 0.0
-    return vectors
+            unit[i] = 0.0
+    return unit
 
 
 def word_vectors(words: Sequence[str]) -> dict[str, Any]:
