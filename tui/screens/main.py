@@ -684,7 +684,9 @@ class MainScreen(Screen[None]):
             write_new(path, render(self.comparison, suffix))
         except OSError as err:
             self.notify(
-                f"could not write report: {textsafe.visible(str(err.strerror or err))}", severity="error", markup=False
+                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                severity="error",
+                markup=False,
             )
             return
         self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
