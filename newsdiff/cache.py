@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # nlp imports spaCy lazily anyway; the cache only needs the n
     from newsdiff.nlp import PipelineInfo
 
 #: Bump when the stored layout changes; old files are then never looked up and get pruned.
-CACHE_FORMAT = 1
+#: 2: sources carry their dateline and byline, cut from the text (same bytes, new output).
+CACHE_FORMAT = 2
 
 #: Newest entries kept; older ones are deleted on save so the cache cannot grow without bound.
 MAX_ENTRIES = 200
@@ -74,6 +75,8 @@ def cache_key(sources: Sequence[Source], pipeline: PipelineInfo) -> str:
                 s.published,
                 s.published_inferred,
                 list(s.warnings),
+                s.dateline,
+                s.byline,
                 hashlib.sha256(s.text.encode("utf-8", "surrogatepass")).hexdigest(),
             ]
             for s in sources

@@ -311,8 +311,8 @@ class TestCacheAndStateWeDoNotOwn:
         assert not stale.exists()
         assert fresh.exists()
         assert foreign.exists()
-        entries = sorted(p.name for p in folder.glob("v1-*.json"))
-        assert entries == [f"v1-{2:064d}.json", f"v1-{3:064d}.json"]
+        entries = sorted(p.name for p in folder.glob("v*.json"))
+        assert entries == [cache.entry_path(f"{i:064d}").name for i in (2, 3)]
 
     def test_an_earlier_versions_directory_is_adopted(self) -> None:
         from newsdiff import cache
