@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsdiff import __version__
-from newsdiff.config import Config, config_path, display_path, load_config
+from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.ingest import demo_paths, parse_date_option, read_inputs, sources_from_inputs
 from newsdiff.textsafe import json_safe, visible
@@ -59,9 +59,10 @@ def _positive_mb(value: str) -> float:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not number > 0 or number == float("inf"):
+    if not 0 < number <= MAX_FILE_MB:  # also rejects nan and inf
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size in megabytes above 0 (e.g. --max-size 20)"
+            f"{value!r} is not a size in megabytes above 0 and at most {MAX_FILE_MB:g} "
+            f"(e.g. --max-size 20)"
         )
     return number
 
