@@ -72,3 +72,25 @@ def test_no_sentence_runs_without_bound(nlp: Any) -> None:
     # The preset boundaries in the one-line page are real sentence ends: every sentence
     # begins with a capital letter.
     assert all(s.text[:1].isupper() for s in doc_line.sents)
+
+
+def test_semantic_pairs_in_blocks_equal_the_whole_product(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from newsdiff import align
+
+    rng = np.random.default_rng(7)
+
+    def sentences(source: str, n: int) -> list[align.SentenceFeatures]:
+        out = []
+        for i in range(n):
+            v = rng.normal(size=16).astype("float32")
+            out.append(align.SentenceFeatures(f"{source}{i}", source, i, 0, 1, "x", ()))
+            out[-1].vector = v / np.linalg.norm(v)
+        return out
+
+    left, right = sentences("A", 57), sentences("B", 31)
+    whole = align.semantic_pairs(left, right)
+    monkeypatch.setattr(align, "SEMANTIC_BLOCK_CELLS", 100)  # three rows at a time
+    assert align.semantic_pairs(left, right) == whole
+    assert whole  # the vectors are close enough for some pairs
