@@ -1,8 +1,8 @@
 """The engine issue's acceptance checks on the bundled example, through the real pipeline.
 
 Seed A (``example_a.txt``) opens with the date line ``date 2021-12-30``, cut from its text;
-seed B has no date and borrows A's. Nothing here may be special-cased in the engine: ``test_acceptance.py`` runs the
-same kind of checks on hand-written article sets.
+seed B has no date and borrows A's. Nothing here may be special-cased in the engine:
+``test_acceptance.py`` runs the same kind of checks on hand-written article sets.
 """
 
 from __future__ import annotations
