@@ -78,6 +78,16 @@ class TestIdsAndLabels:
         assert sources[0].path == "-"
         assert sources[0].text.startswith("From the pipe.")
 
+    def test_at_most_26_sources_one_letter_each(self, tmp_path: Path) -> None:
+        paths = [write(tmp_path, f"{i}.txt", ENGLISH + str(i)) for i in range(27)]
+        assert [s.id for s in read_sources(paths[:26])][-1] == "Z"
+        with pytest.raises(NewsdiffError) as err:
+            read_sources(paths)
+        assert err.value.code == ExitCode.USAGE
+        assert str(err.value) == (
+            "27 articles given; newsdiff compares at most 26 (they are named A to Z)"
+        )
+
     def test_stdin_twice_is_a_usage_error(self) -> None:
         with pytest.raises(NewsdiffError) as err:
             read_sources(["-", "-"], stdin=io.BytesIO(ENGLISH.encode()))
