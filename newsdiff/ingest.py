@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
+from newsdiff.textsafe import clean_text, has_unsafe, visible
 
 if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
     from newsdiff.model import Source
@@ -102,6 +104,43 @@ def parse_date_option(value: str) -> tuple[str, str]:
     return src.strip(), _validate_iso(date_text.strip(), f"--date {value}")
 
 
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One input's bytes, read once and never more than the size limit.
+
+    A pipe, a FIFO or ``<(process substitution)`` can be read only once, and ``/dev/zero``
+    never ends: every consumer (the ``--json`` warm path's cache key, then ingest) works from
+    these bytes instead of opening the path again.
+    """
+
+    path: str
+    """As given on the command line; ``-`` is stdin."""
+    data: bytes
+    mtime_ns: int = 0
+    """Modification time (0 for stdin): a dateline without a year borrows the file's year."""
+    real_path: str | None = None
+
+
+def read_inputs(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> list[RawInput]:
+    """Read every path (``-`` is stdin) once, each up to ``max_bytes``.
+
+    Raises:
+        NewsdiffError: too many paths, stdin given twice or closed, a file is missing,
+            unreadable, a directory or over the size limit.
+    """
+    if len(paths) > MAX_SOURCES:
+        raise NewsdiffError(
+            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES} "
+            f"(they are named A to Z)",
+            ExitCode.USAGE,
+        )
+    if sum(1 for p in paths if p == "-") > 1:
+        raise NewsdiffError("stdin ('-') can only be given once", ExitCode.USAGE)
+    return [_read_input(path, max_bytes=max_bytes, stdin=stdin) for path in paths]
+
+
 def read_sources(
     paths: Sequence[str],
     *,
@@ -126,18 +165,20 @@ def read_sources(
         NewsdiffError: a file is missing, unreadable, binary, empty, undecodable, too
             large, stdin is given twice, or a ``--date`` names no source.
     """
-    if len(paths) > MAX_SOURCES:
-        raise NewsdiffError(
-            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES} "
-            f"(they are named A to Z)",
-            ExitCode.USAGE,
-        )
-    if sum(1 for p in paths if p == "-") > 1:
-        raise NewsdiffError("stdin ('-') can only be given once", ExitCode.USAGE)
-    raws = [
-        _read_one(chr(ord("A") + i), path, max_bytes=max_bytes, stdin=stdin)
-        for i, path in enumerate(paths)
-    ]
+    inputs = read_inputs(paths, max_bytes=max_bytes, stdin=stdin)
+    return sources_from_inputs(inputs, dates=dates)
+
+
+def sources_from_inputs(
+    inputs: Sequence[RawInput], *, dates: Mapping[str, str] | None = None
+) -> list[Source]:
+    """Build Sources from bytes already read by :func:`read_inputs` (see :func:`read_sources`).
+
+    Raises:
+        NewsdiffError: an input is binary, empty or undecodable, or a ``--date`` names no
+            source.
+    """
+    raws = [_decode_input(chr(ord("A") + i), raw) for i, raw in enumerate(inputs)]
     _assign_labels(raws)
     _flag_duplicates(raws)
     overrides = _match_dates(raws, dates or {})
@@ -149,20 +190,44 @@ def read_sources(
 # --------------------------------------------------------------------------------------------
 
 
-def _read_one(sid: str, path: str, *, max_bytes: int, stdin: BinaryIO | None) -> _Raw:
+def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInput:
     if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(max_bytes + 1)
+        stream = stdin if stdin is not None else _stdin_buffer()
+        try:
+            data = stream.read(max_bytes + 1)
+        except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+            raise NewsdiffError(
+                f"cannot read stdin ('-'): {getattr(exc, 'strerror', None) or exc}",
+                ExitCode.UNREADABLE,
+            ) from None
         if len(data) > max_bytes:
             raise _too_large("stdin", None, max_bytes)
-        raw = _decode_and_clean(sid, "-", "stdin", data, suffix="")
-        raw.digest = hashlib.sha256(data).hexdigest()
-        return raw
+        return RawInput("-", data)
     data, st = _read_file(path, max_bytes)
-    raw = _decode_and_clean(sid, path, Path(path).name or path, data, suffix=Path(path).suffix)
-    raw.mtime = st.st_mtime
-    raw.real_path = os.path.realpath(path)
-    raw.digest = hashlib.sha256(data).hexdigest()
+    return RawInput(path, data, st.st_mtime_ns, os.path.realpath(path))
+
+
+def _stdin_buffer() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `newsdiff - <&-`: Python sets sys.stdin to None when fd 0 is closed
+        raise NewsdiffError(
+            "'-' reads the article from stdin, but stdin is closed; pipe the article in "
+            "(e.g. cat a.txt | newsdiff - b.txt) or give its file name",
+            ExitCode.UNREADABLE,
+        )
+    return stream  # type: ignore[no-any-return]
+
+
+def _decode_input(sid: str, raw_input: RawInput) -> _Raw:
+    path = raw_input.path
+    if path == "-":
+        raw = _decode_and_clean(sid, "-", "stdin", raw_input.data, suffix="")
+    else:
+        name = Path(path).name or path
+        raw = _decode_and_clean(sid, path, name, raw_input.data, suffix=Path(path).suffix)
+        raw.mtime = raw_input.mtime_ns / 1e9
+        raw.real_path = raw_input.real_path
+    raw.digest = hashlib.sha256(raw_input.data).hexdigest()
     return raw
 
 
@@ -411,16 +476,25 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
             f"{name} contains only whitespace; give a file with the article's text",
             ExitCode.EMPTY,
         )
-    raw = _Raw(id=sid, path=path, label=label, text=text, notes=notes)
+    # The label is shown as a column header and in messages: a file name can hold anything.
+    raw = _Raw(id=sid, path=path, label=visible(label), text=text, notes=notes)
     kind = _format_of(suffix.lower(), text)
     if kind == "html":
         _apply_html(raw)
     elif kind == "markdown":
         _apply_markdown(raw)
+    # Once, after markup is gone (HTML entities such as &#27; decode to ESC), and before any
+    # offset is taken: every offset into Source.text refers to the cleaned text.
+    if has_unsafe(raw.text):
+        raw.text = clean_text(raw.text)
+        raw.notes.append("held terminal control characters or bidi overrides; they were removed")
+    if raw.title is not None:
+        raw.title = " ".join(clean_text(raw.title).split()) or None
     if not raw.text.strip():
-        what = "an HTML page" if kind == "html" else "a Markdown file"
+        what = {"html": "an HTML page", "markdown": "a Markdown file"}.get(kind, "a file")
+        removed = "its markup is" if kind != "text" else "terminal control characters are"
         raise NewsdiffError(
-            f"{name} is {what} with no readable text once its markup is removed",
+            f"{name} is {what} with no readable text once {removed} removed",
             ExitCode.EMPTY,
         )
     header = split_header(raw.text)
@@ -596,31 +670,14 @@ def _apply_markdown(raw: _Raw) -> None:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 )
-_WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_WEEKDAY = "(?:(?i:" + "|".join(WEEKDAY_NAMES) + r"),?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 _AGENCY = r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?"
 # "--" stands for a dash in plain-text wire copy ("MOSCOW, Dec. 30 (Xinhua) --").
@@ -700,7 +757,7 @@ def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
     day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
     if not month_match or not day_match:
         return None
-    month = _MONTHS.get(month_match.group(0).lower())
+    month = MONTHS.get(month_match.group(0).lower())
     if month is None:
         return None
     return year, month, int(day_match.group(1))
