@@ -311,8 +311,9 @@ class TestCacheAndStateWeDoNotOwn:
         assert not stale.exists()
         assert fresh.exists()
         assert foreign.exists()
-        entries = sorted(p.name for p in folder.glob("v1-*.json"))
-        assert entries == [f"v1-{2:064d}.json", f"v1-{3:064d}.json"]
+        v = f"v{cache.CACHE_FORMAT}-"
+        entries = sorted(p.name for p in folder.glob(f"{v}*.json"))
+        assert entries == [f"{v}{2:064d}.json", f"{v}{3:064d}.json"]
 
     def test_an_earlier_versions_directory_is_adopted(self) -> None:
         from newsdiff import cache
