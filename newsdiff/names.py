@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-# ``as`` re-exports NAME_TITLES for entities, which imports it from here until issue 13 moves it.
-from newsdiff.lexicon.people import NAME_TITLES as NAME_TITLES
+from newsdiff.lexicon.people import NAME_TITLES
 from newsdiff.lexicon.places import DEMONYMS
 
 #: Words that start a name span but are not part of the name (stripped from mention text).
