@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsdiff import __version__
-from newsdiff.config import Config, config_path, display_path, load_config
+from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.ingest import (
     MAX_SOURCES,
@@ -65,9 +65,10 @@ def _positive_mb(value: str) -> float:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not number > 0 or number == float("inf"):
+    if not 0 < number <= MAX_FILE_MB:  # also rejects nan and inf
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size in megabytes above 0 (e.g. --max-size 20)"
+            f"{value!r} is not a size in megabytes above 0 and at most {MAX_FILE_MB:g} "
+            f"(e.g. --max-size 20)"
         )
     return number
 
@@ -301,8 +302,15 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
         app.run()
     finally:
         gc.enable()
-    code = app.return_code
-    return int(code) if code else int(ExitCode.OK)
+    code = int(app.return_code) if app.return_code else int(ExitCode.OK)
+    if app.analysis_left_running():
+        # The reader quit during a long spaCy call: its thread would hold up the interpreter's
+        # shutdown (and a second Ctrl+C would print a traceback). The terminal is restored and
+        # nothing is left to write, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _attach_terminal_input() -> None:

@@ -519,6 +519,10 @@ class TestUiLaunch:
             def run(self) -> None:
                 seen[-1]["ran"] = True
 
+            @staticmethod
+            def analysis_left_running() -> bool:
+                return False
+
         fake = types.ModuleType("tui.app")
         fake.NewsdiffApp = FakeApp  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "tui.app", fake)
