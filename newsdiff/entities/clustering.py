@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
-from newsdiff.actors import ROLE_NOUNS
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
@@ -22,6 +21,7 @@ from newsdiff.entities.records import (
     fold_spaces,
     majority_label,
 )
+from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.names import (
     acronym_variants,
     compact,

@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
@@ -14,10 +13,10 @@ from newsdiff.entities.recall import (
     organisation_chunks,
 )
 from newsdiff.entities.records import RawMention, respan
+from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
     NAME_SUFFIXES,
-    NAME_TITLES,
     compact,
     demonym_country,
     strip_possessive,

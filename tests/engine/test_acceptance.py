@@ -131,20 +131,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Compar
 
 #: Reader checks the engine is known to miss, with why. They stay strict xfails: the day one
 #: passes, the mark has to go (and the limit is gone from the release notes).
-KNOWN_LIMITS = {
-    "bank_merger-posthoc-aligned-Baltica_will_also_sell_its_U_S_asset_man": (
-        "paraphrase with no shared content word ('sell its asset management arm' / 'looking "
-        "for a buyer for its fund business'): the lexical aligner has no word vectors"
-    ),
-    "istanbul_talks-posthoc-aligned-Putin_will_not_attend": (
-        "'will not attend' / 'will not travel to Turkey' share only names and the negation; "
-        "similarity 0.25 is below the 0.30 match threshold"
-    ),
-    "plastics_treaty-posthoc-aligned-Delegates_are_expected_to_vote_on_the_fi": (
-        "C packs the vote and the ministers' meeting into one sentence, B's vote sentence is "
-        "already aligned with A's; a second one-to-many link needs clause-level alignment"
-    ),
-}
+KNOWN_LIMITS: dict[str, str] = {}
 
 
 def _param(story: str, item: Any, case_id: str) -> Any:
