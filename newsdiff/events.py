@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsdiff.actors import ROLE_NOUNS
+from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.tense import event_tense as clause_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -359,59 +360,48 @@ _PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "forme
 _AHEAD_PREPS = frozenset({"before", "for", "toward", "towards"})
 
 
-def _verb_tense(verb: Token) -> str | None:
-    """Past, future or progressive present from a verb and its auxiliaries."""
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"} or "going" in words:
-        return "future"
-    if words & {"would", "'d"}:
-        return "future"  # reported future: "said he would meet" (conditionals are dropped)
-    if "to" in words:
-        head = verb.head
-        if head.i != verb.i and head.lemma_.lower() in _PLAN | {"be", "hope", "want", "aim"}:
-            return "future"  # "plans to meet", "is to meet", "is scheduled to meet"
-        return _verb_tense(head) if head.i != verb.i and head.pos_ in {"VERB", "AUX"} else None
-    if verb.lemma_.lower() in _PLAN and verb.tag_ == "VBN":
-        return "future"  # "talks set for Monday", "the vote was scheduled for Friday"
-    tags = [verb.tag_, *(a.tag_ for a in auxes)]
-    if "VBD" in tags or (verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve"}):
-        return "past"
-    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re"}:
-        return "progressive"
-    if verb.tag_ in {"VBZ", "VBP"}:
-        return "present"
-    return None
+def is_progressive(trigger: Token) -> bool:
+    """ "is negotiating", "are meeting": going on as the report is written."""
+    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
 
 
-def event_tense(trigger: Token) -> str | None:
+def event_tense(trigger: Token, status: str | None = None) -> str | None:
     """When the event sits relative to the report, read from its own clause.
 
-    A verb trigger has its own tense ("met", "will meet", "is negotiating"). A noun takes its
-    modifiers first ("the upcoming summit", "last week's talks"), then a preposition that
-    looks ahead ("ahead of the summit", "heads to Helsinki for the summit"), then the verb it
-    is an argument of ("the summit was held", "talks are set for Monday").
+    A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
+    uses). A noun takes its modifiers first ("the upcoming summit", "last week's talks"),
+    then a preposition that looks ahead ("ahead of the summit", "heads to Helsinki for the
+    summit"), then the clause it is an argument of ("the summit was held"). A cancelled or
+    postponed event was still ahead when it was called off, whatever the tense of the
+    calling off.
     """
-    if trigger.pos_ in {"VERB", "AUX"}:
-        return _verb_tense(trigger)
-    mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
-    if mods & _FUTURE_AMODS:
+    if status is not None:
         return "future"
-    if mods & _PAST_AMODS:
-        return "past"
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
+        if mods & _FUTURE_AMODS:
+            return "future"
+        if mods & _PAST_AMODS:
+            return "past"
+        ahead = _ahead_of(trigger)
+        if ahead is not None:
+            return ahead or None
+    return clause_tense(trigger)
+
+
+def _ahead_of(trigger: Token) -> str | None:
+    """ "future" for "ahead of / before / for the summit" unless the clause is past ("")."""
     node = trigger
-    for _ in range(5):
-        if node.head.i == node.i:
+    for _ in range(4):
+        if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
             return None
         prep = node.head
         ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
         if node.dep_ == "pobj" and ahead:
-            verb = node.head.head
-            if verb.pos_ in {"VERB", "AUX"} and _verb_tense(verb) in {"past"}:
-                return None  # "prepared for the summit": before it, but when is unknown
+            verb = prep.head.head if prep.lower_ == "of" else prep.head
+            if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":
+                return ""  # "prepared for the summit": before it, but when is unknown
             return "future"
         node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            tense = _verb_tense(node)
-            return "future" if tense == "progressive" and node.lemma_ == "prepare" else tense
     return None

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS, SPEECH_VERBS
-from newsdiff.events import Factuality, event_tense, factuality, trigger_kind
+from newsdiff.events import Factuality, event_tense, factuality, is_progressive, trigger_kind
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.model import TimeExpr
 
 if TYPE_CHECKING:
@@ -353,7 +353,7 @@ def _mention(
     entity_label: Mapping[str, str],
 ) -> EventMention:
     """One event mention: date by the event's own clause, parties from its arguments."""
-    tense = event_tense(tok)
+    tense = event_tense(tok, fact.status)
     if tok.lower_ == "another":
         date, date_text = _date_after(ctx, tok)
         parts = _participants_after(ctx, tok)
@@ -365,7 +365,7 @@ def _mention(
         topic = _topic(tok)
     if date is not None and date_text is not None:
         date = reanchor_weekday(date, date_text, tense, ctx.published)
-    elif date is None and tense == "progressive" and ctx.published:
+    elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
     if where is not None and where in parts:
         parts.remove(where)

@@ -367,8 +367,7 @@ class TestSidebar:
                 sent = pane.cursor_sentence
                 assert sent is not None
                 assert sent.start <= mentions[0][0] < sent.end
-            # n / N walk through the mentions in the focused column.
-            await pilot.press("escape")
+            # Enter moved focus to the column; n / N walk through the mentions there.
             a = panes(app)[0]
             assert focused_widget(app) is a
             first = a.cursor_index
@@ -543,8 +542,8 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.action_export_report()
-            app.action_export_report()
+            app.main_screen.action_export(".md")
+            app.main_screen.action_export(".md")
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)

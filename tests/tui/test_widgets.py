@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from tui_fakes import fake_comparison, settled, split_sentences
 
 from newsdiff.model import Claim, Comparison, Entity, Mention, Source
-from tui.app import NewsdiffApp, unused_path
+from tui.app import NewsdiffApp
+from tui.export import unused_path
 from tui.screens.search import search_sentences
 from widgets.article_pane import (
     ENTITY_PALETTE,
@@ -228,3 +229,66 @@ async def test_pane_rewraps_when_the_analysed_text_differs() -> None:
         assert pane.source.text == "One two.\nThree."
         assert pane.render_line(0).text.rstrip() == "One two."
         assert pane.render_line(1).text.rstrip() == "Three."
+
+
+class TestSourceHeader:
+    def test_dateline_and_byline_are_in_the_tooltip_as_plain_text(self) -> None:
+        from rich.text import Text
+
+        from widgets.source_header import SourceHeader
+
+        src = Source(
+            "A",
+            "a.txt",
+            "a.txt",
+            None,
+            None,
+            False,
+            "Biden spoke.",
+            dateline="MOSCOW (Reuters)",
+            byline="By [bold]Jane[/bold] Doe",
+        )
+        tooltip = SourceHeader(src).tooltip
+        assert isinstance(tooltip, Text)
+        assert tooltip.plain == "Dateline: MOSCOW (Reuters)\nByline: By [bold]Jane[/bold] Doe"
+        assert tooltip.spans == []
+
+    def test_no_metadata_no_tooltip(self) -> None:
+        from widgets.source_header import SourceHeader
+
+        src = Source("A", "a.txt", "a.txt", None, None, False, "Biden spoke.")
+        assert SourceHeader(src).tooltip is None
+
+
+def test_the_screen_and_the_app_do_not_import_each_other() -> None:
+    """The app builds the screen with a store; the screen never imports or calls the app."""
+    import ast
+
+    root = Path(__file__).parents[2]
+
+    def runtime_imports(path: Path) -> set[str]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skipped.update(id(n) for n in ast.walk(node))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        return names
+
+    screens = root / "tui" / "screens"
+    for path in [screens / "main.py", *screens.glob("main_*.py"), root / "tui" / "commands.py"]:
+        assert "tui.app" not in runtime_imports(path), path
+    source = (screens / "main.py").read_text(encoding="utf-8")
+    assert "newsdiff_app" not in source
+    from tui.commands import NewsdiffCommands
+    from tui.screens.main import MainScreen
+
+    assert NewsdiffCommands in MainScreen.COMMANDS
+    assert NewsdiffCommands not in NewsdiffApp.COMMANDS

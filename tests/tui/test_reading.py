@@ -1,0 +1,149 @@
+"""Pilot tests of the reading experience: the overview sidebar, jumps, copy, keys, search."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+from tui_fakes import settled
+
+from newsdiff.model import Comparison
+from tui.app import NewsdiffApp
+from tui.screens.main import MainScreen
+from widgets.actor_list import ActorList
+from widgets.article_pane import ArticlePane
+from widgets.talk_list import TalkList
+
+SIZE = (160, 45)
+
+
+async def ready(app: NewsdiffApp, pilot: Pilot[None]) -> MainScreen:
+    """Wait for the analysis to arrive and be drawn."""
+    await asyncio.wait_for(settled(app, pilot), timeout=120)
+    await pilot.pause()
+    await pilot.pause()
+    return app.main_screen
+
+
+def screen_lines(app: NewsdiffApp) -> list[str]:
+    """The characters on the terminal, row by row, as a reader would see them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def region_text(app: NewsdiffApp, widget_id: str) -> str:
+    """The on-screen characters inside one widget's region."""
+    region = app.screen.query_one(widget_id).region
+    lines = screen_lines(app)
+    return "\n".join(line[region.x : region.right] for line in lines[region.y : region.bottom])
+
+
+class TestOverview:
+    async def test_actors_and_upcoming_talks_show_at_once(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """160x45, no key pressed: both articles, Peskov among the actors, Jan 12 and 13."""
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            actors = region_text(app, "#actors")
+            talks = region_text(app, "#talks")
+            assert "Dmitri Peskov" in actors
+            assert "Jan 12, 2022" in talks
+            assert "Jan 13, 2022" in talks
+            assert all(col.display for col in app.main_screen.query(".column"))
+            assert isinstance(app.focused, ArticlePane)
+
+    async def test_short_terminal_keeps_both_sections(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=(160, 24)) as pilot:
+            screen = await ready(app, pilot)
+            actors = screen.query_one(ActorList)
+            talks = screen.query_one(TalkList)
+            assert actors.region.height >= 3
+            assert talks.region.height >= 3
+            assert "Joe Biden" in region_text(app, "#actors")
+            assert "Upcoming" in region_text(app, "#talks")
+
+
+def in_view(pane: ArticlePane) -> bool:
+    """Whether the pane's cursor sentence starts inside its viewport."""
+    sent = pane.cursor_sentence
+    assert sent is not None
+    region = pane.visible_region_of(sent.id)
+    assert region is not None
+    top = pane.scroll_offset.y
+    return top <= region.y < top + pane.scrollable_content_region.height
+
+
+class TestJumps:
+    async def test_enter_on_a_talk_lands_in_the_column_on_its_evidence(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        talk = next(t for t in demo_comparison.talks if t.date == "2022-01-13")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("t")
+            talks = screen.query_one(TalkList)
+            talks.highlighted = talks.get_option_index(talk.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                sent = pane.cursor_sentence
+                assert sent is not None
+                assert sent.id in talk.evidence, "the focus change must not re-sync the columns"
+                assert in_view(pane)
+            # The cursor is drawn in every column: focused, or aligned as a counterpart.
+            assert all(p.has_focus or p.aligned for p in screen.panes)
+
+    async def test_enter_on_an_actor_and_on_a_difference_moves_focus_to_the_text(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        peskov = next(e for e in demo_comparison.entities if "Peskov" in e.name)
+        claim = next(c for c in demo_comparison.claims if c.status == "differ")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("e")
+            actors = screen.query_one(ActorList)
+            actors.highlighted = actors.get_option_index(peskov.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                sent = pane.cursor_sentence
+                assert sent is not None
+                assert "Peskov" in pane.source.text[sent.start : sent.end]
+                assert in_view(pane)
+            await pilot.press("D")
+            differences = screen.query_one("#differences", OptionList)
+            differences.highlighted = differences.get_option_index(claim.id)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ArticlePane)
+            for pane in screen.panes:
+                assert pane.cursor_sentence is not None
+                assert pane.cursor_sentence.id == claim.sentences[pane.source.id]
+                assert in_view(pane)
+
+    async def test_the_sidebar_follows_palette_jumps(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        peskov = next(e for e in demo_comparison.entities if "Peskov" in e.name)
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"actor Dmitri Peskov")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+            actors = screen.query_one(ActorList)
+            assert actors.highlighted == actors.get_option_index(peskov.id)
+            assert isinstance(app.focused, ArticlePane)
