@@ -274,8 +274,8 @@ def _negation_reaches(verb: Token, trigger: Token) -> bool:
 def _meets_someone(tok: Token) -> bool:
     """ "met Zelensky", "meet with reporters", "they met": yes; "meet demand": no."""
     for child in tok.children:
-        if child.dep_ != "dobj":
-            continue
+        if child.dep_ != "dobj" or child.ent_type_ in {"DATE", "TIME"} or child.lower_ == "face":
+            continue  # "meet the following day", "met face to face": no object met
         if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return True
         return child.lower_ in _HUMAN_NOUNS or child.lower_ in ROLE_NOUNS
@@ -357,7 +357,7 @@ _FUTURE_AMODS = frozenset(
 )
 _PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
 #: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
-_AHEAD_PREPS = frozenset({"before", "for", "toward", "towards"})
+_AHEAD_PREPS = frozenset({"for", "toward", "towards"})
 
 
 def is_progressive(trigger: Token) -> bool:
@@ -405,3 +405,21 @@ def _ahead_of(trigger: Token) -> str | None:
             return "future"
         node = node.head
     return None
+
+
+def preceding_verb(trigger: Token) -> Token | None:
+    """The verb of a clause that happens before the event: "met May days before his summit".
+
+    The event named after "before", "ahead of" or "prior to" comes after that clause's own
+    event, so a weekday for it cannot fall on or before the day of that clause.
+    """
+    if trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    before = prep.lower_ == "before" or (
+        prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}
+    )
+    if not before:
+        return None
+    verb = prep.head.head if prep.lower_ in {"of", "to"} else prep.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None

@@ -12,7 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdiff.events import Factuality, event_tense, factuality, is_progressive, trigger_kind
+from newsdiff.events import (
+    Factuality,
+    event_tense,
+    factuality,
+    is_progressive,
+    preceding_verb,
+    trigger_kind,
+)
 from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.model import TimeExpr
 
@@ -365,6 +372,7 @@ def _mention(
         topic = _topic(tok)
     if date is not None and date_text is not None:
         date = reanchor_weekday(date, date_text, tense, ctx.published)
+        date = _after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
     if where is not None and where in parts:
@@ -390,6 +398,28 @@ def _mention(
         anaphoric=anaphoric,
         status=fact.status,
     )
+
+
+def _after_preceding(ctx: SourceContext, tok: Token, value: str, text: str) -> str:
+    """ "met May on Friday, days before his summit on Monday": the Monday after that Friday."""
+    verb = preceding_verb(tok)
+    if verb is None or not _BARE_WEEKDAY.match(text):
+        return value
+    own = {t.i for t in tok.subtree}
+    for tx in _times_in(ctx, tok.sent.start_char, tok.sent.end_char):
+        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        gov = _governor(span.root) if span is not None else None
+        if span is None or span.root.i in own or gov is None or gov.i != verb.i:
+            continue
+        try:
+            floor = dt.date.fromisoformat((_calendar_value(tx.value) or "")[:10])
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        while day <= floor:
+            day += dt.timedelta(days=7)
+        return day.isoformat()
+    return value
 
 
 _BARE_WEEKDAY = re.compile(
