@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ClaimStatus = Literal["agree", "differ", "only"]
-TalkStatus = Literal["scheduled", "ongoing", "past"]
+TalkStatus = Literal["scheduled", "ongoing", "past", "cancelled", "postponed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 #: Labels that name real-world actors, places or things we cluster across sources.
