@@ -32,8 +32,10 @@ class NewsdiffApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
         # Textual 8 turns Ctrl+C into "press ctrl+q to quit"; a reading tool should just quit,
-        # as every terminal program does (Textual restores the terminal on the way out).
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # as every terminal program does (Textual restores the terminal on the way out). Not a
+        # priority binding: with text selected, the screen's Ctrl+C copies it first (Textual
+        # 8), and only without a selection does the key reach this binding.
+        Binding("ctrl+c", "quit", "Quit", show=False),
     ]
 
     def __init__(

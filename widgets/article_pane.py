@@ -19,6 +19,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from newsdiff.model import ClaimStatus, Comparison, Entity, Sentence, Source
@@ -558,9 +559,42 @@ class ArticlePane(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None:
-            strip = self._render_text_line(line, width, base)
+            # Offsets let the screen map a mouse drag to (column, line) for text selection.
+            strip = self._render_text_line(line, width, base).apply_offsets(0, line)
             self._strips[line] = strip
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line)) is not None:
+            strip = self._select(strip, span, width)
         return strip
+
+    def _select(self, strip: Strip, span: tuple[int, int], width: int) -> Strip:
+        """Draw the selection over part of a line (never cached: selections come and go)."""
+        start, end = span
+        end = width if end == -1 else min(end, width)
+        if end <= start:
+            return strip
+        before, middle, after = strip.divide([start, end, width])[:3]
+        selected = self.screen.get_component_rich_style("screen--selection")
+        middle = Strip(
+            [
+                Segment(text, (style or Style()) + selected, control)
+                for text, style, control in middle
+            ],
+            middle.cell_length,
+        )
+        return Strip.join([before, middle, after])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected article text, line by line as wrapped on screen (Ctrl+C copies it)."""
+        if not self._lines:
+            return None
+        text = self.source.text
+        lines = "\n".join(text[a:b].translate(_SANITIZE) for a, b in self._lines)
+        return selection.extract(lines), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Repaint the selection as it grows or goes away."""
+        self.refresh()
 
     def _render_text_line(self, line: int, width: int, base: Style) -> Strip:
         start, end = self._lines[line]

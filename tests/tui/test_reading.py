@@ -147,3 +147,67 @@ class TestJumps:
             actors = screen.query_one(ActorList)
             assert actors.highlighted == actors.get_option_index(peskov.id)
             assert isinstance(app.focused, ArticlePane)
+
+
+class TestCopy:
+    async def test_y_copies_the_sentence_and_shift_y_the_claim_as_markdown(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a = screen.panes[0]
+            first = a.sentences[0]
+            await pilot.press("y")
+            expected = " ".join(a.source.text[first.start : first.end].split())
+            assert app.clipboard == expected
+            # Y on a claim the sources disagree on: both sentences and the differences.
+            await pilot.press("right_square_bracket")
+            sent = a.cursor_sentence
+            assert sent is not None
+            claim = demo_comparison.claim_of_sentence(sent.id)
+            assert claim is not None
+            assert claim.status == "differ"
+            await pilot.press("Y")
+            copied = app.clipboard
+            assert copied.startswith(f"### Claim {claim.id}: differ")
+            for source_id, sentence_id in claim.sentences.items():
+                assert f"({sentence_id}" in copied
+                words = demo_comparison.source(source_id).sentence_text(sentence_id).split()
+                assert words[-1].rstrip('.”"') in copied
+            assert "Differences:" in copied
+            for difference in claim.differences:
+                assert f"- {difference.kind}:" in copied
+
+    async def test_ctrl_c_copies_a_mouse_selection_and_quits_without_one(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        from textual.geometry import Offset
+        from textual.selection import Selection
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a = screen.panes[0]
+            line = a.render_line(0).text
+            # A drag over the first line (as the screen records it from the mouse).
+            await pilot.mouse_down(a, offset=(1, 0))
+            await pilot.hover(a, offset=(12, 0))
+            await pilot.mouse_up(a, offset=(12, 0))
+            await pilot.pause()
+            if not screen.selections:  # drags are not simulated on every platform
+                screen.selections = {a: Selection(Offset(0, 0), Offset(11, 0))}
+            await pilot.pause()
+            selected = screen.get_selected_text()
+            assert selected
+            assert selected in line
+            strip = a.render_line(0)
+            assert any(seg.style and seg.style.bgcolor for seg in strip), "selection is drawn"
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert app.clipboard == selected
+            assert app.is_running, "Ctrl+C with a selection copies, it does not quit"
+            screen.clear_selection()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert not app.is_running

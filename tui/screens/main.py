@@ -54,6 +54,8 @@ NEEDS_ANALYSIS = frozenset(
         "focus_talks",
         "focus_differences",
         "search",
+        "copy_sentence",
+        "copy_claim",
     }
 )
 
@@ -126,6 +128,14 @@ class MainScreen(Screen[None]):
         Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
         Binding(
             "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
+        ),
+        Binding("y", "copy_sentence", "Copy", key_display="y/Y", tooltip="Copy this sentence"),
+        Binding(
+            "Y",
+            "copy_claim",
+            "Copy claim",
+            show=False,
+            tooltip="Copy this claim as Markdown: every source's sentence and the differences",
         ),
         Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
         Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
@@ -666,6 +676,30 @@ class MainScreen(Screen[None]):
             self._landing = pane
             pane.focus()
         self._show_detail(pane)
+
+    # ------------------------------------------------------------------- copy
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
+        from tui.copying import plain
+
+        pane = self.focused_pane
+        if pane.cursor_sentence is None:
+            return
+        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
+        self.notify("Sentence copied", timeout=2)
+
+    def action_copy_claim(self) -> None:
+        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
+        from tui.copying import claim_markdown
+
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        if self.comparison is None or sent is None:
+            return
+        claim = self._claim_of.get(sent.id)
+        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
+        self.notify("Claim copied as Markdown", timeout=2)
 
     # ----------------------------------------------------------------- export
 
