@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff --json a.txt b.txt > out.json\n"
         "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
         f"config: {display_path(config_path())}\n"
-        "  keys: model, max_file_mb, theme, sidebar, detail, cache;\n"
+        "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
         f"exit codes:\n{codes}"
     )

@@ -43,8 +43,8 @@ class ActorList(OptionList):
     """Actors grouped by kind; choosing one highlights its mentions in every column."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     DEFAULT_CSS = """

@@ -154,12 +154,13 @@ class ArticlePane(ScrollView, can_focus=True):
             "Sentence",
             key_display="j/k",
             tooltip="Next sentence (the other columns follow)",
+            id="sentence.next",
         ),
-        Binding("k,up", "cursor_up", "Previous sentence", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "cursor_first", "First sentence", show=False),
-        Binding("end,G", "cursor_last", "Last sentence", show=False),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False, id="sentence.prev"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="page.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page.up"),
+        Binding("home,g", "cursor_first", "First sentence", show=False, id="sentence.first"),
+        Binding("end,G", "cursor_last", "Last sentence", show=False, id="sentence.last"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

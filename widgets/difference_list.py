@@ -29,8 +29,8 @@ class DifferenceList(OptionList):
     """Claims with status ``differ`` or ``only``, in reading order of the first source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"difference-list--differ", "difference-list--only"}

@@ -46,8 +46,8 @@ class TalkList(OptionList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

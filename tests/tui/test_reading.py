@@ -211,3 +211,53 @@ class TestCopy:
             await pilot.press("ctrl+c")
             await pilot.pause()
             assert not app.is_running
+
+
+class TestKeymap:
+    async def test_keymap_remaps_quit_and_warns_about_bad_entries(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        from newsdiff.config import Config
+        from tui.screens.help import HelpScreen
+
+        keymap = (("quit", "x"), ("search", "ctrl+banana"), ("no.such.binding", "z"))
+        app = demo_app(config=Config(keymap=keymap))
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            warnings = [n.message for n in app._notifications]
+            assert any("ctrl+banana" in w and "not a key name" in w for w in warnings)
+            assert any("no.such.binding" in w for w in warnings)
+            assert all("\n" not in w for w in warnings)
+            footer = "\n".join(screen_lines(app)[-1:])
+            assert "x Quit" in footer
+            assert "q Quit" not in footer
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = "\n".join(screen_lines(app))
+            assert "Quit (the reading position is remembered)" in help_text
+            quit_row = next(
+                line for line in help_text.splitlines() if "reading position is remembered" in line
+            )
+            assert " x " in quit_row
+            await pilot.press("escape")
+            await pilot.press("q")  # no longer bound
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("slash")  # the bad entry left search on its default key
+            await pilot.pause()
+            assert not isinstance(app.screen, MainScreen)
+            await pilot.press("escape")
+            await pilot.press("x")
+            await pilot.pause()
+            assert not app.is_running
+
+
+def test_config_reads_the_keymap_as_plain_strings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsdiff.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\nquit = "x"\nsearch = 3\n', encoding="utf-8")
+    config, warnings = load_config(path)
+    assert config.keymap == (("quit", "x"),)
+    assert len(warnings) == 1
+    assert "keymap.search" in warnings[0]

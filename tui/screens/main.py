@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
@@ -21,6 +21,7 @@ from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
 from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
@@ -41,23 +42,6 @@ SIDEBAR_WIDTH = 42
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
 LOW = 34
-
-#: Actions that need the analysis; check_action disables them until it arrives.
-NEEDS_ANALYSIS = frozenset(
-    {
-        "next_difference",
-        "prev_difference",
-        "next_only",
-        "next_mention",
-        "prev_mention",
-        "focus_actors",
-        "focus_talks",
-        "focus_differences",
-        "search",
-        "copy_sentence",
-        "copy_claim",
-    }
-)
 
 
 def describe_error(error: BaseException | None) -> str:
@@ -80,73 +64,7 @@ class MainScreen(Screen[None]):
 
     COMMANDS = Screen.COMMANDS | {NewsdiffCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
-        Binding("tab", "next_source", "Next source", priority=True, show=False),
-        Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
-        Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
-        Binding("h", "prev_source", "Previous source", show=False),
-        *[
-            Binding(
-                str(n), f"goto_source({n - 1})", f"Source {n}", show=False, tooltip="Go to source N"
-            )
-            for n in range(1, 10)
-        ],
-        Binding(
-            "right_square_bracket",
-            "next_difference",
-            "Diff",
-            key_display="[/]",
-            tooltip="Next claim the sources disagree on",
-        ),
-        Binding(
-            "left_square_bracket",
-            "prev_difference",
-            "Previous difference",
-            show=False,
-            tooltip="Previous claim the sources disagree on",
-        ),
-        Binding("u", "next_only", "Only here", tooltip="Next claim only this source reports"),
-        Binding(
-            "n",
-            "next_mention",
-            "Mention",
-            key_display="n/N",
-            tooltip="Next mention of the chosen actor",
-        ),
-        Binding(
-            "N",
-            "prev_mention",
-            "Previous mention",
-            show=False,
-            tooltip="Previous mention of the chosen actor",
-        ),
-        Binding("e", "focus_actors", "Actors", tooltip="Actors list (Enter highlights an actor)"),
-        Binding(
-            "t", "focus_talks", "Talks", tooltip="Talks timeline (Enter jumps to the evidence)"
-        ),
-        Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
-        Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
-        ),
-        Binding("y", "copy_sentence", "Copy", key_display="y/Y", tooltip="Copy this sentence"),
-        Binding(
-            "Y",
-            "copy_claim",
-            "Copy claim",
-            show=False,
-            tooltip="Copy this claim as Markdown: every source's sentence and the differences",
-        ),
-        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
-        Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
-        Binding(
-            "escape",
-            "escape",
-            "Close",
-            show=False,
-            tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     comparison: reactive[Comparison | None] = reactive(None, init=False)
     focused_source: reactive[int] = reactive(0, init=False)
@@ -565,7 +483,7 @@ class MainScreen(Screen[None]):
         """List every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self._store.keymap))
 
     def action_search(self) -> None:
         """Fuzzy search across all sources."""
