@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, utils
 
-from newsdiff.actors import SPEECH_VERBS, Speaker
+from newsdiff.actors import Speaker
 from newsdiff.align import AlignedGroup, SentenceFeatures
+from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
+from newsdiff.lexicon.people import SPEECH_VERBS
 from newsdiff.model import Claim, ClaimStatus, Difference
 
 if TYPE_CHECKING:
@@ -23,44 +25,7 @@ REWORDED_QUOTE = 45.0
 #: Speaker phrases this similar (token set ratio) are the same source.
 SAME_SPEAKER = 70.0
 
-_WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "dozen": 12,
-    "a": 1,
-    "an": 1,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -92,7 +57,7 @@ def normalise_number(text: str) -> str:
         total, current = 0.0, 0.0
         for w in words:
             n = float(w.replace(",", "")) if _NUMERIC.match(w) else float(_WORD_NUMBERS[w])
-            if w in _SCALES:
+            if w in SCALES:
                 current = max(current, 1.0) * n
                 if n >= 1000:
                     total += current

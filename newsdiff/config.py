@@ -235,7 +235,7 @@ def load_ui_prefs(path: Path | None = None, *, defaults: UiPrefs | None = None) 
     prefs = defaults if defaults is not None else UiPrefs()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # deeply nested JSON is corrupt too
         return prefs
     if not isinstance(data, dict):
         return prefs

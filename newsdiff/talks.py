@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS
+from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.model import Talk, TalkStatus, TimeExpr
 from newsdiff.names import demonym_country
+from newsdiff.tense import event_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -351,23 +352,6 @@ def _status(date: str | None, published: str | None, tense: str | None) -> TalkS
     return "ongoing"
 
 
-def _tense(trigger: Token) -> str | None:
-    """Past or future, from the verb governing the event word (or the event verb itself)."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"}:
-            break
-        verb = verb.head
-    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a in {"will", "'ll", "shall"} for a in aux) or verb.lower_ in {"will"}:
-        return "future"
-    if verb.tag_ == "VBD" or any(a in {"had", "did", "was", "were"} for a in aux):
-        return "past"
-    if verb.tag_ == "VBN" and any(a in {"has", "have"} for a in aux):
-        return "past"
-    return None
-
-
 def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
     """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
     found = []
@@ -437,7 +421,7 @@ def extract_mentions(
                     ctx.published,
                     order,
                     where_text,
-                    _tense(tok),
+                    event_tense(tok),
                     anaphoric,
                 )
             )

@@ -11,21 +11,31 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from newsdiff import timegrammar as g
+from newsdiff.docindex import DocIndex
+from newsdiff.lexicon.dates import (
+    FIXED_HOLIDAYS,
+    MONTH_NAMES,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASON_MONTH,
+    SEASONS,
+    WEEKDAYS,
+)
+from newsdiff.lexicon.numbers import ONES, TENS
+from newsdiff.lexicon.tense import FUTURE_CUES
 from newsdiff.model import TimeExpr, TimeType
+from newsdiff.tense import Tense, time_tense
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
-    from spacy.tokens import Doc, Token
-
-Tense = Literal["past", "present", "future"] | None
+    from spacy.tokens import Doc
 
 #: Granularities from finest to coarsest; an anchor must be at least as fine as the shift unit.
 _GRAN_ORDER = {"T": 0, "D": 1, "W": 2, "M": 3, "Q": 4, "S": 4, "H": 5, "Y": 6, "DE": 7, "C": 8}
@@ -130,12 +140,12 @@ def parse_number(text: str) -> float | None:
     if t in g.SMALL_NUMBERS:
         return float(g.SMALL_NUMBERS[t])
     parts = t.split(" ")
-    if parts[0] in g.TENS:
+    if parts[0] in TENS:
         rest = " ".join(parts[1:])
         if not rest:
-            return float(g.TENS[parts[0]])
+            return float(TENS[parts[0]])
         if rest in g.SMALL_NUMBERS and g.SMALL_NUMBERS[rest] < 10:
-            return float(g.TENS[parts[0]] + g.SMALL_NUMBERS[rest])
+            return float(TENS[parts[0]] + g.SMALL_NUMBERS[rest])
     return None
 
 
@@ -176,13 +186,6 @@ def _duration_value(n: float | None, unit_word: str) -> str | None:
     return f"{prefix}{round(total)}{letter}"
 
 
-_CLOCK_BEFORE = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
-)
-_PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "reschedule"})
-_PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
-
-
 def _date_entities(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of spaCy's DATE/TIME entities, read from one array copy.
 
@@ -208,240 +211,24 @@ def _date_entities(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-class _Context:
+class _Context(DocIndex):
     """Everything a rule needs to resolve one document: text, tokens, DCT and history."""
 
     def __init__(self, doc: Doc, dct: dt.date | None) -> None:
-        self.doc = doc
-        self.text: str = doc.text
+        super().__init__(doc)
         self.dct = dct
         self.history: list[tuple[int, _When]] = []
         self.periods: list[tuple[int, _When | None]] = []
         """Quarters and halves named so far, and multi-month totals (None) between them."""
-        self._starts: list[int] | None = None
-        # ``Doc.has_annotation`` makes a Token per word; one array copy answers the same.
-        self._parsed = bool(len(doc)) and bool(doc.to_array("DEP").any())
-        self.tagged = bool(len(doc)) and bool(doc.to_array("TAG").any())
         self.date_ents = _date_entities(doc)
-
-    # -- tokens -------------------------------------------------------------------------
-    @property
-    def _tok_starts(self) -> list[int]:
-        """Character offset of every token, built on first use from one array copy.
-
-        ``to_array`` avoids creating a Python ``Token`` per word, which was a fifth of the
-        extraction time on long articles.
-        """
-        if self._starts is None:
-            self._starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
-        return self._starts
-
-    def token_at(self, offset: int) -> Token | None:
-        """The token covering a character offset."""
-        i = bisect.bisect_right(self._tok_starts, offset) - 1
-        if i < 0 or i >= len(self.doc):
-            return None
-        tok = self.doc[i]
-        return tok if tok.idx <= offset < tok.idx + len(tok.text) else None
 
     def in_date_ent(self, start: int, end: int) -> bool:
         """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
         return any(s < end and start < e for s, e in self.date_ents)
 
-    def words_before(self, offset: int, n: int = 3) -> list[str]:
-        """The n words before an offset, lower-cased, nearest last."""
-        left = self.text[max(0, offset - 60) : offset].lower()
-        return re.findall(r"[a-z']+|\d+", left)[-n:]
-
-    def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        """Character span of the sentence around an offset (a text window without a parser)."""
-        tok = self.token_at(offset)
-        if tok is not None and self._parsed:
-            sent = tok.sent
-            return sent.start_char, sent.end_char
-        left = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
-        right_candidates = [p for p in (self.text.find(". ", offset), self.text.find("\n", offset))]
-        right = min((p for p in right_candidates if p >= 0), default=len(self.text))
-        return left + 1, right
-
-    # -- tense --------------------------------------------------------------------------
-    def tense(self, start: int, end: int) -> Tense:
+    def tense(self, start: int, end: int | None = None) -> Tense:
         """Tense of the clause a time expression modifies: picks last vs next occurrence."""
-        clock = _CLOCK_BEFORE.search(self.text, max(0, start - 30), start)
-        if clock is not None:
-            start = clock.start()  # "until 9 a.m. Tuesday": the cue is before the clock time
-        before = self.words_before(start, 3)
-        if self._pluperfect(start):
-            return "past"  # "had been scheduled to expire Friday": a plan already overtaken
-        if any(w in g.FUTURE_CUES for w in before[-2:]):
-            return "future"
-        # "went ahead as planned on Saturday": the plan is only what the event kept to, and
-        # the clause's own verb says whether it is past.
-        as_planned = "as" in before and any(
-            w in g.PLAN_WORDS for w in before[before.index("as") + 1 :]
-        )
-        planned = not as_planned and bool(before) and before[-1] in g.PLAN_WORDS
-        if planned and before[-1] not in ("set", "expected", "moved"):
-            return "future"  # "scheduled Thursday"
-        if (
-            not as_planned
-            and len(before) >= 2
-            and before[-2] in g.PLAN_WORDS
-            and before[-1] in _PLAN_PREPS
-        ):
-            tok = self.token_at(start)
-            plan = self.doc[tok.i - 2] if tok is not None and tok.i >= 2 else None
-            if plan is not None and plan.dep_ == "acl" and plan.lower_ == before[-2]:
-                # "a service planned for Saturday was cancelled": the plan describes a noun,
-                # and the main clause may be after the date; only nearness is left.
-                return None
-            return "future"  # "set for January 10", "postponed until May"
-        if before[-1:] in (["since"], ["ago"]):
-            return "past"
-        if before[-1:] and before[-1] in g.DEADLINE_CUES | {"to"} and self._moved_to(start):
-            return "future"  # "extended the deadline until Friday", "pushed the vote to Monday"
-        tense, simple_past = self._clause_tense(start)
-        if before[-1:] and before[-1] in g.DEADLINE_CUES and not simple_past:
-            return "future"  # "by Friday", "has agreed to wait until May"; not "had left by noon"
-        return tense
-
-    def _moved_to(self, start: int) -> bool:
-        """True when the verb governing the offset reschedules something (extend, postpone)."""
-        tok = self.token_at(start)
-        if tok is None or not self._parsed:
-            return False
-        node = tok
-        for _ in range(6):
-            if node.pos_ in ("VERB", "AUX"):
-                return node.lemma_ in g.RESCHEDULE_LEMMAS
-            if node.head is node:
-                return False
-            node = node.head
-        return False
-
-    def _pluperfect(self, start: int) -> bool:
-        """True when the verb governing the offset is in the past perfect.
-
-        Infinitives pass the question to the verb they depend on: in "had been due to expire
-        Friday" the expiry is what "had been" puts in the past.
-        """
-        tok = self.token_at(start)
-        if tok is None or not self._parsed:
-            return False
-        node = tok
-        for _ in range(8):
-            auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-            if any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes):
-                return True
-            if node.pos_ in ("VERB", "AUX") and not any(a.lower_ == "to" for a in auxes):
-                return False  # the governing finite verb, and it is not "had ..."
-            if node.head is node:
-                return False
-            node = node.head
-        return False
-
-    def _clause_tense(self, start: int) -> tuple[Tense, bool]:
-        """Tense of the governing verb (or the sentence), and whether that verb is VBD-past."""
-        tok = self.token_at(start)
-        if tok is not None and self._parsed:
-            node = tok
-            for _ in range(6):
-                if node.pos_ in ("VERB", "AUX"):
-                    if (
-                        node.lemma_ in _PLAN_LEMMAS
-                        and any(c.lower_ == "as" for c in node.children)
-                        and node.head is not node
-                    ):
-                        node = node.head  # "as planned": the tense is the main clause's
-                        continue
-                    if node.lemma_ in _PLAN_LEMMAS and node.tag_ == "VBD" and node.i < tok.i:
-                        # "planned a march on Saturday": the plan is past, the march named
-                        # after it may not be, so the tense says nothing about which Saturday
-                        # (but "On Friday, they planned ..." dates the planning itself).
-                        return None, False
-                    if node.lemma_ in _PLAN_LEMMAS and node.dep_ == "acl":
-                        # "a memorial planned for Saturday was cancelled": a plan describing
-                        # a noun says nothing about whether its day is still ahead.
-                        return None, False
-                    if (
-                        node.tag_ == "VBG"
-                        and node.dep_ in ("pcomp", "advcl", "acl", "xcomp")
-                        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
-                        and node.head is not node
-                    ):
-                        # "with the third departing from August 6", "leaving on Friday": a
-                        # bare participle has no tense of its own; its clause's verb does.
-                        node = node.head
-                        continue
-                    tense = self._verb_tense(node, 0)
-                    if tense is not None:
-                        tags = {node.tag_} | {
-                            c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")
-                        }
-                        return tense, tense == "past" and "VBD" in tags
-                    if node.tag_ == "VB" and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
-                    ):
-                        # "asked him to testify on Feb. 10": an infinitive after a past verb
-                        # is undirected; the sentence's past tense would wrongly decide.
-                        return None, False
-                    break
-                if node.head is node:
-                    break
-                node = node.head
-        return self._sentence_tense(start), False
-
-    def _verb_tense(self, verb: Token, depth: int) -> Tense:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
-        if words & g.FUTURE_AUX:
-            return "future"
-        if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
-            verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
-        ):
-            return "future"  # "a march planned for Sunday", "talks were scheduled for May 3"
-        if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
-            return "future"
-        if "to" in words and verb.tag_ == "VB":
-            head = verb.head
-            if head is not verb and depth < 2:
-                if head.lemma_ in (
-                    "plan", "expect", "intend", "hope", "aim", "want", "schedule", "set",
-                    "agree", "decide", "promise", "threaten", "vow", "prepare",
-                ) or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")):  # fmt: skip
-                    return "future"  # "plans to meet", "is to resume"
-                head_tense = self._verb_tense(head, depth + 1)
-                # "asked him to appear on June 2": the infinitive's event comes after
-                # its past-tense head, so the head's tense says nothing about direction.
-                return None if head_tense == "past" else head_tense
-            return None
-        tags = [verb.tag_, *(a.tag_ for a in auxes)]
-        if "VBD" in tags:
-            return "past"
-        if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s", "had"}:
-            return "past"
-        if verb.tag_ == "VBN" and not words & {"is", "are", "am", "'re", "be", "being"}:
-            return "past"
-        if "going" in words:
-            return "future"
-        if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'re"}:
-            return "present"
-        return None
-
-    def _sentence_tense(self, offset: int) -> Tense:
-        s0, s1 = self.sentence_bounds(offset)
-        sent = self.text[s0:s1].lower()
-        if re.search(r"\b(?:will|shall|'ll|would|scheduled|going to)\b", sent):
-            return "future"
-        if self.tagged:
-            i0 = bisect.bisect_left(self._tok_starts, s0)
-            i1 = bisect.bisect_left(self._tok_starts, s1)
-            if any(t.tag_ == "VBD" for t in self.doc[i0:i1]):
-                return "past"
-            return "present"
-        if re.search(r"\b(?:said|was|were|had|did)\b", sent):
-            return "past"
-        return None
+        return time_tense(self, start)
 
     # -- anchors ------------------------------------------------------------------------
     def anchor(self, unit: str, start: int | None = None) -> _When | None:
@@ -586,7 +373,7 @@ Result = tuple[TimeType, str, _When | None] | None
 
 
 def _month_of(word: str) -> int | None:
-    return g.MONTHS.get(word.lower().rstrip("."))
+    return MONTHS.get(word.lower().rstrip("."))
 
 
 def _year_of(text: str | None) -> int | None:
@@ -628,7 +415,7 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> Result:
     day = int(re.sub(r"\D", "", m["d"]))
     if month is None:
         return None
-    wd = g.WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
+    wd = WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
     return _date_from_md(ctx, month, day, _year_of(m["y"]), m.start(), wd)
 
 
@@ -783,8 +570,8 @@ def _h_decade(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     word = m["wd"].lower().rstrip(".")
-    plural = word.endswith("s") and word.rstrip("s") in g.WEEKDAYS and word not in g.WEEKDAYS
-    wd = g.WEEKDAYS.get(word.rstrip("s") if plural else word)
+    plural = word.endswith("s") and word.rstrip("s") in WEEKDAYS and word not in WEEKDAYS
+    wd = WEEKDAYS.get(word.rstrip("s") if plural else word)
     if wd is None:
         return None
     if plural:
@@ -807,7 +594,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> Result:
     if possessive:
         # "Friday's attack", "get around Wednesday's ruling": the noun names a reported event,
         # whatever the clause's verb says, unless a cue right before points ahead.
-        cued = any(w in g.FUTURE_CUES for w in ctx.words_before(m.start(), 1))
+        cued = any(w in FUTURE_CUES for w in ctx.words_before(m.start(), 1))
         tense: Tense = "future" if cued else "past"
     else:
         tense = ctx.tense(m.start(), m.end())
@@ -844,7 +631,7 @@ def _h_deictic(m: re.Match[str], ctx: _Context) -> Result:
     }
     if word not in offsets:
         return None
-    pod = g.PARTS_OF_DAY.get(pod_word) or g.PARTS_OF_DAY.get(word.split()[-1])
+    pod = PARTS_OF_DAY.get(pod_word) or PARTS_OF_DAY.get(word.split()[-1])
     if word == "tonight":
         pod = "NI"
     when = _relative(ctx, "D", offsets[word], "D")
@@ -926,7 +713,7 @@ def _h_rel_unit(m: re.Match[str], ctx: _Context) -> Result:
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit_word = re.sub(r"\s+", " ", m["u"].lower())
-    pod = g.PARTS_OF_DAY.get(unit_word)
+    pod = PARTS_OF_DAY.get(unit_word)
     unit = "D" if pod else _unit_code(unit_word)
     gran = _UNIT_GRAN.get(unit, unit)
     suffix = "WE" if unit == "WE" else ""
@@ -1140,12 +927,12 @@ def _h_set(m: re.Match[str], ctx: _Context) -> Result:
         return "SET", adverbs[word], None
     unit_word = (m["u"] or "").lower()
     wd_word = unit_word.rstrip(".")
-    if wd_word in g.MONTHS and len(wd_word) > 3:
-        return "SET", f"XXXX-{g.MONTHS[wd_word]:02d}", None
-    if wd_word in g.WEEKDAYS:
-        return "SET", f"XXXX-WXX-{g.WEEKDAYS[wd_word] + 1}", None
-    if unit_word in g.PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{g.PARTS_OF_DAY[unit_word]}", None
+    if wd_word in MONTHS and len(wd_word) > 3:
+        return "SET", f"XXXX-{MONTHS[wd_word]:02d}", None
+    if wd_word in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[wd_word] + 1}", None
+    if unit_word in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit_word]}", None
     n = parse_number(m["n"]) if m["n"] else 1.0
     if m["other"]:
         n = 2.0
@@ -1337,14 +1124,14 @@ def _h_two_quarters(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_season(m: re.Match[str], ctx: _Context) -> Result:
-    code = g.SEASONS[m["s"].lower()]
+    code = SEASONS[m["s"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     year = _year_of(m["y"]) or (_spelled_year(m["sp"]) if m["sp"] else None)
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", None
         dct = ctx.dct
-        start_month = g.SEASON_MONTH[code]
+        start_month = SEASON_MONTH[code]
         if rel in ("last", "this past"):
             year = dct.year if start_month + 2 < dct.month else dct.year - 1
         elif rel in ("next", "this coming"):
@@ -1353,7 +1140,7 @@ def _h_season(m: re.Match[str], ctx: _Context) -> Result:
             year = dct.year
         else:
             year = _pick_year(start_month + 1, None, ctx.tense(m.start(), m.end()), dct)
-    d = _safe_date(year, g.SEASON_MONTH[code], 1)
+    d = _safe_date(year, SEASON_MONTH[code], 1)
     if d is None:
         return None
     when = _When(d, "S", True, code)
@@ -1418,8 +1205,8 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> Result:
     if name in _MOVABLE_HOLIDAYS:
         month, rule = _MOVABLE_HOLIDAYS[name]
         day: int | None = None
-    elif name in g.FIXED_HOLIDAYS:
-        month, day = g.FIXED_HOLIDAYS[name]
+    elif name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
     else:
         return None
     if year is None:
@@ -1483,7 +1270,7 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> Result:
 
 def _h_day_before(m: re.Match[str], ctx: _Context) -> Result:
     word = m["u"].lower()
-    pod = g.PARTS_OF_DAY.get(word) if word != "day" else None
+    pod = PARTS_OF_DAY.get(word) if word != "day" else None
     unit = "D" if pod or word == "day" else _unit_code(word)
     n = -1 if m["dir"].lower() in ("before", "earlier", "prior") else 1
     base = ctx.anchor(unit, m.start())
@@ -1528,8 +1315,8 @@ def _spelled_number(text: str) -> int | None:
     for word in words:
         if word == "and":
             continue
-        if word in g.TENS:
-            total += g.TENS[word]
+        if word in TENS:
+            total += TENS[word]
         elif word in _ONES:
             total += _ONES[word]
         else:
@@ -1581,7 +1368,7 @@ def _h_century(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _h_decade_words(m: re.Match[str], ctx: _Context) -> Result:
-    tens = g.TENS.get(m["w"].lower()[:-3] + "y")
+    tens = TENS.get(m["w"].lower()[:-3] + "y")
     if tens is None:
         return None
     century = "19"
@@ -1594,7 +1381,7 @@ def _h_midday(m: re.Match[str], ctx: _Context) -> Result:
     word = re.sub(r"[\s-]+", " ", m["w"].lower())
     rel = (m["rel"] or "").lower()
     offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    suffix = "T12:00" if word == "midday" else "T" + g.PARTS_OF_DAY.get(word.split()[-1], "DT")
+    suffix = "T12:00" if word == "midday" else "T" + PARTS_OF_DAY.get(word.split()[-1], "DT")
     if rel:
         when = _relative(ctx, "D", offset, "D")
         if when is None:
@@ -1623,24 +1410,21 @@ _EDGE = (
     r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)"
 )
-_MONTH_FULL = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH_FULL = r"(?-i:" + "|".join(MONTH_NAMES) + ")"
 _HOLIDAYS = "|".join(
     re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
-    for h in sorted(g.FIXED_HOLIDAYS, key=len, reverse=True)
+    for h in sorted(FIXED_HOLIDAYS, key=len, reverse=True)
     if not h.startswith("the ")
 )
 
 
 #: A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
+_DIGITS = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)  # one ... nine
+_TEENS = "|".join(w for w, n in ONES.items() if n >= 10)  # ten ... nineteen
+_DECADES = "|".join(TENS)
 _SPELLED_YEAR = (
-    r"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|"
-    r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?"
+    rf"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:{_DECADES})(?:[\s-](?:{_DIGITS}))?|{_TEENS}|"
+    rf"hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{_DIGITS}|{_TEENS}|twenty(?:[\s-](?:{_DIGITS}))?))?"
 )
 
 

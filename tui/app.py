@@ -13,6 +13,7 @@ from textual.theme import Theme
 from newsdiff.config import Config
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.model import Comparison, Source
+from newsdiff.textsafe import visible
 from tui.screens.main import MainScreen
 from tui.store import ReaderStore
 
@@ -117,9 +118,15 @@ class NewsdiffApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         elif theme:
-            self.notify(f"unknown theme {theme!r}; using {self.theme}", severity="warning")
+            # The name comes from config.toml or ui.json: shown as plain, visible text.
+            self.notify(
+                f"unknown theme {visible(repr(theme))}; using {self.theme}",
+                severity="warning",
+                markup=False,
+            )
         for warning in self._keymap_warnings:
-            self.notify(warning, severity="warning", timeout=10, markup=False)
+            # Key names come from config.toml: plain, visible text, never markup.
+            self.notify(visible(warning), severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._resume_gc)
 

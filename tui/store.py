@@ -16,6 +16,7 @@ from newsdiff import state
 from newsdiff.config import Config, UiPrefs
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Source
+from newsdiff.textsafe import visible
 
 
 class ReaderStore:
@@ -52,7 +53,7 @@ class ReaderStore:
         try:
             config_module.save_ui_prefs(prefs)
         except (NewsdiffError, OSError) as err:
-            return f"could not save preferences: {err}"
+            return f"could not save preferences: {visible(str(err))}"
         return None
 
     def load_position(self) -> tuple[dict[str, Any] | None, str | None]:
@@ -60,7 +61,7 @@ class ReaderStore:
         try:
             return state.load_position(self._position_key), None
         except (NewsdiffError, OSError) as err:
-            return None, f"could not read last position: {err}"
+            return None, f"could not read last position: {visible(str(err))}"
 
     def track_position(self, position_of: Callable[[], dict[str, Any] | None]) -> None:
         """Tell the store how to ask for the current position (the screen registers itself)."""
@@ -74,5 +75,5 @@ class ReaderStore:
         try:
             state.save_position(self._position_key, position)
         except (NewsdiffError, OSError) as err:
-            return f"could not save position: {err}"
+            return f"could not save position: {visible(str(err))}"
         return None

@@ -13,6 +13,8 @@ the engine may be tuned to these texts; they exist so the seed example is not th
   surface form, no other entity has a mention of any of them, and it spans exactly those
   sources.
 - ``no_merge``: pairs of surface forms whose entities must differ.
+- ``namesakes``: a surface form that names at least two different entities ("his father,
+  also named Marcus Dunmore").
 - ``talks``: ``kind`` (or ``kind_any``), ``date`` (or ``date_any``), ``status``, exact
   ``sources`` and optionally ``conflict``.
 - ``differ``: the claim of the sentence of ``source`` containing ``sentence`` is ``differ``,
@@ -43,7 +45,7 @@ STORIES = sorted(p.name for p in DATA.iterdir() if (p / "expected.json").is_file
 
 #: Titles a name may carry inside an entity span ("General Abdel Fattah al-Burhan"): the span
 #: still names the person, so they do not count against a surface-form match.
-_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ")
+_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ", "rev. ")
 
 
 def _expected(story: str) -> dict[str, Any]:
@@ -129,20 +131,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Compar
 
 #: Reader checks the engine is known to miss, with why. They stay strict xfails: the day one
 #: passes, the mark has to go (and the limit is gone from the release notes).
-KNOWN_LIMITS = {
-    "bank_merger-posthoc-aligned-Baltica_will_also_sell_its_U_S_asset_man": (
-        "paraphrase with no shared content word ('sell its asset management arm' / 'looking "
-        "for a buyer for its fund business'): the lexical aligner has no word vectors"
-    ),
-    "istanbul_talks-posthoc-aligned-Putin_will_not_attend": (
-        "'will not attend' / 'will not travel to Turkey' share only names and the negation; "
-        "similarity 0.25 is below the 0.30 match threshold"
-    ),
-    "plastics_treaty-posthoc-aligned-Delegates_are_expected_to_vote_on_the_fi": (
-        "C packs the vote and the ministers' meeting into one sentence, B's vote sentence is "
-        "already aligned with A's; a second one-to-many link needs clause-level alignment"
-    ),
-}
+KNOWN_LIMITS: dict[str, str] = {}
 
 
 def _param(story: str, item: Any, case_id: str) -> Any:
@@ -222,6 +211,16 @@ def test_no_merge(analysed: Callable[[str], Comparison], story: str, item: list[
     assert not shared, "wrongly merged: " + "; ".join(
         describe_entity(e) for e in left if e.id in shared
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "item"), _cases("namesakes", lambda i: "namesakes-" + _clip(i["form"]))
+)
+def test_namesakes(analysed: Callable[[str], Comparison], story: str, item: dict[str, str]) -> None:
+    """Two people of one name (a father and his son) stay two entities."""
+    comparison = analysed(story)
+    holders = entities_with_form(comparison, item["form"])
+    assert len(holders) >= 2, item["why"] + ": " + "; ".join(describe_entity(e) for e in holders)
 
 
 @pytest.mark.parametrize(("story", "item"), _cases("talks", lambda i: "talk-" + _clip(i["what"])))

@@ -258,25 +258,25 @@ def test_bracketed_nickname_is_part_of_the_name(nlp: Any) -> None:
 
 
 def test_role_before_a_known_name_in_a_headline_is_not_part_of_it(nlp: Any) -> None:
-    from newsdiff.entities import _fit_to_known_names
+    from newsdiff.entities.fitting import fit_to_known_names
 
     docs = [
         nlp("Senate Backs Nominee for Surgeon General"),
         nlp("The Surgeon General spoke on Tuesday."),
     ]
 
-    fitted = _fit_to_known_names(docs, [_raw(docs, 0, 2, 6, "ORG"), _raw(docs, 1, 1, 3, "ORG")])
+    fitted = fit_to_known_names(docs, [_raw(docs, 0, 2, 6, "ORG"), _raw(docs, 1, 1, 3, "ORG")])
     assert [m.text for m in fitted] == ["Surgeon General", "Surgeon General"]
 
 
 def test_a_name_never_ends_in_a_line_break(nlp: Any) -> None:
     from spacy.tokens import Span
 
-    from newsdiff.entities import _clean_span
+    from newsdiff.entities.mentions import clean_span
 
     doc = nlp("Colts beat Jags\nThe Colts won.")
     jags = next(t.i for t in doc if t.text == "Jags")
-    bounds = _clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
+    bounds = clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
     assert bounds is not None
     assert doc[bounds[0] : bounds[1]].text == "Jags"
 
@@ -304,19 +304,19 @@ def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
 
 
 def test_names_joined_by_and_in_one_span_are_two_mentions(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     docs = [nlp("Police charged Lopez and Carrasquillo on Monday."), nlp("Ana Lopez was held.")]
 
-    split = _split_at_known_names(docs, [_raw(docs, 0, 2, 5, "ORG"), _raw(docs, 1, 0, 2, "PERSON")])
+    split = split_at_known_names(docs, [_raw(docs, 0, 2, 5, "ORG"), _raw(docs, 1, 0, 2, "PERSON")])
     assert [m.text for m in split] == ["Lopez", "Carrasquillo", "Ana Lopez"]
 
 
 def test_plural_possessive_ends_a_known_name(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     doc = nlp("The Hornets\u2019 Valley opener was sold out. The Hornets won.")
-    split = _split_at_known_names(
+    split = split_at_known_names(
         [doc], [_raw([doc], 0, 1, 4, "ORG"), _raw([doc], 0, 10, 11, "ORG")]
     )
     assert split[0].text == "Hornets"
@@ -353,12 +353,10 @@ def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
 
 
 def test_team_at_a_stadium_in_one_span_is_two_mentions(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     doc = nlp("The Hawks at Lakeside Memorial Stadium won. The Hawks celebrated.")
-    split = _split_at_known_names(
-        [doc], [_raw([doc], 0, 1, 6, "FAC"), _raw([doc], 0, 9, 10, "ORG")]
-    )
+    split = split_at_known_names([doc], [_raw([doc], 0, 1, 6, "FAC"), _raw([doc], 0, 9, 10, "ORG")])
     assert [m.text for m in split[:2]] == ["Hawks", "Lakeside Memorial Stadium"]
 
 

@@ -231,6 +231,35 @@ async def test_pane_rewraps_when_the_analysed_text_differs() -> None:
         assert pane.render_line(1).text.rstrip() == "Three."
 
 
+class TestSourceHeader:
+    def test_dateline_and_byline_are_in_the_tooltip_as_plain_text(self) -> None:
+        from rich.text import Text
+
+        from widgets.source_header import SourceHeader
+
+        src = Source(
+            "A",
+            "a.txt",
+            "a.txt",
+            None,
+            None,
+            False,
+            "Biden spoke.",
+            dateline="MOSCOW (Reuters)",
+            byline="By [bold]Jane[/bold] Doe",
+        )
+        tooltip = SourceHeader(src).tooltip
+        assert isinstance(tooltip, Text)
+        assert tooltip.plain == "Dateline: MOSCOW (Reuters)\nByline: By [bold]Jane[/bold] Doe"
+        assert tooltip.spans == []
+
+    def test_no_metadata_no_tooltip(self) -> None:
+        from widgets.source_header import SourceHeader
+
+        src = Source("A", "a.txt", "a.txt", None, None, False, "Biden spoke.")
+        assert SourceHeader(src).tooltip is None
+
+
 def test_the_screen_and_the_app_do_not_import_each_other() -> None:
     """The app builds the screen with a store; the screen never imports or calls the app."""
     import ast

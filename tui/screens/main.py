@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -17,6 +18,7 @@ from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
 from tui.commands import NewsdiffCommands
@@ -52,7 +54,8 @@ def describe_error(error: BaseException | None) -> str:
         line = str(error)
     else:
         line = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return line.strip().splitlines()[0] if line.strip() else type(error).__name__
+    first = line.strip().splitlines()[0] if line.strip() else type(error).__name__
+    return textsafe.visible(first)  # it may quote a file name or article text
 
 
 class MainScreen(Screen[None]):
@@ -214,13 +217,13 @@ class MainScreen(Screen[None]):
         self.error = describe_error(error)
         self.query_one("#status").display = False
         panel = self.query_one("#error-panel", Static)
-        panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
+        panel.update(Text(f"Analysis failed: {self.error}  (the text stays readable)"))
         panel.display = True
         self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
         for header in self.query(SourceHeader):
             header.failed = True
         self.sidebar.show_message("No analysis (see the error above)")
-        self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
+        self.notify(self.error, title="Analysis failed", severity="error", timeout=10, markup=False)
 
     def watch_comparison(self, comparison: Comparison | None) -> None:
         """Push the analysis down to every widget."""
@@ -411,7 +414,7 @@ class MainScreen(Screen[None]):
                 pane.focus()
                 return
         label = "differing claims" if status == "differ" else "claims only in this source"
-        self.notify(f"No {label} in {pane.source.label}", timeout=3)
+        self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
 
     def action_next_difference(self) -> None:
         """Next claim the sources disagree on."""
@@ -431,7 +434,7 @@ class MainScreen(Screen[None]):
         pane = self.focused_pane
         mentions = pane.mention_offsets(self.focus_entity)
         if not mentions:
-            self.notify(f"{pane.source.label} does not name this actor", timeout=3)
+            self.notify(f"{pane.source.label} does not name this actor", timeout=3, markup=False)
             return
         current = pane.cursor_sentence
         here = (current.start, current.end) if current else (-1, -1)
@@ -633,10 +636,12 @@ class MainScreen(Screen[None]):
             write_new(path, render(self.comparison, suffix))
         except OSError as err:
             self.notify(
-                f"could not write report: {err.strerror or err}", severity="error", markup=False
+                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                severity="error",
+                markup=False,
             )
             return
-        self.notify(str(path), title="Report written", markup=False)
+        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 

@@ -1,0 +1,96 @@
+"""Meaning-level similarity of sentences and words from a small static embedding model.
+
+Lexical features miss paraphrase ("sell its asset management arm" / "looking for a buyer for
+its fund business"); a static embedding model sees it at numpy speed. The model is WordLlama's
+16 MB ``l2_supercat_256`` (MIT), whose weights and tokenizer ship inside the ``wordllama``
+wheel: it is loaded from the installed package folder with downloads disabled, so nothing is
+fetched at run time. It is loaded lazily, once per process, by the first analysis that needs
+it: a cache hit (the warm ``--json`` path) and the UI's first paint never import it.
+
+When the package is missing or its files are unreadable, every function degrades to ``None``
+and the callers fall back to their lexical features alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
+
+_LOCK = threading.Lock()
+_MODEL: Any = None
+_FAILED = False
+_WORD_CACHE: dict[str, Any] = {}
+
+
+def _load() -> Any:
+    """The WordLlama model from the files its wheel ships, never from a model hub."""
+    global _MODEL, _FAILED
+    with _LOCK:
+        if _MODEL is not None or _FAILED:
+            return _MODEL
+        try:
+            from pathlib import Path
+
+            import wordllama
+            from wordllama import WordLlama
+
+            folder = Path(wordllama.__file__).parent
+            _MODEL = WordLlama.load(cache_dir=folder, disable_download=True)
+        except Exception:  # any failure means "no vectors", never a crash
+            _FAILED = True
+            _MODEL = None
+        return _MODEL
+
+
+def available() -> bool:
+    """Whether sentence vectors can be computed in this environment."""
+    return _load() is not None
+
+
+def embed(texts: Sequence[str]) -> Matrix | None:
+    """Unit-length vectors, one row per text (zero rows for empty texts), or None."""
+    model = _load()
+    if model is None:
+        return None
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    clean = [t if t.strip() else "." for t in texts]
+    vectors = np.asarray(model.embed(clean), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: Matrix = (vectors / norms).astype(np.float32)
+    for i, t in enumerate(texts):
+        if not t.strip():
+            unit[i] = 0.0
+    return unit
+
+
+def word_vectors(words: Sequence[str]) -> dict[str, Any]:
+    """Unit vectors of single words, memoised (news vocabulary repeats across articles)."""
+    missing = [w for w in dict.fromkeys(words) if w not in _WORD_CACHE]
+    if missing:
+        vectors = embed(missing)
+        if vectors is None:
+            return {}
+        for w, v in zip(missing, vectors, strict=True):
+            _WORD_CACHE[w] = v
+    return {w: _WORD_CACHE[w] for w in words if w in _WORD_CACHE}
+
+
+def word_similarity(a: str, b: str) -> float:
+    """Cosine of two words' vectors ("combat" / "fight" 0.63, "visit" / "message" 0.04)."""
+    if a == b:
+        return 1.0
+    vectors = word_vectors([a, b])
+    if a not in vectors or b not in vectors:
+        return 0.0
+    return float(vectors[a] @ vectors[b])
