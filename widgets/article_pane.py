@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
@@ -23,56 +22,11 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from newsdiff.model import ClaimStatus, Comparison, Entity, Sentence, Source
-
-#: Twelve distinct mid-luminance hues that stay readable on dark and light backgrounds.
-ENTITY_PALETTE = (
-    "#e4572e",  # vermilion
-    "#17a398",  # teal
-    "#3a86ff",  # blue
-    "#c03fa5",  # magenta
-    "#7f9c12",  # olive
-    "#d68910",  # amber
-    "#8e6cc0",  # violet
-    "#2a9d3f",  # green
-    "#b5651d",  # brown
-    "#d6336c",  # raspberry
-    "#0e9fd8",  # sky
-    "#6f7fa0",  # slate
-)
+from widgets.entity_colors import entity_looks, is_low_color
 
 _WORD = re.compile(r"\s*\S+\s*")
 # Control characters would break cell widths; each maps to one space so offsets stay put.
 _SANITIZE = {c: " " for c in [*range(0, 32), 127]}
-
-
-def entity_color(name: str) -> str:
-    """Colour of an entity, from a hash of its canonical name.
-
-    A digest (not ``hash()``) keeps the colour stable across runs and processes, so a reader
-    learns that Putin is always orange.
-    """
-    digest = hashlib.blake2s(name.casefold().encode("utf-8"), digest_size=4).digest()
-    return ENTITY_PALETTE[int.from_bytes(digest, "big") % len(ENTITY_PALETTE)]
-
-
-def entity_colors(entities: Sequence[Entity]) -> dict[str, str]:
-    """Colour per entity id: its name's hash colour, moved along the palette on a clash.
-
-    The most-mentioned actors claim their colours first, so the main actors of a story never
-    share one (Biden and Putin hash to the same slot); the result depends only on the
-    analysis, so it is the same in every column and every run.
-    """
-    colors: dict[str, str] = {}
-    used: set[int] = set()
-    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold(), e.id)):
-        if len(used) == len(ENTITY_PALETTE):
-            used.clear()
-        slot = ENTITY_PALETTE.index(entity_color(entity.name))
-        while slot in used:
-            slot = (slot + 1) % len(ENTITY_PALETTE)
-        used.add(slot)
-        colors[entity.id] = ENTITY_PALETTE[slot]
-    return colors
 
 
 def _width_of(text: str) -> int:
@@ -215,7 +169,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._status: dict[str, ClaimStatus] = {}
         self._mentions: list[tuple[int, int, str]] = []
         self._mention_ends: list[int] = []
+        self._entities: tuple[Entity, ...] = ()
         self._entity_styles: dict[str, Style] = {}
+        self._low_color = False
         self._wrap_cache: LRUCache[int, list[tuple[int, int]]] = LRUCache(4)
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -277,10 +233,9 @@ class ArticlePane(ScrollView, can_focus=True):
                     continue
                 self._status[sid] = claim.status
         mentions: list[tuple[int, int, str]] = []
-        colors = entity_colors(comparison.entities)
+        self._entities = comparison.entities
         self._entity_styles = {}
         for entity in comparison.entities:
-            self._entity_styles[entity.id] = Style(color=colors[entity.id])
             mentions.extend(
                 (m.start, m.end, entity.id) for m in entity.mentions if m.source == analysed.id
             )
@@ -502,10 +457,23 @@ class ArticlePane(ScrollView, can_focus=True):
         self._rewrap()
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: forget cached styles and strips."""
+        """Theme or CSS changed: forget cached styles and strips (entity colours too, since an
+        ANSI theme changes the palette)."""
         super().notify_style_update()
         self._pane_styles = {}
+        self._entity_styles = {}
         self._strips.clear()
+
+    def _entity_style(self, entity_id: str) -> Style:
+        if not self._entity_styles and self._entities:
+            low = is_low_color(self.app)
+            self._low_color = low
+            background = self.background_colors[1].hex
+            self._entity_styles = {
+                eid: look.style(low_color=low, background=background)
+                for eid, look in entity_looks(self._entities, low_color=low).items()
+            }
+        return self._entity_styles.get(entity_id, Style())
 
     def on_focus(self) -> None:
         """The cursor changes style when the pane gains focus."""
@@ -627,6 +595,7 @@ class ArticlePane(ScrollView, can_focus=True):
                 if sentences and sentences[si].start <= a < sentences[si].end
                 else None
             )
+            on_cursor = False
             if sent is not None:
                 status = self._status.get(sent.id)
                 if status == "differ":
@@ -634,17 +603,24 @@ class ArticlePane(ScrollView, can_focus=True):
                 elif status == "only":
                     style += self._style("article-pane--only")
                 if show_cursor and sent.id == cursor_id:
+                    on_cursor = True
                     style += self._style(
                         "article-pane--cursor" if self.has_focus else "article-pane--aligned"
                     )
                 elif sent.id in self._extra:
+                    on_cursor = True
                     style += self._style("article-pane--aligned")
             while mi < len(self._mentions) and self._mentions[mi][1] <= a:
                 mi += 1
             if mi < len(self._mentions) and self._mentions[mi][0] <= a:
                 entity_id = self._mentions[mi][2]
                 style += self._style("article-pane--entity")
-                style += self._entity_styles.get(entity_id, Style())
+                look = self._entity_style(entity_id)
+                if self._low_color and on_cursor:
+                    # Folded colours can equal the cursor's background: keep the text's own
+                    # colour there, and the bold that marks entities.
+                    look = Style(bold=look.bold)
+                style += look
                 if entity_id == self._focus_entity:
                     style += self._style("article-pane--entity-focus")
             segments.append(Segment(text[a:b].translate(_SANITIZE), style))

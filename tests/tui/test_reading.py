@@ -261,3 +261,66 @@ def test_config_reads_the_keymap_as_plain_strings(tmp_path) -> None:  # type: ig
     assert config.keymap == (("quit", "x"),)
     assert len(warnings) == 1
     assert "keymap.search" in warnings[0]
+
+
+def entity_segments(pane: ArticlePane, line: int) -> list[tuple[str, object]]:
+    """(text, style) of the segments of one rendered line that are entity mentions."""
+    sent_text = pane.source.text
+    strip = pane.render_line(line)
+    names = {sent_text[s:e] for s, e, _ in pane._mentions}
+    return [(seg.text, seg.style) for seg in strip if seg.text in names]
+
+
+class TestColour:
+    async def test_ansi_theme_keeps_entities_visible_and_the_cursor_line_readable(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            app.theme = "ansi-dark"
+            await pilot.pause()
+            a = screen.panes[0]
+            cursor = a.get_component_rich_style("article-pane--cursor")
+            top = a.visible_region_of(a.sentences[0].id)
+            assert top is not None
+            found = entity_segments(a, top.y - a.scroll_offset.y)
+            assert any(text == "Joe Biden" for text, _ in found)
+            for _text, style in found:
+                assert style.bold, "entities keep a style when colours are few"
+                assert style.color is None or style.color != cursor.bgcolor
+            # Statuses keep their non-colour cues.
+            differ = a.get_component_rich_style("article-pane--differ")
+            only = a.get_component_rich_style("article-pane--only")
+            assert differ.underline
+            assert only.italic
+
+    async def test_theme_switch_restyles_talk_labels_and_entities_for_light_themes(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        from widgets.entity_colors import MIN_CONTRAST, contrast
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            talks = screen.query_one(TalkList)
+
+            def label_style() -> object:
+                prompt = talks.get_option_at_index(1).prompt
+                assert "scheduled" in str(prompt) or "ongoing" in str(prompt)
+                return [span.style for span in prompt.spans]
+
+            dark = label_style()
+            app.theme = "textual-light"
+            await pilot.pause()
+            await pilot.pause()
+            assert label_style() != dark, "status labels follow the theme"
+            a = screen.panes[0]
+            background = a.background_colors[1].hex
+            a.move_cursor(len(a.sentences) - 1)  # entities off the cursor line
+            await pilot.pause()
+            for y in range(a.scrollable_content_region.height):
+                for _text, style in entity_segments(a, y):
+                    if style.color is not None and style.bgcolor is None:
+                        hexcolor = style.color.get_truecolor().hex
+                        assert contrast(hexcolor, background) >= MIN_CONTRAST - 0.05
