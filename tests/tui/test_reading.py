@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 from tui_fakes import settled
 
-from newsdiff.model import Comparison
+from newsdiff.model import Comparison, Source
 from tui.app import NewsdiffApp
 from tui.screens.main import MainScreen
 from widgets.actor_list import ActorList
@@ -324,3 +324,31 @@ class TestColour:
                     if style.color is not None and style.bgcolor is None:
                         hexcolor = style.color.get_truecolor().hex
                         assert contrast(hexcolor, background) >= MIN_CONTRAST - 0.05
+
+
+class TestWarnings:
+    async def test_bang_opens_the_warnings_with_inferred_dates_and_assumed_years(
+        self, demo_sources: list[Source], demo_comparison: Comparison
+    ) -> None:
+        from dataclasses import replace
+
+        from tui_fakes import canned
+
+        from tui.screens.warnings import WarningsScreen
+
+        assumed = "has a dateline without a year ('MOSCOW, Dec 30'); assumed 2021"
+        first = replace(demo_comparison.sources[0], warnings=(assumed,))
+        comparison = replace(demo_comparison, sources=(first, *demo_comparison.sources[1:]))
+        app = NewsdiffApp(demo_sources, analyze=canned(comparison))
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("exclamation_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, WarningsScreen)
+            shown = "\n".join(screen_lines(app))
+            assert "assumed 2021" in shown
+            inferred = [s for s in comparison.sources if s.published_inferred]
+            assert inferred, "the bundled example has a source without its own date"
+            assert "borrowed from the other sources" in shown
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)

@@ -488,6 +488,13 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(self._store.keymap))
 
+    def action_warnings(self) -> None:
+        """List the warnings about the sources (the analysed ones once they are there)."""
+        from tui.screens.warnings import WarningsScreen
+
+        sources = self.comparison.sources if self.comparison is not None else self.sources
+        self.app.push_screen(WarningsScreen(sources))
+
     def action_search(self) -> None:
         """Fuzzy search across all sources."""
         from tui.screens.search import SearchScreen

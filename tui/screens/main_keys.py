@@ -125,6 +125,14 @@ MAIN_BINDINGS: list[BindingType] = [
         tooltip="Copy this claim as Markdown: every source's sentence and the differences",
         id="copy.claim",
     ),
+    Binding(
+        "exclamation_mark",
+        "warnings",
+        "Warnings",
+        key_display="!",
+        tooltip="Warnings about the sources: guessed years, borrowed dates, encodings",
+        id="warnings",
+    ),
     Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar", id="sidebar"),
     Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail", id="detail"),
     Binding(
