@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
@@ -124,6 +124,7 @@ class ArticlePane(ScrollView, can_focus=True):
         "article-pane--only",
         "article-pane--entity",
         "article-pane--entity-focus",
+        "article-pane--match",
     }
 
     DEFAULT_CSS = """
@@ -182,6 +183,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._aligned = False
         self._extra: frozenset[str] = frozenset()
         self._focus_entity: str | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_ends: list[int] = []
+        self._current_match: tuple[int, int] | None = None
 
     # ----------------------------------------------------------------- data down
 
@@ -260,6 +264,33 @@ class ArticlePane(ScrollView, can_focus=True):
             self._focus_entity = entity_id
             self._strips.clear()
             self.refresh()
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Character spans of the search matches shown in this pane."""
+        return self._matches
+
+    def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Highlight every search match (spans into the shown text), or none."""
+        self._matches = sorted(spans)
+        self._match_ends = [end for _, end in self._matches]
+        self._current_match = None
+        self._strips.clear()
+        self.refresh()
+
+    def show_match(self, span: tuple[int, int]) -> None:
+        """Bring one match into view: the cursor goes to its sentence, once there are any."""
+        self._current_match = span
+        self._strips.clear()
+        self.refresh()
+        sent = self.source.sentence_at(span[0]) if self._sentences else None
+        if sent is not None:
+            self.move_cursor_to_id(sent.id, center=True)
+        elif self._lines:
+            line = self._line_of(span[0])
+            height = max(1, self.scrollable_content_region.height)
+            if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+                self.scroll_to(y=max(0, line - height // 2), animate=False)
 
     def set_aligned(self, aligned: bool, extra: Iterable[str] = ()) -> None:
         """Show or hide the counterpart highlight, plus further aligned sentences (one-to-many)."""
@@ -582,6 +613,11 @@ class ArticlePane(ScrollView, can_focus=True):
         while m < len(self._mentions) and self._mentions[m][0] < end:
             cuts.update(c for c in self._mentions[m][:2] if start < c < end)
             m += 1
+        if self._matches:
+            k = bisect_right(self._match_ends, start)
+            while k < len(self._matches) and self._matches[k][0] < end:
+                cuts.update(c for c in self._matches[k] if start < c < end)
+                k += 1
         points = sorted(cuts)
         segments: list[Segment] = []
         cursor_id = self.cursor_sentence.id if self.cursor_sentence else None
@@ -623,6 +659,12 @@ class ArticlePane(ScrollView, can_focus=True):
                 style += look
                 if entity_id == self._focus_entity:
                     style += self._style("article-pane--entity-focus")
+            if self._matches:
+                k = bisect_right(self._match_ends, a)
+                if k < len(self._matches) and self._matches[k][0] <= a:
+                    style += self._style("article-pane--match")
+                    if self._matches[k] == self._current_match:
+                        style += Style(underline=True)
             segments.append(Segment(text[a:b].translate(_SANITIZE), style))
         strip = Strip(segments)
         return strip.crop_extend(0, width, base)

@@ -352,3 +352,61 @@ class TestWarnings:
             assert "borrowed from the other sources" in shown
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
+
+
+class TestPagerSearch:
+    async def test_slash_highlights_every_match_and_n_counts_them(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        from tui.pager_search import find_matches
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("slash")
+            await pilot.press(*"putin", "enter")
+            await pilot.pause()
+            a, b = screen.panes
+            assert a.matches == find_matches(a.source.text, "Putin")
+            assert b.matches == find_matches(b.source.text, "Putin")
+            assert len(a.matches) >= 2
+            assert len(b.matches) >= 2
+            assert isinstance(app.focused, ArticlePane)
+            status = region_text(app, "#search-status")
+            total = len(a.matches) + len(b.matches)
+            assert f"match 1 of {len(a.matches)} in {a.source.label}" in status
+            assert f"{total} in all columns" in status
+            # The first match is drawn with the match style in the column.
+            match_style = a.get_component_rich_style("article-pane--match")
+            sent = a.cursor_sentence
+            assert sent is not None
+            assert sent.start <= a.matches[0][0] < sent.end
+            await pilot.press("n")
+            assert "match 2 of" in region_text(app, "#search-status")
+            sent = a.cursor_sentence
+            assert sent is not None
+            assert sent.start <= a.matches[1][0] < sent.end
+            await pilot.press("N", "N")
+            assert f"match {len(a.matches)} of" in region_text(app, "#search-status")
+            # Matches are visible in the other column too.
+            region = b.visible_region_of(b.source.sentence_at(b.matches[0][0]).id)
+            assert region is not None
+            b.scroll_to(y=region.y, animate=False, immediate=True)
+            await pilot.pause()
+            segments = [
+                seg for y in range(b.scrollable_content_region.height) for seg in b.render_line(y)
+            ]
+            assert any(
+                seg.style and seg.style.bgcolor == match_style.bgcolor and "Putin" in seg.text
+                for seg in segments
+            )
+            await pilot.press("escape")
+            assert a.matches == []
+            assert not screen.query_one("#search-status").display
+
+    def test_matches_ignore_case_and_line_breaks(self) -> None:
+        from tui.pager_search import find_matches
+
+        assert find_matches("Joe Biden met\nJOE  biden.", "joe biden") == [(0, 9), (14, 24)]
+        assert find_matches("a+b a+b", "a+b") == [(0, 3), (4, 7)]
+        assert find_matches("text", "   ") == []

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -104,6 +104,8 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        self._query = ""
+        self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
 
@@ -131,12 +133,16 @@ class MainScreen(Screen[None]):
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
         yield ClaimDetail(id="detail")
+        yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
+        yield Static("", id="search-status")
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
         self.sub_title = " vs ".join(s.label for s in self.sources)
         self.query_one("#error-panel").display = False
+        self.query_one("#search-bar").display = False
+        self.query_one("#search-status").display = False
         self._apply_layout(self.size.width)
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
@@ -233,6 +239,10 @@ class MainScreen(Screen[None]):
         self._claim_of = {sid: c for c in comparison.claims for sid in c.all_sentence_ids()}
         for i, pane in enumerate(self.panes):
             pane.set_comparison(comparison)
+            if self._query:  # the analysed text may differ from the raw text: match it again
+                from tui.pager_search import find_matches
+
+                pane.set_matches(find_matches(pane.source.text, self._query))
             src = pane.source
             statuses = [
                 self._claim_of[s.id].status for s in src.sentences if s.id in self._claim_of
@@ -496,6 +506,79 @@ class MainScreen(Screen[None]):
         self.app.push_screen(WarningsScreen(sources))
 
     def action_search(self) -> None:
+        """Open the search line, as a pager's ``/`` does."""
+        bar = self.query_one("#search-bar", Input)
+        bar.value = self._query
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#search-bar")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_search_bar()
+        self.search_for(event.value)
+
+    def _close_search_bar(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        if bar.display:
+            bar.display = False
+            self.focused_pane.focus()
+
+    def search_for(self, query: str) -> None:
+        """Highlight every match in every column and go to the first one after the cursor."""
+        from tui.pager_search import find_matches
+
+        self._query = query.strip()
+        for pane in self.panes:
+            pane.set_matches(find_matches(pane.source.text, self._query))
+        if not self._query:
+            self._show_search_status("")
+            return
+        self._match_index = -1
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        after = sent.start if sent is not None else 0
+        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
+        if pane.matches:
+            self._match_index = (following[0] if following else 0) - 1
+        self._step_match(1)
+
+    def _step_match(self, step: int) -> None:
+        pane = self.focused_pane
+        total = sum(len(p.matches) for p in self.panes)
+        if not self._query:
+            self.notify("No search yet: / starts one", timeout=3)
+            return
+        if not pane.matches:
+            others = f" ({total} in the other columns)" if total else ""
+            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
+            return
+        count = len(pane.matches)
+        index = (self._match_index + step) % count
+        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
+        self._match_index = index
+        pane.show_match(pane.matches[index])
+        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
+        if total != count:
+            status += f" · {total} in all columns"
+        if wrapped and self._match_index >= 0 and count > 1:
+            status += "  (wrapped)"
+        self._show_search_status(status)
+
+    def _show_search_status(self, line: str) -> None:
+        label = self.query_one("#search-status", Static)
+        label.update(Text(line))
+        label.display = bool(line)
+
+    def action_next_match(self) -> None:
+        """Next search match in the current column."""
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        """Previous search match in the current column."""
+        self._step_match(-1)
+
+    def action_fuzzy_search(self) -> None:
         """Fuzzy search across all sources."""
         from tui.screens.search import SearchScreen
 
@@ -507,12 +590,16 @@ class MainScreen(Screen[None]):
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
         sidebar = self.query_one("#sidebar")
-        if self.narrow and self.show_sidebar:
+        if self.query_one("#search-bar").display:
+            self._close_search_bar()
+        elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
             self.focused_pane.focus()
         elif self.focus_entity is not None:
             self.focus_entity = None
+        elif self._query:
+            self.search_for("")
 
     # ---------------------------------------------------------------- jumping
 

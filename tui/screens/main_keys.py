@@ -15,7 +15,7 @@ NEEDS_ANALYSIS = frozenset(
         "focus_actors",
         "focus_talks",
         "focus_differences",
-        "search",
+        "fuzzy_search",
         "copy_sentence",
         "copy_claim",
     }
@@ -69,19 +69,19 @@ MAIN_BINDINGS: list[BindingType] = [
         "u", "next_only", "Only here", tooltip="Next claim only this source reports", id="only.next"
     ),
     Binding(
-        "n",
+        "m",
         "next_mention",
         "Mention",
-        key_display="n/N",
-        tooltip="Next mention of the chosen actor",
+        key_display="m/M",
+        tooltip="Next mention of the chosen actor (was n before 0.3)",
         id="mention.next",
     ),
     Binding(
-        "N",
+        "M",
         "prev_mention",
         "Previous mention",
         show=False,
-        tooltip="Previous mention of the chosen actor",
+        tooltip="Previous mention of the chosen actor (was N before 0.3)",
         id="mention.prev",
     ),
     Binding(
@@ -111,8 +111,33 @@ MAIN_BINDINGS: list[BindingType] = [
         "search",
         "Search",
         key_display="/",
-        tooltip="Fuzzy search in every source",
+        tooltip="Search every column: all matches are highlighted (Enter, then n/N)",
         id="search",
+    ),
+    Binding(
+        "n",
+        "next_match",
+        "Next match",
+        key_display="n/N",
+        show=False,
+        tooltip="Next search match in this column, with 'k of m'",
+        id="match.next",
+    ),
+    Binding(
+        "N",
+        "prev_match",
+        "Previous match",
+        show=False,
+        tooltip="Previous search match in this column",
+        id="match.prev",
+    ),
+    Binding(
+        "ctrl+f",
+        "fuzzy_search",
+        "Find sentence",
+        show=False,
+        tooltip="Fuzzy search: the sentences closest to what you type, in every source",
+        id="search.fuzzy",
     ),
     Binding(
         "y", "copy_sentence", "Copy", key_display="y/Y", tooltip="Copy this sentence", id="copy"
