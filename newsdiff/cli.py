@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
         "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
-        "  keys: model, max_file_mb, theme, sidebar, detail, cache;\n"
+        "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
         f"exit codes:\n{codes}"
     )
