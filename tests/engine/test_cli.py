@@ -493,7 +493,7 @@ class TestRealRuns:
         assert [s["published_inferred"] for s in data["sources"]] == [False, True]
         assert data["sources"][0]["sentences"]
         assert "“" in out  # ensure_ascii=False keeps typographic quotes readable
-        assert {c["status"] for c in data["claims"]} <= {"agree", "differ", "only"}
+        assert {c["status"] for c in data["claims"]} <= {"agree", "adds", "differ", "only"}
 
     def test_demo_report_end_to_end(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(["--demo", "--report", "md"], capsys)
