@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from newsdiff import __version__
 from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.ingest import demo_paths, parse_date_option, read_inputs, sources_from_inputs
+from newsdiff.ingest import (
+    MAX_SOURCES,
+    demo_paths,
+    parse_date_option,
+    read_inputs,
+    sources_from_inputs,
+)
 from newsdiff.textsafe import json_safe, visible
 
 if TYPE_CHECKING:
@@ -76,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff a.txt b.html                compare two articles in the UI\n"
         "  newsdiff --json a.txt b.txt > out.json\n"
         "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
+        f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
+        "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
-        "  keys: model, max_file_mb, theme, sidebar, detail, cache;\n"
+        "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
         f"exit codes:\n{codes}"
     )
@@ -88,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="article to compare ('-' reads stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=f"article to compare, at most {MAX_SOURCES} ('-' reads stdin)",
     )
     parser.add_argument("--demo", action="store_true", help="use the two bundled example articles")
     output = parser.add_mutually_exclusive_group()

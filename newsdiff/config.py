@@ -37,6 +37,9 @@ class Config:
     """Show the claim detail panel when the UI starts."""
     cache: bool = True
     """Reuse earlier analyses of the same articles (``--no-cache`` turns it off for one run)."""
+    keymap: tuple[tuple[str, str], ...] = ()
+    """``[keymap]`` table: (binding id, keys) pairs, e.g. ``("quit", "x")``. Kept as plain
+    strings here; the UI checks the key names (the engine knows nothing of keys)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,14 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "sidebar": (bool,),
     "detail": (bool,),
     "cache": (bool,),
+    "keymap": (dict,),
 }
-_TYPE_NAMES = {"model": "a string", "theme": "a string", "max_file_mb": "a number"}
+_TYPE_NAMES = {
+    "model": "a string",
+    "theme": "a string",
+    "max_file_mb": "a number",
+    "keymap": "a table ([keymap])",
+}
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -174,8 +183,27 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
             value = float(value)
         if key in ("model", "theme") and not str(value).strip():
             continue  # an empty string means "not set", like leaving the key out
+        if key == "keymap":
+            value = _keymap_pairs(value, text, shown, warnings)
         values[key] = value
     return replace(defaults, **values)
+
+
+def _keymap_pairs(
+    table: dict[str, Any], text: str, shown: str, warnings: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """``[keymap]`` entries as (binding id, keys) strings; anything else is warned about."""
+    pairs: list[tuple[str, str]] = []
+    for binding_id, keys in table.items():
+        line = _line_of_key(text, binding_id)
+        if not isinstance(keys, str) or not keys.strip():
+            warnings.append(
+                f'{shown}:{line}: keymap.{binding_id} must be a key name such as "x" or '
+                f'"ctrl+x", not {_toml_repr(keys)}; ignored'
+            )
+            continue
+        pairs.append((binding_id, keys.strip()))
+    return tuple(pairs)
 
 
 def _line_of_key(text: str, key: str) -> int:

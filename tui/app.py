@@ -34,11 +34,15 @@ class NewsdiffApp(App[None]):
     CSS_PATH = "newsdiff.tcss"
     TITLE = "newsdiff"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
+        Binding(
+            "q", "quit", "Quit", tooltip="Quit (the reading position is remembered)", id="quit"
+        ),
         # Textual 8 turns Ctrl+C into "press ctrl+q to quit"; a reading tool should just quit,
-        # as every terminal program does (Textual restores the terminal on the way out).
-        # Exit code 130, as for Ctrl+C anywhere else (the README's exit code table).
-        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        # as every terminal program does (Textual restores the terminal on the way out), with
+        # exit code 130 as for Ctrl+C anywhere else (the README's exit code table). Not a
+        # priority binding: with text selected, the screen's Ctrl+C copies it first (Textual
+        # 8), and only without a selection does the key reach this binding.
+        Binding("ctrl+c", "interrupt", "Quit", show=False, id="quit.interrupt"),
     ]
 
     def __init__(
@@ -60,6 +64,19 @@ class NewsdiffApp(App[None]):
         self.store = ReaderStore(self.sources, self.config)
         self._gc_paused = False
         self._signals: list[int] = []
+        self._keymap_warnings: list[str] = []
+        if self.config.keymap:
+            self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        """Remap keys from ``[keymap]``; a bad entry is a one-line warning, never a crash."""
+        from tui.keymap import binding_ids, check_keymap
+        from tui.screens.help import binding_groups
+
+        known = binding_ids(bindings for _, bindings in binding_groups())
+        keymap, self._keymap_warnings = check_keymap(self.config.keymap, known)
+        self.store.keymap = keymap
+        self.set_keymap(keymap)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app after moving every object alive now out of the garbage collector's way.
@@ -112,6 +129,9 @@ class NewsdiffApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+        for warning in self._keymap_warnings:
+            # Key names come from config.toml: plain, visible text, never markup.
+            self.notify(visible(warning), severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._resume_gc)
         self._handle_termination_signals()
