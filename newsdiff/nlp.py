@@ -238,15 +238,20 @@ def _bound_long_stretches(doc: Any, begin: int, end: int) -> None:
     """Preset sentence starts in ``doc[begin:end]`` so no stretch exceeds the limit.
 
     First where English text is sure to end a sentence: a lone ``.``/``!``/``?`` token (spaCy
-    keeps the period of "Mr." and "U.S." inside the token, so these are real ends) before a
-    capitalised word or an opening quote. A run-on stretch with no such place is cut after
-    its last comma or semicolon in reach, else at the limit.
+    keeps the period of "Mr." and "U.S." inside the token, so these are real ends; a period
+    it splits off a short title-case word, as in "Lt. Gen.", is not one), then a
+    space, then a capitalised word or an opening quote before one (a closing quote has no
+    space before it). A run-on stretch with no such place is cut after its last comma or
+    semicolon in reach, else at the limit.
     """
     last_start = begin
     for i in range(begin + 1, end):
         prev, token = doc[i - 1], doc[i]
-        if (prev.text in _SENTENCE_END and token.text[:1].isupper()) or (
-            prev.text in _SENTENCE_END and token.text[:1] in '"“‘('
+        if (
+            prev.text in _SENTENCE_END
+            and prev.whitespace_
+            and not _short_title_before(doc, i - 1)
+            and _opens_sentence(doc, i)
         ):
             token.is_sent_start = True
             last_start = i
@@ -258,6 +263,21 @@ def _bound_long_stretches(doc: Any, begin: int, end: int) -> None:
                     break
             doc[cut].is_sent_start = True
             last_start = cut
+
+
+def _short_title_before(doc: Any, i: int) -> bool:
+    """``Lt. Gen.``: a period split off a short title-case word is an abbreviation's."""
+    if i == 0:
+        return False
+    word = doc[i - 1]
+    return not word.whitespace_ and len(word.text) <= 3 and word.text.istitle()
+
+
+def _opens_sentence(doc: Any, i: int) -> bool:
+    text = doc[i].text
+    if text[:1].isupper():
+        return True
+    return text in ('"', "“", "‘", "(") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
 
 
 def pipeline_label(info: PipelineInfo) -> str:
