@@ -446,7 +446,10 @@ def sentence_detail(
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
+        # From the sentence's own text: Doc.text joins every token of the article on each
+        # call, which made this loop quadratic in the article's length.
+        start = ent.start_char - sent.start_char
+        before = sent.text[max(0, start - 2) : start]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))
