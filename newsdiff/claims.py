@@ -614,9 +614,10 @@ def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
             and other < v
         ):
             return True
-        if q in {"about", "around", "roughly", "approximately", "nearly", "almost", "some"}:
-            if abs(other - v) <= 0.1 * max(abs(v), 1e-9):
-                return True
+        if q in {"about", "around", "roughly", "approximately", "nearly", "almost", "some"} and (
+            abs(other - v) <= 0.1 * max(abs(v), 1e-9)
+        ):
+            return True
     coarse, fine, digits = (vx, vy, dx) if dx < dy else (vy, vx, dy)
     if dx == dy:
         return False
