@@ -10,8 +10,8 @@ from typing import Any
 
 import platformdirs
 
+from newsdiff.frozen import Frozen
 from newsdiff.fsutil import atomic_write_text
-from newsdiff.record import Record
 
 #: Largest size limit accepted (``max_file_mb``, ``--max-size``), in megabytes: far beyond any
 #: article, and small enough that the byte count stays a valid read size.
@@ -21,7 +21,7 @@ MAX_FILE_MB = 10_000.0
 MODEL_ENV = "NEWSDIFF_MODEL"
 
 
-class Config(Record):
+class Config(Frozen):
     """Settings a user writes in ``config.toml``; newsdiff itself never writes that file."""
 
     __slots__ = ("model", "max_file_mb", "theme", "sidebar", "detail", "cache")  # noqa: RUF023
@@ -61,7 +61,7 @@ class Config(Record):
         )
 
 
-class UiPrefs(Record):
+class UiPrefs(Frozen):
     """Preferences the UI remembers between runs, saved by the app in ``ui.json``."""
 
     __slots__ = ("theme", "sidebar", "detail")  # noqa: RUF023

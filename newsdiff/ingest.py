@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.frozen import Frozen
 from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
-from newsdiff.record import Record
 from newsdiff.textsafe import clean_text, has_unsafe, visible
 
 if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
@@ -67,7 +67,7 @@ class _Raw:
         """Warnings without their subject: "looks like Spanish, not English; ..."."""
 
 
-class _Dateline(Record):
+class _Dateline(Frozen):
     """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``.
 
     ``start`` and ``end`` are offsets into the text it was found in, before the header was cut.
@@ -121,7 +121,7 @@ def parse_date_option(value: str) -> tuple[str, str]:
     return src.strip(), _validate_iso(date_text.strip(), f"--date {value}")
 
 
-class RawInput(Record):
+class RawInput(Frozen):
     """One input's bytes, read once and never more than the size limit.
 
     A pipe, a FIFO or ``<(process substitution)`` can be read only once, and ``/dev/zero``
@@ -589,7 +589,7 @@ def _apply_html(raw: _Raw) -> None:
         raw.byline = re.sub(r"\s+", " ", author).strip()
 
 
-class _MarkdownPatterns(Record):
+class _MarkdownPatterns(Frozen):
     """Markdown syntax, compiled on first use: most articles are plain text or HTML."""
 
     __slots__ = ("fence", "hrule", "ref_def", "table_sep", "setext", "heading", "inline")  # noqa: RUF023
@@ -815,7 +815,7 @@ def _date_from_words(text: str) -> str | None:
     return _iso_or_none(parsed[0], parsed[1], parsed[2])
 
 
-class Header(Record):
+class Header(Frozen):
     """What the opening lines of an article say about it rather than in it.
 
     Attributes:

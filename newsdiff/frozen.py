@@ -1,9 +1,9 @@
-"""A small immutable record for the modules on the start-up paths (config, ingest, nlp).
+"""Small immutable values for the modules on the start-up paths (config, ingest, nlp).
 
 ``newsdiff --json`` on a cache hit and the UI's first paint import those modules before they
 do anything. A frozen dataclass costs about a millisecond to define (it generates and compiles
 its methods) and pulls in ``dataclasses`` and ``inspect``; a ``NamedTuple`` compiles each
-string annotation (PEP 563). Together that was a fifth of the warm path's imports. A record
+string annotation (PEP 563). Together that was a fifth of the warm path's imports. A Frozen class
 here defines nothing at import: each class lists its fields in ``__slots__`` and writes a
 typed ``__init__``; equality, hashing, ``repr``, ``replace`` and ``as_dict`` come from here.
 The data model (``model.py``) keeps its dataclasses: it is the JSON contract.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Self
 
 
-class Record:
+class Frozen:
     """Immutable value object whose fields are its ``__slots__``, in ``__init__`` order.
 
     Subclasses keep ``__slots__`` in that order (``# noqa: RUF023``): it is the order of
@@ -66,6 +66,6 @@ class Record:
         return f"{type(self).__name__}({fields})"
 
 
-def _rebuild(cls: type[Record], values: dict[str, Any]) -> Record:
-    """Unpickle and copy a record through its ``__init__``."""
+def _rebuild(cls: type[Frozen], values: dict[str, Any]) -> Frozen:
+    """Unpickle and copy a value through its ``__init__``."""
     return cls(**values)

@@ -1,4 +1,4 @@
-"""The start-up records (Config, PipelineInfo, ...) behave as immutable values."""
+"""The start-up values (Config, PipelineInfo, ...) are immutable, comparable and picklable."""
 
 from __future__ import annotations
 
