@@ -37,6 +37,10 @@ KEY_NAMES = {
     "enter": "Enter",
     "ctrl+c": "Ctrl+C",
     "ctrl+p": "Ctrl+P",
+    "ctrl+f": "Ctrl+F",
+    "ctrl+q": "Ctrl+Q",
+    "ctrl+o": "Ctrl+O",
+    "exclamation_mark": "!",
 }
 
 
