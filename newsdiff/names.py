@@ -495,6 +495,29 @@ def is_city(text: str) -> bool:
     return len(words) == 1 and words[0].lower() in CITIES
 
 
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    """AP-style US state abbreviations ("Calif.", "N.Y.") -> the state's name.
+
+    From the ``us`` package's state metadata; states AP writes out in full (Ohio, Texas) have
+    no abbreviation. Read once, and only when a comparison is clustered.
+    """
+    import us
+
+    states = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    return {s.ap_abbr: s.name for s in states if s.ap_abbr and s.ap_abbr != s.name}
+
+
+def place_abbreviated(text: str) -> str | None:
+    """The place an abbreviation stands for: "Calif." -> "California", "Fla." -> "Florida".
+
+    Only the exact abbreviation with its dots counts: "La" or "Pa" without one are words.
+    """
+    if not text.endswith("."):
+        return None
+    return _state_abbreviations().get(text.strip())
+
+
 def demonym_country(text: str) -> str | None:
     """The country a demonym refers to ("Russian" -> "Russia"), or None."""
     words = name_words(text)

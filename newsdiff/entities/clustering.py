@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 def _form_key(m: RawMention) -> tuple[bool, str]:
     person = m.label == "PERSON"
-    text = m.demonym_of if m.demonym_of else strip_determiner(m.text)[1]
+    text = m.demonym_of or m.abbreviates or strip_determiner(m.text)[1]
     return person, " ".join(name_words(text))
 
 

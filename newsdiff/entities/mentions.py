@@ -19,6 +19,7 @@ from newsdiff.names import (
     NAME_SUFFIXES,
     compact,
     demonym_country,
+    place_abbreviated,
     strip_possessive,
 )
 
@@ -149,8 +150,11 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
             if label == "GPE" and demonym is not None and text[0].isupper():
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
+            abbreviates = place_abbreviated(text)
+            if abbreviates is not None:
+                label = "GPE"  # "Calif." after a name is the state, whatever the tagger said
             mentions.append(
-                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
+                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym, abbreviates)
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)

@@ -492,3 +492,15 @@ def test_also_named_introduces_a_second_person(nlp: Any) -> None:
         "Fairley, held the seat for twenty years.",
     )
     assert sum("Duncan Fairley" in c[2] for c in clusters) == 2
+
+
+def test_a_state_abbreviation_is_the_state_and_never_the_person_before_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The suit was filed by Rosa Delgado of Fresno, Calif., on Monday.",
+        "Delgado, who lives in California, said she would testify.",
+    )
+    state = _cluster_with(clusters, "Calif.")
+    assert "California" in state[2]
+    assert state[1] == "GPE"
+    assert "Rosa Delgado" not in state[2]
