@@ -120,7 +120,7 @@ def analyze_docs(
     step: Callable[[int], None] | None = None,
 ) -> Comparison:
     """The engine after spaCy: every stage that reads the parsed Docs."""
-    from newsdiff.actors import merge_roles, role_appositive, role_before
+    from newsdiff.actors import merge_roles, roles_of
     from newsdiff.align import align
     from newsdiff.claims import compare_group
     from newsdiff.entities import (
@@ -166,13 +166,7 @@ def analyze_docs(
         for mi in cluster.mentions:
             m = raw[mi]
             doc = docs[m.doc_index]
-            entity_tokens = set(token_entity[m.doc_index])
-            for role in (
-                role_before(doc, m.token_start, entity_tokens),
-                role_appositive(doc, doc[m.token_end - 1]),
-            ):
-                if role:
-                    roles[eid].append(role)
+            roles[eid].extend(roles_of(doc, m.token_start, m.token_end))
 
     quotes: dict[str, list[Quote]] = defaultdict(list)
     details: dict[str, SentenceDetail] = {}
