@@ -210,7 +210,7 @@ def find_entities(records: Sequence[SourceDoc]) -> EntityTable:
 
 def find_roles(records: Sequence[SourceDoc], entities: EntityTable) -> None:
     """Roles each source gives each person: a title before the name or an appositive after."""
-    from newsdiff.actors import role_appositive, role_before
+    from newsdiff.actors import roles_of
 
     for eid, cluster in entities:
         if cluster.label != "PERSON":
@@ -218,14 +218,9 @@ def find_roles(records: Sequence[SourceDoc], entities: EntityTable) -> None:
         for mi in cluster.mentions:
             m = entities.mentions[mi]
             record = records[m.doc_index]
-            doc = record.doc
-            entity_tokens = set(record.token_entity)
-            for role in (
-                role_before(doc, m.token_start, entity_tokens),
-                role_appositive(doc, doc[m.token_end - 1]),
-            ):
-                if role:
-                    record.roles.setdefault(eid, []).append(role)
+            roles = roles_of(record.doc, m.token_start, m.token_end)
+            if roles:
+                record.roles.setdefault(eid, []).extend(roles)
 
 
 @dataclass(slots=True)
