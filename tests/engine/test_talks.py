@@ -99,3 +99,93 @@ def test_agreeing_sources_merge_without_conflict(nlp: Any) -> None:
 def test_no_talks_in_unrelated_text(nlp: Any) -> None:
     c = _compare(nlp, "2023-03-01", "Heavy snow closed schools across the region on Monday.")
     assert c.talks == ()
+
+
+def test_negated_refused_and_hypothetical_meetings_are_not_talks(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-08",
+        "Putin had neither met Zelensky nor spoken to him on Monday. "
+        "Biden turned down a request for a private meeting with Putin on Tuesday. "
+        "The Kremlin said Putin refuses to meet Zelensky on Wednesday. "
+        "They could meet in Geneva on Thursday if the ceasefire holds. "
+        "Macron will meet Scholz in Berlin on Saturday.",
+    )
+    assert [t.date for t in c.talks] == ["2024-03-09"]
+    assert {c.entity(p).name for p in c.talks[0].participants} == {"Macron", "Scholz"}
+
+
+def test_cancelled_and_postponed_events_keep_their_status(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-10-04",
+        "The summit between the European Union and China on Oct. 12 was cancelled. "
+        "The hearing was postponed until Nov. 3.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert by_kind["summit"].status == "cancelled"
+    assert by_kind["summit"].date == "2023-10-12"
+    assert by_kind["hearing"].status == "postponed"
+    assert by_kind["hearing"].date == "2023-11-03"
+
+
+def test_a_reporting_verbs_day_never_dates_the_reported_event(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2013-11-20",
+        "Kerry said Tuesday that he would meet Zarif in Geneva on Friday. "
+        "Lavrov said on Tuesday that he would meet Kerry soon.",
+    )
+    assert [t.date for t in c.talks] == ["2013-11-22"]
+    assert c.talks[0].status == "scheduled"
+
+
+def test_a_weekday_follows_the_events_clause_not_the_reports(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump met May on Friday, days before his summit with Putin on Monday in Helsinki.",
+    )
+    summit = next(t for t in c.talks if t.kind == "summit")
+    assert summit.date == "2018-07-16"
+    assert summit.status == "scheduled"
+    assert "May" not in {c.entity(p).name for p in summit.participants}
+
+
+def test_new_kinds_a_reader_follows(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-05-30",
+        "Sentencing is set for June 28. "
+        "The senator is scheduled to testify before Congress on Tuesday. "
+        "The general election is due in September. "
+        "Shares rose in the week's most active session on Wednesday.",
+    )
+    found = {(t.kind, t.date, t.status) for t in c.talks}
+    assert ("sentencing", "2024-06-28", "scheduled") in found
+    assert ("hearing", "2024-06-04", "scheduled") in found
+    assert ("election", "2024-09", "scheduled") in found
+    assert not any(t.date == "2024-05-29" for t in c.talks)  # a trading session is no meeting
+
+
+def test_meet_the_criteria_is_no_meeting(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1989-10-26",
+        "The bank did not meet the capital criteria on Monday. "
+        "The company is negotiating with the Soviets to build a plant.",
+    )
+    (talk,) = c.talks
+    assert talk.kind == "talks"
+    assert talk.status == "ongoing"
+    assert talk.date == "1989-10-26"
+
+
+def test_two_meetings_with_different_parties_stay_apart(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Macron met Scholz in Paris on Tuesday. Separately, Sanchez met Meloni in Rome on Tuesday.",
+    )
+    meetings = [t for t in c.talks if t.date == "2024-02-27"]
+    assert len(meetings) == 2
