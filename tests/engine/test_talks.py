@@ -189,3 +189,20 @@ def test_two_meetings_with_different_parties_stay_apart(nlp: Any) -> None:
     )
     meetings = [t for t in c.talks if t.date == "2024-02-27"]
     assert len(meetings) == 2
+
+
+def test_report_shows_status_conflict_and_participants(nlp: Any) -> None:
+    from newsdiff.report import render_markdown
+
+    c = _compare(
+        nlp,
+        "2023-03-01",
+        "The summit between Iran and the European Union in Vienna on Monday was called off.",
+        "The summit between Iran and the European Union in Vienna on Tuesday was called off.",
+    )
+    timeline = render_markdown(c).split("## Talks timeline")[1]
+    row = next(line for line in timeline.splitlines() if "(summit)" in line)
+    assert "| cancelled |" in row
+    assert "Iran" in row
+    assert "European Union" in row
+    assert "dates differ" in row
