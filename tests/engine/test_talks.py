@@ -206,3 +206,49 @@ def test_report_shows_status_conflict_and_participants(nlp: Any) -> None:
     assert "Iran" in row
     assert "European Union" in row
     assert "dates differ" in row
+
+
+def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: Any) -> None:
+    """No aligned sentences: the parties, the kind and the nearby days make it one event."""
+    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.times import extract_times
+
+    texts = {
+        "A": "Emmanuel Macron will meet Olaf Scholz on Monday, his office said.",
+        "B": "Olaf Scholz is due to hold a meeting with Emmanuel Macron on Tuesday.",
+    }
+    names = {"Emmanuel Macron": "e1", "Olaf Scholz": "e2"}
+    contexts = []
+    for sid, text in texts.items():
+        doc = nlp(text)
+        token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
+        ids = [f"{sid}{i}" for i, _ in enumerate(doc.sents, start=1)]
+        times = extract_times(doc, sid, "2024-03-01")
+        contexts.append(SourceContext(sid, "2024-03-01", doc, ids, times, token_entity))
+    label = {"e1": "PERSON", "e2": "PERSON"}
+    name = {v: k for k, v in names.items()}
+    talks = build_talks(contexts, label, name, claim_of_sentence={})
+    assert len(talks) == 1
+    assert talks[0].sources == ("A", "B")
+    assert talks[0].conflict
+    assert "dates differ" in (talks[0].conflict_reason or "")
+
+
+def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
+    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.times import extract_times
+
+    texts = {
+        "A": "Emmanuel Macron will meet Olaf Scholz on March 4.",
+        "B": "Olaf Scholz will meet Emmanuel Macron on April 20.",
+    }
+    names = {"Emmanuel Macron": "e1", "Olaf Scholz": "e2"}
+    contexts = []
+    for sid, text in texts.items():
+        doc = nlp(text)
+        token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
+        times = extract_times(doc, sid, "2024-03-01")
+        contexts.append(SourceContext(sid, "2024-03-01", doc, [f"{sid}1"], times, token_entity))
+    name = {v: k for k, v in names.items()}
+    talks = build_talks(contexts, {"e1": "PERSON", "e2": "PERSON"}, name, claim_of_sentence={})
+    assert [t.date for t in talks] == ["2024-03-04", "2024-04-20"]
