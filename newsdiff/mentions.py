@@ -62,6 +62,8 @@ class EventMention:
     anaphoric: bool = False
     status: str | None = None
     """``cancelled`` or ``postponed`` when the sentence says so."""
+    planned: bool = False
+    """Planned or announced ahead ("plans to meet", "will meet"), not reported as done."""
 
 
 def _calendar_value(value: str) -> str | None:
@@ -310,6 +312,11 @@ def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
             if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
             for t in c.subtree
         ]
+        if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
+            tokens.extend(
+                t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+            )
     elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     found: list[str] = []
@@ -460,6 +467,7 @@ def _mention(
         tense=tense,
         anaphoric=anaphoric,
         status=fact.status,
+        planned=fact.modality == "planned" or tense == "future",
     )
 
 

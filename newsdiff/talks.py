@@ -171,6 +171,27 @@ def _attach_undated(
                 best = (score, ev)
         if best is not None:
             best[1].append(m)
+        elif _planned_alone(m):
+            same = next((ev for ev in events if _same_undated_plan(ev, m)), None)
+            if same is None:
+                events.append([m])
+            else:
+                same.append(m)
+
+
+def _planned_alone(m: EventMention) -> bool:
+    """ "plans to meet soon with Clinton": a planned event with named parties, no day yet.
+
+    Anaphors ("the meeting") and events without parties are left out: they name nothing a
+    reader could follow on their own.
+    """
+    return m.planned and not m.anaphoric and bool(m.participants) and m.tense != "past"
+
+
+def _same_undated_plan(ev: Sequence[EventMention], m: EventMention) -> bool:
+    return all(x.date is None for x in ev) and any(
+        x.kind == m.kind and set(x.participants) == set(m.participants) for x in ev
+    )
 
 
 def _split_compound_parties(

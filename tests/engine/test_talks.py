@@ -136,7 +136,8 @@ def test_a_reporting_verbs_day_never_dates_the_reported_event(nlp: Any) -> None:
         "Kerry said Tuesday that he would meet Zarif in Geneva on Friday. "
         "Lavrov said on Tuesday that he would meet Kerry soon.",
     )
-    assert [t.date for t in c.talks] == ["2013-11-22"]
+    # Lavrov's meeting with Kerry is planned but has no day of its own: listed undated.
+    assert [t.date for t in c.talks] == ["2013-11-22", None]
     assert c.talks[0].status == "scheduled"
 
 
@@ -252,3 +253,15 @@ def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
     name = {v: k for k, v in names.items()}
     talks = build_talks(contexts, {"e1": "PERSON", "e2": "PERSON"}, name, claim_of_sentence={})
     assert [t.date for t in talks] == ["2024-03-04", "2024-04-20"]
+
+
+def test_a_planned_meeting_without_a_day_is_listed_undated(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-05-01",
+        "Netanyahu plans to meet soon with Clinton. The meeting was described as urgent.",
+    )
+    (talk,) = c.talks
+    assert talk.date is None
+    assert talk.status == "scheduled"
+    assert {c.entity(p).name for p in talk.participants} == {"Netanyahu", "Clinton"}
