@@ -31,6 +31,8 @@ class ReaderStore:
         self.prefs = self._load_prefs()
         self._position_key = state.position_key(sources)
         self._position_of: Callable[[], dict[str, Any] | None] = lambda: None
+        #: The checked ``[keymap]`` (binding id -> keys) the app applied, for the help screen.
+        self.keymap: dict[str, str] = {}
 
     def _load_prefs(self) -> UiPrefs:
         """What the reader chose last time (ui.json), else the defaults of config.toml.

@@ -47,8 +47,8 @@ class TalkList(OptionList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -76,8 +76,24 @@ class TalkList(OptionList):
             """The list the talk was chosen in."""
             return self.talk_list
 
+    _comparison: Comparison | None = None
+    _styles_seen: tuple[object, ...] = ()
+
+    def _status_styles(self) -> tuple[object, ...]:
+        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
+
+    def notify_style_update(self) -> None:
+        """A theme switch restyles the status labels, which are baked into the prompts."""
+        super().notify_style_update()
+        if self._comparison is not None and self._status_styles() != self._styles_seen:
+            keep = self.highlighted
+            self.show(self._comparison)
+            self.highlighted = keep
+
     def show(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
+        self._comparison = comparison
+        self._styles_seen = self._status_styles()
         names = {e.id: e.name for e in comparison.entities}
         talks = sorted(comparison.talks, key=talk_order)
         upcoming = [t for t in talks if t.status in UPCOMING]

@@ -317,7 +317,7 @@ def test_aligned(analysed: Callable[[str], Comparison], story: str, item: dict[s
         assert sid in claim.all_sentence_ids(), f"{sid} is in another claim:\n{detail}\n" + (
             describe_claim(comparison, other) if other else f"{sid}: no claim"
         )
-    assert claim.status in {"agree", "differ"}, detail
+    assert claim.status in {"agree", "adds", "differ"}, detail
 
 
 @pytest.mark.parametrize(

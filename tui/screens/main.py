@@ -9,20 +9,22 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
@@ -43,21 +45,6 @@ SIDEBAR_WIDTH = 42
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
 LOW = 34
-
-#: Actions that need the analysis; check_action disables them until it arrives.
-NEEDS_ANALYSIS = frozenset(
-    {
-        "next_difference",
-        "prev_difference",
-        "next_only",
-        "next_mention",
-        "prev_mention",
-        "focus_actors",
-        "focus_talks",
-        "focus_differences",
-        "search",
-    }
-)
 
 
 def describe_error(error: BaseException | None) -> str:
@@ -81,65 +68,7 @@ class MainScreen(Screen[None]):
 
     COMMANDS = Screen.COMMANDS | {NewsdiffCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
-        Binding("tab", "next_source", "Next source", priority=True, show=False),
-        Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
-        Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
-        Binding("h", "prev_source", "Previous source", show=False),
-        *[
-            Binding(
-                str(n), f"goto_source({n - 1})", f"Source {n}", show=False, tooltip="Go to source N"
-            )
-            for n in range(1, 10)
-        ],
-        Binding(
-            "right_square_bracket",
-            "next_difference",
-            "Diff",
-            key_display="[/]",
-            tooltip="Next claim the sources disagree on",
-        ),
-        Binding(
-            "left_square_bracket",
-            "prev_difference",
-            "Previous difference",
-            show=False,
-            tooltip="Previous claim the sources disagree on",
-        ),
-        Binding("u", "next_only", "Only here", tooltip="Next claim only this source reports"),
-        Binding(
-            "n",
-            "next_mention",
-            "Mention",
-            key_display="n/N",
-            tooltip="Next mention of the chosen actor",
-        ),
-        Binding(
-            "N",
-            "prev_mention",
-            "Previous mention",
-            show=False,
-            tooltip="Previous mention of the chosen actor",
-        ),
-        Binding("e", "focus_actors", "Actors", tooltip="Actors list (Enter highlights an actor)"),
-        Binding(
-            "t", "focus_talks", "Talks", tooltip="Talks timeline (Enter jumps to the evidence)"
-        ),
-        Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
-        Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
-        ),
-        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
-        Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
-        Binding(
-            "escape",
-            "escape",
-            "Close",
-            show=False,
-            tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     comparison: reactive[Comparison | None] = reactive(None, init=False)
     focused_source: reactive[int] = reactive(0, init=False)
@@ -176,6 +105,8 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        self._query = ""
+        self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
 
@@ -203,12 +134,16 @@ class MainScreen(Screen[None]):
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
         yield ClaimDetail(id="detail")
+        yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
+        yield Static("", id="search-status")
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
         self.sub_title = " vs ".join(s.label for s in self.sources)
         self.query_one("#error-panel").display = False
+        self.query_one("#search-bar").display = False
+        self.query_one("#search-status").display = False
         self._apply_layout(self.size.width)
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
@@ -224,10 +159,15 @@ class MainScreen(Screen[None]):
         and nothing in them is useful before the analysis arrives, so the first frame leaves
         them out. An analysis (or failure) that arrives earlier waits for them.
         """
+        status = self.query_one("#status")
+        if not status.is_attached:  # quit (or SIGTERM) before the first frame: nothing to add
+            return
         bar = ProgressBar(total=1.0, show_eta=False, id="progress")
-        await self.query_one("#status").mount(bar)
+        await status.mount(bar)
         bar.update(progress=self._progress_fraction)
         sidebar = self.sidebar
+        if not sidebar.is_attached:
+            return
         await sidebar.populate()
         sidebar.show_message("Analysing…")
         sidebar.hold_choices(True)
@@ -247,11 +187,15 @@ class MainScreen(Screen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
 
-        result = self._analyze(
-            self.sources,
-            model=self._model,
-            progress=progress,
-            is_cancelled=lambda: worker.is_cancelled,
+        def is_cancelled() -> bool:
+            return worker.is_cancelled
+
+        # In a thread of its own, so that quitting never waits for spaCy (tui/background.py).
+        result = run_abandonable(
+            lambda: self._analyze(
+                self.sources, model=self._model, progress=progress, is_cancelled=is_cancelled
+            ),
+            is_cancelled,
         )
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
@@ -305,6 +249,10 @@ class MainScreen(Screen[None]):
         self._claim_of = {sid: c for c in comparison.claims for sid in c.all_sentence_ids()}
         for i, pane in enumerate(self.panes):
             pane.set_comparison(comparison)
+            if self._query:  # the analysed text may differ from the raw text: match it again
+                from tui.pager_search import find_matches
+
+                pane.set_matches(find_matches(pane.source.text, self._query))
             src = pane.source
             statuses = [
                 self._claim_of[s.id].status for s in src.sentences if s.id in self._claim_of
@@ -558,9 +506,89 @@ class MainScreen(Screen[None]):
         """List every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self._store.keymap))
+
+    def action_warnings(self) -> None:
+        """List the warnings about the sources (the analysed ones once they are there)."""
+        from tui.screens.warnings import WarningsScreen
+
+        sources = self.comparison.sources if self.comparison is not None else self.sources
+        self.app.push_screen(WarningsScreen(sources))
 
     def action_search(self) -> None:
+        """Open the search line, as a pager's ``/`` does."""
+        bar = self.query_one("#search-bar", Input)
+        bar.value = self._query
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#search-bar")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_search_bar()
+        self.search_for(event.value)
+
+    def _close_search_bar(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        if bar.display:
+            bar.display = False
+            self.focused_pane.focus()
+
+    def search_for(self, query: str) -> None:
+        """Highlight every match in every column and go to the first one after the cursor."""
+        from tui.pager_search import find_matches
+
+        self._query = query.strip()
+        for pane in self.panes:
+            pane.set_matches(find_matches(pane.source.text, self._query))
+        if not self._query:
+            self._show_search_status("")
+            return
+        self._match_index = -1
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        after = sent.start if sent is not None else 0
+        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
+        if pane.matches:
+            self._match_index = (following[0] if following else 0) - 1
+        self._step_match(1)
+
+    def _step_match(self, step: int) -> None:
+        pane = self.focused_pane
+        total = sum(len(p.matches) for p in self.panes)
+        if not self._query:
+            self.notify("No search yet: / starts one", timeout=3)
+            return
+        if not pane.matches:
+            others = f" ({total} in the other columns)" if total else ""
+            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
+            return
+        count = len(pane.matches)
+        index = (self._match_index + step) % count
+        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
+        self._match_index = index
+        pane.show_match(pane.matches[index])
+        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
+        if total != count:
+            status += f" · {total} in all columns"
+        if wrapped and self._match_index >= 0 and count > 1:
+            status += "  (wrapped)"
+        self._show_search_status(status)
+
+    def _show_search_status(self, line: str) -> None:
+        label = self.query_one("#search-status", Static)
+        label.update(Text(line))
+        label.display = bool(line)
+
+    def action_next_match(self) -> None:
+        """Next search match in the current column."""
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        """Previous search match in the current column."""
+        self._step_match(-1)
+
+    def action_fuzzy_search(self) -> None:
         """Fuzzy search across all sources."""
         from tui.screens.search import SearchScreen
 
@@ -572,12 +600,16 @@ class MainScreen(Screen[None]):
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
         sidebar = self.query_one("#sidebar")
-        if self.narrow and self.show_sidebar:
+        if self.query_one("#search-bar").display:
+            self._close_search_bar()
+        elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
             self.focused_pane.focus()
         elif self.focus_entity is not None:
             self.focus_entity = None
+        elif self._query:
+            self.search_for("")
 
     # ---------------------------------------------------------------- jumping
 
@@ -669,6 +701,30 @@ class MainScreen(Screen[None]):
             self._landing = pane
             pane.focus()
         self._show_detail(pane)
+
+    # ------------------------------------------------------------------- copy
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
+        from tui.copying import plain
+
+        pane = self.focused_pane
+        if pane.cursor_sentence is None:
+            return
+        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
+        self.notify("Sentence copied", timeout=2)
+
+    def action_copy_claim(self) -> None:
+        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
+        from tui.copying import claim_markdown
+
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        if self.comparison is None or sent is None:
+            return
+        claim = self._claim_of.get(sent.id)
+        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
+        self.notify("Claim copied as Markdown", timeout=2)
 
     # ----------------------------------------------------------------- export
 
