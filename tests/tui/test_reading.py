@@ -410,3 +410,72 @@ class TestPagerSearch:
         assert find_matches("Joe Biden met\nJOE  biden.", "joe biden") == [(0, 9), (14, 24)]
         assert find_matches("a+b a+b", "a+b") == [(0, 3), (4, 7)]
         assert find_matches("text", "   ") == []
+
+
+class TestLayout:
+    async def test_at_100x30_each_article_keeps_40_columns(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            for pane in screen.panes:
+                assert pane.scrollable_content_region.width >= 40
+            assert screen.narrow
+            await pilot.press("s")  # the sidebar is an overlay: the text keeps its width
+            await pilot.pause()
+            assert screen.show_sidebar
+            for pane in screen.panes:
+                assert pane.scrollable_content_region.width >= 40
+
+    async def test_detail_shows_every_source_of_a_five_source_claim(
+        self, demo_sources: list[Source]
+    ) -> None:
+        from tui_fakes import canned, fake_comparison
+
+        from widgets.claim_detail import ClaimDetail
+
+        texts = [s.text for s in demo_sources]
+        sources = [
+            Source(sid, f"{sid}.txt", f"{sid}.txt", None, None, False, texts[0]) for sid in "ABCDE"
+        ]
+        comparison = fake_comparison(sources)
+        app = NewsdiffApp(sources, analyze=canned(comparison))
+        # At 100x30 five sources no longer fit side by side: they stack, and the panel scrolls.
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            detail = screen.query_one(ClaimDetail)
+            claim = comparison.claim_of_sentence(screen.panes[0].sentences[0].id)
+            assert claim is not None
+            assert len(claim.sentences) == 5
+            lines = detail.text_lines
+            for sid in "ABCDE":
+                assert any(line.lstrip().startswith(f"{sid}  ") for line in lines), sid
+            assert detail.virtual_size.height > detail.scrollable_content_region.height
+            detail.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert detail.scroll_offset.y > 0, "the panel scrolls to the last sources"
+
+    async def test_the_wheel_scrolls_the_column_under_the_pointer_and_the_others_follow(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a, b = screen.panes
+            from textual.events import MouseScrollDown
+
+            for _ in range(6):  # Pilot has no wheel helper: post what the driver would
+                await pilot._post_mouse_events([MouseScrollDown], b, offset=(10, 5))
+            await pilot.pause()
+            await pilot.pause()
+            assert b.scroll_offset.y > 0
+            assert app.focused is b
+            sent = b.cursor_sentence
+            assert sent is not None
+            assert b.cursor_index > 0
+            claim = demo_comparison.claim_of_sentence(sent.id)
+            if claim is not None and "A" in claim.sentences:
+                assert a.cursor_sentence is not None
+                assert a.cursor_sentence.id == claim.sentences["A"]
+                assert in_view(a)

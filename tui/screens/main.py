@@ -35,11 +35,18 @@ from widgets.talk_list import TalkList
 if TYPE_CHECKING:
     from tui.store import ReaderStore
 
-#: Below this many columns the sidebar becomes an overlay and only two sources show.
-NARROW = 100
+#: Columns of text an article keeps at the least: below it lines get too short to read.
+ARTICLE_MIN = 40
+#: Width of a source column around its text (padding, scrollbar, border).
+COLUMN_CHROME = 4
 #: Width a source column needs to be worth showing side by side.
-COLUMN_MIN = 36
+COLUMN_MIN = ARTICLE_MIN + COLUMN_CHROME
 SIDEBAR_WIDTH = 42
+#: Below this many columns the sidebar becomes an overlay (two articles of ARTICLE_MIN text
+#: columns do not fit beside it) and only two sources show.
+NARROW = 2 * COLUMN_MIN + SIDEBAR_WIDTH
+#: Below this many columns the footer packs its keys tighter.
+COMPACT = 100
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
@@ -370,7 +377,7 @@ class MainScreen(Screen[None]):
             return
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.size.height < LOW, "-low")
-        self.query_one(Footer).compact = width < NARROW
+        self.query_one(Footer).compact = width < COMPACT
         narrow = width < NARROW
         if narrow != self.narrow:
             if narrow:  # remember the wide-layout choice; the overlay starts hidden
