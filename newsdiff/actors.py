@@ -7,9 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-# ``as`` re-exports ROLE_NOUNS for entities, which imports it from here until issue 13 moves it.
-from newsdiff.lexicon.people import ROLE_NOUNS as ROLE_NOUNS
-from newsdiff.lexicon.people import SPEECH_VERBS
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -100,7 +100,9 @@ class SentenceFeatures:
     norm: float = 0.0
     lemma_text: str = ""
     vector: Any = None
-    """Unit sentence embedding (numpy row) when the embedding model is available."""
+    """Unit sentence embedding (numpy row), centred on the story, when a model is available."""
+    plain: Any = None
+    """The same embedding before centring (claim similarity compares whole statements)."""
 
 
 @dataclass(slots=True)
@@ -227,6 +229,8 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
         return False
     import numpy as np
 
+    for s, v in zip(sentences, vectors, strict=True):
+        s.plain = v
     if len(sentences) >= CENTRE_MIN_SENTENCES:
         vectors = vectors - vectors.mean(axis=0, keepdims=True)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)

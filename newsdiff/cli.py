@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsdiff import __version__
-from newsdiff.config import Config, config_path, display_path, load_config
+from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.ingest import demo_paths, parse_date_option, read_inputs, sources_from_inputs
+from newsdiff.ingest import (
+    MAX_SOURCES,
+    demo_paths,
+    parse_date_option,
+    read_inputs,
+    sources_from_inputs,
+)
 from newsdiff.textsafe import json_safe, visible
 
 if TYPE_CHECKING:
@@ -59,9 +65,10 @@ def _positive_mb(value: str) -> float:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not number > 0 or number == float("inf"):
+    if not 0 < number <= MAX_FILE_MB:  # also rejects nan and inf
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size in megabytes above 0 (e.g. --max-size 20)"
+            f"{value!r} is not a size in megabytes above 0 and at most {MAX_FILE_MB:g} "
+            f"(e.g. --max-size 20)"
         )
     return number
 
@@ -75,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff a.txt b.html                compare two articles in the UI\n"
         "  newsdiff --json a.txt b.txt > out.json\n"
         "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
+        f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
+        "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
         "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
@@ -87,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="article to compare ('-' reads stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=f"article to compare, at most {MAX_SOURCES} ('-' reads stdin)",
     )
     parser.add_argument("--demo", action="store_true", help="use the two bundled example articles")
     output = parser.add_mutually_exclusive_group()
@@ -290,8 +302,15 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
         app.run()
     finally:
         gc.enable()
-    code = app.return_code
-    return int(code) if code else int(ExitCode.OK)
+    code = int(app.return_code) if app.return_code else int(ExitCode.OK)
+    if app.analysis_left_running():
+        # The reader quit during a long spaCy call: its thread would hold up the interpreter's
+        # shutdown (and a second Ctrl+C would print a traceback). The terminal is restored and
+        # nothing is left to write, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _attach_terminal_input() -> None:

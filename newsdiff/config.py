@@ -13,6 +13,10 @@ import platformdirs
 
 from newsdiff.fsutil import atomic_write_text
 
+#: Largest size limit accepted (``max_file_mb``, ``--max-size``), in megabytes: far beyond any
+#: article, and small enough that the byte count stays a valid read size.
+MAX_FILE_MB = 10_000.0
+
 #: Environment variable that overrides the configured pipeline (``--model`` still wins).
 MODEL_ENV = "NEWSDIFF_MODEL"
 
@@ -137,6 +141,9 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        warnings.append(f"{shown}: nested too deeply to be a config file; using defaults")
+        return Config()
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 only puts the position in the message: "... (at line 3, column 7)".
         message = str(exc)
@@ -167,10 +174,10 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
             )
             continue
         if key == "max_file_mb" and isinstance(value, int | float):
-            if not value > 0:  # also rejects nan
+            if not 0 < value <= MAX_FILE_MB:  # also rejects nan and inf
                 warnings.append(
-                    f"{shown}:{line}: max_file_mb must be above 0, not {value}; "
-                    f"using the default ({defaults.max_file_mb})"
+                    f"{shown}:{line}: max_file_mb must be a number of megabytes above 0 and at "
+                    f"most {MAX_FILE_MB:g}, not {value}; using the default ({defaults.max_file_mb})"
                 )
                 continue
             value = float(value)

@@ -132,7 +132,8 @@ def read_inputs(
     """
     if len(paths) > MAX_SOURCES:
         raise NewsdiffError(
-            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES}",
+            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES} "
+            f"(they are named A to Z)",
             ExitCode.USAGE,
         )
     if sum(1 for p in paths if p == "-") > 1:

@@ -6,8 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-ClaimStatus = Literal["agree", "differ", "only"]
-TalkStatus = Literal["scheduled", "ongoing", "past"]
+ClaimStatus = Literal["agree", "adds", "differ", "only"]
+#: What a difference means to a fact-checker: incompatible values for one slot, something one
+#: source says and the other omits, or the same fact in other words.
+DifferenceClass = Literal["conflict", "addition", "wording"]
+TalkStatus = Literal["scheduled", "ongoing", "past", "cancelled", "postponed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 #: Labels that name real-world actors, places or things we cluster across sources.
@@ -136,8 +139,11 @@ class Difference:
     """One specific way aligned sentences differ, with each source's value side by side."""
 
     kind: str
-    """entity, number, date, time, quote, attribution or predicate."""
+    """entity, actor, number, date, time, quote, attribution, predicate, polarity, modality
+    or detail."""
     values: Mapping[str, str]
+    cls: DifferenceClass = "wording"
+    """conflict, addition or wording (``class`` in JSON)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +158,8 @@ class Claim:
     differences: tuple[Difference, ...] = ()
     extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source id -> further sentence ids when one sentence aligns with several (one-to-many)."""
+    similarity: float = 0.0
+    """How similar the sources' statements are, 0-1, on the scale people judge it (0 for only)."""
 
     def all_sentence_ids(self) -> tuple[str, ...]:
         """Main and extra sentence ids, in source order."""
@@ -276,8 +284,10 @@ class Comparison:
                     "sentences": dict(c.sentences),
                     "extra_sentences": {k: list(v) for k, v in c.extra.items()},
                     "score": round(c.score, 4),
+                    "similarity": round(c.similarity, 4),
                     "differences": [
-                        {"kind": d.kind, "values": dict(d.values)} for d in c.differences
+                        {"kind": d.kind, "class": d.cls, "values": dict(d.values)}
+                        for d in c.differences
                     ],
                 }
                 for c in self.claims
@@ -361,9 +371,11 @@ class Comparison:
                 sentences=dict(c["sentences"]),
                 score=float(c["score"]),
                 differences=tuple(
-                    Difference(d["kind"], dict(d["values"])) for d in c["differences"]
+                    Difference(d["kind"], dict(d["values"]), d.get("class", "wording"))
+                    for d in c["differences"]
                 ),
                 extra={k: tuple(v) for k, v in c.get("extra_sentences", {}).items()},
+                similarity=float(c.get("similarity", 0.0)),
             )
             for i, c in enumerate(data["claims"])
         )

@@ -290,11 +290,9 @@ def _sentence_facts(
     number_ents: Sequence[Span],
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
-    from newsdiff.actors import quoted_text, speakers
     from newsdiff.align import SentenceFeatures, canonical_lemma
-    from newsdiff.claims import SentenceDetail, normalise_number, predicate_of
+    from newsdiff.claims import sentence_detail
 
-    doc = sent.doc
     in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
     lemmas = tuple(
         canonical_lemma(_phrasal_lemma(t))
@@ -306,24 +304,14 @@ def _sentence_facts(
         and not any(s <= t.idx < e for s, e in in_times)
     )
     ents = {token_entity[t.i] for t in sent if t.i in token_entity}
-    date_text: dict[str, str] = {}
-    time_text: dict[str, str] = {}
-    covered: list[tuple[int, int]] = []
-    for tx in times:
-        if tx.start >= sent.start_char and tx.end <= sent.end_char:
-            covered.append((tx.start, tx.end))
-            if tx.type == "DATE" and tx.value[:1].isdigit():
-                date_text.setdefault(tx.value, tx.text)
-            elif tx.type == "TIME" and tx.value[:1].isdigit():
-                time_text.setdefault(tx.value, tx.text)
-    number_text: dict[str, str] = {}
-    for ent in number_ents:
-        if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
-            continue
-        before = text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
-        if "(" in before and ent.label_ == "CARDINAL":
-            continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
-        number_text.setdefault(normalise_number(ent.text), ent.text)
+    detail = sentence_detail(
+        sent,
+        token_entity=token_entity,
+        entity_label=entity_label,
+        entity_name=entity_name,
+        times=times,
+        number_ents=number_ents,
+    )
     feat = SentenceFeatures(
         id=sid,
         source=source_id,
@@ -333,16 +321,7 @@ def _sentence_facts(
         text=text[sent.start_char : sent.end_char].strip(),
         lemmas=lemmas,
         entities=frozenset(ents),
-        numbers=frozenset(number_text),
-        dates=frozenset(date_text),
-    )
-    detail = SentenceDetail(
-        predicate=predicate_of(sent),
-        speakers=tuple(speakers(doc, sent, token_entity, entity_label)),
-        quote=quoted_text(sent),
-        entity_names={e: entity_name[e] for e in sorted(ents)},
-        number_text=number_text,
-        date_text={v: f"{t} ({v})" for v, t in date_text.items()},
-        time_text={v: f"{t} ({v})" for v, t in time_text.items()},
+        numbers=frozenset(detail.number_text),
+        dates=frozenset(detail.date_text),
     )
     return feat, detail

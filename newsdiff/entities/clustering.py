@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
-from newsdiff.actors import ROLE_NOUNS
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
@@ -22,6 +21,7 @@ from newsdiff.entities.records import (
     fold_spaces,
     majority_label,
 )
+from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.names import (
     acronym_variants,
     compact,
@@ -79,22 +79,53 @@ def _link_parenthetical_acronyms(
                     break
 
 
+#: Words that make a sentence about relatives, where one name may belong to two people.
+_FAMILY = frozenset(
+    {
+        "father",
+        "son",
+        "dad",
+        "elder",
+        "younger",
+        "senior",
+        "junior",
+        "namesake",
+        "grandson",
+        "grandfather",
+        "mother",
+        "daughter",
+        "brother",
+        "sister",
+    }
+)
+
+
+def _about_family(doc: Doc, token: int) -> bool:
+    """Whether the sentence of a token speaks of relatives ("his father, the Rev. X")."""
+    return any(t.lower_ in _FAMILY for t in doc[token].sent)
+
+
 def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> list[Cluster]:
     """Group mentions into entities by name structure, transliteration and acronyms."""
     n = len(mentions)
     uf = UnionFind(n)
-    forms: dict[tuple[bool, str], Form] = {}
+    forms: dict[tuple[bool, str, int], Form] = {}
     for i, m in enumerate(mentions):
         is_person, key = _form_key(m)
-        form = forms.setdefault((is_person, key), Form(key, is_person))
+        # A namesake ("his father, also named ...") is a form of its own.
+        own = i if m.namesake else -1
+        form = forms.setdefault((is_person, key, own), Form(key, is_person, m.namesake))
         form.mentions.append(i)
         form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
+        if is_person and not form.family:
+            form.family = _about_family(docs[m.doc_index], m.token_start)
     form_list = list(forms.values())
     for form in form_list:  # identical forms: one entity
         for i in form.mentions[1:]:
             uf.union(form.mentions[0], i)
 
-    persons = [f for f in form_list if f.is_person]
+    # Namesakes join nothing by their name: the story itself said they are someone else.
+    persons = [f for f in form_list if f.is_person and not f.namesake]
     others = [f for f in form_list if not f.is_person]
     cluster_people(persons, uf)
     cluster_others(others, uf)

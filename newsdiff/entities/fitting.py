@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS
 from newsdiff.entities.records import RawMention, respan
+from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
 from newsdiff.names import (
-    NAME_TITLES,
     acronym_of,
     compact,
     demonym_country,

@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import ROLE_NOUNS
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
@@ -14,9 +13,10 @@ from newsdiff.entities.recall import (
     organisation_chunks,
 )
 from newsdiff.entities.records import RawMention, respan
+from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
-    NAME_TITLES,
+    NAME_SUFFIXES,
     compact,
     demonym_country,
     strip_possessive,
@@ -154,6 +154,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
+    mentions = _mark_namesakes(docs, mentions)
     mentions = split_at_known_names(docs, mentions)
     mentions = fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
@@ -216,6 +217,11 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
         for m in mentions
         if m.label == "PERSON" and 2 <= m.token_end - m.token_start <= 3
     }
+    # Words that go on a person's name, so never a run-on: a suffix ("Tobias Whitfield Jr."),
+    # or a surname the story uses ("Tomás Herrera Quintana" beside "Lucía Quintana").
+    name_ends = {
+        m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and m.text.split()
+    }
     for m in mentions:
         doc = docs[m.doc_index]
         te = m.token_end
@@ -227,6 +233,9 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                     break
             words = tuple(t.lower_ for t in doc[m.token_start : te])
             for n in range(len(words) - 1, 1, -1):
+                after = words[n].rstrip(".")
+                if after in NAME_SUFFIXES or words[n] in name_ends:
+                    break
                 if words[:n] in person_forms:
                     te = m.token_start + n
                     break
@@ -234,6 +243,25 @@ def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
             m = respan(doc, m, m.token_start, te)
         out.append(m)
     return out
+
+
+def _mark_namesakes(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "His father, also named Marcus Dunmore": a second person who bears the name.
+
+    The words "also named" / "also called" right before a person's name say that the name
+    belongs to someone else in the story too.
+    """
+    for m in mentions:
+        doc = docs[m.doc_index]
+        ts = m.token_start
+        if (
+            m.label == "PERSON"
+            and ts >= 2
+            and doc[ts - 1].lower_ in {"named", "called"}
+            and doc[ts - 2].lower_ == "also"
+        ):
+            m.namesake = True
+    return mentions
 
 
 _NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}

@@ -10,6 +10,7 @@ from newsdiff.entities.records import RawMention
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
+    NAME_SUFFIXES,
     acronym_variants,
     compact,
     is_acronym,
@@ -98,7 +99,9 @@ def missed_mentions(
         if m.demonym_of is None:
             known.setdefault(tokens, m.label)
         if m.label == "PERSON" and len(tokens) >= 2 and tokens[-1][:1].isupper():
-            known.setdefault((tokens[-1],), "PERSON")
+            # The surname, not a suffix: "Whitfield Jr." makes "Whitfield" a name, not "Jr.".
+            last = tokens[-1].lower().rstrip(".") in NAME_SUFFIXES
+            known.setdefault((tokens[-2] if last else tokens[-1],), "PERSON")
         if m.label == "ORG" and len(tokens) >= 2:  # "European Central Bank" -> "ECB"
             for acr in acronym_variants(m.text):
                 if len(acr) >= 2:

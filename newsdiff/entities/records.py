@@ -27,6 +27,9 @@ class RawMention:
     token_start: int
     token_end: int
     demonym_of: str | None = None
+    #: Another person with the name of someone else in the story ("his father, also named
+    #: Duncan Hunter"): never one entity with the other bearers of the name.
+    namesake: bool = False
 
 
 def respan(doc: Doc, m: RawMention, start: int, end: int, label: str | None = None) -> RawMention:
@@ -43,6 +46,7 @@ def respan(doc: Doc, m: RawMention, start: int, end: int, label: str | None = No
         start,
         end,
         keep,
+        m.namesake,
     )
 
 
@@ -52,6 +56,10 @@ class Form:
 
     text: str
     is_person: bool
+    namesake: bool = False
+    #: Named in a sentence about family ("his father", "the elder"): a suffix or a middle
+    #: initial may then tell two relatives apart.
+    family: bool = False
     mentions: list[int] = field(default_factory=list)
     label_votes: dict[str, int] = field(default_factory=dict)
 

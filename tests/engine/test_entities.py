@@ -442,3 +442,53 @@ def test_different_bodies_with_shared_words_stay_apart(nlp: Any) -> None:
     )
     council = _cluster_with(clusters, "National Security Council")
     assert "National Economic Council" not in council[2]
+
+
+def test_a_suffix_tells_a_son_from_his_father(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Rep. Lionel Archer Jr. resigned. His father, Lionel Archer, said he was proud of him.",
+        "Archer Jr. will leave Congress on Friday, and Lionel Archer will speak at the church.",
+    )
+    son = _cluster_with(clusters, "Lionel Archer Jr.")
+    assert "Archer Jr." in son[2]
+    assert "Lionel Archer" not in son[2]
+
+
+def test_a_dropped_suffix_is_the_same_person_when_no_relative_is_named(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Cal Rudder Jr. hit two home runs on Sunday.",
+        "Cal Rudder played his 500th game in a row.",
+    )
+    assert "Cal Rudder" in _cluster_with(clusters, "Cal Rudder Jr.")[2]
+
+
+def test_other_middle_initials_are_another_relative(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Former President Walter H.K. Dunne died on Friday; his son Walter K. Dunne spoke.",
+        "Walter K. Dunne, the former governor, thanked the nurses of his father, "
+        "Walter H.K. Dunne.",
+    )
+    assert "Walter K. Dunne" not in _cluster_with(clusters, "Walter H.K. Dunne")[2]
+
+
+def test_a_double_surname_is_one_person_by_either_form(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Economy Minister Rodrigo Salas Montero said on Monday that tariffs would fall. "
+        "Salas Montero spoke in Lima.",
+        "Rodrigo Salas said the cut would help exporters, and Salas left for Quito.",
+    )
+    salas = _cluster_with(clusters, "Rodrigo Salas Montero")
+    assert {"Salas Montero", "Rodrigo Salas"} <= salas[2]
+
+
+def test_also_named_introduces_a_second_person(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Congressman Duncan Fairley said he would run again. His father, also named Duncan "
+        "Fairley, held the seat for twenty years.",
+    )
+    assert sum("Duncan Fairley" in c[2] for c in clusters) == 2

@@ -562,7 +562,7 @@ class TestCtrlC:
             await pilot.press("ctrl+c")
             await pilot.pause()
             assert not app.is_running
-        assert app.return_code == 0
+        assert app.return_code == 130  # as for Ctrl+C anywhere (README, exit codes)
 
 
 class TestStartup:

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
 from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
@@ -165,10 +166,15 @@ class MainScreen(Screen[None]):
         and nothing in them is useful before the analysis arrives, so the first frame leaves
         them out. An analysis (or failure) that arrives earlier waits for them.
         """
+        status = self.query_one("#status")
+        if not status.is_attached:  # quit (or SIGTERM) before the first frame: nothing to add
+            return
         bar = ProgressBar(total=1.0, show_eta=False, id="progress")
-        await self.query_one("#status").mount(bar)
+        await status.mount(bar)
         bar.update(progress=self._progress_fraction)
         sidebar = self.sidebar
+        if not sidebar.is_attached:
+            return
         await sidebar.populate()
         sidebar.show_message("Analysing…")
         sidebar.hold_choices(True)
@@ -188,11 +194,15 @@ class MainScreen(Screen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
 
-        result = self._analyze(
-            self.sources,
-            model=self._model,
-            progress=progress,
-            is_cancelled=lambda: worker.is_cancelled,
+        def is_cancelled() -> bool:
+            return worker.is_cancelled
+
+        # In a thread of its own, so that quitting never waits for spaCy (tui/background.py).
+        result = run_abandonable(
+            lambda: self._analyze(
+                self.sources, model=self._model, progress=progress, is_cancelled=is_cancelled
+            ),
+            is_cancelled,
         )
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
