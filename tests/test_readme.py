@@ -37,6 +37,8 @@ KEY_NAMES = {
     "enter": "Enter",
     "ctrl+c": "Ctrl+C",
     "ctrl+p": "Ctrl+P",
+    "ctrl+f": "Ctrl+F",
+    "exclamation_mark": "!",
 }
 
 
