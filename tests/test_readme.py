@@ -38,6 +38,7 @@ KEY_NAMES = {
     "ctrl+c": "Ctrl+C",
     "ctrl+p": "Ctrl+P",
     "ctrl+f": "Ctrl+F",
+    "ctrl+r": "Ctrl+R",
     "exclamation_mark": "!",
 }
 

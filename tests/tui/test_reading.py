@@ -479,3 +479,56 @@ class TestLayout:
                 assert a.cursor_sentence is not None
                 assert a.cursor_sentence.id == claim.sentences["A"]
                 assert in_view(a)
+
+
+class TestLongWork:
+    async def test_progress_moves_and_esc_cancels_keeping_the_text(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        import threading
+        import time
+
+        from textual.widgets import ProgressBar
+
+        from newsdiff.pipeline import AnalysisCancelled
+
+        runs = {"n": 0}
+        halfway = threading.Event()
+
+        def slow(sources: list[Source], **kwargs: object) -> Comparison:
+            runs["n"] += 1
+            progress = kwargs["progress"]
+            is_cancelled = kwargs["is_cancelled"]
+            assert callable(progress)
+            assert callable(is_cancelled)
+            if runs["n"] > 1:
+                return demo_comparison
+            progress("Reading sentences and names", 0.4)
+            halfway.set()
+            while not is_cancelled():
+                time.sleep(0.01)
+            raise AnalysisCancelled
+
+        app = demo_app(analyze=slow)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.main_screen
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if halfway.is_set() and screen.query("#progress"):
+                    break
+            await pilot.pause(0.1)
+            bar = screen.query_one("#progress", ProgressBar)
+            assert bar.progress == 0.4
+            await pilot.press("escape")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if screen.cancelled:
+                    break
+            assert screen.cancelled
+            assert screen.comparison is None
+            assert screen.error is None, "cancelling is not a failure"
+            assert "cancelled" in str(screen.query_one("#status-label").render())
+            assert screen.panes[0].line_count > 10, "the text stays"
+            await pilot.press("ctrl+r")
+            await ready(app, pilot)
+            assert screen.comparison is demo_comparison

@@ -112,6 +112,8 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        #: The reader cancelled the analysis (Esc); Ctrl+R starts it again.
+        self.cancelled = False
         self._query = ""
         self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
@@ -227,13 +229,61 @@ class MainScreen(Screen[None]):
         """The one place worker failures turn into something the reader sees."""
         if event.worker.group != "analysis":
             return
-        if event.state == WorkerState.ERROR:
+        if event.state == WorkerState.ERROR and not self._was_cancelled(event.worker.error):
             if self._sidebar_ready:
                 self._show_failure(event.worker.error)
             else:
                 self._early_failure = (event.worker.error,)
-        elif event.state == WorkerState.CANCELLED:
-            self.query_one("#status-label", Static).update("Analysis cancelled")
+        elif event.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            self._show_cancelled()
+
+    @staticmethod
+    def _was_cancelled(error: BaseException | None) -> bool:
+        if error is None:
+            return False
+        from newsdiff.pipeline import AnalysisCancelled  # the worker has imported it already
+
+        return isinstance(error, AnalysisCancelled)
+
+    def _analysis_running(self) -> bool:
+        return any(w.group == "analysis" and w.is_running for w in self.workers if w.node is self)
+
+    def _show_cancelled(self) -> None:
+        """The reader stopped the analysis: the text stays, Ctrl+R starts it again."""
+        self.cancelled = True
+        self.query_one("#status-label", Static).update(
+            "Analysis cancelled: the text stays readable; Ctrl+R analyses again"
+        )
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = False
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysis cancelled (Ctrl+R runs it again)")
+
+    def action_cancel_analysis(self) -> bool:
+        """Stop a running analysis (Esc while it runs); returns whether there was one."""
+        if self.comparison is not None or not self._analysis_running():
+            return False
+        self.workers.cancel_group(self, "analysis")
+        return True
+
+    def action_analyse(self) -> None:
+        """Run the analysis again after it was cancelled (or failed)."""
+        if self.comparison is not None or self._analysis_running():
+            return
+        self.cancelled = False
+        self.error = None
+        self._early_failure = None
+        self.query_one("#error-panel").display = False
+        self.query_one("#status").display = True
+        self.query_one("#status-label", Static).update("Analysing…")
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = True
+            bar.update(progress=0)
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysing…")
+        for header in self.query(SourceHeader):
+            header.failed = False
+        self.run_analysis()
 
     def _show_failure(self, error: BaseException | None) -> None:
         """Say why there is no analysis, everywhere it would have shown."""
@@ -609,6 +659,8 @@ class MainScreen(Screen[None]):
         sidebar = self.query_one("#sidebar")
         if self.query_one("#search-bar").display:
             self._close_search_bar()
+        elif self.action_cancel_analysis():
+            self.notify("Analysis cancelled; the text stays (Ctrl+R analyses again)", timeout=4)
         elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:

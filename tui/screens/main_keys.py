@@ -165,7 +165,16 @@ MAIN_BINDINGS: list[BindingType] = [
         "escape",
         "Close",
         show=False,
-        tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
+        tooltip="Cancel the running analysis, close the overlay or search, leave the sidebar, "
+        "or clear the chosen actor",
         id="close",
+    ),
+    Binding(
+        "ctrl+r",
+        "analyse",
+        "Analyse",
+        show=False,
+        tooltip="Analyse again after the analysis was cancelled or failed",
+        id="analyse",
     ),
 ]
