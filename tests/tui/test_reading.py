@@ -532,3 +532,48 @@ class TestLongWork:
             await pilot.press("ctrl+r")
             await ready(app, pilot)
             assert screen.comparison is demo_comparison
+
+
+class TestOpenSource:
+    async def test_ctrl_o_opens_a_file_as_a_new_column_and_analyses_again(
+        self, demo_sources: list[Source]
+    ) -> None:
+        from pathlib import Path
+
+        from tui_fakes import fake_comparison
+
+        from tui.screens.open_source import OpenSourceScreen
+
+        calls: list[list[str]] = []
+
+        def analyze(sources: list[Source], **kwargs: object) -> Comparison:
+            calls.append([s.id for s in sources])
+            return fake_comparison(sources)
+
+        path = Path(__file__).parent / "data" / "harbour_a.txt"
+        app = NewsdiffApp(demo_sources, analyze=analyze)
+        async with app.run_test(size=(200, 45)) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("ctrl+o")
+            assert isinstance(app.screen, OpenSourceScreen)
+            await pilot.press(*str(path), "enter")
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if len(screen.panes) == 3 and screen.comparison is not None:
+                    break
+            assert [s.id for s in screen.sources] == ["A", "B", "C"]
+            assert calls[-1] == ["A", "B", "C"]
+            c = screen.panes[2]
+            assert c.source.label == "harbour_a.txt"
+            assert c.sentences, "the new column is analysed"
+            assert app.focused is c
+            # A bad path is one notification, not a crash.
+            await pilot.press("ctrl+o")
+            await pilot.press(*"/no/such/file.txt", "enter")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if any("Could not open" in (n.title or "") for n in app._notifications):
+                    break
+            titles = [n.title for n in app._notifications]
+            assert "Could not open" in titles
+            assert len(screen.panes) == 3

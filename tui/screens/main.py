@@ -21,9 +21,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from newsdiff.textsafe import visible
 from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
-from tui.messages import AnalysisProgress, AnalysisReady
+from tui.messages import AnalysisProgress, AnalysisReady, SourceOpened
 from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
@@ -114,6 +115,7 @@ class MainScreen(Screen[None]):
         self.error: str | None = None
         #: The reader cancelled the analysis (Esc); Ctrl+R starts it again.
         self.cancelled = False
+        self._analysis_worker: Worker[Comparison] | None = None
         self._query = ""
         self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
@@ -136,9 +138,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
                 for i, src in enumerate(self.sources):
-                    with Vertical(classes="column", id=f"column-{i}"):
-                        yield SourceHeader(src, id=f"header-{i}")
-                        yield ArticlePane(src, id=f"pane-{i}")
+                    yield self._column(i, src)
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
@@ -146,6 +146,15 @@ class MainScreen(Screen[None]):
         yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
         yield Static("", id="search-status")
         yield Footer()
+
+    @staticmethod
+    def _column(index: int, source: Source) -> Vertical:
+        return Vertical(
+            SourceHeader(source, id=f"header-{index}"),
+            ArticlePane(source, id=f"pane-{index}"),
+            classes="column",
+            id=f"column-{index}",
+        )
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
@@ -158,7 +167,7 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self._store.track_position(self.position)
-        self.run_analysis()
+        self._analysis_worker = self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
     async def _mount_deferred(self) -> None:
@@ -227,8 +236,17 @@ class MainScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures turn into something the reader sees."""
-        if event.worker.group != "analysis":
+        if event.worker.group == "open" and event.state == WorkerState.ERROR:
+            self.notify(
+                visible(describe_error(event.worker.error)),
+                title="Could not open",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
             return
+        if event.worker.group != "analysis" or event.worker is not self._analysis_worker:
+            return  # a replaced analysis (Ctrl+O) reports nothing
         if event.state == WorkerState.ERROR and not self._was_cancelled(event.worker.error):
             if self._sidebar_ready:
                 self._show_failure(event.worker.error)
@@ -270,6 +288,10 @@ class MainScreen(Screen[None]):
         """Run the analysis again after it was cancelled (or failed)."""
         if self.comparison is not None or self._analysis_running():
             return
+        self._restart_analysis()
+
+    def _restart_analysis(self) -> None:
+        """Start a fresh analysis of the current sources (one running is replaced)."""
         self.cancelled = False
         self.error = None
         self._early_failure = None
@@ -283,7 +305,7 @@ class MainScreen(Screen[None]):
             self.sidebar.show_message("Analysing…")
         for header in self.query(SourceHeader):
             header.failed = False
-        self.run_analysis()
+        self._analysis_worker = self.run_analysis()
 
     def _show_failure(self, error: BaseException | None) -> None:
         """Say why there is no analysis, everywhere it would have shown."""
@@ -760,6 +782,54 @@ class MainScreen(Screen[None]):
             self._landing = pane
             pane.focus()
         self._show_detail(pane)
+
+    # ------------------------------------------------------------- open source
+
+    def action_open_source(self) -> None:
+        """Ask for a file or URL and open it as one more column."""
+        from tui.screens.open_source import OpenSourceScreen
+
+        self.app.push_screen(OpenSourceScreen(), self._open_requested)
+
+    def _open_requested(self, path: str | None) -> None:
+        if path:
+            self.notify(f"Opening {visible(path)}…", timeout=3, markup=False)
+            self.read_source(path)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def read_source(self, path: str) -> None:
+        """Read (or fetch) one more article off the UI thread; only messages cross back."""
+        import os
+
+        from newsdiff.ingest import read_sources
+
+        max_bytes = int(self._store.config.max_file_mb * 1_000_000)
+        source = read_sources([os.path.expanduser(path)], max_bytes=max_bytes)[0]
+        self.post_message(SourceOpened(source))
+
+    @on(SourceOpened)
+    async def _source_opened(self, event: SourceOpened) -> None:
+        await self.add_source(event.source)
+
+    async def add_source(self, source: Source) -> None:
+        """Add a column for ``source`` and analyse every source again (the text shows first)."""
+        import dataclasses
+
+        taken = {s.id for s in self.sources}
+        letter = next((chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in taken), None)
+        if letter is None:
+            self.notify("newsdiff compares at most 26 articles", severity="warning")
+            return
+        source = dataclasses.replace(source, id=letter)
+        self.sources = (*self.sources, source)
+        index = len(self.sources) - 1
+        await self.query_one("#columns").mount(self._column(index, source))
+        self.set_reactive(MainScreen.comparison, None)
+        self._claim_of = {}
+        self.sub_title = " vs ".join(s.label for s in self.sources)
+        self.refresh_bindings()
+        self.action_goto_source(index)
+        self._restart_analysis()
 
     # ------------------------------------------------------------------- copy
 

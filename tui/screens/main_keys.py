@@ -170,6 +170,14 @@ MAIN_BINDINGS: list[BindingType] = [
         id="close",
     ),
     Binding(
+        "ctrl+o",
+        "open_source",
+        "Open",
+        show=False,
+        tooltip="Open another file or URL as a new column (the analysis runs again)",
+        id="open",
+    ),
+    Binding(
         "ctrl+r",
         "analyse",
         "Analyse",
