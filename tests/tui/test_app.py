@@ -543,8 +543,11 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.main_screen.action_export(".md")
-            app.main_screen.action_export(".md")
+            for _ in range(2):  # the default path is offered; Enter takes it
+                app.main_screen.action_export(".md")
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)

@@ -577,3 +577,73 @@ class TestOpenSource:
             titles = [n.title for n in app._notifications]
             assert "Could not open" in titles
             assert len(screen.panes) == 3
+
+
+class TestExport:
+    async def test_palette_exports_json_to_a_chosen_path_and_never_overwrites(
+        self,
+        demo_app: Callable[..., NewsdiffApp],
+        tmp_path,
+        monkeypatch,  # type: ignore[no-untyped-def]
+    ) -> None:
+        import json
+
+        from tui.screens.export import ExportScreen
+
+        docs = tmp_path / "documents"
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: docs)
+        target = tmp_path / "mine.json"
+        target.write_text("keep me", encoding="utf-8")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Export analysis JSON")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            box = app.screen.query_one("#export-path")
+            assert str(docs) in box.value, "the default path is shown"
+            assert box.value.endswith(".json")
+            box.value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen), "an existing file is refused"
+            assert target.read_text(encoding="utf-8") == "keep me"
+            assert "exists" in "\n".join(screen_lines(app))
+            box.value = str(tmp_path / "new.json")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+            assert [s["id"] for s in data["sources"]] == ["A", "B"]
+
+    async def test_in_a_browser_the_export_downloads_through_deliver_text(
+        self,
+        demo_app: Callable[..., NewsdiffApp],
+        tmp_path,
+        monkeypatch,  # type: ignore[no-untyped-def]
+    ) -> None:
+        docs = tmp_path / "documents"
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: docs)
+        monkeypatch.setattr(NewsdiffApp, "is_web", property(lambda self: True))
+        delivered: list[tuple[str, str | None]] = []
+
+        def deliver_text(file, *, save_filename=None, **kwargs):  # type: ignore[no-untyped-def]
+            delivered.append((file.read(), save_filename))
+
+        app = demo_app()
+        monkeypatch.setattr(app, "deliver_text", deliver_text)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            screen.action_export(".md")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen), "no path prompt in a browser"
+        assert len(delivered) == 1
+        text, name = delivered[0]
+        assert name is not None
+        assert name.endswith(".md")
+        assert text.startswith("#")
+        assert not docs.exists() or not list(docs.iterdir()), "nothing is written on the server"

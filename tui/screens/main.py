@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -858,23 +859,39 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------------- export
 
     def action_export(self, suffix: str = ".md") -> None:
-        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
-        from tui.export import default_export_path, render, write_new
+        """Export the report (``.md``) or the analysis (``.json``).
+
+        In a terminal the reader chooses the path (the default is shown) and nothing is ever
+        overwritten; in a browser (``--serve``) the file downloads through ``deliver_text``.
+        """
+        import io
+
+        from tui.export import default_export_path, render
+        from tui.screens.export import ExportScreen
 
         if self.comparison is None:
             self.notify("The analysis has not finished yet", severity="warning")
             return
         try:
-            path = default_export_path(suffix)
-            write_new(path, render(self.comparison, suffix))
+            default = default_export_path(suffix)
         except OSError as err:
             self.notify(
-                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                f"could not find a folder for exports: {visible(str(err.strerror or err))}",
                 severity="error",
                 markup=False,
             )
             return
-        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
+        if self.app.is_web:
+            self.app.deliver_text(
+                io.StringIO(render(self.comparison, suffix)), save_filename=default.name
+            )
+            self.notify(visible(default.name), title="Report downloading", markup=False)
+            return
+        self.app.push_screen(ExportScreen(self.comparison, suffix, default), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 
