@@ -25,7 +25,7 @@ from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.model import TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 

@@ -88,7 +88,19 @@ def analyze(
     step(0)
     nlp = load_pipeline(info)
     step(1)
-    docs = pipe_texts(nlp, [s.text for s in sources], [s.id for s in sources])
+    parse_start = done - STAGES[1][1]
+
+    def parsing(fraction: float) -> None:
+        # Parsing is most of the run: report it component by component, and stop there too.
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled
+        if progress is not None:
+            progress(STAGES[1][0], parse_start + fraction * STAGES[1][1])
+
+    reporting = progress is not None or is_cancelled is not None
+    docs = pipe_texts(
+        nlp, [s.text for s in sources], [s.id for s in sources], parsing if reporting else None
+    )
     step(2)
     comparison = analyze_docs(sources, docs, pipeline_label(info), step=step)
     if progress is not None:
