@@ -9,6 +9,11 @@ Each ECB+ file is one group of articles on one story; the first ``--docs`` docum
 go through the real engine (``newsdiff.pipeline.analyze``) as one comparison. Gold mentions are
 the ``named`` entity mentions inside the annotated (``selected``) sentences. This is a
 benchmark, not a test: the gold data is never shipped or read by the test suite.
+
+Two parts keep the figures honest. Rules are tuned on the *tuning* part (topics 1-24): its
+per-file rows and ``--errors`` are printed. The *check* part (topics 25-35) is printed only as
+one summary line, never per file or per error, so that it cannot be fitted; a rule lands only
+if it holds or improves both parts.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ from _common import (
 )
 
 from newsdiff.model import Source
+
+#: ECB+ topics rules may be tuned on; the rest form the check part, seen only as a summary.
+TUNING_TOPICS = range(1, 25)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"--topics must be comma-separated integers, got {args.topics!r}")
 
     base = eval_dir(args.data)
-    total = Counts()
+    totals = {"tuning": Counts(), "check": Counts()}
     per_file: dict[str, dict[str, float]] = {}
     rows = []
     wrong_all: dict[tuple[str, str], Counter[str]] = {}
@@ -289,8 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for path in ecb_files(base):
         group = load_json(path)
-        if topics is not None and int(group["topic_id"]) not in topics:
+        topic = int(group["topic_id"])
+        if topics is not None and topic not in topics:
             continue
+        part = "tuning" if topic in TUNING_TOPICS else "check"
         docs = group["documents"][: args.docs]
         golds = gold_mentions(docs)
         t0 = time.perf_counter()
@@ -298,7 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - t0
         found = match(golds, system)
         counts = score(golds, found)
-        total.add(counts)
+        totals[part].add(counts)
+        if part == "check":
+            continue  # seen only through the summary line
         figs = counts.figures()
         figs["seconds"] = round(elapsed, 3)
         per_file[path.stem] = figs
@@ -309,22 +321,25 @@ def main(argv: list[str] | None = None) -> int:
                 into.setdefault(pair, Counter())[path.stem] += n
         hit = {id(f.gold) for f in found}
         unfound.update(g.text for g in golds if id(g) not in hit)
-    if not per_file:
+    parts = {name: c.figures() for name, c in totals.items() if c.gold}
+    if not parts:
         print("no ECB+ file matches --topics", file=sys.stderr)
         return 2
-    overall = total.figures()
-    overall["seconds"] = round(time.perf_counter() - started, 3)
-    rows.append(_row("OVERALL (micro)", overall))
+    for name, figs in parts.items():
+        rows.append(_row(f"{name.upper()} (micro)", figs))
     print_table(
         rows,
         ("file", "gold", "found", "B3 F1", "xdoc F1", "xdoc P", "xdoc R", "str B3", "str xdoc"),
     )
-    targets = {"found": 0.80, "b3_f1": 0.92, "pair_f1": 0.88}
-    print()
-    for key, target in targets.items():
-        verdict = "pass" if overall[key] >= target else "FAIL"
-        print(f"{key:8} {overall[key]:.3f}  target >= {target:.2f}  {verdict}")
+    targets = {"found": 0.85, "b3_f1": 0.93, "pair_f1": 0.90}
+    for name, figs in parts.items():
+        print()
+        for key, target in targets.items():
+            verdict = "pass" if figs[key] >= target else "FAIL"
+            print(f"{name:6} {key:8} {figs[key]:.3f}  target >= {target:.2f}  {verdict}")
+    print(f"\n{time.perf_counter() - started:.1f} s")
     if args.errors:
+        print("\n(errors are shown for the tuning part only)")
         _print_errors("wrong merges (engine merged, gold differs)", wrong_all, args.errors)
         _print_errors("missed merges (gold chain, engine split)", missed_all, args.errors)
         print(f"\ngold mentions not found (top {args.errors}):")
@@ -337,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 "docs_per_group": args.docs,
                 "topics": sorted(topics) if topics else "all",
                 "targets": targets,
-                "overall": overall,
+                "parts": parts,
                 "files": per_file,
                 "wrong_merges": _worst(wrong_all, 50),
                 "missed_merges": _worst(missed_all, 50),

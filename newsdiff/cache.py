@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,17 +13,40 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from newsdiff import __version__
-from newsdiff.fsutil import atomic_write_text
+from newsdiff.fsutil import (
+    OWNER_MARK,
+    atomic_write_text,
+    claim_directory,
+    is_temporary_of,
+    stale_temporary_files,
+)
 
 if TYPE_CHECKING:  # nlp imports spaCy lazily anyway; the cache only needs the name and version.
     from newsdiff.model import Comparison, Source
     from newsdiff.nlp import PipelineInfo
 
 #: Bump when the stored layout changes; old files are then never looked up and get pruned.
-CACHE_FORMAT = 1
+#: 2: sources carry their dateline and byline, cut from the text (same bytes, new output).
+CACHE_FORMAT = 2
 
 #: Newest entries kept; older ones are deleted on save so the cache cannot grow without bound.
 MAX_ENTRIES = 200
+
+#: The names newsdiff gives cache entries, of any format: the only files pruning may delete.
+_ENTRY_NAME = re.compile(r"v\d+-(?:out-)?[0-9a-f]{64}\.json")
+
+#: What a corrupt or hostile entry raises while being parsed and rebuilt: deeply nested JSON
+#: raises RecursionError, wrong types TypeError/AttributeError/KeyError/IndexError.
+_CORRUPT = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
+
+
+def _is_ours(name: str) -> bool:
+    """An entry, a temporary file of one, or the ownership mark."""
+    return (
+        _ENTRY_NAME.fullmatch(name) is not None
+        or name == OWNER_MARK
+        or is_temporary_of(name, lambda target: _ENTRY_NAME.fullmatch(target) is not None)
+    )
 
 
 def cache_dir() -> Path:
@@ -51,6 +75,8 @@ def cache_key(sources: Sequence[Source], pipeline: PipelineInfo) -> str:
                 s.published,
                 s.published_inferred,
                 list(s.warnings),
+                s.dateline,
+                s.byline,
                 hashlib.sha256(s.text.encode("utf-8", "surrogatepass")).hexdigest(),
             ]
             for s in sources
@@ -87,7 +113,7 @@ def load(key: str) -> Comparison | None:
         from newsdiff.model import Comparison
 
         return Comparison.from_dict(data["comparison"])
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except _CORRUPT:
         _discard(path)
         return None
 
@@ -105,11 +131,7 @@ def save(key: str, comparison: Comparison) -> None:
         "comparison": comparison.to_dict(),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    try:
-        atomic_write_text(entry_path(key), text)
-    except OSError:
-        return
-    _prune()
+    _write_and_prune(entry_path(key), text)
 
 
 def input_key(
@@ -157,21 +179,36 @@ def load_output(key: str) -> tuple[str, dict[str, Any]] | None:
             not isinstance(data, dict)
             or data.get("version") != __version__
             or not isinstance(data.get("sources"), list)
+            or not all(_warnings_ok(source) for source in data["sources"])
         ):
             raise ValueError("stale or foreign output entry")
-    except ValueError:
+    except _CORRUPT:
         _discard(path)
         return None
     return text, data
 
 
+def _warnings_ok(source: object) -> bool:
+    """The warm path prints each source's warnings: they must be a list of strings."""
+    if not isinstance(source, dict):
+        return False
+    warnings = source.get("warnings", [])
+    return isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)
+
+
 def save_output(key: str, text: str) -> None:
     """Store a ``--json`` output atomically (OS errors only cost speed, as for :func:`save`)."""
+    _write_and_prune(output_path(key), text)
+
+
+def _write_and_prune(path: Path, text: str) -> None:
+    owned = claim_directory(path.parent, _is_ours)
     try:
-        atomic_write_text(output_path(key), text)
+        atomic_write_text(path, text)
     except OSError:
         return
-    _prune()
+    if owned:
+        _prune()
 
 
 def clear() -> int:
@@ -184,13 +221,24 @@ def clear() -> int:
 
 
 def _entries() -> list[Path]:
+    """Entries newsdiff wrote, by their names; nothing else in the directory is touched."""
     try:
-        return [p for p in cache_dir().iterdir() if p.name.endswith(".json") and p.is_file()]
+        return [
+            p
+            for p in cache_dir().iterdir()
+            if _ENTRY_NAME.fullmatch(p.name) and not p.is_symlink() and p.is_file()
+        ]
     except OSError:
         return []
 
 
 def _prune() -> None:
+    """Drop entries of old formats, the oldest beyond MAX_ENTRIES and abandoned temporaries.
+
+    Only called for a directory newsdiff owns (see ``fsutil.claim_directory``).
+    """
+    for tmp in stale_temporary_files(cache_dir(), _is_ours):
+        _discard(tmp)
     current = f"v{CACHE_FORMAT}-"
     entries = _entries()
     for path in entries:

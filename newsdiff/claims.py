@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from newsdiff.actors import SPEECH_VERBS, Speaker
+from newsdiff.actors import Speaker
 from newsdiff.align import AlignedGroup, SentenceFeatures, lexical_similarity
+from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
+from newsdiff.lexicon.people import SPEECH_VERBS
 from newsdiff.model import Claim, ClaimStatus, Difference, DifferenceClass
 
 if TYPE_CHECKING:
@@ -100,52 +102,8 @@ _QUALIFIERS = (
     "an estimated",
     "estimated",
 )
-_WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "dozen": 12,
-    "a": 1,
-    "an": 1,
-}
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
+_SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
 _QUOTE_SPANS = re.compile(r"[“\"«]([^”\"»]{3,}?)[”\"»]")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import io
 import json
 import os
 import sys
@@ -14,9 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsdiff import __version__
-from newsdiff.config import Config, config_path, display_path, load_config
+from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.ingest import demo_paths, parse_date_option, read_sources
+from newsdiff.ingest import (
+    MAX_SOURCES,
+    demo_paths,
+    parse_date_option,
+    read_inputs,
+    sources_from_inputs,
+)
+from newsdiff.textsafe import json_safe, visible
 
 if TYPE_CHECKING:
     from newsdiff.model import Comparison, Source
@@ -59,9 +65,10 @@ def _positive_mb(value: str) -> float:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not number > 0 or number == float("inf"):
+    if not 0 < number <= MAX_FILE_MB:  # also rejects nan and inf
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size in megabytes above 0 (e.g. --max-size 20)"
+            f"{value!r} is not a size in megabytes above 0 and at most {MAX_FILE_MB:g} "
+            f"(e.g. --max-size 20)"
         )
     return number
 
@@ -75,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff a.txt b.html                compare two articles in the UI\n"
         "  newsdiff --json a.txt b.txt > out.json\n"
         "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
+        f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
+        "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
-        "  keys: model, max_file_mb, theme, sidebar, detail, cache;\n"
+        "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
         f"exit codes:\n{codes}"
     )
@@ -87,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="article to compare ('-' reads stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=f"article to compare, at most {MAX_SOURCES} ('-' reads stdin)",
     )
     parser.add_argument("--demo", action="store_true", help="use the two bundled example articles")
     output = parser.add_mutually_exclusive_group()
@@ -173,26 +185,26 @@ def _run(argv: Sequence[str]) -> int:
     from newsdiff import cache
     from newsdiff.nlp import PipelineInfo, resolve_pipeline
 
+    # Each input is read exactly once, with the size cap: a pipe or FIFO cannot be read twice,
+    # and /dev/zero never ends. The warm path and ingest both work from these bytes.
+    inputs = read_inputs(paths, max_bytes=max_bytes)
     pipeline: PipelineInfo | None = None
-    stdin_bytes: bytes | None = None
     out_key: str | None = None
     if args.json and use_cache:
         # Warm path: the same bytes and flags as a previous run print that run's output without
         # parsing anything (no engine, no data model); see cache.input_key.
-        raw, stdin_bytes = _raw_inputs(paths)
-        if raw is not None:
-            pipeline = resolve_pipeline(args.model or config.model)
-            options = {"dates": sorted(dates.items()), "max_bytes": max_bytes}
-            out_key = cache.input_key(raw, options, pipeline)
-            hit = cache.load_output(out_key)
-            if hit is not None:
-                text, data = hit
-                for source in data["sources"]:
-                    for warning in source.get("warnings", ()):
-                        _print_warning(str(warning))
-                return _write_stdout(text)
-    stdin = io.BytesIO(stdin_bytes) if stdin_bytes is not None else None
-    sources = read_sources(paths, dates=dates, max_bytes=max_bytes, stdin=stdin)
+        pipeline = resolve_pipeline(args.model or config.model)
+        options = {"dates": sorted(dates.items()), "max_bytes": max_bytes}
+        raw = [(i.path, i.data, i.mtime_ns) for i in inputs]
+        out_key = cache.input_key(raw, options, pipeline)
+        hit = cache.load_output(out_key)
+        if hit is not None:
+            text, data = hit
+            for source in data["sources"]:
+                for warning in source.get("warnings", ()):
+                    _print_warning(str(warning))
+            return _write_stdout(text)
+    sources = sources_from_inputs(inputs, dates=dates)
     for source in sources:
         for warning in source.warnings:
             _print_warning(warning)
@@ -204,7 +216,8 @@ def _run(argv: Sequence[str]) -> int:
         return _run_ui(sources, model=pipeline.name, config=config, use_cache=use_cache)
     comparison = _analyze(sources, model=pipeline.name, use_cache=use_cache)
     if args.json:
-        out = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        # ensure_ascii=False keeps accents readable; json_safe escapes what a terminal obeys.
+        out = json_safe(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)) + "\n"
         if out_key is not None:
             cache.save_output(out_key, out)
     else:
@@ -212,32 +225,6 @@ def _run(argv: Sequence[str]) -> int:
 
         out = render_markdown(comparison)
     return _write_stdout(out)
-
-
-def _raw_inputs(paths: Sequence[str]) -> tuple[list[tuple[str, bytes, int]] | None, bytes | None]:
-    """Every input's bytes and modification time (None: leave reading to ingest), and stdin.
-
-    Any problem (missing file, directory, no permission) is ingest's to report with its own
-    message and exit code, so here it only means "no warm path". Stdin can be read only once:
-    its bytes are returned either way, for ingest to read from.
-    """
-    stdin_bytes: bytes | None = None
-    if "-" in paths:
-        try:
-            stdin_bytes = sys.stdin.buffer.read()
-        except (OSError, ValueError, AttributeError):
-            return None, None
-    raw: list[tuple[str, bytes, int]] = []
-    for path in paths:
-        if path == "-":
-            raw.append((path, stdin_bytes or b"", 0))
-            continue
-        try:
-            with open(path, "rb") as handle:
-                raw.append((path, handle.read(), os.fstat(handle.fileno()).st_mtime_ns))
-        except OSError:
-            return None, stdin_bytes
-    return raw, stdin_bytes
 
 
 def _load_config(path: Path | None) -> Config:
@@ -261,7 +248,7 @@ def _paths(args: argparse.Namespace) -> list[str]:
         return demo_paths()
     if files:
         return files
-    if not _isatty(sys.stdin):
+    if sys.stdin is not None and not _isatty(sys.stdin):
         return ["-"]  # `curl ... | newsdiff --json`: the article comes from the pipe
     raise NewsdiffError(
         "no articles given; try `newsdiff --demo` for the bundled example, "
@@ -296,6 +283,7 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
             "use --json or --report md to write the comparison to a file",
             ExitCode.USAGE,
         )
+    _attach_terminal_input()
     # Importing Textual allocates many objects; cyclic garbage collections during that import
     # and the first frame only delay the text (~40 ms). The app turns collection back on after
     # its first frame; the finally covers failures before that.
@@ -314,8 +302,43 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
         app.run()
     finally:
         gc.enable()
-    code = app.return_code
-    return int(code) if code else int(ExitCode.OK)
+    code = int(app.return_code) if app.return_code else int(ExitCode.OK)
+    if app.analysis_left_running():
+        # The reader quit during a long spaCy call: its thread would hold up the interpreter's
+        # shutdown (and a second Ctrl+C would print a traceback). The terminal is restored and
+        # nothing is left to write, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _attach_terminal_input() -> None:
+    """Make fd 0 the terminal, so the UI gets the keys even when an article came through it.
+
+    Textual reads keys from stdin. After ``cat a.txt | newsdiff - b.txt`` stdin is the
+    (drained) pipe, and the keys typed would echo over the UI instead; like ``less`` and
+    ``fzf``, newsdiff then reads the controlling terminal, ``/dev/tty``, in its place.
+
+    Raises:
+        NewsdiffError: stdin is not a terminal and there is no controlling terminal to use.
+    """
+    if _isatty(sys.__stdin__) or os.name != "posix":
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        raise NewsdiffError(
+            "the UI reads keys from the terminal, but stdin is not one and there is no "
+            "controlling terminal (/dev/tty); use --json or --report md",
+            ExitCode.USAGE,
+        ) from None
+    if fd != 0:
+        os.dup2(fd, 0)
+        os.close(fd)
+    # sys.__stdin__ is None when fd 0 was closed at start-up (`newsdiff a b <&-`).
+    stream = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    sys.stdin = sys.__stdin__ = stream  # type: ignore[misc]  # Textual reads __stdin__
 
 
 def _write_stdout(text: str) -> int:
@@ -350,8 +373,9 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _print_error(message: str) -> None:
-    print(f"newsdiff: error: {message}", file=sys.stderr)
+    # Every message may quote a file name, a config value or article text: one safe line.
+    print(f"newsdiff: error: {visible(message)}", file=sys.stderr)
 
 
 def _print_warning(message: str) -> None:
-    print(f"newsdiff: warning: {message}", file=sys.stderr)
+    print(f"newsdiff: warning: {visible(message)}", file=sys.stderr)

@@ -13,6 +13,10 @@ import platformdirs
 
 from newsdiff.fsutil import atomic_write_text
 
+#: Largest size limit accepted (``max_file_mb``, ``--max-size``), in megabytes: far beyond any
+#: article, and small enough that the byte count stays a valid read size.
+MAX_FILE_MB = 10_000.0
+
 #: Environment variable that overrides the configured pipeline (``--model`` still wins).
 MODEL_ENV = "NEWSDIFF_MODEL"
 
@@ -33,6 +37,9 @@ class Config:
     """Show the claim detail panel when the UI starts."""
     cache: bool = True
     """Reuse earlier analyses of the same articles (``--no-cache`` turns it off for one run)."""
+    keymap: tuple[tuple[str, str], ...] = ()
+    """``[keymap]`` table: (binding id, keys) pairs, e.g. ``("quit", "x")``. Kept as plain
+    strings here; the UI checks the key names (the engine knows nothing of keys)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +85,14 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "sidebar": (bool,),
     "detail": (bool,),
     "cache": (bool,),
+    "keymap": (dict,),
 }
-_TYPE_NAMES = {"model": "a string", "theme": "a string", "max_file_mb": "a number"}
+_TYPE_NAMES = {
+    "model": "a string",
+    "theme": "a string",
+    "max_file_mb": "a number",
+    "keymap": "a table ([keymap])",
+}
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -128,6 +141,9 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        warnings.append(f"{shown}: nested too deeply to be a config file; using defaults")
+        return Config()
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 only puts the position in the message: "... (at line 3, column 7)".
         message = str(exc)
@@ -158,17 +174,36 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
             )
             continue
         if key == "max_file_mb" and isinstance(value, int | float):
-            if not value > 0:  # also rejects nan
+            if not 0 < value <= MAX_FILE_MB:  # also rejects nan and inf
                 warnings.append(
-                    f"{shown}:{line}: max_file_mb must be above 0, not {value}; "
-                    f"using the default ({defaults.max_file_mb})"
+                    f"{shown}:{line}: max_file_mb must be a number of megabytes above 0 and at "
+                    f"most {MAX_FILE_MB:g}, not {value}; using the default ({defaults.max_file_mb})"
                 )
                 continue
             value = float(value)
         if key in ("model", "theme") and not str(value).strip():
             continue  # an empty string means "not set", like leaving the key out
+        if key == "keymap":
+            value = _keymap_pairs(value, text, shown, warnings)
         values[key] = value
     return replace(defaults, **values)
+
+
+def _keymap_pairs(
+    table: dict[str, Any], text: str, shown: str, warnings: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """``[keymap]`` entries as (binding id, keys) strings; anything else is warned about."""
+    pairs: list[tuple[str, str]] = []
+    for binding_id, keys in table.items():
+        line = _line_of_key(text, binding_id)
+        if not isinstance(keys, str) or not keys.strip():
+            warnings.append(
+                f'{shown}:{line}: keymap.{binding_id} must be a key name such as "x" or '
+                f'"ctrl+x", not {_toml_repr(keys)}; ignored'
+            )
+            continue
+        pairs.append((binding_id, keys.strip()))
+    return tuple(pairs)
 
 
 def _line_of_key(text: str, key: str) -> int:
@@ -207,7 +242,7 @@ def load_ui_prefs(path: Path | None = None, *, defaults: UiPrefs | None = None) 
     prefs = defaults if defaults is not None else UiPrefs()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # deeply nested JSON is corrupt too
         return prefs
     if not isinstance(data, dict):
         return prefs

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -53,3 +56,77 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+#: Written into every directory newsdiff creates for its own files (cache, positions). Pruning
+#: deletes only in a directory that holds it, and only names newsdiff gives its files.
+OWNER_MARK = ".newsdiff-owned"
+_MARK_TEXT = (
+    "newsdiff created this directory for its own files and may delete files it wrote here\n"
+    "(names it chose, never anything else). Delete the directory to reset newsdiff.\n"
+)
+
+#: A temporary file of :func:`atomic_write_bytes` (``.<target name>.<random>.tmp``).
+_TMP_NAME = re.compile(r"\.(?P<target>[^/]+)\.[A-Za-z0-9_]{6,}\.tmp")
+
+
+def claim_directory(directory: Path, is_ours: Callable[[str], bool]) -> bool:
+    """Create ``directory`` if needed; True when newsdiff owns it and may prune its own files.
+
+    Owned means it holds :data:`OWNER_MARK`: newsdiff created it, or found it (a real directory,
+    not a symbolic link) holding nothing but files named as newsdiff names them, which is how
+    directories of earlier versions are adopted. A directory shared with anything else, or
+    linked to one, is written to but never pruned.
+    """
+    marker = directory / OWNER_MARK
+    if marker.is_file():
+        return True
+    try:
+        directory.mkdir(parents=True)
+    except FileExistsError:
+        try:
+            if directory.is_symlink() or not all(is_ours(name) for name in os.listdir(directory)):
+                return False
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        with open(marker, "x", encoding="utf-8") as handle:
+            handle.write(_MARK_TEXT)
+    except FileExistsError:
+        return True  # another newsdiff process claimed it first
+    except OSError:
+        return False
+    return True
+
+
+def stale_temporary_files(
+    directory: Path, is_ours: Callable[[str], bool], *, older_than: float = 3600.0
+) -> list[Path]:
+    """Temporary files of atomic writes to ``is_ours`` names that a killed process left behind.
+
+    A write takes milliseconds, so one untouched for ``older_than`` seconds is abandoned
+    (``kill -9`` between ``mkstemp`` and ``os.replace``).
+    """
+    found = []
+    now = time.time()
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    for name in names:
+        match = _TMP_NAME.fullmatch(name)
+        if match is None or not is_ours(match.group("target")):
+            continue
+        path = directory / name
+        with contextlib.suppress(OSError):
+            if now - path.lstat().st_mtime > older_than:
+                found.append(path)
+    return found
+
+
+def is_temporary_of(name: str, is_ours: Callable[[str], bool]) -> bool:
+    """Whether ``name`` is an atomic write's temporary file for a name ``is_ours`` accepts."""
+    match = _TMP_NAME.fullmatch(name)
+    return match is not None and is_ours(match.group("target"))

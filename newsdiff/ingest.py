@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
+from newsdiff.textsafe import clean_text, has_unsafe, visible
 
 if TYPE_CHECKING:  # built only in _finish: a warm --json run never needs the data model
     from newsdiff.model import Source
@@ -44,6 +46,9 @@ class _Raw:
     title: str | None = None
     published: str | None = None
     dateline: _Dateline | None = None
+    """The publication date the opening lines give (they are cut from ``text``)."""
+    dateline_text: str | None = None
+    byline: str | None = None
     mtime: float | None = None
     real_path: str | None = None
     digest: str = ""
@@ -53,7 +58,10 @@ class _Raw:
 
 @dataclass(frozen=True, slots=True)
 class _Dateline:
-    """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``."""
+    """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``.
+
+    ``start`` and ``end`` are offsets into the text it was found in, before the header was cut.
+    """
 
     year: int | None
     month: int
@@ -96,6 +104,43 @@ def parse_date_option(value: str) -> tuple[str, str]:
     return src.strip(), _validate_iso(date_text.strip(), f"--date {value}")
 
 
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One input's bytes, read once and never more than the size limit.
+
+    A pipe, a FIFO or ``<(process substitution)`` can be read only once, and ``/dev/zero``
+    never ends: every consumer (the ``--json`` warm path's cache key, then ingest) works from
+    these bytes instead of opening the path again.
+    """
+
+    path: str
+    """As given on the command line; ``-`` is stdin."""
+    data: bytes
+    mtime_ns: int = 0
+    """Modification time (0 for stdin): a dateline without a year borrows the file's year."""
+    real_path: str | None = None
+
+
+def read_inputs(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> list[RawInput]:
+    """Read every path (``-`` is stdin) once, each up to ``max_bytes``.
+
+    Raises:
+        NewsdiffError: too many paths, stdin given twice or closed, a file is missing,
+            unreadable, a directory or over the size limit.
+    """
+    if len(paths) > MAX_SOURCES:
+        raise NewsdiffError(
+            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES} "
+            f"(they are named A to Z)",
+            ExitCode.USAGE,
+        )
+    if sum(1 for p in paths if p == "-") > 1:
+        raise NewsdiffError("stdin ('-') can only be given once", ExitCode.USAGE)
+    return [_read_input(path, max_bytes=max_bytes, stdin=stdin) for path in paths]
+
+
 def read_sources(
     paths: Sequence[str],
     *,
@@ -120,17 +165,20 @@ def read_sources(
         NewsdiffError: a file is missing, unreadable, binary, empty, undecodable, too
             large, stdin is given twice, or a ``--date`` names no source.
     """
-    if len(paths) > MAX_SOURCES:
-        raise NewsdiffError(
-            f"{len(paths)} articles given; newsdiff compares at most {MAX_SOURCES}",
-            ExitCode.USAGE,
-        )
-    if sum(1 for p in paths if p == "-") > 1:
-        raise NewsdiffError("stdin ('-') can only be given once", ExitCode.USAGE)
-    raws = [
-        _read_one(chr(ord("A") + i), path, max_bytes=max_bytes, stdin=stdin)
-        for i, path in enumerate(paths)
-    ]
+    inputs = read_inputs(paths, max_bytes=max_bytes, stdin=stdin)
+    return sources_from_inputs(inputs, dates=dates)
+
+
+def sources_from_inputs(
+    inputs: Sequence[RawInput], *, dates: Mapping[str, str] | None = None
+) -> list[Source]:
+    """Build Sources from bytes already read by :func:`read_inputs` (see :func:`read_sources`).
+
+    Raises:
+        NewsdiffError: an input is binary, empty or undecodable, or a ``--date`` names no
+            source.
+    """
+    raws = [_decode_input(chr(ord("A") + i), raw) for i, raw in enumerate(inputs)]
     _assign_labels(raws)
     _flag_duplicates(raws)
     overrides = _match_dates(raws, dates or {})
@@ -142,20 +190,44 @@ def read_sources(
 # --------------------------------------------------------------------------------------------
 
 
-def _read_one(sid: str, path: str, *, max_bytes: int, stdin: BinaryIO | None) -> _Raw:
+def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInput:
     if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(max_bytes + 1)
+        stream = stdin if stdin is not None else _stdin_buffer()
+        try:
+            data = stream.read(max_bytes + 1)
+        except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+            raise NewsdiffError(
+                f"cannot read stdin ('-'): {getattr(exc, 'strerror', None) or exc}",
+                ExitCode.UNREADABLE,
+            ) from None
         if len(data) > max_bytes:
             raise _too_large("stdin", None, max_bytes)
-        raw = _decode_and_clean(sid, "-", "stdin", data, suffix="")
-        raw.digest = hashlib.sha256(data).hexdigest()
-        return raw
+        return RawInput("-", data)
     data, st = _read_file(path, max_bytes)
-    raw = _decode_and_clean(sid, path, Path(path).name or path, data, suffix=Path(path).suffix)
-    raw.mtime = st.st_mtime
-    raw.real_path = os.path.realpath(path)
-    raw.digest = hashlib.sha256(data).hexdigest()
+    return RawInput(path, data, st.st_mtime_ns, os.path.realpath(path))
+
+
+def _stdin_buffer() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `newsdiff - <&-`: Python sets sys.stdin to None when fd 0 is closed
+        raise NewsdiffError(
+            "'-' reads the article from stdin, but stdin is closed; pipe the article in "
+            "(e.g. cat a.txt | newsdiff - b.txt) or give its file name",
+            ExitCode.UNREADABLE,
+        )
+    return stream  # type: ignore[no-any-return]
+
+
+def _decode_input(sid: str, raw_input: RawInput) -> _Raw:
+    path = raw_input.path
+    if path == "-":
+        raw = _decode_and_clean(sid, "-", "stdin", raw_input.data, suffix="")
+    else:
+        name = Path(path).name or path
+        raw = _decode_and_clean(sid, path, name, raw_input.data, suffix=Path(path).suffix)
+        raw.mtime = raw_input.mtime_ns / 1e9
+        raw.real_path = raw_input.real_path
+    raw.digest = hashlib.sha256(raw_input.data).hexdigest()
     return raw
 
 
@@ -404,19 +476,32 @@ def _decode_and_clean(sid: str, path: str, label: str, data: bytes, *, suffix: s
             f"{name} contains only whitespace; give a file with the article's text",
             ExitCode.EMPTY,
         )
-    raw = _Raw(id=sid, path=path, label=label, text=text, notes=notes)
+    # The label is shown as a column header and in messages: a file name can hold anything.
+    raw = _Raw(id=sid, path=path, label=visible(label), text=text, notes=notes)
     kind = _format_of(suffix.lower(), text)
     if kind == "html":
         _apply_html(raw)
     elif kind == "markdown":
         _apply_markdown(raw)
+    # Once, after markup is gone (HTML entities such as &#27; decode to ESC), and before any
+    # offset is taken: every offset into Source.text refers to the cleaned text.
+    if has_unsafe(raw.text):
+        raw.text = clean_text(raw.text)
+        raw.notes.append("held terminal control characters or bidi overrides; they were removed")
+    if raw.title is not None:
+        raw.title = " ".join(clean_text(raw.title).split()) or None
     if not raw.text.strip():
-        what = "an HTML page" if kind == "html" else "a Markdown file"
+        what = {"html": "an HTML page", "markdown": "a Markdown file"}.get(kind, "a file")
+        removed = "its markup is" if kind != "text" else "terminal control characters are"
         raise NewsdiffError(
-            f"{name} is {what} with no readable text once its markup is removed",
+            f"{name} is {what} with no readable text once {removed} removed",
             ExitCode.EMPTY,
         )
-    raw.dateline = find_dateline(raw.text)
+    header = split_header(raw.text)
+    raw.text = header.body
+    raw.dateline = header.date
+    raw.dateline_text = header.dateline
+    raw.byline = header.byline or raw.byline
     language_note = language_warning(raw.text)
     if language_note:
         raw.notes.append(language_note)
@@ -475,6 +560,10 @@ def _apply_html(raw: _Raw) -> None:
     date = getattr(doc, "date", None)
     if isinstance(date, str):
         raw.published = _valid_iso_or_none(date[:10])
+    author = getattr(doc, "author", None)
+    if isinstance(author, str) and author.strip():
+        # The page's author metadata; a byline in the text itself wins (see split_header).
+        raw.byline = re.sub(r"\s+", " ", author).strip()
 
 
 @dataclass(frozen=True)
@@ -581,40 +670,38 @@ def _apply_markdown(raw: _Raw) -> None:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 )
-_WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_WEEKDAY = "(?:(?i:" + "|".join(WEEKDAY_NAMES) + r"),?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 _AGENCY = r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?"
-_DASH = r"\s*[-–—:|]"
+# "--" stands for a dash in plain-text wire copy ("MOSCOW, Dec. 30 (Xinhua) --").
+_DASH = r"\s*(?:--|[-–—:|])"
+#: A place written in capitals, as wire services and most papers set datelines ("NEW YORK",
+#: "ST. PETERSBURG", "WASHINGTON, D.C."); at least two letters so "A —" is not one.
+#: What follows a dateline's dash: the lead sentence, which starts like one.
+_LEAD = r"(?=\s*(?:$|[\"“‘'(]?[A-Z0-9]))"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3}"
+_MIXED_PLACE = r"[A-Z][A-Za-z.'’ -]{1,40}"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?"
+#: One name in a byline: capitalised words, with the lower-case particles of names.
+_BYLINE_NAME = (
+    r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|de|da|di|du|del|der|den|van|von|bin|al|el|la|le))*"
+)
 
 
-#: Each pattern is tried at the start of the first non-empty lines, in this order.
 @functools.cache
 def _datelines() -> tuple[re.Pattern[str], ...]:
-    """Dateline patterns, compiled on first use (compiling them is most of this module's import)."""
+    """Patterns of lines that carry a date, tried in this order at the start of a line.
+
+    Compiled on first use (compiling them is most of this module's import).
+    """
     return (
         # "date 2021-12-30", "Published: 30 December 2021", "Updated on Thursday, Dec 30, 2021"
         re.compile(
@@ -623,12 +710,40 @@ def _datelines() -> tuple[re.Pattern[str], ...]:
         ),
         # "WASHINGTON, Dec 30 (Reuters) -", "KYIV, Ukraine, December 30, 2021 —"
         re.compile(
-            rf"[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ ]{{1,30}})?,\s*{_WEEKDAY}"
-            rf"(?P<date>{_DATE}){_TIME}{_AGENCY}{_DASH}"
+            rf"(?P<place>{_MIXED_PLACE}{_REGION}),\s*{_WEEKDAY}"
+            rf"(?P<date>{_DATE}){_TIME}(?P<agency>{_AGENCY}){_DASH}{_LEAD}"
         ),
         # "December 30, 2021 —", "2021-12-30:" and "Thursday, 30 December 2021" on its own line
-        re.compile(rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}{_AGENCY}(?:{_DASH}|\s*$)", re.MULTILINE),
+        re.compile(rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}{_AGENCY}(?:{_DASH}{_LEAD}|\s*$)"),
     )
+
+
+@functools.cache
+def _placelines() -> tuple[re.Pattern[str], ...]:
+    """Datelines without a date: a place in capitals, or any place with its agency.
+
+    ``WASHINGTON —``, ``MOSCOW (Reuters) -``, ``Geneva (AFP) --``. The text after the dash must
+    start the lead sentence, with lower-case words in it: "UKRAINE - RUSSIA TALKS" is a
+    headline and "NATO — the alliance said" is prose.
+    """
+    # A hyphen needs spaces around it ("UK-Russia talks" is not "UK -"); dashes and a colon
+    # ("NEW DELHI: ...") do not.
+    dash = r"(?:\s*[–—]|\s+(?:--|-)\s|\s*:\s)"
+    lead = rf"{_LEAD}(?=[^\n]*[a-z])"
+    return (
+        re.compile(rf"(?P<place>{_CAPS_PLACE}{_REGION})(?P<agency>{_AGENCY}){dash}{lead}"),
+        re.compile(
+            rf"(?P<place>{_MIXED_PLACE}{_REGION})(?P<agency>\s*\([A-Za-z][A-Za-z .&-]{{0,30}}\))"
+            rf"{dash}{lead}"
+        ),
+    )
+
+
+@functools.cache
+def _byline() -> re.Pattern[str]:
+    """A byline on a line of its own: "By Jane Doe, Associated Press", "BY JOHN ROE and ..."."""
+    sep = r"\s*(?:,|\band\b|&|\||\bfor\b|[-–—])\s*"
+    return re.compile(rf"(?:By|BY)\s+{_BYLINE_NAME}(?:{sep}{_BYLINE_NAME})*\s*$")
 
 
 def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
@@ -642,7 +757,7 @@ def _parse_date_words(text: str) -> tuple[int | None, int, int] | None:
     day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
     if not month_match or not day_match:
         return None
-    month = _MONTHS.get(month_match.group(0).lower())
+    month = MONTHS.get(month_match.group(0).lower())
     if month is None:
         return None
     return year, month, int(day_match.group(1))
@@ -656,39 +771,150 @@ def _date_from_words(text: str) -> str | None:
     return _iso_or_none(parsed[0], parsed[1], parsed[2])
 
 
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the opening lines of an article say about it rather than in it.
+
+    Attributes:
+        body: The text without those lines and prefixes: what is read, parsed and shown.
+        date: The publication date they give, with its offsets into the original text.
+        dateline: The place dateline as written, without its dash ("MOSCOW (Reuters)").
+        byline: The byline as written ("By Jane Doe, Associated Press").
+    """
+
+    body: str
+    date: _Dateline | None = None
+    dateline: str | None = None
+    byline: str | None = None
+
+
+def split_header(text: str) -> Header:
+    """Separate the metadata at the top of an article (date line, dateline, byline) from its text.
+
+    A line like ``date 2021-12-30`` or ``Published: 30 December 2021``, a wire dateline
+    (``WASHINGTON, Dec 30 (Reuters) -``, ``MOSCOW (AP) —``) and a byline (``By Jane Doe``) are
+    not sentences: parsed as text they become sentence A1, a claim "only in A", glue onto the
+    headline, and lend their place and agency to the talks ("between Washington and
+    Reuters"). So they are cut from the text, which keeps every offset of the analysis
+    consistent with what is shown; the date becomes the publication date and the dateline
+    and byline are kept on the Source.
+
+    Only the opening lines are read: at most four non-empty lines, past short headline-like
+    lines, stopping at the first line of prose. If nothing but metadata is left, the text is
+    kept whole (an article of one date line is still that line).
+    """
+    cuts: list[tuple[int, int]] = []
+    date: _Dateline | None = None
+    datelines: list[str] = []
+    byline: str | None = None
+    pos = 0
+    checked = 0
+    while pos < len(text) and checked < 4 and pos <= 1500:
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        line = text[pos:line_end]
+        stripped = line.lstrip()
+        if not stripped:
+            pos = line_end + 1
+            continue
+        checked += 1
+        cur = pos + len(line) - len(stripped)
+        while cur < line_end:
+            # Datelines are short: 2000 characters is plenty and bounds the work on a huge line.
+            rest = text[cur : min(line_end, cur + 2000)]
+            found = _date_item(rest, cur)
+            if found is not None:
+                length, item_date, item_dateline = found
+                if date is None:
+                    date = item_date
+                if item_dateline:
+                    datelines.append(item_dateline)
+            else:
+                placed = _place_item(rest)
+                if placed is not None:
+                    length, item_dateline = placed
+                    datelines.append(item_dateline)
+                elif byline is None and len(rest) <= 150 and _byline().match(rest):
+                    length = len(rest)
+                    byline = re.sub(r"\s+", " ", rest).strip()
+                else:
+                    break
+            cur += length
+            cur += len(text[cur:line_end]) - len(text[cur:line_end].lstrip())
+        if cur > pos + len(line) - len(stripped):  # something was cut from this line
+            cuts.append((pos, line_end + 1 if cur >= line_end else cur))
+        remainder = text[cur:line_end].strip()
+        if remainder and (cur > pos + len(line) - len(stripped) or not _headline_like(remainder)):
+            break  # the lead sentence has started: no metadata after it
+        pos = line_end + 1
+    if not cuts:
+        return Header(text, date)
+    pieces: list[str] = []
+    last = 0
+    for a, b in cuts:
+        pieces.append(text[last:a])
+        last = b
+    pieces.append(text[last:])
+    body = "".join(pieces)
+    if cuts[0][0] == 0:
+        body = body.lstrip()
+    if not body.strip():
+        return Header(text, date)
+    return Header(
+        body,
+        date,
+        "; ".join(datelines) if datelines else None,
+        byline,
+    )
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without closing punctuation: a headline or standfirst, not prose."""
+    return len(line) <= 150 and not re.search(r"[.!?:\"”]$", line)
+
+
+def _date_item(rest: str, offset: int) -> tuple[int, _Dateline, str | None] | None:
+    """A date line or dated dateline at the start of ``rest``: its length, date and place."""
+    for pattern in _datelines():
+        match = pattern.match(rest)
+        if not match:
+            continue
+        parsed = _parse_date_words(match.group("date"))
+        if parsed is None:
+            continue
+        year, month, day = parsed
+        if year is not None and _iso_or_none(year, month, day) is None:
+            continue
+        if year is None and _iso_or_none(2000, month, day) is None:  # 2000 has Feb 29
+            continue
+        found = _Dateline(year, month, day, offset, offset + match.end(), rest[: match.end()])
+        place = match.groupdict().get("place")
+        dateline = None
+        if place:
+            dateline = _strip_dash(rest[: match.end()])
+        return match.end(), found, dateline
+    return None
+
+
+def _place_item(rest: str) -> tuple[int, str] | None:
+    for pattern in _placelines():
+        match = pattern.match(rest)
+        if match:
+            return match.end(), _strip_dash(rest[: match.end()])
+    return None
+
+
+def _strip_dash(dateline: str) -> str:
+    return re.sub(r"\s*(?:--|[-–—:|])\s*$", "", dateline.strip()).strip()
+
+
 def find_dateline(text: str) -> _Dateline | None:
     """A publication date written at the start of the article, if there is one.
 
-    Looks at the first three non-empty lines, so a headline above the dateline is fine. The
-    dateline stays in the text: offsets must keep matching what the user sees.
+    Offsets are into ``text``; see :func:`split_header`, which also removes it.
     """
-    offset = 0
-    checked = 0
-    for line in text[:4000].split("\n"):  # datelines sit in the first lines
-        if checked >= 3 or offset > 1000:
-            break
-        stripped = line.lstrip()
-        if stripped:
-            checked += 1
-            lead = len(line) - len(stripped)
-            for pattern in _datelines():
-                match = pattern.match(stripped)
-                if not match:
-                    continue
-                parsed = _parse_date_words(match.group("date"))
-                if parsed is None:
-                    continue
-                year, month, day = parsed
-                if year is not None and _iso_or_none(year, month, day) is None:
-                    continue
-                if year is None and _iso_or_none(2000, month, day) is None:  # 2000 has Feb 29
-                    continue
-                start = offset + lead
-                return _Dateline(
-                    year, month, day, start, start + match.end(), stripped[: match.end()]
-                )
-        offset += len(line) + 1
-    return None
+    return split_header(text).date
 
 
 def _iso_or_none(year: int, month: int, day: int) -> str | None:
@@ -756,18 +982,28 @@ def _reference_date(dated: Sequence[str]) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _title_of(text: str, dateline: _Dateline | None) -> str | None:
+#: Words whose full stop ends an abbreviation, not the sentence: initialisms (U.S., U.N.) and
+#: the titles and months written before a name or number.
+_ABBREVIATION = re.compile(
+    r"(?:^|[^\w.])(?:(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|"
+    r"Sgt|Capt|Adm|Rev|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$"
+)
+
+
+def _title_of(text: str) -> str | None:
     body = text[:8000]  # the title comes from the opening; no need to copy a long article
-    if dateline is not None:
-        body = body[: dateline.start] + body[dateline.end :]
     body = re.sub(r"^[\s\-–—:|]+", "", body)
     first_line = body.split("\n", 1)[0].strip()
     rest = body[len(first_line) :].strip() if "\n" in body else ""
     if first_line and rest and len(first_line) <= 150 and not re.search(r"[.!?:]$", first_line):
         candidate = first_line  # a headline on its own line
     else:
-        match = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])", first_line)
-        candidate = first_line[: match.start() + 1] if match else first_line
+        candidate = first_line
+        for match in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])", first_line):
+            word = first_line[: match.start()].rsplit(None, 1)[-1]
+            if not _ABBREVIATION.search(word):  # "U.S. Secretary", "Mr. Biden" go on
+                candidate = first_line[: match.start() + 1]
+                break
         candidate = candidate.rstrip()
     candidate = re.sub(r"\s+", " ", candidate).strip()
     if not candidate:
@@ -938,7 +1174,7 @@ def _finish(raws: Sequence[_Raw], overrides: Mapping[str, str]) -> list[Source]:
     sources = []
     for raw in raws:
         inferred = raw.published is None and reference is not None
-        title = raw.title or _title_of(raw.text, raw.dateline)
+        title = raw.title or _title_of(raw.text)
         subject = f"{raw.id} ({raw.label})"
         sources.append(
             Source(
@@ -950,6 +1186,8 @@ def _finish(raws: Sequence[_Raw], overrides: Mapping[str, str]) -> list[Source]:
                 published_inferred=inferred,
                 text=raw.text,
                 warnings=tuple(f"{subject} {note}" for note in raw.notes),
+                dateline=raw.dateline_text,
+                byline=raw.byline,
             )
         )
     return sources

@@ -10,7 +10,7 @@ ClaimStatus = Literal["agree", "adds", "differ", "only"]
 #: What a difference means to a fact-checker: incompatible values for one slot, something one
 #: source says and the other omits, or the same fact in other words.
 DifferenceClass = Literal["conflict", "addition", "wording"]
-TalkStatus = Literal["scheduled", "ongoing", "past"]
+TalkStatus = Literal["scheduled", "ongoing", "past", "cancelled", "postponed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 #: Labels that name real-world actors, places or things we cluster across sources.
@@ -40,7 +40,12 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input article, as read from disk (``sentences`` is empty until analysed)."""
+    """One input article, as read from disk (``sentences`` is empty until analysed).
+
+    ``text`` is the article without the metadata at its top (a ``date 2021-12-30`` line, the
+    dateline, the byline): those are not sentences, so they are kept in their own fields and
+    every offset of the analysis points into ``text``.
+    """
 
     id: str
     path: str
@@ -54,6 +59,10 @@ class Source:
     sentences: tuple[Sentence, ...] = ()
     warnings: tuple[str, ...] = ()
     """Non-fatal problems found while reading (encoding guessed, not English, ...)."""
+    dateline: str | None = None
+    """The wire dateline as written ("MOSCOW, Dec 30 (Reuters)"); it is not part of ``text``."""
+    byline: str | None = None
+    """The byline as written ("By Jane Doe, Associated Press"); it is not part of ``text``."""
 
     def sentence(self, sentence_id: str) -> Sentence:
         """Return the sentence with this id; raises KeyError for an unknown id."""
@@ -238,6 +247,8 @@ class Comparison:
                     "title": s.title,
                     "published": s.published,
                     "published_inferred": s.published_inferred,
+                    "dateline": s.dateline,
+                    "byline": s.byline,
                     "warnings": list(s.warnings),
                     "text": s.text,
                     "sentences": [
@@ -332,6 +343,8 @@ class Comparison:
                     Sentence(x["id"], int(x["start"]), int(x["end"])) for x in s["sentences"]
                 ),
                 warnings=tuple(s.get("warnings", ())),
+                dateline=s.get("dateline"),
+                byline=s.get("byline"),
             )
             for s in data["sources"]
         )

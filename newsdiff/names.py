@@ -8,98 +8,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from nameparser.config import CONSTANTS as _NAMEPARSER
+
+from newsdiff.lexicon.people import NAME_TITLES
+from newsdiff.lexicon.places import DEMONYMS
+
 #: Words that start a name span but are not part of the name (stripped from mention text).
 LEADING_DETERMINERS = ("the ", "The ", "THE ")
 
-#: Honorifics and titles that may precede a personal name inside an entity span.
-NAME_TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "lt",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "father",
-        "sheikh",
-        "chancellor",
-        "judge",
-        "justice",
-        "officer",
-        "sgt",
-        "capt",
-        "captain",
-        "adm",
-        "admiral",
-        "det",
-        "detective",
-        "deputy",
-        "sheriff",
-        "coroner",
-        "chief",
-        "coach",
-        "st",
-        "saint",
-    }
-)
 
 #: Function words skipped when building an acronym from an organisation's name.
 ACRONYM_STOPWORDS = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "&"})
 
-#: Words that start a multi-word surname.
-SURNAME_PARTICLES = frozenset(
-    {
-        "lo",
-        "la",
-        "le",
-        "de",
-        "di",
-        "da",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "du",
-        "st",
-        "ter",
-        "ten",
-        "mac",
-    }
-)
+#: Words that start a multi-word surname ("van der Berg", "bin Salman", "de la Cruz"):
+#: nameparser's curated prefix list, plus a few it lacks.
+SURNAME_PARTICLES = frozenset(_NAMEPARSER.prefixes) | {"lo", "el", "das", "ten"}
 
 #: Company-form suffixes that do not change which organisation is named.
 ORG_SUFFIXES = frozenset(
@@ -161,113 +84,14 @@ GENERIC_ORG_HEADS = frozenset(
     }
 )
 
-#: Name suffixes that are not surnames.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Generational and other suffixes after a name (Jr., Sr., III): nameparser's list of those
+#: that are not degrees (degrees such as "MA" are also surnames: Jack Ma).
+NAME_SUFFIXES = frozenset(_NAMEPARSER.suffix_not_acronyms)
 
-# Country demonyms -> the country's usual English name. General knowledge, not story-specific:
-# NORP mentions ("Russian officials") refer to the state or people of the country.
-DEMONYMS: dict[str, str] = {
-    "afghan": "Afghanistan",
-    "albanian": "Albania",
-    "algerian": "Algeria",
-    "american": "United States",
-    "argentine": "Argentina",
-    "argentinian": "Argentina",
-    "armenian": "Armenia",
-    "australian": "Australia",
-    "austrian": "Austria",
-    "azerbaijani": "Azerbaijan",
-    "bangladeshi": "Bangladesh",
-    "belarusian": "Belarus",
-    "belgian": "Belgium",
-    "bolivian": "Bolivia",
-    "bosnian": "Bosnia",
-    "brazilian": "Brazil",
-    "british": "United Kingdom",
-    "bulgarian": "Bulgaria",
-    "cambodian": "Cambodia",
-    "canadian": "Canada",
-    "chilean": "Chile",
-    "chinese": "China",
-    "colombian": "Colombia",
-    "croatian": "Croatia",
-    "cuban": "Cuba",
-    "czech": "Czech Republic",
-    "danish": "Denmark",
-    "dutch": "Netherlands",
-    "ecuadorian": "Ecuador",
-    "egyptian": "Egypt",
-    "estonian": "Estonia",
-    "ethiopian": "Ethiopia",
-    "filipino": "Philippines",
-    "finnish": "Finland",
-    "french": "France",
-    "georgian": "Georgia",
-    "german": "Germany",
-    "ghanaian": "Ghana",
-    "greek": "Greece",
-    "haitian": "Haiti",
-    "hungarian": "Hungary",
-    "icelandic": "Iceland",
-    "indian": "India",
-    "indonesian": "Indonesia",
-    "iranian": "Iran",
-    "iraqi": "Iraq",
-    "irish": "Ireland",
-    "israeli": "Israel",
-    "italian": "Italy",
-    "jamaican": "Jamaica",
-    "japanese": "Japan",
-    "jordanian": "Jordan",
-    "kazakh": "Kazakhstan",
-    "kenyan": "Kenya",
-    "korean": "Korea",
-    "kuwaiti": "Kuwait",
-    "latvian": "Latvia",
-    "lebanese": "Lebanon",
-    "libyan": "Libya",
-    "lithuanian": "Lithuania",
-    "malaysian": "Malaysia",
-    "mexican": "Mexico",
-    "moldovan": "Moldova",
-    "mongolian": "Mongolia",
-    "moroccan": "Morocco",
-    "nepalese": "Nepal",
-    "nepali": "Nepal",
-    "nigerian": "Nigeria",
-    "norwegian": "Norway",
-    "pakistani": "Pakistan",
-    "palestinian": "Palestine",
-    "peruvian": "Peru",
-    "polish": "Poland",
-    "portuguese": "Portugal",
-    "qatari": "Qatar",
-    "romanian": "Romania",
-    "russian": "Russia",
-    "rwandan": "Rwanda",
-    "saudi": "Saudi Arabia",
-    "serbian": "Serbia",
-    "singaporean": "Singapore",
-    "slovak": "Slovakia",
-    "slovenian": "Slovenia",
-    "somali": "Somalia",
-    "spanish": "Spain",
-    "sudanese": "Sudan",
-    "swedish": "Sweden",
-    "swiss": "Switzerland",
-    "syrian": "Syria",
-    "taiwanese": "Taiwan",
-    "thai": "Thailand",
-    "tunisian": "Tunisia",
-    "turkish": "Turkey",
-    "ugandan": "Uganda",
-    "ukrainian": "Ukraine",
-    "uzbek": "Uzbekistan",
-    "venezuelan": "Venezuela",
-    "vietnamese": "Vietnam",
-    "yemeni": "Yemen",
-    "zimbabwean": "Zimbabwe",
-}
+#: Titles before a personal name, stripped when a name is split into its parts: nameparser's
+#: curated list (Rev., Gen., Sen., Gov., Judge, ...) and the short forms of ours.
+PERSON_TITLES = frozenset(_NAMEPARSER.titles) | NAME_TITLES
+
 
 #: Letters that Unicode does not decompose into a base letter plus an accent.
 _UNDECOMPOSABLE = str.maketrans(
@@ -423,6 +247,8 @@ class PersonName:
 
     given: tuple[str, ...]
     surname: str
+    #: A generational suffix, lower case without dots ("jr", "iii"); "" when none.
+    suffix: str = ""
 
     @property
     def surname_key(self) -> str:
@@ -430,6 +256,13 @@ class PersonName:
         words = self.surname.split()
         core = [w for w in words if w.lower() not in SURNAME_PARTICLES] or words
         return translit_key("".join(core))
+
+    @property
+    def first_surname_key(self) -> str:
+        """Key of the first of a double surname ("Peña" of "Peña Nieto"), else the surname's."""
+        words = self.surname.split()
+        core = [w for w in words if w.lower() not in SURNAME_PARTICLES] or words
+        return translit_key(core[0]) if len(core) >= 2 else self.surname_key
 
     @property
     def given_keys(self) -> tuple[str, ...]:
@@ -477,6 +310,14 @@ def are_nicknames(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Whether the nickname table knows ``word`` as a given name or a nickname."""
+    w = fold_accents(word).lower()
+    table = _nicknamer()
+    return bool(table.nicknames_of(w) or table.canonicals_of(w))
+
+
+@lru_cache(maxsize=4096)
 def short_form_of(short: str, full: str) -> bool:
     """Whether ``short`` can be a short form of ``full`` that the nickname table lacks.
 
@@ -494,25 +335,32 @@ def short_form_of(short: str, full: str) -> bool:
 def strip_titles(text: str) -> str:
     """A person's name without leading honorifics: "President Joe Biden" -> "Joe Biden"."""
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
         words = words[1:]
     return " ".join(words)
 
 
-def parse_person(text: str) -> PersonName | None:
-    """Split a personal name; None when nothing name-like is left after removing titles."""
+def parse_person(text: str, surname_words: int = 1) -> PersonName | None:
+    """Split a personal name; None when nothing name-like is left after removing titles.
+
+    ``surname_words`` is how many words the surname has when the story shows it is a double
+    one ("Enrique Peña Nieto" with "Peña Nieto" used alone). A suffix (Jr., III) is kept apart:
+    it tells a son from his father.
+    """
     words = name_words(text)
-    while words and words[0].lower().rstrip(".") in NAME_TITLES:
+    while words and words[0].lower().rstrip(".") in PERSON_TITLES:
         words = words[1:]
+    suffix = ""
     while words and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        suffix = suffix or words[-1].lower().rstrip(".")
         words = words[:-1]
     if not words:
         return None
     # Surname particles belong to the surname: "Lo Presti", "van der Berg", "bin Salman".
-    cut = len(words) - 1
+    cut = max(len(words) - surname_words, 0)
     while cut > 0 and words[cut - 1].lower() in SURNAME_PARTICLES:
         cut -= 1
-    return PersonName(tuple(words[:cut]), " ".join(words[cut:]))
+    return PersonName(tuple(words[:cut]), " ".join(words[cut:]), suffix)
 
 
 #: Capitals and other cities that news metonymy turns into actors ("Kyiv wanted", "Moscow

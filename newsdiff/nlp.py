@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.textsafe import visible
 
 if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
     from spacy.language import Language
@@ -77,18 +79,55 @@ def installed_pipelines() -> list[PipelineInfo]:
     return found
 
 
+#: What a pipeline package's name looks like: one Python identifier, so never a path, never a
+#: dotted name (finding ``evil.x`` would import ``evil`` from wherever it is on sys.path).
+_PACKAGE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+
+
+def registered_pipelines() -> dict[str, str]:
+    """Installed spaCy pipeline packages (name -> version), from the distributions' metadata.
+
+    ``spacy package`` gives every pipeline package a ``spacy_models`` entry point; that is what
+    tells a pipeline from any other importable package (``pip``) or a folder that happens to
+    be on sys.path. Nothing is imported.
+    """
+    from importlib import metadata
+
+    found: dict[str, str] = {}
+    for entry in metadata.entry_points(group="spacy_models"):
+        if entry.name == entry.value and _PACKAGE_NAME.fullmatch(entry.name):
+            dist = entry.dist
+            found.setdefault(entry.name, dist.version if dist is not None else "unknown")
+    return found
+
+
 def resolve_pipeline(requested: str | None = None) -> PipelineInfo:
     """Pick the pipeline to use: the requested one, or the best installed.
 
+    A requested name (``--model``, ``NEWSDIFF_MODEL``, ``model`` in the config) must be the
+    name of an installed spaCy pipeline package (:func:`registered_pipelines`); it is checked
+    against the metadata before anything could be imported by it.
+
     Raises:
-        NewsdiffError: the requested pipeline is not installed, or none is.
+        NewsdiffError: the requested name is not a package name, not installed or not a spaCy
+            pipeline, or no pipeline is installed.
     """
     if requested:
-        version = _distribution_version(requested)
-        if version is None:
-            known = ", ".join(p.name for p in installed_pipelines()) or "none"
+        if not _PACKAGE_NAME.fullmatch(requested):
             raise NewsdiffError(
-                f"spaCy pipeline {requested!r} is not installed (installed: {known}); "
+                f"model {visible(repr(requested))} is not the name of a spaCy pipeline package "
+                f"(like en_core_web_md); paths and dotted names are not accepted",
+                ExitCode.MODEL,
+            )
+        registered = registered_pipelines()
+        version = registered.get(requested)
+        if version is None:
+            known = ", ".join(sorted(registered)) or "none"
+            what = "is not installed"
+            if _is_distribution(requested):
+                what = "is an installed package but not a spaCy pipeline"
+            raise NewsdiffError(
+                f"spaCy pipeline {requested!r} {what} (installed pipelines: {known}); "
                 f"install it, or drop --model to use the best installed one",
                 ExitCode.MODEL,
             )
@@ -100,6 +139,16 @@ def resolve_pipeline(requested: str | None = None) -> PipelineInfo:
             ExitCode.MODEL,
         )
     return found[0]
+
+
+def _is_distribution(name: str) -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 _lock = threading.Lock()
@@ -116,6 +165,15 @@ def load_pipeline(info: PipelineInfo) -> Language:
         nlp = _loaded.get(info.name)
         if nlp is not None:
             return nlp
+        if info.name not in registered_pipelines():
+            # The fast lookup of the preferred names found a folder on sys.path (with
+            # ``python -m newsdiff``, the current directory), not an installed package:
+            # spacy.load would import it.
+            raise NewsdiffError(
+                f"{info.name!r} is on the Python path but is not an installed spaCy pipeline "
+                f"package; reinstall with: {INSTALL_HINT}",
+                ExitCode.MODEL,
+            )
         try:
             import spacy
 

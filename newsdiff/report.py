@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsdiff.model import Claim, Comparison, Entity, Source, Talk
+from newsdiff.textsafe import visible
 
 #: Order of difference kinds in a claim's table: what changes the story most comes first.
 _KIND_ORDER = ("entity", "attribution", "quote", "number", "date", "time", "predicate")
@@ -32,15 +33,28 @@ def render_markdown(comparison: Comparison) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+#: What a Markdown renderer would act on inside a line: HTML (``<script>``, ``<img onerror>``,
+#: entities), emphasis, code, links and images (``[x](javascript:...)``), table pipes.
+_MD_ACTIVE = re.compile(r"[\\`*_\[\]|~<>&]")
+_HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
 def _cell(text: str | None) -> str:
-    """Make text safe for one table cell: one line, pipes escaped."""
+    """Make text safe for one table cell: one line, pipes and everything active escaped."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", text).strip().replace("\\", "\\\\").replace("|", "\\|")
+    return _one_line(text)
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Article text or a name as one line of literal Markdown.
+
+    Reports are opened in renderers that run HTML and follow links, and the text is quoted from
+    articles nobody vetted: every character a renderer would act on is escaped, so a quoted
+    ``<script>`` or ``[click](javascript:...)`` shows as written and does nothing.
+    """
+    line = visible(re.sub(r"\s+", " ", text).strip())
+    return _MD_ACTIVE.sub(lambda m: _HTML_ENTITIES.get(m.group(0), "\\" + m.group(0)), line)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,11 +13,28 @@ from typing import Any
 
 import platformdirs
 
-from newsdiff.fsutil import atomic_write_text
+from newsdiff.fsutil import (
+    OWNER_MARK,
+    atomic_write_text,
+    claim_directory,
+    is_temporary_of,
+    stale_temporary_files,
+)
 from newsdiff.model import Source
 
 #: Positions kept; the least recently saved are dropped beyond this.
 MAX_POSITIONS = 500
+
+#: The names :func:`_position_path` gives: the only files pruning may delete.
+_POSITION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\.json")
+
+
+def _is_ours(name: str) -> bool:
+    return (
+        _POSITION_NAME.fullmatch(name) is not None
+        or name == OWNER_MARK
+        or is_temporary_of(name, lambda target: _POSITION_NAME.fullmatch(target) is not None)
+    )
 
 
 def state_dir() -> Path:
@@ -46,10 +64,13 @@ def _position_path(key: str) -> Path:
 
 
 def load_position(key: str) -> dict[str, Any] | None:
-    """The saved position for this key, or None if there is none or it is unreadable."""
+    """The saved position for this key, or None if there is none or it is unreadable.
+
+    Deeply nested JSON (RecursionError) and undecodable bytes count as unreadable too.
+    """
     try:
         data = json.loads(_position_path(key).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("position"), dict):
         return None
@@ -65,17 +86,29 @@ def save_position(key: str, position: Mapping[str, Any]) -> None:
     """
     payload = {"saved": time.time(), "position": dict(position)}
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    path = _position_path(key)
+    owned = claim_directory(path.parent, _is_ours)
     try:
-        atomic_write_text(_position_path(key), text)
+        atomic_write_text(path, text)
     except OSError:
         return  # losing the reading position is not worth interrupting the reader for
-    _prune()
+    if owned:
+        _prune()
 
 
 def _prune() -> None:
+    """Drop the oldest positions beyond MAX_POSITIONS and abandoned temporary files.
+
+    Only for a folder newsdiff owns, and only names it wrote (see ``fsutil.claim_directory``).
+    """
     folder = state_dir() / "positions"
+    for tmp in stale_temporary_files(folder, _is_ours):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
     try:
-        files = [p for p in folder.iterdir() if p.suffix == ".json"]
+        files = [
+            p for p in folder.iterdir() if _POSITION_NAME.fullmatch(p.name) and not p.is_symlink()
+        ]
     except OSError:
         return
     if len(files) <= MAX_POSITIONS:

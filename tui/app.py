@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import datetime
-from pathlib import Path
 from typing import Any, ClassVar
 
-import platformdirs
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from newsdiff import config as config_module
-from newsdiff import state
-from newsdiff.config import Config, UiPrefs
+from newsdiff.config import Config
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.model import Comparison, Source
-from tui.commands import NewsdiffCommands
+from newsdiff.textsafe import visible
+from tui.background import analysis_running
 from tui.screens.main import MainScreen
+from tui.store import ReaderStore
 
 
 def _default_analyze(*args: Any, **kwargs: Any) -> Comparison:
@@ -30,27 +28,21 @@ def _default_analyze(*args: Any, **kwargs: Any) -> Comparison:
     return analyze(*args, **kwargs)
 
 
-def unused_path(directory: Path, stem: str, suffix: str) -> Path:
-    """A path in ``directory`` that does not exist yet (``stem-2.md``, ...); never overwrites."""
-    candidate = directory / f"{stem}{suffix}"
-    n = 2
-    while candidate.exists():
-        candidate = directory / f"{stem}-{n}{suffix}"
-        n += 1
-    return candidate
-
-
 class NewsdiffApp(App[None]):
     """Compare sources side by side; the analysis runs in a worker while the text is shown."""
 
     CSS_PATH = "newsdiff.tcss"
     TITLE = "newsdiff"
-    COMMANDS = App.COMMANDS | {NewsdiffCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit (the reading position is remembered)"),
+        Binding(
+            "q", "quit", "Quit", tooltip="Quit (the reading position is remembered)", id="quit"
+        ),
         # Textual 8 turns Ctrl+C into "press ctrl+q to quit"; a reading tool should just quit,
-        # as every terminal program does (Textual restores the terminal on the way out).
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # as every terminal program does (Textual restores the terminal on the way out), with
+        # exit code 130 as for Ctrl+C anywhere else (the README's exit code table). Not a
+        # priority binding: with text selected, the screen's Ctrl+C copies it first (Textual
+        # 8), and only without a selection does the key reach this binding.
+        Binding("ctrl+c", "interrupt", "Quit", show=False, id="quit.interrupt"),
     ]
 
     def __init__(
@@ -69,9 +61,22 @@ class NewsdiffApp(App[None]):
         self.config = config or Config()
         self.model = model if model is not None else self.config.model
         self._analyze = analyze or _default_analyze
-        self.prefs = self._load_prefs()
+        self.store = ReaderStore(self.sources, self.config)
         self._gc_paused = False
-        self._position_key = state.position_key(self.sources)
+        self._signals: list[int] = []
+        self._keymap_warnings: list[str] = []
+        if self.config.keymap:
+            self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        """Remap keys from ``[keymap]``; a bad entry is a one-line warning, never a crash."""
+        from tui.keymap import binding_ids, check_keymap
+        from tui.screens.help import binding_groups
+
+        known = binding_ids(bindings for _, bindings in binding_groups())
+        keymap, self._keymap_warnings = check_keymap(self.config.keymap, known)
+        self.store.keymap = keymap
+        self.set_keymap(keymap)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app after moving every object alive now out of the garbage collector's way.
@@ -96,108 +101,85 @@ class NewsdiffApp(App[None]):
             self._gc_paused = False
             gc.enable()
 
-    def _load_prefs(self) -> UiPrefs:
-        """What the reader chose last time (ui.json), else the defaults of config.toml.
-
-        ``load_ui_prefs`` never raises: a missing or broken ui.json reads as defaults and is
-        rewritten on the next change.
-        """
-        if not config_module.ui_prefs_path().exists():
-            return UiPrefs(sidebar=self.config.sidebar, detail=self.config.detail)
-        return config_module.load_ui_prefs()
-
     def get_default_screen(self) -> MainScreen:
         """The comparison screen is the app's base screen."""
         return MainScreen(
             self.sources,
             analyze=self._analyze,
             model=self.model,
-            sidebar=self.prefs.sidebar,
-            detail=self.prefs.detail,
+            store=self.store,
         )
 
     @property
     def main_screen(self) -> MainScreen:
-        """The comparison screen, even while a modal is on top."""
+        """The comparison screen, even while a modal is on top (for tests and tools)."""
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
 
-    @property
-    def comparison(self) -> Comparison | None:
-        """The analysis, once it has arrived."""
-        return self.main_screen.comparison
-
     def on_mount(self) -> None:
         """Apply the remembered theme and start remembering changes."""
-        theme = self.prefs.theme or self.config.theme
+        theme = self.store.prefs.theme or self.config.theme
         if theme and theme in self.available_themes:
             self.theme = theme
         elif theme:
-            self.notify(f"unknown theme {theme!r}; using {self.theme}", severity="warning")
+            # The name comes from config.toml or ui.json: shown as plain, visible text.
+            self.notify(
+                f"unknown theme {visible(repr(theme))}; using {self.theme}",
+                severity="warning",
+                markup=False,
+            )
+        for warning in self._keymap_warnings:
+            # Key names come from config.toml: plain, visible text, never markup.
+            self.notify(visible(warning), severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._resume_gc)
+        self._handle_termination_signals()
+
+    def _handle_termination_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app the normal way, so the terminal is restored.
+
+        Python's default for both is to die on the spot, leaving the terminal in the
+        alternate screen with mouse reporting on and the cursor hidden.
+        """
+        loop = asyncio.get_running_loop()
+        for name, code in (("SIGTERM", 143), ("SIGHUP", 129)):
+            signum = getattr(signal, name, None)
+            if signum is None:  # Windows has no SIGHUP
+                continue
+            try:
+                loop.add_signal_handler(signum, self._quit_with, code)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread, or no signal support in this loop
+            self._signals.append(signum)
+
+    def on_unmount(self) -> None:
+        """Give the signals back (tests run many apps in one process)."""
+        loop = asyncio.get_running_loop()
+        for signum in self._signals:
+            loop.remove_signal_handler(signum)
+        self._signals.clear()
 
     def _theme_changed(self, theme: Theme) -> None:
-        self.save_prefs(theme=theme.name)
-
-    def save_prefs(self, **changes: Any) -> None:
-        """Remember UI preferences (theme, sidebar, detail) in ui.json."""
-        prefs = replace(self.prefs, **changes)
-        if prefs == self.prefs:
-            return
-        self.prefs = prefs
-        try:
-            config_module.save_ui_prefs(prefs)
-        except (NewsdiffError, OSError) as err:
-            self.notify(f"could not save preferences: {err}", severity="warning")
-
-    def load_position(self) -> dict[str, Any] | None:
-        """Where the reader left these same articles last time."""
-        try:
-            return state.load_position(self._position_key)
-        except (NewsdiffError, OSError) as err:
-            self.notify(f"could not read last position: {err}", severity="warning")
-            return None
-
-    def save_position(self) -> None:
-        """Remember the reading position for the next time these articles open."""
-        if self.main_screen.comparison is None:
-            return
-        try:
-            state.save_position(self._position_key, self.main_screen.position())
-        except (NewsdiffError, OSError) as err:
-            self.log.warning(f"could not save position: {err}")
+        error = self.store.save_prefs(theme=theme.name)
+        if error:
+            self.notify(error, severity="warning", markup=False)
 
     async def action_quit(self) -> None:
-        """Save the position, then quit."""
-        self.save_position()
-        self.exit()
+        """Save the reading position, then quit."""
+        self._quit_with(int(ExitCode.OK))
 
-    def jump_to_actor(self, entity_id: str) -> None:
-        """Palette: highlight an actor and jump to its first mentions."""
-        self.main_screen.choose_entity(entity_id)
+    def action_interrupt(self) -> None:
+        """Ctrl+C: save the reading position and quit with exit code 130."""
+        self._quit_with(int(ExitCode.INTERRUPTED))
 
-    def jump_to_talk(self, talk_id: str) -> None:
-        """Palette: jump to a talk's evidence."""
-        self.main_screen.choose_talk(talk_id)
+    def _quit_with(self, code: int) -> None:
+        error = self.store.save_position()
+        if error:
+            self.log.warning(error)
+        self.exit(return_code=code)
 
-    def action_export_report(self) -> None:
-        """Write the Markdown report to the documents folder and say where."""
-        from newsdiff.report import render_markdown
-
-        comparison = self.comparison
-        if comparison is None:
-            self.notify("The analysis has not finished yet", severity="warning")
-            return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
-            directory = platformdirs.user_documents_path()
-            directory.mkdir(parents=True, exist_ok=True)
-            path = unused_path(directory, f"newsdiff-report-{stamp}", ".md")
-            with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-                handle.write(render_markdown(comparison))
-        except OSError as err:
-            self.notify(f"could not write report: {err.strerror or err}", severity="error")
-            return
-        self.notify(str(path), title="Report written")
+    @staticmethod
+    def analysis_left_running() -> bool:
+        """After run(): whether the reader quit while the engine was still working."""
+        return analysis_running()

@@ -1,4 +1,8 @@
-"""Command palette (Ctrl+P) entries: jump to an actor or talk, switch theme, export the report."""
+"""Command palette (Ctrl+P) entries: jump to an actor or talk, switch theme, export the report.
+
+The provider is registered on the comparison screen (``MainScreen.COMMANDS``) and talks to
+the screen it was opened from (``Provider.screen``), never to the app's internals.
+"""
 
 from __future__ import annotations
 
@@ -9,30 +13,42 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from tui.app import NewsdiffApp
+    from tui.screens.main import MainScreen
 
 
 class NewsdiffCommands(Provider):
     """Everything the palette can do in newsdiff, rebuilt from the current analysis."""
 
     @property
-    def newsdiff_app(self) -> NewsdiffApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def main_screen(self) -> MainScreen:
+        """The comparison screen the palette was opened from, typed."""
+        return self.screen  # type: ignore[return-value]
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.newsdiff_app
+        screen = self.main_screen
+        app = self.app
         commands: list[tuple[str, Callable[[], object], str]] = []
-        comparison = app.comparison
+        comparison = screen.comparison
         if comparison is not None:
             commands.append(
-                ("Export report (Markdown)", app.action_export_report, "Write the report file")
+                (
+                    "Export report (Markdown)",
+                    partial(screen.action_export, ".md"),
+                    "Write the Markdown report to a new file",
+                )
+            )
+            commands.append(
+                (
+                    "Export analysis (JSON)",
+                    partial(screen.action_export, ".json"),
+                    "Write the --json output to a new file",
+                )
             )
             for entity in comparison.entities:
                 commands.append(
                     (
                         f"Jump to actor: {entity.name}",
-                        partial(app.jump_to_actor, entity.id),
+                        partial(screen.choose_entity, entity.id),
                         f"{entity.kind}, {len(entity.mentions)} mentions",
                     )
                 )
@@ -40,7 +56,7 @@ class NewsdiffCommands(Provider):
                 commands.append(
                     (
                         f"Jump to talk: {talk.date or 'undated'} {talk.title}",
-                        partial(app.jump_to_talk, talk.id),
+                        partial(screen.choose_talk, talk.id),
                         talk.where or talk.status,
                     )
                 )
@@ -51,7 +67,7 @@ class NewsdiffCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        """Shown before typing: the report and the actors."""
+        """Shown before typing: the exports and the actors."""
         for name, callback, help_text in self._commands():
             if not name.startswith("Theme:"):
                 yield DiscoveryHit(name, callback, help=help_text)

@@ -29,8 +29,8 @@ class DifferenceList(OptionList):
     """Claims with status ``differ`` or ``only``, in reading order of the first source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"difference-list--differ", "difference-list--only"}
@@ -53,8 +53,24 @@ class DifferenceList(OptionList):
             """The list the claim was chosen in."""
             return self.difference_list
 
+    _comparison: Comparison | None = None
+    _styles_seen: tuple[object, ...] = ()
+
+    def _status_styles(self) -> tuple[object, ...]:
+        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
+
+    def notify_style_update(self) -> None:
+        """A theme switch restyles the status labels, which are baked into the prompts."""
+        super().notify_style_update()
+        if self._comparison is not None and self._status_styles() != self._styles_seen:
+            keep = self.highlighted
+            self.show(self._comparison)
+            self.highlighted = keep
+
     def show(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
+        self._comparison = comparison
+        self._styles_seen = self._status_styles()
         options: list[Option] = []
         for claim in comparison.claims:
             if claim.status == "agree":

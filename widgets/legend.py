@@ -18,7 +18,7 @@ class Legend(Horizontal):
     Legend {
         height: auto;
         layout: grid;
-        grid-size: 2;
+        grid-size: 3;
         grid-gutter: 0 1;
         padding: 0 1;
     }

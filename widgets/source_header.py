@@ -12,7 +12,8 @@ from newsdiff.model import Source
 
 
 class SourceHeader(Widget):
-    """Label, date (marked when inferred) and counts for one source.
+    """Label, date (marked when inferred) and counts for one source; dateline, byline and
+    warnings in its tooltip.
 
     Counts stay ``None`` until the analysis arrives, so the header shows the text is not
     analysed yet rather than a misleading zero.
@@ -42,8 +43,16 @@ class SourceHeader(Widget):
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
-        if source.warnings:
-            self.tooltip = "\n".join(source.warnings)
+        # The dateline and byline are cut from the article's text (they are not sentences);
+        # the tooltip keeps them within reach. Plain Text: they come from the article.
+        lines = []
+        if source.dateline:
+            lines.append(f"Dateline: {source.dateline}")
+        if source.byline:
+            lines.append(f"Byline: {source.byline}")
+        lines.extend(source.warnings)
+        if lines:
+            self.tooltip = Text("\n".join(lines))
 
     def set_counts(self, sentences: int, differing: int, only_here: int) -> None:
         """Show the counts of the analysed source."""

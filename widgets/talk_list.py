@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,18 +15,39 @@ from textual.widgets.option_list import Option
 
 from newsdiff.model import Comparison, Talk
 
+#: Statuses of talks that have not happened yet (or are happening), shown first.
+UPCOMING = ("scheduled", "ongoing")
+
 
 def talk_order(talk: Talk) -> tuple[int, str, str]:
     """Dated talks first, by date; undated ones after, by title."""
     return (talk.date is None, talk.date or "", talk.title)
 
 
+def display_date(value: str | None) -> str:
+    """A TIMEX-style date as a reader says it: ``Wed Jan 12, 2022``, ``Jun 2021``.
+
+    Anything that is not a plain day or month (weeks, seasons, ``PRESENT_REF``) is shown as is.
+    """
+    if not value:
+        return "undated"
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return f"{day:%a %b} {day.day}, {day.year}"
+        if len(value) == 7:
+            return f"{date.fromisoformat(value + '-01'):%b %Y}"
+    except ValueError:
+        pass
+    return value
+
+
 class TalkList(OptionList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -52,12 +74,36 @@ class TalkList(OptionList):
             """The list the talk was chosen in."""
             return self.talk_list
 
+    _comparison: Comparison | None = None
+    _styles_seen: tuple[object, ...] = ()
+
+    def _status_styles(self) -> tuple[object, ...]:
+        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
+
+    def notify_style_update(self) -> None:
+        """A theme switch restyles the status labels, which are baked into the prompts."""
+        super().notify_style_update()
+        if self._comparison is not None and self._status_styles() != self._styles_seen:
+            keep = self.highlighted
+            self.show(self._comparison)
+            self.highlighted = keep
+
     def show(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
+        self._comparison = comparison
+        self._styles_seen = self._status_styles()
         names = {e.id: e.name for e in comparison.entities}
-        options: list[Option] = []
-        for talk in sorted(comparison.talks, key=talk_order):
-            options.append(Option(self._prompt(talk, names), id=talk.id))
+        talks = sorted(comparison.talks, key=talk_order)
+        upcoming = [t for t in talks if t.status in UPCOMING]
+        earlier = [t for t in talks if t.status not in UPCOMING]
+        options: list[Option | None] = []
+        for title, group in (("Upcoming", upcoming), ("Earlier", earlier)):
+            if not group:
+                continue
+            if options:
+                options.append(None)
+            options.append(Option(Text(f"{title} ({len(group)})", style="bold"), disabled=True))
+            options.extend(Option(self._prompt(t, names), id=t.id) for t in group)
         self.clear_options()
         if options:
             self.add_options(options)
@@ -69,15 +115,12 @@ class TalkList(OptionList):
             "talk-list--past" if talk.status == "past" else "talk-list--scheduled"
         )
         text = Text()
-        text.append(talk.date or "undated", style="bold")
+        text.append(display_date(talk.date), style="bold")
         text.append(f" {talk.status}", style=status_style)
+        text.append(f"  in {' '.join(talk.sources)}", style="dim")
         text.append(f"\n  {talk.title}")
-        if talk.where:
+        if talk.where and talk.where not in talk.title:
             text.append(f" · {talk.where}")
-        if talk.participants:
-            people = ", ".join(names.get(p, p) for p in talk.participants[:4])
-            text.append(f"\n  {people}", style="dim")
-        text.append(f"\n  in {' '.join(talk.sources)}", style="dim")
         if talk.conflict:
             reason = talk.conflict_reason or "sources disagree"
             text.append(

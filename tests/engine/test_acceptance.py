@@ -13,8 +13,11 @@ the engine may be tuned to these texts; they exist so the seed example is not th
   surface form, no other entity has a mention of any of them, and it spans exactly those
   sources.
 - ``no_merge``: pairs of surface forms whose entities must differ.
+- ``namesakes``: a surface form that names at least two different entities ("his father,
+  also named Marcus Dunmore").
 - ``talks``: ``kind`` (or ``kind_any``), ``date`` (or ``date_any``), ``status``, exact
-  ``sources`` and optionally ``conflict``.
+  ``sources`` and optionally ``conflict``, ``participants`` (surface forms whose entity takes
+  part) and ``not_participants`` (forms whose entity must not).
 - ``differ``: the claim of the sentence of ``source`` containing ``sentence`` is ``differ``,
   holds the sentences of ``other`` and reports at least ``kinds``.
 - ``only``: the claim of the sentence containing ``sentence`` is ``only``.
@@ -43,7 +46,7 @@ STORIES = sorted(p.name for p in DATA.iterdir() if (p / "expected.json").is_file
 
 #: Titles a name may carry inside an entity span ("General Abdel Fattah al-Burhan"): the span
 #: still names the person, so they do not count against a surface-form match.
-_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ")
+_TITLES = ("general ", "gen. ", "president ", "prince ", "dr. ", "mr. ", "ms. ", "mrs. ", "rev. ")
 
 
 def _expected(story: str) -> dict[str, Any]:
@@ -81,7 +84,8 @@ def describe_talk(talk: Talk) -> str:
     """One line for failure messages."""
     return (
         f"{talk.id} {talk.kind} date={talk.date} status={talk.status} sources={talk.sources} "
-        f"conflict={talk.conflict} title={talk.title!r} date_text={dict(talk.date_text)}"
+        f"conflict={talk.conflict} title={talk.title!r} date_text={dict(talk.date_text)} "
+        f"participants={talk.participants}"
     )
 
 
@@ -211,6 +215,16 @@ def test_no_merge(analysed: Callable[[str], Comparison], story: str, item: list[
     )
 
 
+@pytest.mark.parametrize(
+    ("story", "item"), _cases("namesakes", lambda i: "namesakes-" + _clip(i["form"]))
+)
+def test_namesakes(analysed: Callable[[str], Comparison], story: str, item: dict[str, str]) -> None:
+    """Two people of one name (a father and his son) stay two entities."""
+    comparison = analysed(story)
+    holders = entities_with_form(comparison, item["form"])
+    assert len(holders) >= 2, item["why"] + ": " + "; ".join(describe_entity(e) for e in holders)
+
+
 @pytest.mark.parametrize(("story", "item"), _cases("talks", lambda i: "talk-" + _clip(i["what"])))
 def test_talk(analysed: Callable[[str], Comparison], story: str, item: dict[str, Any]) -> None:
     """A planned or past meeting/talks/vote is found once, with its date, status and sources."""
@@ -221,11 +235,16 @@ def test_talk(analysed: Callable[[str], Comparison], story: str, item: dict[str,
     listing = "\n".join(f"  {describe_talk(t)}" for t in comparison.talks)
     assert candidates, f"no {kinds} talk dated {dates} ({item['what']}); talks:\n{listing}"
 
+    def ids(forms: list[str]) -> set[str]:
+        return {e.id for form in forms for e in entities_with_form(comparison, form)}
+
     def fits(talk: Talk) -> bool:
         return (
             talk.status == item["status"]
             and sorted(talk.sources) == sorted(item["sources"])
             and ("conflict" not in item or talk.conflict == item["conflict"])
+            and all(ids([f]) & set(talk.participants) for f in item.get("participants", []))
+            and not ids(item.get("not_participants", [])) & set(talk.participants)
         )
 
     assert any(fits(t) for t in candidates), (

@@ -258,25 +258,25 @@ def test_bracketed_nickname_is_part_of_the_name(nlp: Any) -> None:
 
 
 def test_role_before_a_known_name_in_a_headline_is_not_part_of_it(nlp: Any) -> None:
-    from newsdiff.entities import _fit_to_known_names
+    from newsdiff.entities.fitting import fit_to_known_names
 
     docs = [
         nlp("Senate Backs Nominee for Surgeon General"),
         nlp("The Surgeon General spoke on Tuesday."),
     ]
 
-    fitted = _fit_to_known_names(docs, [_raw(docs, 0, 2, 6, "ORG"), _raw(docs, 1, 1, 3, "ORG")])
+    fitted = fit_to_known_names(docs, [_raw(docs, 0, 2, 6, "ORG"), _raw(docs, 1, 1, 3, "ORG")])
     assert [m.text for m in fitted] == ["Surgeon General", "Surgeon General"]
 
 
 def test_a_name_never_ends_in_a_line_break(nlp: Any) -> None:
     from spacy.tokens import Span
 
-    from newsdiff.entities import _clean_span
+    from newsdiff.entities.mentions import clean_span
 
     doc = nlp("Colts beat Jags\nThe Colts won.")
     jags = next(t.i for t in doc if t.text == "Jags")
-    bounds = _clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
+    bounds = clean_span(Span(doc, jags, jags + 2, label="ORG"))  # "Jags" + "\n"
     assert bounds is not None
     assert doc[bounds[0] : bounds[1]].text == "Jags"
 
@@ -304,19 +304,19 @@ def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
 
 
 def test_names_joined_by_and_in_one_span_are_two_mentions(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     docs = [nlp("Police charged Lopez and Carrasquillo on Monday."), nlp("Ana Lopez was held.")]
 
-    split = _split_at_known_names(docs, [_raw(docs, 0, 2, 5, "ORG"), _raw(docs, 1, 0, 2, "PERSON")])
+    split = split_at_known_names(docs, [_raw(docs, 0, 2, 5, "ORG"), _raw(docs, 1, 0, 2, "PERSON")])
     assert [m.text for m in split] == ["Lopez", "Carrasquillo", "Ana Lopez"]
 
 
 def test_plural_possessive_ends_a_known_name(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     doc = nlp("The Hornets\u2019 Valley opener was sold out. The Hornets won.")
-    split = _split_at_known_names(
+    split = split_at_known_names(
         [doc], [_raw([doc], 0, 1, 4, "ORG"), _raw([doc], 0, 10, 11, "ORG")]
     )
     assert split[0].text == "Hornets"
@@ -353,12 +353,10 @@ def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
 
 
 def test_team_at_a_stadium_in_one_span_is_two_mentions(nlp: Any) -> None:
-    from newsdiff.entities import _split_at_known_names
+    from newsdiff.entities.mentions import split_at_known_names
 
     doc = nlp("The Hawks at Lakeside Memorial Stadium won. The Hawks celebrated.")
-    split = _split_at_known_names(
-        [doc], [_raw([doc], 0, 1, 6, "FAC"), _raw([doc], 0, 9, 10, "ORG")]
-    )
+    split = split_at_known_names([doc], [_raw([doc], 0, 1, 6, "FAC"), _raw([doc], 0, 9, 10, "ORG")])
     assert [m.text for m in split[:2]] == ["Hawks", "Lakeside Memorial Stadium"]
 
 
@@ -444,3 +442,53 @@ def test_different_bodies_with_shared_words_stay_apart(nlp: Any) -> None:
     )
     council = _cluster_with(clusters, "National Security Council")
     assert "National Economic Council" not in council[2]
+
+
+def test_a_suffix_tells_a_son_from_his_father(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Rep. Lionel Archer Jr. resigned. His father, Lionel Archer, said he was proud of him.",
+        "Archer Jr. will leave Congress on Friday, and Lionel Archer will speak at the church.",
+    )
+    son = _cluster_with(clusters, "Lionel Archer Jr.")
+    assert "Archer Jr." in son[2]
+    assert "Lionel Archer" not in son[2]
+
+
+def test_a_dropped_suffix_is_the_same_person_when_no_relative_is_named(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Cal Rudder Jr. hit two home runs on Sunday.",
+        "Cal Rudder played his 500th game in a row.",
+    )
+    assert "Cal Rudder" in _cluster_with(clusters, "Cal Rudder Jr.")[2]
+
+
+def test_other_middle_initials_are_another_relative(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Former President Walter H.K. Dunne died on Friday; his son Walter K. Dunne spoke.",
+        "Walter K. Dunne, the former governor, thanked the nurses of his father, "
+        "Walter H.K. Dunne.",
+    )
+    assert "Walter K. Dunne" not in _cluster_with(clusters, "Walter H.K. Dunne")[2]
+
+
+def test_a_double_surname_is_one_person_by_either_form(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Economy Minister Rodrigo Salas Montero said on Monday that tariffs would fall. "
+        "Salas Montero spoke in Lima.",
+        "Rodrigo Salas said the cut would help exporters, and Salas left for Quito.",
+    )
+    salas = _cluster_with(clusters, "Rodrigo Salas Montero")
+    assert {"Salas Montero", "Rodrigo Salas"} <= salas[2]
+
+
+def test_also_named_introduces_a_second_person(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Congressman Duncan Fairley said he would run again. His father, also named Duncan "
+        "Fairley, held the seat for twenty years.",
+    )
+    assert sum("Duncan Fairley" in c[2] for c in clusters) == 2

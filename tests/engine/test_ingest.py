@@ -18,8 +18,11 @@ from newsdiff.ingest import (
     language_warning,
     parse_date_option,
     read_sources,
+    split_header,
     strip_markdown,
 )
+
+HTML_PAGE = Path(__file__).parent / "data" / "html_page" / "page.html"
 
 ENGLISH = (
     "US President Joe Biden will offer his Russian counterpart Vladimir Putin a diplomatic "
@@ -74,6 +77,16 @@ class TestIdsAndLabels:
         assert sources[0].label == "stdin"
         assert sources[0].path == "-"
         assert sources[0].text.startswith("From the pipe.")
+
+    def test_at_most_26_sources_one_letter_each(self, tmp_path: Path) -> None:
+        paths = [write(tmp_path, f"{i}.txt", ENGLISH + str(i)) for i in range(27)]
+        assert [s.id for s in read_sources(paths[:26])][-1] == "Z"
+        with pytest.raises(NewsdiffError) as err:
+            read_sources(paths)
+        assert err.value.code == ExitCode.USAGE
+        assert str(err.value) == (
+            "27 articles given; newsdiff compares at most 26 (they are named A to Z)"
+        )
 
     def test_stdin_twice_is_a_usage_error(self) -> None:
         with pytest.raises(NewsdiffError) as err:
@@ -193,6 +206,22 @@ class TestHtml:
         assert "<p>" not in src.text
         assert "Copyright" not in src.text
 
+    def test_a_saved_news_page_reads_as_its_article(self) -> None:
+        """A whole page as a browser saves it, through the real trafilatura (and jusText, which
+        needs lxml_html_clean: a fresh install without it failed on every HTML article)."""
+        (src,) = read_sources([str(HTML_PAGE)])
+        assert src.title == "Ceasefire talks to resume in Geneva next week"
+        assert (src.published, src.published_inferred) == ("2024-03-14", False)
+        assert src.dateline == "GENEVA (Reuters)"
+        assert src.byline is not None
+        assert "Lena Hoffmann" in src.byline
+        assert "Envoys of Armenia and Azerbaijan will resume talks" in src.text
+        assert "Nikol Pashinyan said on Wednesday" in src.text
+        for boilerplate in ("Subscribe", "cookies", "Copyright", "Read more", "dataLayer", "<p"):
+            assert boilerplate not in src.text
+        assert "GENEVA (Reuters)" not in src.text
+        assert src.warnings == ()
+
     def test_html_is_sniffed_without_an_extension(self, tmp_path: Path) -> None:
         (src,) = read_sources([write(tmp_path, "page", "<!DOCTYPE html>\n" + self.PAGE)])
         assert "<article>" not in src.text
@@ -225,11 +254,14 @@ class TestDates:
         if found is not None:
             assert text[found.start : found.end] == found.text
 
-    def test_seed_a_dateline_stays_in_the_text(self) -> None:
+    def test_seed_a_date_line_gives_the_date_and_leaves_the_text(self) -> None:
         a, b = read_sources(demo_paths())
         assert a.published == "2021-12-30"
         assert a.published_inferred is False
-        assert a.text.startswith(" date 2021-12-30 US President")
+        assert Path(demo_paths()[0]).read_text(encoding="utf-8").startswith(" date 2021-12-30 ")
+        assert a.text.startswith("US President Joe Biden will offer")
+        assert "date 2021-12-30" not in a.text
+        assert (a.dateline, a.byline) == (None, None)
         assert a.title is not None
         assert a.title.startswith("US President Joe Biden")
         assert len(a.title) <= 101
@@ -300,6 +332,111 @@ class TestDates:
 
     def test_date_option_keeps_equals_signs_in_paths(self) -> None:
         assert parse_date_option("dir=x/a.txt=2021-12-30") == ("dir=x/a.txt", "2021-12-30")
+
+
+class TestHeader:
+    """Date lines, datelines and bylines are cut from the text and kept as metadata."""
+
+    @pytest.mark.parametrize(
+        ("text", "body", "date", "dateline", "byline"),
+        [
+            (
+                " date 2021-12-30 US President Joe Biden will speak.",
+                "US President Joe Biden will speak.",
+                (2021, 12, 30),
+                None,
+                None,
+            ),
+            (
+                "WASHINGTON, Dec 30 (Reuters) - Biden and Putin spoke.",
+                "Biden and Putin spoke.",
+                (None, 12, 30),
+                "WASHINGTON, Dec 30 (Reuters)",
+                None,
+            ),
+            (
+                "MOSCOW (Reuters) - Biden and Putin spoke.",
+                "Biden and Putin spoke.",
+                None,
+                "MOSCOW (Reuters)",
+                None,
+            ),
+            ("WASHINGTON — Biden spoke.", "Biden spoke.", None, "WASHINGTON", None),
+            ("WASHINGTON—Biden spoke.", "Biden spoke.", None, "WASHINGTON", None),
+            ("NEW DELHI: Modi spoke.", "Modi spoke.", None, "NEW DELHI", None),
+            (
+                "MOSCOW, Dec. 30 (Xinhua) -- Putin spoke.",
+                "Putin spoke.",
+                (None, 12, 30),
+                "MOSCOW, Dec. 30 (Xinhua)",
+                None,
+            ),
+            (
+                "Leaders talk\nBy Jane Doe, Associated Press\n\nWASHINGTON (AP) — Biden spoke.",
+                "Leaders talk\n\nBiden spoke.",
+                None,
+                "WASHINGTON (AP)",
+                "By Jane Doe, Associated Press",
+            ),
+            (
+                "By JANE DOE and JOHN ROE\nGeneva (AFP) - The talks ended.",
+                "The talks ended.",
+                None,
+                "Geneva (AFP)",
+                "By JANE DOE and JOHN ROE",
+            ),
+            (
+                "Leaders talk\nUpdated on Thursday, 30 December 2021 10:15 GMT\n\nText.",
+                "Leaders talk\n\nText.",
+                (2021, 12, 30),
+                None,
+                None,
+            ),
+        ],
+    )
+    def test_metadata_is_cut_and_kept(
+        self,
+        text: str,
+        body: str,
+        date: tuple[int | None, int, int] | None,
+        dateline: str | None,
+        byline: str | None,
+    ) -> None:
+        header = split_header(text)
+        assert header.body == body
+        got = (
+            None if header.date is None else (header.date.year, header.date.month, header.date.day)
+        )
+        assert got == date
+        assert (header.dateline, header.byline) == (dateline, byline)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "US President Joe Biden will speak.",
+            "UK-Russia talks resume in Geneva on Monday.",  # a hyphen inside a word
+            "UKRAINE - RUSSIA TALKS\n\nThe talks began.",  # a headline in capitals
+            "NATO — the alliance said it was ready.",  # prose after the dash
+            "By Thursday, the talks will begin.",  # "By" that is not a byline
+            "March 5 — the day the talks began.",
+            "Leaders talk\n\nThe talks began. WASHINGTON (AP) — later text.",
+            "date 2021-12-30",  # nothing but metadata: the text stays whole
+        ],
+    )
+    def test_prose_is_not_metadata(self, text: str) -> None:
+        assert split_header(text).body == text
+        assert split_header(text).dateline is None
+        assert split_header(text).byline is None
+
+    def test_dateline_and_byline_reach_the_source(self, tmp_path: Path) -> None:
+        text = "By Jane Doe, Associated Press\nMOSCOW (AP) — " + ENGLISH
+        (src,) = read_sources([write(tmp_path, "a.txt", text)])
+        assert src.text == ENGLISH
+        assert (src.dateline, src.byline) == ("MOSCOW (AP)", "By Jane Doe, Associated Press")
+
+    def test_a_dateline_before_a_huge_single_line(self) -> None:
+        line = "WASHINGTON — " + "Biden spoke. " * 100_000
+        assert split_header(line).body == line[len("WASHINGTON — ") :]
 
 
 class TestTitles:

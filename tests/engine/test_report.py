@@ -146,7 +146,7 @@ def test_claims_only_in_one_source_are_grouped_by_source() -> None:
     out = render_markdown(comparison())
     assert "## Claims only in one source (2)" in out
     assert "### Only in A (a.txt)\n\n- **A2**: Peskov confirmed it." in out
-    assert "### Only in B (b.txt)\n\n- **B2**: The press | was kept away." in out
+    assert "### Only in B (b.txt)\n\n- **B2**: The press \\| was kept away." in out
     assert "They agree." not in out.split("## Claims only")[1]
 
 

@@ -1,8 +1,8 @@
 """The engine issue's acceptance checks on the bundled example, through the real pipeline.
 
-Seed A (``example_a.txt``) has the dateline ``date 2021-12-30``; seed B has no date and
-borrows A's. Nothing here may be special-cased in the engine: ``test_acceptance.py`` runs the
-same kind of checks on hand-written article sets.
+Seed A (``example_a.txt``) opens with the date line ``date 2021-12-30``, cut from its text;
+seed B has no date and borrows A's. Nothing here may be special-cased in the engine:
+``test_acceptance.py`` runs the same kind of checks on hand-written article sets.
 """
 
 from __future__ import annotations
@@ -225,6 +225,25 @@ def test_publication_dates(seed: Comparison) -> None:
     a, b = seed.source("A"), seed.source("B")
     assert (a.published, a.published_inferred) == ("2021-12-30", False)
     assert (b.published, b.published_inferred) == ("2021-12-30", True)
+
+
+def test_the_date_line_is_metadata_not_a_sentence(seed: Comparison) -> None:
+    """A's file opens with "date 2021-12-30" on the lead's own line: a date, not text.
+
+    It gives the publication date (above) and is cut from the text, so the first sentence is
+    the lead, the headline-like opening is not split after "date", and no claim quotes it.
+    """
+    a = seed.source("A")
+    assert a.sentence_text("A1").startswith("US President Joe Biden will offer")
+    for src in seed.sources:
+        for sent in src.sentences:
+            text = src.sentence_text(sent.id)
+            assert "2021-12-30" not in text
+            assert not text.lower().startswith("date")
+    for claim in seed.claims:
+        for sid in claim.all_sentence_ids():
+            assert "date 2021" not in seed.source(sid[0]).sentence_text(sid)
+    assert not any(t.text == "2021-12-30" for t in seed.times)
 
 
 def test_mention_offsets_round_trip(seed: Comparison) -> None:

@@ -367,17 +367,16 @@ class TestSidebar:
                 sent = pane.cursor_sentence
                 assert sent is not None
                 assert sent.start <= mentions[0][0] < sent.end
-            # n / N walk through the mentions in the focused column.
-            await pilot.press("escape")
+            # Enter moved focus to the column; m / M walk through the mentions there.
             a = panes(app)[0]
             assert focused_widget(app) is a
             first = a.cursor_index
-            await pilot.press("n")
+            await pilot.press("m")
             assert a.cursor_index > first
             sent = a.cursor_sentence
             assert sent is not None
             assert any(sent.start <= s < sent.end for s, _ in a.mention_offsets(entity.id))
-            await pilot.press("N")
+            await pilot.press("M")
             assert a.cursor_index == first
             await pilot.press("escape")
             assert screen.focus_entity is None
@@ -468,9 +467,9 @@ class TestScreens:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            await pilot.press("slash", "escape")
+            await pilot.press("ctrl+f", "escape")
             assert isinstance(app.screen, MainScreen)
-            await pilot.press("slash")
+            await pilot.press("ctrl+f")
             assert isinstance(app.screen, SearchScreen)
             assert isinstance(app.focused, Input)
             await pilot.press(*"Geneva")
@@ -543,8 +542,8 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.action_export_report()
-            app.action_export_report()
+            app.main_screen.action_export(".md")
+            app.main_screen.action_export(".md")
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)
@@ -562,7 +561,7 @@ class TestCtrlC:
             await pilot.press("ctrl+c")
             await pilot.pause()
             assert not app.is_running
-        assert app.return_code == 0
+        assert app.return_code == 130  # as for Ctrl+C anywhere (README, exit codes)
 
 
 class TestStartup:

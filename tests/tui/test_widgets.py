@@ -13,16 +13,15 @@ from rich.cells import cell_len
 from tui_fakes import fake_comparison, settled, split_sentences
 
 from newsdiff.model import Claim, Comparison, Entity, Mention, Source
-from tui.app import NewsdiffApp, unused_path
+from tui.app import NewsdiffApp
+from tui.export import unused_path
 from tui.screens.search import search_sentences
 from widgets.article_pane import (
-    ENTITY_PALETTE,
     ArticlePane,
-    entity_color,
-    entity_colors,
     wrap_offsets,
 )
 from widgets.claim_detail import ClaimDetail, changed_spans
+from widgets.entity_colors import ANSI_PALETTE, ENTITY_PALETTE, entity_colors, entity_looks
 
 DATA = Path(__file__).parent / "data"
 
@@ -62,26 +61,45 @@ class TestWrapping:
 
 
 class TestColours:
-    def test_entity_colour_is_a_stable_hash_of_the_name(self) -> None:
-        assert entity_color("Joe Biden") == entity_color("joe biden") == "#7f9c12"
-        assert entity_color("Kremlin") in ENTITY_PALETTE
+    @staticmethod
+    def entity(eid: str, name: str, mentions: int) -> Entity:
+        found = tuple(Mention("A", i, i + 1, name) for i in range(mentions))
+        return Entity(eid, name, "PERSON", (), ("A",), found)
 
-    def test_main_actors_never_share_a_colour(self) -> None:
-        def entity(eid: str, name: str, mentions: int) -> Entity:
-            found = tuple(Mention("A", i, i + 1, name) for i in range(mentions))
-            return Entity(eid, name, "PERSON", (), ("A",), found)
+    def test_colours_are_handed_out_by_rank_and_never_shared_while_the_palette_lasts(
+        self,
+    ) -> None:
+        names = [f"Name {i:02d}" for i in range(len(ENTITY_PALETTE) + 3)]
+        entities = [self.entity(f"e{i}", name, 40 - i) for i, name in enumerate(names)]
+        looks = entity_looks(entities)
+        first = [looks[f"e{i}"] for i in range(len(ENTITY_PALETTE))]
+        assert [look.color for look in first] == list(ENTITY_PALETTE)
+        assert not any(look.marked for look in first)
+        # Beyond the palette, colours repeat but carry a marker.
+        rest = [looks[f"e{i}"] for i in range(len(ENTITY_PALETTE), len(names))]
+        assert all(look.marked for look in rest)
+        assert all(look.style(low_color=False).bold for look in rest)
+        assert entity_looks(list(reversed(entities))) == looks  # input order is irrelevant
+        assert entity_colors(entities)["e0"] == ENTITY_PALETTE[0]
 
-        entities = [
-            entity(f"e{i}", name, 20 - i)
-            for i, name in enumerate(
-                ["Joe Biden", "Vladimir Putin", "Kremlin", "Geneva", "NATO", "Moscow"]
-            )
-        ]
-        assert entity_color("Joe Biden") == entity_color("Vladimir Putin")  # they clash...
-        colors = entity_colors(entities)
-        assert len(set(colors.values())) == len(entities)  # ...and are moved apart
-        assert colors["e0"] == entity_color("Joe Biden")  # the bigger actor keeps its own
-        assert entity_colors(list(reversed(entities))) == colors  # order of input is irrelevant
+    def test_low_colour_uses_distinct_ansi_colours_and_a_text_style(self) -> None:
+        entities = [self.entity(f"e{i}", f"N{i}", 10 - i) for i in range(6)]
+        looks = entity_looks(entities, low_color=True)
+        assert len({look.color for look in looks.values()}) == 6
+        assert all(look.color in ANSI_PALETTE for look in looks.values())
+        assert all(look.style(low_color=True).bold for look in looks.values())
+
+    def test_on_the_bundled_example_the_main_actors_have_their_own_colours(
+        self, demo_comparison: Comparison
+    ) -> None:
+        """Peskov and Russia shared a colour, and White House and Geneva (issue 14)."""
+        colors = entity_colors(demo_comparison.entities)
+
+        def color_of(name: str) -> str:
+            return colors[next(e.id for e in demo_comparison.entities if e.name == name)]
+
+        assert color_of("Dmitri Peskov") != color_of("Russia")
+        assert color_of("White House") != color_of("Geneva")
 
 
 class TestClaimDiff:
@@ -228,3 +246,66 @@ async def test_pane_rewraps_when_the_analysed_text_differs() -> None:
         assert pane.source.text == "One two.\nThree."
         assert pane.render_line(0).text.rstrip() == "One two."
         assert pane.render_line(1).text.rstrip() == "Three."
+
+
+class TestSourceHeader:
+    def test_dateline_and_byline_are_in_the_tooltip_as_plain_text(self) -> None:
+        from rich.text import Text
+
+        from widgets.source_header import SourceHeader
+
+        src = Source(
+            "A",
+            "a.txt",
+            "a.txt",
+            None,
+            None,
+            False,
+            "Biden spoke.",
+            dateline="MOSCOW (Reuters)",
+            byline="By [bold]Jane[/bold] Doe",
+        )
+        tooltip = SourceHeader(src).tooltip
+        assert isinstance(tooltip, Text)
+        assert tooltip.plain == "Dateline: MOSCOW (Reuters)\nByline: By [bold]Jane[/bold] Doe"
+        assert tooltip.spans == []
+
+    def test_no_metadata_no_tooltip(self) -> None:
+        from widgets.source_header import SourceHeader
+
+        src = Source("A", "a.txt", "a.txt", None, None, False, "Biden spoke.")
+        assert SourceHeader(src).tooltip is None
+
+
+def test_the_screen_and_the_app_do_not_import_each_other() -> None:
+    """The app builds the screen with a store; the screen never imports or calls the app."""
+    import ast
+
+    root = Path(__file__).parents[2]
+
+    def runtime_imports(path: Path) -> set[str]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skipped.update(id(n) for n in ast.walk(node))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        return names
+
+    screens = root / "tui" / "screens"
+    for path in [screens / "main.py", *screens.glob("main_*.py"), root / "tui" / "commands.py"]:
+        assert "tui.app" not in runtime_imports(path), path
+    source = (screens / "main.py").read_text(encoding="utf-8")
+    assert "newsdiff_app" not in source
+    from tui.commands import NewsdiffCommands
+    from tui.screens.main import MainScreen
+
+    assert NewsdiffCommands in MainScreen.COMMANDS
+    assert NewsdiffCommands not in NewsdiffApp.COMMANDS

@@ -2,41 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.compose import compose
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import (
-    Footer,
-    Header,
-    OptionList,
-    ProgressBar,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from tui.background import run_abandonable
+from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
 from widgets.difference_list import DifferenceList
-from widgets.legend import Legend
+from widgets.sidebar import Sidebar
 from widgets.source_header import SourceHeader
 from widgets.talk_list import TalkList
 
 if TYPE_CHECKING:
-    from tui.app import NewsdiffApp
+    from tui.store import ReaderStore
 
 #: Below this many columns the sidebar becomes an overlay and only two sources show.
 NARROW = 100
@@ -45,21 +43,8 @@ COLUMN_MIN = 36
 SIDEBAR_WIDTH = 42
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
-
-#: Actions that need the analysis; check_action disables them until it arrives.
-NEEDS_ANALYSIS = frozenset(
-    {
-        "next_difference",
-        "prev_difference",
-        "next_only",
-        "next_mention",
-        "prev_mention",
-        "focus_actors",
-        "focus_talks",
-        "focus_differences",
-        "search",
-    }
-)
+#: Below this many rows the legend gives its rows to the actors and talks sections.
+LOW = 34
 
 
 def describe_error(error: BaseException | None) -> str:
@@ -70,7 +55,8 @@ def describe_error(error: BaseException | None) -> str:
         line = str(error)
     else:
         line = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return line.strip().splitlines()[0] if line.strip() else type(error).__name__
+    first = line.strip().splitlines()[0] if line.strip() else type(error).__name__
+    return textsafe.visible(first)  # it may quote a file name or article text
 
 
 class MainScreen(Screen[None]):
@@ -80,65 +66,9 @@ class MainScreen(Screen[None]):
     (cursor positions, the focused entity, the analysis) through their methods.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
-        Binding("tab", "next_source", "Next source", priority=True, show=False),
-        Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
-        Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
-        Binding("h", "prev_source", "Previous source", show=False),
-        *[
-            Binding(
-                str(n), f"goto_source({n - 1})", f"Source {n}", show=False, tooltip="Go to source N"
-            )
-            for n in range(1, 10)
-        ],
-        Binding(
-            "right_square_bracket",
-            "next_difference",
-            "Diff",
-            key_display="[/]",
-            tooltip="Next claim the sources disagree on",
-        ),
-        Binding(
-            "left_square_bracket",
-            "prev_difference",
-            "Previous difference",
-            show=False,
-            tooltip="Previous claim the sources disagree on",
-        ),
-        Binding("u", "next_only", "Only here", tooltip="Next claim only this source reports"),
-        Binding(
-            "n",
-            "next_mention",
-            "Mention",
-            key_display="n/N",
-            tooltip="Next mention of the chosen actor",
-        ),
-        Binding(
-            "N",
-            "prev_mention",
-            "Previous mention",
-            show=False,
-            tooltip="Previous mention of the chosen actor",
-        ),
-        Binding("e", "focus_actors", "Actors", tooltip="Actors list (Enter highlights an actor)"),
-        Binding(
-            "t", "focus_talks", "Talks", tooltip="Talks timeline (Enter jumps to the evidence)"
-        ),
-        Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
-        Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
-        ),
-        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
-        Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
-        Binding(
-            "escape",
-            "escape",
-            "Close",
-            show=False,
-            tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
-        ),
-    ]
+    COMMANDS = Screen.COMMANDS | {NewsdiffCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     comparison: reactive[Comparison | None] = reactive(None, init=False)
     focused_source: reactive[int] = reactive(0, init=False)
@@ -152,31 +82,38 @@ class MainScreen(Screen[None]):
         sources: Sequence[Source],
         *,
         analyze: Callable[..., Comparison],
+        store: ReaderStore,
         model: str | None = None,
-        sidebar: bool = True,
-        detail: bool = True,
     ) -> None:
+        """Set up the screen; ``store`` keeps preferences and the position between runs."""
         super().__init__()
         self.sources = tuple(sources)
         self._analyze = analyze
         self._model = model
+        self._store = store
+        sidebar = store.prefs.sidebar
+        detail = store.prefs.detail
         self._claim_of: dict[str, Claim] = {}
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False
+        #: The pane a jump is moving focus to; its focus event must not re-sync the columns.
+        self._landing: ArticlePane | None = None
         self._sidebar_ready = False
         self._progress_fraction = 0.0
         self._early_comparison: Comparison | None = None
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        self._query = ""
+        self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
 
-    @property
-    def newsdiff_app(self) -> NewsdiffApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def _save_prefs(self, **changes: Any) -> None:
+        error = self._store.save_prefs(**changes)
+        if error:
+            self.notify(error, severity="warning", markup=False)
 
     # ------------------------------------------------------------------ compose
 
@@ -195,28 +132,23 @@ class MainScreen(Screen[None]):
                         yield ArticlePane(src, id=f"pane-{i}")
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
-            yield Vertical(id="sidebar")
+            yield Sidebar(id="sidebar")
         yield ClaimDetail(id="detail")
+        yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
+        yield Static("", id="search-status")
         yield Footer()
-
-    def _compose_sidebar(self) -> ComposeResult:
-        with TabbedContent(id="sidebar-tabs"):
-            with TabPane("Actors", id="tab-actors"):
-                yield ActorList(id="actors")
-            with TabPane("Talks", id="tab-talks"):
-                yield TalkList(id="talks")
-            with TabPane("Differences", id="tab-differences"):
-                yield DifferenceList(id="differences")
-        yield Legend(id="legend")
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
         self.sub_title = " vs ".join(s.label for s in self.sources)
         self.query_one("#error-panel").display = False
+        self.query_one("#search-bar").display = False
+        self.query_one("#search-status").display = False
         self._apply_layout(self.size.width)
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
+        self._store.track_position(self.position)
         self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
@@ -227,13 +159,18 @@ class MainScreen(Screen[None]):
         and nothing in them is useful before the analysis arrives, so the first frame leaves
         them out. An analysis (or failure) that arrives earlier waits for them.
         """
+        status = self.query_one("#status")
+        if not status.is_attached:  # quit (or SIGTERM) before the first frame: nothing to add
+            return
         bar = ProgressBar(total=1.0, show_eta=False, id="progress")
-        await self.query_one("#status").mount(bar)
+        await status.mount(bar)
         bar.update(progress=self._progress_fraction)
-        await self.query_one("#sidebar").mount_all(compose(self, self._compose_sidebar()))
-        for widget in self._lists():
-            widget.add_option("Analysing…")
-            widget.disable_messages(OptionList.OptionSelected)
+        sidebar = self.sidebar
+        if not sidebar.is_attached:
+            return
+        await sidebar.populate()
+        sidebar.show_message("Analysing…")
+        sidebar.hold_choices(True)
         self._sidebar_ready = True
         if self._early_comparison is not None:
             self.comparison = self._early_comparison
@@ -250,11 +187,15 @@ class MainScreen(Screen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
 
-        result = self._analyze(
-            self.sources,
-            model=self._model,
-            progress=progress,
-            is_cancelled=lambda: worker.is_cancelled,
+        def is_cancelled() -> bool:
+            return worker.is_cancelled
+
+        # In a thread of its own, so that quitting never waits for spaCy (tui/background.py).
+        result = run_abandonable(
+            lambda: self._analyze(
+                self.sources, model=self._model, progress=progress, is_cancelled=is_cancelled
+            ),
+            is_cancelled,
         )
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
@@ -292,15 +233,13 @@ class MainScreen(Screen[None]):
         self.error = describe_error(error)
         self.query_one("#status").display = False
         panel = self.query_one("#error-panel", Static)
-        panel.update(f"Analysis failed: {self.error}  (the text stays readable)")
+        panel.update(Text(f"Analysis failed: {self.error}  (the text stays readable)"))
         panel.display = True
         self.query_one(ClaimDetail).show_message(f"No analysis: {self.error}")
         for header in self.query(SourceHeader):
             header.failed = True
-        for widget in self._lists():
-            widget.clear_options()
-            widget.add_option("No analysis (see the error above)")
-        self.notify(self.error, title="Analysis failed", severity="error", timeout=10)
+        self.sidebar.show_message("No analysis (see the error above)")
+        self.notify(self.error, title="Analysis failed", severity="error", timeout=10, markup=False)
 
     def watch_comparison(self, comparison: Comparison | None) -> None:
         """Push the analysis down to every widget."""
@@ -310,6 +249,10 @@ class MainScreen(Screen[None]):
         self._claim_of = {sid: c for c in comparison.claims for sid in c.all_sentence_ids()}
         for i, pane in enumerate(self.panes):
             pane.set_comparison(comparison)
+            if self._query:  # the analysed text may differ from the raw text: match it again
+                from tui.pager_search import find_matches
+
+                pane.set_matches(find_matches(pane.source.text, self._query))
             src = pane.source
             statuses = [
                 self._claim_of[s.id].status for s in src.sentences if s.id in self._claim_of
@@ -317,17 +260,18 @@ class MainScreen(Screen[None]):
             self.query_one(f"#header-{i}", SourceHeader).set_counts(
                 len(src.sentences), statuses.count("differ"), statuses.count("only")
             )
-        for widget in self._lists():
-            widget.enable_messages(OptionList.OptionSelected)
-            widget.show(comparison)
+        self.sidebar.hold_choices(False)
+        self.sidebar.show(comparison)
         self._restore_position()
         self.refresh_bindings()
         self._sync_from(self.focused_pane)
 
     # ----------------------------------------------------------------- helpers
 
-    def _lists(self) -> tuple[ActorList, TalkList, DifferenceList]:
-        return self.query_one(ActorList), self.query_one(TalkList), self.query_one(DifferenceList)
+    @property
+    def sidebar(self) -> Sidebar:
+        """The sidebar (its lists are mounted after the first frame)."""
+        return self.query_one(Sidebar)
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -384,7 +328,12 @@ class MainScreen(Screen[None]):
             index = self.panes.index(event.widget)
             if index != self.focused_source:
                 self.focused_source = index
-            self._sync_from(event.widget)
+            if event.widget is self._landing:
+                # A jump already put every column on its evidence: keep it there.
+                self._landing = None
+                self._show_detail(event.widget)
+            else:
+                self._sync_from(event.widget)
 
     def watch_focused_source(self, index: int) -> None:
         """Mark the header and page the columns so the current source is visible."""
@@ -408,13 +357,13 @@ class MainScreen(Screen[None]):
         ):
             self.focused_pane.focus()
         if not self.narrow:
-            self.newsdiff_app.save_prefs(sidebar=show)
+            self._save_prefs(sidebar=show)
         self._apply_layout(self.size.width)
 
     def watch_show_detail(self, show: bool) -> None:
         """Show or hide the claim detail and remember the choice."""
         self.query_one(ClaimDetail).display = show
-        self.newsdiff_app.save_prefs(detail=show)
+        self._save_prefs(detail=show)
 
     def on_resize(self, event: Resize) -> None:
         """Switch between wide and narrow layouts."""
@@ -430,6 +379,7 @@ class MainScreen(Screen[None]):
         if not self.is_mounted:
             return
         self.set_class(self.size.height < SHORT, "-short")
+        self.set_class(self.size.height < LOW, "-low")
         self.query_one(Footer).compact = width < NARROW
         narrow = width < NARROW
         if narrow != self.narrow:
@@ -484,7 +434,7 @@ class MainScreen(Screen[None]):
                 pane.focus()
                 return
         label = "differing claims" if status == "differ" else "claims only in this source"
-        self.notify(f"No {label} in {pane.source.label}", timeout=3)
+        self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
 
     def action_next_difference(self) -> None:
         """Next claim the sources disagree on."""
@@ -504,7 +454,7 @@ class MainScreen(Screen[None]):
         pane = self.focused_pane
         mentions = pane.mention_offsets(self.focus_entity)
         if not mentions:
-            self.notify(f"{pane.source.label} does not name this actor", timeout=3)
+            self.notify(f"{pane.source.label} does not name this actor", timeout=3, markup=False)
             return
         current = pane.cursor_sentence
         here = (current.start, current.end) if current else (-1, -1)
@@ -529,20 +479,20 @@ class MainScreen(Screen[None]):
 
     def _focus_list(self, tab: str, widget_id: str) -> None:
         self.show_sidebar = True
-        self.query_one("#sidebar-tabs", TabbedContent).active = tab
+        self.sidebar.open(tab)
         self.query_one(f"#{widget_id}").focus()
 
     def action_focus_actors(self) -> None:
-        """Open the Actors list."""
-        self._focus_list("tab-actors", "actors")
+        """Focus the Actors section."""
+        self._focus_list("overview", "actors")
 
     def action_focus_talks(self) -> None:
-        """Open the Talks timeline."""
-        self._focus_list("tab-talks", "talks")
+        """Focus the Talks section."""
+        self._focus_list("overview", "talks")
 
     def action_focus_differences(self) -> None:
         """Open the Differences list."""
-        self._focus_list("tab-differences", "differences")
+        self._focus_list("differences", "differences")
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar (an overlay on narrow terminals)."""
@@ -556,9 +506,89 @@ class MainScreen(Screen[None]):
         """List every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self._store.keymap))
+
+    def action_warnings(self) -> None:
+        """List the warnings about the sources (the analysed ones once they are there)."""
+        from tui.screens.warnings import WarningsScreen
+
+        sources = self.comparison.sources if self.comparison is not None else self.sources
+        self.app.push_screen(WarningsScreen(sources))
 
     def action_search(self) -> None:
+        """Open the search line, as a pager's ``/`` does."""
+        bar = self.query_one("#search-bar", Input)
+        bar.value = self._query
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#search-bar")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_search_bar()
+        self.search_for(event.value)
+
+    def _close_search_bar(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        if bar.display:
+            bar.display = False
+            self.focused_pane.focus()
+
+    def search_for(self, query: str) -> None:
+        """Highlight every match in every column and go to the first one after the cursor."""
+        from tui.pager_search import find_matches
+
+        self._query = query.strip()
+        for pane in self.panes:
+            pane.set_matches(find_matches(pane.source.text, self._query))
+        if not self._query:
+            self._show_search_status("")
+            return
+        self._match_index = -1
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        after = sent.start if sent is not None else 0
+        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
+        if pane.matches:
+            self._match_index = (following[0] if following else 0) - 1
+        self._step_match(1)
+
+    def _step_match(self, step: int) -> None:
+        pane = self.focused_pane
+        total = sum(len(p.matches) for p in self.panes)
+        if not self._query:
+            self.notify("No search yet: / starts one", timeout=3)
+            return
+        if not pane.matches:
+            others = f" ({total} in the other columns)" if total else ""
+            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
+            return
+        count = len(pane.matches)
+        index = (self._match_index + step) % count
+        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
+        self._match_index = index
+        pane.show_match(pane.matches[index])
+        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
+        if total != count:
+            status += f" · {total} in all columns"
+        if wrapped and self._match_index >= 0 and count > 1:
+            status += "  (wrapped)"
+        self._show_search_status(status)
+
+    def _show_search_status(self, line: str) -> None:
+        label = self.query_one("#search-status", Static)
+        label.update(Text(line))
+        label.display = bool(line)
+
+    def action_next_match(self) -> None:
+        """Next search match in the current column."""
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        """Previous search match in the current column."""
+        self._step_match(-1)
+
+    def action_fuzzy_search(self) -> None:
         """Fuzzy search across all sources."""
         from tui.screens.search import SearchScreen
 
@@ -570,12 +600,16 @@ class MainScreen(Screen[None]):
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
         sidebar = self.query_one("#sidebar")
-        if self.narrow and self.show_sidebar:
+        if self.query_one("#search-bar").display:
+            self._close_search_bar()
+        elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
             self.focused_pane.focus()
         elif self.focus_entity is not None:
             self.focus_entity = None
+        elif self._query:
+            self.search_for("")
 
     # ---------------------------------------------------------------- jumping
 
@@ -622,9 +656,8 @@ class MainScreen(Screen[None]):
                 if sent is not None:
                     pane.move_cursor_to_id(sent.id, post=False, center=True)
                     pane.set_aligned(pane is not self.focused_pane)
-        if self.narrow:
-            self.show_sidebar = False
-        self._show_detail(self.focused_pane)
+        self._follow_in_list("#actors", entity_id)
+        self._land()
 
     @on(TalkList.TalkChosen)
     def _talk_chosen(self, event: TalkList.TalkChosen) -> None:
@@ -636,8 +669,8 @@ class MainScreen(Screen[None]):
             return
         talk = next(t for t in self.comparison.talks if t.id == talk_id)
         self.jump_to_evidence(talk.evidence)
-        if self.narrow:
-            self.show_sidebar = False
+        self._follow_in_list("#talks", talk_id)
+        self._land()
 
     @on(DifferenceList.DifferenceChosen)
     def _difference_chosen(self, event: DifferenceList.DifferenceChosen) -> None:
@@ -647,17 +680,80 @@ class MainScreen(Screen[None]):
         sources = list(claim.sentences)
         focused_id = self.focused_pane.source.id
         if focused_id not in claim.sentences and sources:
-            self.action_goto_source(
-                next(i for i, s in enumerate(self.sources) if s.id == sources[0])
-            )
+            # Focus moves in _land, once every column is on its evidence.
+            self.focused_source = next(i for i, s in enumerate(self.sources) if s.id == sources[0])
         self.jump_to_evidence(claim.all_sentence_ids())
+        self._follow_in_list("#differences", claim.id)
+        self._land()
+
+    def _follow_in_list(self, selector: str, option_id: str) -> None:
+        """Highlight what a jump went to in its sidebar list (palette jumps included)."""
+        for widget in self.query(selector).results(OptionList):
+            with contextlib.suppress(OptionDoesNotExist):
+                widget.highlighted = widget.get_option_index(option_id)
+
+    def _land(self) -> None:
+        """After a jump, reading continues in the article column, not in the list."""
+        pane = self.focused_pane
         if self.narrow:
             self.show_sidebar = False
+        if not pane.has_focus:
+            self._landing = pane
+            pane.focus()
+        self._show_detail(pane)
+
+    # ------------------------------------------------------------------- copy
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
+        from tui.copying import plain
+
+        pane = self.focused_pane
+        if pane.cursor_sentence is None:
+            return
+        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
+        self.notify("Sentence copied", timeout=2)
+
+    def action_copy_claim(self) -> None:
+        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
+        from tui.copying import claim_markdown
+
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        if self.comparison is None or sent is None:
+            return
+        claim = self._claim_of.get(sent.id)
+        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
+        self.notify("Claim copied as Markdown", timeout=2)
+
+    # ----------------------------------------------------------------- export
+
+    def action_export(self, suffix: str = ".md") -> None:
+        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
+        from tui.export import default_export_path, render, write_new
+
+        if self.comparison is None:
+            self.notify("The analysis has not finished yet", severity="warning")
+            return
+        try:
+            path = default_export_path(suffix)
+            write_new(path, render(self.comparison, suffix))
+        except OSError as err:
+            self.notify(
+                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 
-    def position(self) -> dict[str, Any]:
-        """Where the reader is: the current source and each column's sentence."""
+    def position(self) -> dict[str, Any] | None:
+        """Where the reader is: the current source and each column's sentence (None before
+        the analysis, when there are no sentences to name)."""
+        if self.comparison is None:
+            return None
         return {
             "source": self.sources[self.focused_source].id,
             "cursors": {
@@ -671,7 +767,9 @@ class MainScreen(Screen[None]):
         if self._restored:
             return
         self._restored = True
-        position = self.newsdiff_app.load_position()
+        position, error = self._store.load_position()
+        if error:
+            self.notify(error, severity="warning", markup=False)
         if not position:
             return
         cursors = position.get("cursors", {})

@@ -1,0 +1,318 @@
+"""Group mentions into entities; pick each entity's label and name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process, utils
+
+from newsdiff.entities.linking import link_across_labels
+from newsdiff.entities.people import cluster_people
+from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
+from newsdiff.entities.records import (
+    NAME_CUTOFF,
+    Cluster,
+    Form,
+    RawMention,
+    UnionFind,
+    fold_spaces,
+    majority_label,
+)
+from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.names import (
+    acronym_variants,
+    compact,
+    is_acronym,
+    is_city,
+    name_words,
+    org_core,
+    parse_person,
+    strip_determiner,
+    strip_titles,
+    translit_key,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _form_key(m: RawMention) -> tuple[bool, str]:
+    person = m.label == "PERSON"
+    text = m.demonym_of if m.demonym_of else strip_determiner(m.text)[1]
+    return person, " ".join(name_words(text))
+
+
+def _link_parenthetical_acronyms(
+    docs: Sequence[Doc], mentions: Sequence[RawMention], uf: UnionFind
+) -> None:
+    """Join "Organization for ... in Europe (OSCE)" even when the expansion is garbled.
+
+    The acronym's letters must appear, in order and starting with the first, among the initials
+    of the words between an organisation mention and the parenthesis.
+    """
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_doc[m.doc_index].append(i)
+    for doc_index, idxs in by_doc.items():
+        text = docs[doc_index].text
+        for match in ACRONYM_IN_PARENS.finditer(text):
+            acr = compact(match.group(1))
+            if len(acr) < 2:
+                continue
+            inner = [i for i in idxs if mentions[i].start >= match.start(1)]
+            acr_mentions = [i for i in inner if mentions[i].start < match.end(1)]
+            candidates = [
+                i
+                for i in idxs
+                if mentions[i].label != "PERSON"
+                and match.start() - mentions[i].end >= 0
+                and mentions[i].start >= match.start() - 120
+                and mentions[i].start < match.start()
+            ]
+            for i in sorted(candidates, key=lambda k: mentions[k].start):
+                if expands(text[mentions[i].start : match.start()], acr):
+                    for j in acr_mentions:
+                        uf.union(i, j)
+                    break
+
+
+#: Words that make a sentence about relatives, where one name may belong to two people.
+_FAMILY = frozenset(
+    {
+        "father",
+        "son",
+        "dad",
+        "elder",
+        "younger",
+        "senior",
+        "junior",
+        "namesake",
+        "grandson",
+        "grandfather",
+        "mother",
+        "daughter",
+        "brother",
+        "sister",
+    }
+)
+
+
+def _about_family(doc: Doc, token: int) -> bool:
+    """Whether the sentence of a token speaks of relatives ("his father, the Rev. X")."""
+    return any(t.lower_ in _FAMILY for t in doc[token].sent)
+
+
+def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> list[Cluster]:
+    """Group mentions into entities by name structure, transliteration and acronyms."""
+    n = len(mentions)
+    uf = UnionFind(n)
+    forms: dict[tuple[bool, str, int], Form] = {}
+    for i, m in enumerate(mentions):
+        is_person, key = _form_key(m)
+        # A namesake ("his father, also named ...") is a form of its own.
+        own = i if m.namesake else -1
+        form = forms.setdefault((is_person, key, own), Form(key, is_person, m.namesake))
+        form.mentions.append(i)
+        form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
+        if is_person and not form.family:
+            form.family = _about_family(docs[m.doc_index], m.token_start)
+    form_list = list(forms.values())
+    for form in form_list:  # identical forms: one entity
+        for i in form.mentions[1:]:
+            uf.union(form.mentions[0], i)
+
+    # Namesakes join nothing by their name: the story itself said they are someone else.
+    persons = [f for f in form_list if f.is_person and not f.namesake]
+    others = [f for f in form_list if not f.is_person]
+    cluster_people(persons, uf)
+    cluster_others(others, uf)
+    _link_parenthetical_acronyms(docs, mentions, uf)
+    # A place that names a team ("Kansas City beat Indianapolis") is grouped with the team
+    # for those uses only; "in Kansas City" stays the city.
+    team_uses = link_across_labels(docs, mentions, persons, others, uf)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(team_uses.get(i, i))].append(i)
+    return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
+
+
+def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
+    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
+    by_compact: dict[str, list[Form]] = defaultdict(list)
+    for f in forms:
+        by_compact[org_core(f.text)].append(f)
+    for group in by_compact.values():  # U.S. / US / u.s.
+        for f in group[1:]:
+            uf.union(group[0].mentions[0], f.mentions[0])
+    acronyms: dict[str, list[Form]] = defaultdict(list)
+    for f in forms:
+        if is_acronym(f.text) or (len(f.text) <= 5 and f.text.isupper()):
+            acronyms[compact(f.text)].append(f)
+    for f in forms:
+        variants = acronym_variants(f.text)
+        if len(f.text.split()) >= 2 and majority_label(f) == "ORG":
+            variants |= {"t" + acr for acr in variants}  # THR: The Hollywood Reporter
+        for acr in variants:
+            for g in acronyms.get(acr, ()):
+                uf.union(f.mentions[0], g.mentions[0])
+    multi = [f for f in forms if len(f.text.split()) > 1]
+    if len(multi) > 1:
+        keys = [" ".join(translit_key(w) for w in f.text.split()) for f in multi]
+        scores = process.cdist(
+            keys,
+            keys,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=NAME_CUTOFF,
+            workers=-1,
+        )
+        digits = [re.sub(r"\D+", " ", f.text).split() for f in multi]
+        for a in range(len(multi)):
+            for b in range(a + 1, len(multi)):
+                # "Internet Explorer 8" / "Internet Explorer 9", "G7" / "G20": other things.
+                if scores[a][b] and digits[a] == digits[b]:
+                    uf.union(multi[a].mentions[0], multi[b].mentions[0])
+
+
+def _well_formed(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in {"of", "for", "and", "in", "on", "the", "de"} for w in words
+    )
+
+
+#: Words after a name ("Galatasaray's board", "Nordhavn shares") that only organisations take.
+_ORG_CUES = frozenset(
+    {
+        "board",
+        "shares",
+        "stock",
+        "headquarters",
+        "coach",
+        "squad",
+        "fans",
+        "players",
+        "club",
+        "chairman",
+        "subsidiary",
+        "shareholders",
+        "stadium",
+        "management",
+        "executives",
+        "staff",
+        "employees",
+        "branches",
+        "customers",
+        "directors",
+        "ceo",
+        "finances",
+        "accounts",
+    }
+)
+_PLACE_CUES = frozenset({"in", "near", "outside", "across", "around", "into"})
+
+
+def _label_votes(
+    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+) -> Counter[str]:
+    """Weighted label votes: the tagger's labels, corrected by cues the story itself gives.
+
+    A full personal name outweighs surname-only mentions tagged otherwise; a name ending in
+    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place.
+    """
+    votes: Counter[str] = Counter()
+    # Short forms of an organisation's name ("Dortmund" for "Borussia Dortmund") vote with it.
+    org_words = {
+        w
+        for i in idx
+        if mentions[i].label == "ORG" and len(words := mentions[i].text.split()) >= 2
+        for w in (words[0], words[-1])
+    }
+    surnames = {
+        words[-1]
+        for i in idx
+        if mentions[i].label == "PERSON" and len(words := mentions[i].text.split()) >= 2
+    }
+    for i in idx:
+        m = mentions[i]
+        if m.demonym_of is not None:
+            continue
+        doc = docs[m.doc_index]
+        words = m.text.split()
+        weight = 1
+        label = m.label
+        if m.label == "PERSON" and len(words) >= 2:
+            parsed = parse_person(m.text)
+            weight = 3 if parsed is not None and parsed.given else 1
+        elif len(words) == 1 and words[0] in surnames:
+            label = "PERSON"  # "Teixeira" after "Mark Teixeira", whatever the tagger said
+        elif len(words) == 1 and words[0] in org_words:
+            label = "ORG"
+        votes[label] += weight
+        if len(words) >= 2 and words[-1].lower() in ORG_ENDINGS:
+            votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
+        if (m.label != "PERSON" or len(words) == 1) and is_city(m.text):
+            votes["GPE"] += 3
+        nxt = m.token_end
+        possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
+        if possessive:
+            nxt += 1
+        if any(t.lower_ in _ORG_CUES for t in doc[nxt : nxt + 2]):
+            votes["ORG"] += 2  # "Dortmund's supervisory board"
+        elif not possessive and any(
+            t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]
+        ):
+            votes["ORG"] += 2  # "Dortmund sporting director", "Galatasaray midfielder"
+        if m.token_start > 0 and doc[m.token_start - 1].lower_ in _PLACE_CUES:
+            votes["LOC" if m.label == "LOC" else "GPE"] += 2
+    return votes
+
+
+def _make_cluster(
+    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+) -> Cluster:
+    votes = _label_votes(idx, mentions, docs)
+    # Only demonyms: the entity is the country they refer to.
+    label = votes.most_common(1)[0][0] if votes else "GPE"
+    surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)
+    candidates: list[str] = [
+        strip_determiner(mentions[i].text)[1] for i in idx if mentions[i].demonym_of is None
+    ]
+    demonyms = [mentions[i].demonym_of for i in idx if mentions[i].demonym_of]
+    if not candidates:
+        candidates = [d for d in demonyms if d]
+    if label == "PERSON":  # "Deputy Ortiz" must not beat "Jerry Ortiz" and then lose its title
+        candidates = [strip_titles(c) for c in candidates]
+    counts = Counter(candidates)
+    name = max(
+        candidates,
+        key=lambda t: (
+            _well_formed(t),
+            not t.isupper() or label == "PERSON",
+            len(t.split()),
+            counts[t],
+            len(t),
+        ),
+    )
+    if label == "PERSON":
+        name = strip_titles(name)
+    aliases = tuple(sorted(surface, key=lambda t: (-surface[t], t)))
+    return Cluster(tuple(idx), fold_spaces(name), label, aliases)
+
+
+def entity_sort_key(cluster: Cluster, mentions: Sequence[RawMention]) -> tuple[int, int, int]:
+    """Most-mentioned first, then first appearance: stable ids for the same input."""
+    first = min((mentions[i].doc_index, mentions[i].start) for i in cluster.mentions)
+    return (-len(cluster.mentions), first[0], first[1])
+
+
+def sources_of(
+    cluster: Cluster, mentions: Sequence[RawMention], order: Iterable[str]
+) -> tuple[str, ...]:
+    """Source ids the cluster appears in, in argument order."""
+    present = {mentions[i].source for i in cluster.mentions}
+    return tuple(s for s in order if s in present)

@@ -1,0 +1,412 @@
+"""Named-entity mentions of each source, trimmed and repaired to the name itself."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
+from newsdiff.entities.recall import (
+    add_parenthetical_acronyms,
+    missed_mentions,
+    organisation_chunks,
+)
+from newsdiff.entities.records import RawMention, respan
+from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
+from newsdiff.model import ENTITY_LABELS
+from newsdiff.names import (
+    NAME_SUFFIXES,
+    compact,
+    demonym_country,
+    strip_possessive,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: Words after which a capitalised word is part of a title, not an organisation
+#: ("Secretary of State").
+_TITLE_HEADS = frozenset({"secretary", "minister", "ministers", "secretaries"})
+
+
+def clean_span(span: Span) -> tuple[int, int] | None:
+    """Token range of the name inside an entity span, without determiners or possessives."""
+    start, end = span.start, span.end
+    doc = span.doc
+    for i in range(start, end):  # "the World Health Organization (WHO": the name ends at "("
+        if doc[i].text == "(":
+            end = i
+            break
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+    ):
+        end -= 1
+    # "American Hasim Rahman": a nationality before a person's name is not part of it.
+    if span.label_ == "PERSON" and end - start >= 3 and demonym_country(doc[start].text):
+        start += 1
+    if start >= end:
+        return None
+    if not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+#: Portfolio words that make a job title ("Defence Minister", "Army chief"), not a name.
+_PORTFOLIOS = frozenset(
+    {
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "trade",
+        "energy",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "treasury",
+        "home",
+        "economy",
+        "agriculture",
+        "labour",
+        "labor",
+        "transport",
+        "culture",
+        "environment",
+        "intelligence",
+        "police",
+        "military",
+        "security",
+        "state",
+        "commerce",
+        "industry",
+        "information",
+        "development",
+        "immigration",
+        "economic",
+        "national",
+        "deputy",
+        "prime",
+    }
+)
+
+
+def _is_title_part(span: Span) -> bool:
+    """ "State" in "Secretary of State", "Defence" in "Defence Minister": a job, not a name."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TITLE_HEADS:
+        return True
+    if not all(t.lower_ in _PORTFOLIOS for t in span):
+        return False
+    return span.end < len(doc) and doc[span.end].lower_ in ROLE_NOUNS
+
+
+def _after_person_title(doc: Doc, start: int, end: int) -> bool:
+    """A short run of capitalised words right after a person's title is a person's name."""
+    if start == 0 or end - start > 3:
+        return False
+    before = doc[start - 1]
+    if before.lower_.rstrip(".") not in NAME_TITLES and before.lower_ not in ROLE_NOUNS:
+        return False
+    words = doc[start:end]
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
+
+
+def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[RawMention]:
+    """Named-entity mentions of every source, trimmed to the name itself."""
+    mentions: list[RawMention] = []
+    # Doc.text and Doc.ents rebuild their result on every access: read each once per document.
+    texts = [doc.text for doc in docs]
+    for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
+        for span in doc.ents:
+            if span.label_ not in ENTITY_LABELS or _is_title_part(span):
+                continue
+            bounds = clean_span(span)
+            if bounds is None:
+                continue
+            ts, te = bounds
+            sub = doc[ts:te]
+            start, end = sub.start_char, sub.end_char
+            text = texts[doc_index][start:end]
+            bare = strip_possessive(text)
+            end -= len(text) - len(bare)
+            text = bare
+            if not text.strip():
+                continue
+            label = span.label_
+            if label != "PERSON" and _after_person_title(doc, ts, te):
+                label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
+            demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
+            if label == "GPE" and demonym is not None and text[0].isupper():
+                label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
+            mentions.append(
+                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
+            )
+    mentions = _trust_headlines_less(docs, mentions)
+    mentions = _trim_to_known_names(docs, mentions)
+    mentions = _mark_namesakes(docs, mentions)
+    mentions = split_at_known_names(docs, mentions)
+    mentions = fit_to_known_names(docs, mentions)
+    mentions = _include_nicknames(docs, mentions)
+    mentions = _person_led_bodies(docs, mentions)
+    mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
+    mentions.sort(key=lambda m: (m.doc_index, m.start))
+    mentions = extend_to_acronyms(texts, mentions)
+    mentions.extend(missed_mentions(docs, source_ids, mentions))
+    mentions.extend(organisation_chunks(docs, source_ids, mentions))
+    mentions.sort(key=lambda m: (m.doc_index, m.start))
+    return _include_versions(docs, mentions)
+
+
+def _is_headline(sent: Span) -> bool:
+    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.text[0].isupper() for t in words) / len(words) < 0.75:
+        return False
+    # Prose writes "with", "into", "from" in lower case; headline style capitalises them.
+    small = [t for t in sent[1:] if t.is_stop and t.is_alpha and len(t) >= 3]
+    if small:
+        return all(t.text[0].isupper() for t in small)
+    last = sent[-1].text if len(sent) else ""
+    return last not in {".", "!", "?"}
+
+
+def _trust_headlines_less(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """In a headline keep only names the prose of the story also uses.
+
+    The prose names are then found again in the headline by the document-level pass, with
+    clean boundaries.
+    """
+    headline_tokens: list[set[int]] = []
+    for doc in docs:
+        tokens: set[int] = set()
+        for sent in doc.sents:
+            if _is_headline(sent):
+                tokens.update(range(sent.start, sent.end))
+        headline_tokens.append(tokens)
+    if not any(headline_tokens):
+        return mentions
+    prose_forms = {m.text for m in mentions if m.token_start not in headline_tokens[m.doc_index]}
+    return [
+        m
+        for m in mentions
+        if m.token_start not in headline_tokens[m.doc_index] or m.text in prose_forms
+    ]
+
+
+def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """Cut headline run-ons back to a name the story uses elsewhere.
+
+    In title-case headlines the tagger reads "Lindsay Lohan Checks Into Rehab" as one name;
+    when "Lindsay Lohan" is a name elsewhere in the comparison, the mention is that name.
+    Verbs and function words after the first two words of a name end it too.
+    """
+    out: list[RawMention] = []
+    person_forms = {
+        tuple(t.lower_ for t in docs[m.doc_index][m.token_start : m.token_end])
+        for m in mentions
+        if m.label == "PERSON" and 2 <= m.token_end - m.token_start <= 3
+    }
+    # Words that go on a person's name, so never a run-on: a suffix ("Tobias Whitfield Jr."),
+    # or a surname the story uses ("Tomás Herrera Quintana" beside "Lucía Quintana").
+    name_ends = {
+        m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and m.text.split()
+    }
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        if m.label == "PERSON" and te - m.token_start > 2:
+            for j in range(m.token_start + 2, te):
+                tok = doc[j]
+                if tok.pos_ in {"VERB", "AUX", "ADP", "CCONJ"} or tok.is_stop:
+                    te = j
+                    break
+            words = tuple(t.lower_ for t in doc[m.token_start : te])
+            for n in range(len(words) - 1, 1, -1):
+                after = words[n].rstrip(".")
+                if after in NAME_SUFFIXES or words[n] in name_ends:
+                    break
+                if words[:n] in person_forms:
+                    te = m.token_start + n
+                    break
+        if te != m.token_end:
+            m = respan(doc, m, m.token_start, te)
+        out.append(m)
+    return out
+
+
+def _mark_namesakes(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "His father, also named Marcus Dunmore": a second person who bears the name.
+
+    The words "also named" / "also called" right before a person's name say that the name
+    belongs to someone else in the story too.
+    """
+    for m in mentions:
+        doc = docs[m.doc_index]
+        ts = m.token_start
+        if (
+            m.label == "PERSON"
+            and ts >= 2
+            and doc[ts - 1].lower_ in {"named", "called"}
+            and doc[ts - 2].lower_ == "also"
+        ):
+            m.namesake = True
+    return mentions
+
+
+_NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Lopez and Carrasquillo", "Bluejays' Valley": one tagged span, known names inside.
+
+    A span joined by "and" is two mentions when both sides are names the comparison uses
+    alone, or one is a person's name or surname; so is one joined by "at"/"in"/"vs" after
+    such a name ("Jaguars at Jacksonville Municipal Stadium"); a plural possessive inside a
+    span ends the name when the part before it is such a name.
+    """
+    known = {compact(m.text) for m in mentions}
+    people: set[str] = set()  # people's names and surnames
+    for m in mentions:
+        if m.label == "PERSON":
+            people.add(compact(m.text))
+            if len(words := m.text.split()) >= 2:
+                people.add(compact(words[-1]))
+    known |= people
+
+    def piece(m: RawMention, start: int, end: int) -> RawMention:
+        return respan(docs[m.doc_index], m, start, end)
+
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        inner = range(m.token_start + 1, m.token_end - 1)
+        split = False
+        for k in inner:
+            tok = doc[k]
+            left = doc[m.token_start : k]
+            if tok.text == "," and compact(left.text) in known:
+                right = doc[k + 1 : m.token_end]
+                if compact(right.text) in known:  # "People, Reid": both names used alone
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
+            if tok.text in {"at", "in", "vs", "vs."} and compact(left.text) in known:
+                right = doc[k + 1 : m.token_end]
+                if right.text[:1].isupper():  # "Jaguars at Jacksonville Municipal Stadium"
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
+            if tok.lower_ == "and" and left.text[:1].isupper():
+                right = doc[k + 1 : m.token_end]
+                sides = {compact(left.text), compact(right.text)}
+                # Both sides names, or one a person ("Philly and Cheeks"); "Bosnia and
+                # Herzegovina" stays one name.
+                if right.text[:1].isupper() and (sides <= known or sides & people):
+                    out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
+                    split = True
+                    break
+            if (
+                tok.text in {"'", "\u2019"}
+                and doc[k - 1].text.endswith("s")
+                and (compact(left.text) in known)
+            ):
+                out.append(piece(m, m.token_start, k))
+                split = True
+                break
+        if not split:
+            out.append(m)
+    return out
+
+
+#: Nouns that turn a leader's name into the body they lead ("the Obama administration").
+_LED_BODIES = frozenset(
+    {"administration", "government", "cabinet", "campaign", "camp", "team", "regime", "junta"}
+)
+
+
+def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "The Obama administration" is an organisation, not Barack Obama.
+
+    A person's name followed by a lower-case noun such as "administration" or "campaign" names
+    the body that person leads; the mention covers both words and is labelled ORG.
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        nxt = doc[m.token_end] if m.token_end < len(doc) else None
+        if (
+            m.label == "PERSON"
+            and nxt is not None
+            and nxt.lower_ in _LED_BODIES
+            and nxt.text.islower()
+            and doc[m.token_end - 1].whitespace_
+        ):
+            m = respan(doc, m, m.token_start, m.token_end + 1, "ORG")
+        out.append(m)
+    return out
+
+
+def _include_nicknames(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Luis Gerardo (Jerry) Ortiz": the tagger stops at the bracket; the name goes on.
+
+    The nickname then counts as one of the person's given names, so "Jerry Ortiz" elsewhere
+    is the same person.
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        if m.label == "PERSON" and te + 3 < len(doc):
+            open_, nick, close, surname = doc[te], doc[te + 1], doc[te + 2], doc[te + 3]
+            if (
+                _NICKNAME_MARKS.get(open_.text) == close.text
+                and nick.text[:1].isupper()
+                and nick.is_alpha
+                and surname.text[:1].isupper()
+                and surname.pos_ == "PROPN"
+                and "\n" not in doc[m.token_start : te + 4].text
+            ):
+                m = respan(doc, m, m.token_start, te + 4)
+        out.append(m)
+    return out
+
+
+def _include_versions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Internet Explorer 8" and "Internet Explorer 9" are two products, not one.
+
+    A name followed by a small number is a numbered version when the comparison follows the
+    same name with two or more different numbers; a score ("Colts 31, Jaguars 24") is kept out
+    by the punctuation after it.
+    """
+
+    def version(m: RawMention) -> str | None:
+        doc = docs[m.doc_index]
+        if m.label in {"PERSON", "GPE", "NORP", "LOC"} or m.token_end >= len(doc):
+            return None
+        num = doc[m.token_end]
+        after = doc[m.token_end + 1].text if m.token_end + 1 < len(doc) else ""
+        if not (num.text.isdigit() and len(num.text) <= 2) or after in {",", "-", "–", ":"}:
+            return None
+        return num.text
+
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if (v := version(m)) is not None:
+            numbers[compact(m.text)].add(v)
+    out: list[RawMention] = []
+    for m in mentions:
+        if version(m) is not None and len(numbers[compact(m.text)]) >= 2:
+            m = respan(docs[m.doc_index], m, m.token_start, m.token_end + 1)
+        out.append(m)
+    return out

@@ -1,0 +1,41 @@
+"""One clause tense for times and talks: a month that holds the publication day is decided by it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdiff.model import Source
+from newsdiff.pipeline import analyze_docs
+from newsdiff.tense import event_tense
+
+
+def _talk_status(nlp: Any, text: str) -> str:
+    source = Source("A", "a.txt", "a.txt", None, "2023-12-15", False, text)
+    comparison = analyze_docs([source], [nlp(text)], "test")
+    (talk,) = comparison.talks
+    assert talk.date == "2023-12"
+    return talk.status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Future auxiliaries and plans: the meeting is still ahead within the month.
+        ("The two ministers would meet in Geneva this month.", "scheduled"),
+        ("Talks were scheduled for this month.", "scheduled"),
+        ("The ministers will hold talks this month.", "scheduled"),
+        # Past verbs: over already.
+        ("The leaders met in Geneva this month.", "past"),
+        ("He said the presidents had held talks this month.", "past"),
+    ],
+)
+def test_talk_in_the_current_month_takes_its_clause_tense(nlp: Any, text: str, status: str) -> None:
+    assert _talk_status(nlp, text) == status
+
+
+def test_event_noun_takes_the_tense_of_the_verb_above_a_bare_participle(nlp: Any) -> None:
+    doc = nlp("Mr. Gravano quoted Mr. Gotti as saying that after a summit meeting in 1988.")
+    (meeting,) = [t for t in doc if t.lower_ == "meeting"]
+    assert event_tense(meeting) == "past"
