@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import SentenceDetail
+    from newsdiff.claim_facts import SentenceDetail
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -291,7 +291,7 @@ def _sentence_facts(
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
     from newsdiff.align import SentenceFeatures, canonical_lemma
-    from newsdiff.claims import sentence_detail
+    from newsdiff.claim_facts import sentence_detail
 
     in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
     lemmas = tuple(
