@@ -182,7 +182,9 @@ def _record(
                 p.status = claim.status
                 p.similarity = getattr(claim, "similarity", claim.score)
                 p.claim_sentences = (claim.sentences.get("A", ""), claim.sentences.get("B", ""))
-                p.differences = [(d.kind, d.cls, dict(d.values)) for d in claim.differences]
+                p.differences = [
+                    (d.kind, getattr(d, "cls", "?"), dict(d.values)) for d in claim.differences
+                ]
         for j in b_pairs:
             if claim.status != "only":
                 pairs[j].only_b = False
