@@ -352,12 +352,25 @@ def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> f
     return frozenset(values)
 
 
+def quote_spans(sent: Span) -> list[tuple[int, int]]:
+    """Character spans (in the Doc) of the quoted fragments of a sentence.
+
+    A quote that closes after the full stop ('... this decision."') is split off by the
+    sentence splitter: an opening mark left open runs to the end of the sentence.
+    """
+    text = sent.text
+    spans = [(m.start(1), m.end(1)) for m in _QUOTE_SPANS.finditer(text)]
+    last = spans[-1][1] + 1 if spans else 0
+    tail = re.search(r"[“\"«]([^”\"»]{3,})$", text[last:].rstrip())
+    if tail is not None:
+        spans.append((last + tail.start(1), last + tail.end(1)))
+    return [(sent.start_char + a, sent.start_char + b) for a, b in spans]
+
+
 def quote_words(sent: Span) -> tuple[tuple[str, ...], ...]:
     """Content-word lemmas of each quoted fragment of the sentence."""
     out: list[tuple[str, ...]] = []
-    for m in _QUOTE_SPANS.finditer(sent.text):
-        start = sent.start_char + m.start(1)
-        end = sent.start_char + m.end(1)
+    for start, end in quote_spans(sent):
         words = tuple(
             t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
         )
@@ -375,7 +388,7 @@ def sentence_detail(
     number_ents: Sequence[Span],
 ) -> SentenceDetail:
     """Everything the comparison reads about one sentence."""
-    from newsdiff.actors import quoted_text, speakers
+    from newsdiff.actors import speakers
 
     ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
     date_text: dict[str, str] = {}
@@ -405,7 +418,7 @@ def sentence_detail(
     return SentenceDetail(
         predicate=predicate,
         speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=quoted_text(sent),
+        quote=" … ".join(sent.doc.text[a:b].strip() for a, b in quote_spans(sent)).strip() or None,
         entity_names={e: entity_name[e] for e in ents},
         entity_labels={e: entity_label.get(e, "") for e in ents},
         number_text={n.value: n.text for n in numbers},
