@@ -374,17 +374,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         "false_conflict": 0.08,
     }
     print(
-        f"claims bench: groups of {args.group} pairs, seed {args.seed}, up to {args.pairs} pairs per part (all {len(parts['sts-check'])} of sts-check); {elapsed:.0f} s"
+        f"claims bench: groups of {args.group} pairs, seed {args.seed}, up to {args.pairs} "
+        f"pairs per part (all {len(parts['sts-check'])} of sts-check); {elapsed:.0f} s"
     )
-    header = f"{'part':<11} {'n':>5} {'align P/R/F1':>17} {'only P/R/F1':>17} {'acc':>6} {'all-differ':>10} {'overlap':>7} {'false-conf':>10} {'spearman':>8} {'overlap-sp':>10}"
+    header = (
+        f"{'part':<11} {'n':>5} {'align P/R/F1':>17} {'only P/R/F1':>17} {'acc':>6} "
+        f"{'all-differ':>10} {'overlap':>7} {'false-conf':>10} {'spearman':>8} {'overlap-sp':>10}"
+    )
     print(header)
     for name, r in results.items():
         only = f"{r['only_p']:.2f}/{r['only_r']:.2f}/{r['only_f1']:.2f}" if "only_f1" in r else "—"
         sp = f"{r['spearman']:.3f}" if "spearman" in r else "—"
         osp = f"{r['spearman_overlap']:.3f}" if "spearman_overlap" in r else "—"
+        align = f"{r['align_p']:.2f}/{r['align_r']:.2f}/{r['align_f1']:.3f}"
         print(
-            f"{name:<11} {int(r['n']):>5} {r['align_p']:.2f}/{r['align_r']:.2f}/{r['align_f1']:.3f} "
-            f"{only:>17} {r['accuracy']:>6.3f} {r['all_differ']:>10.3f} {r.get('overlap_acc', 0):>7.3f} "
+            f"{name:<11} {int(r['n']):>5} {align:>17} {only:>17} {r['accuracy']:>6.3f} "
+            f"{r['all_differ']:>10.3f} {r.get('overlap_acc', 0):>7.3f} "
             f"{r['false_conflict']:>10.3f} {sp:>8} {osp:>10}"
         )
     print(
