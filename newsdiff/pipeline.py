@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import SentenceDetail
+    from newsdiff.claim_facts import SentenceDetail
     from newsdiff.entities import Cluster, RawMention
 
 ProgressCallback = Callable[[str, float], None]
@@ -348,7 +348,7 @@ def _facts_of(
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import sentence_detail
+    from newsdiff.claim_facts import sentence_detail
 
     token_entity = record.token_entity
     detail = sentence_detail(
