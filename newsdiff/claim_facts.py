@@ -405,7 +405,10 @@ def sentence_detail(
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
+        # From the sentence's own text: Doc.text joins every token of the article on each
+        # call, which made this loop quadratic in the article's length.
+        start = ent.start_char - sent.start_char
+        before = sent.text[max(0, start - 2) : start]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))
@@ -418,7 +421,11 @@ def sentence_detail(
     return SentenceDetail(
         predicate=predicate,
         speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=" … ".join(sent.doc.text[a:b].strip() for a, b in quote_spans(sent)).strip() or None,
+        quote=" … ".join(
+            sent.text[a - sent.start_char : b - sent.start_char].strip()
+            for a, b in quote_spans(sent)
+        ).strip()
+        or None,
         entity_names={e: entity_name[e] for e in ents},
         entity_labels={e: entity_label.get(e, "") for e in ents},
         number_text={n.value: n.text for n in numbers},
