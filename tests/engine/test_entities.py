@@ -552,3 +552,14 @@ def test_a_numbered_model_is_not_its_maker(nlp: Any) -> None:
         "The Korvik Nova 7 had been a best seller, Korvik said.",
     )
     assert "Korvik Nova 7" not in _cluster_with(clusters, "Korvik")[2]
+
+
+def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Senate Ethics Committee opened an inquiry. The Committee will meet on Friday.",
+        "The Committee said the vote would go ahead.",
+    )
+    committee = _cluster_with(clusters, "Senate Ethics Committee")
+    assert "A" in {s for c in clusters if "Committee" in c[2] for s in c[3]}
+    assert "B" not in committee[3]
