@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-# ``as`` re-exports ROLE_NOUNS for entities, which imports it from here until issue 13 moves it.
-from newsdiff.lexicon.people import ROLE_NOUNS as ROLE_NOUNS
-from newsdiff.lexicon.people import SPEECH_VERBS
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.names import PERSON_TITLES
 
 if TYPE_CHECKING:

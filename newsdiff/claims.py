@@ -1,252 +1,601 @@
-"""Decide whether aligned sentences agree, and say specifically how they differ."""
+"""Decide how aligned sentences compare: agree, adds (one says more) or differ (they conflict).
+
+Every difference carries a class a fact-checker can act on:
+
+- ``conflict``: the sources give incompatible values for the same slot: a number for the same
+  quantity, a date of the same event, another actor in the same role, the opposite polarity,
+  another modality (will / may / did / denied), another event with the same participants
+  ("met with" vs "spoke with"), or other content words inside a quote.
+- ``addition``: one source states something the other omits (a name, a number, a date, a
+  qualifier, more of a quote, a speaker).
+- ``wording``: the same fact said in other words (a reworded quote, another main verb).
+
+Slots come from the dependency parse (:mod:`newsdiff.claim_facts`), values are compared
+normalised: entities by entity id, numbers by value, dates by resolved TIMEX3 value. Only
+conflicts make a claim ``differ``; additions make it ``adds``.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from itertools import combinations
+from typing import Any
 
-from rapidfuzz import fuzz, utils
+from newsdiff.align import AlignedGroup, SentenceFeatures, lexical_similarity
+from newsdiff.claim_facts import (
+    LIGHT_VERBS,
+    REPORTING_VERBS,
+    WORD,
+    EventFact,
+    NumberFact,
+    SentenceDetail,
+    event_of,
+    normalise_number,
+    number_fact,
+    predicate_of,
+    quote_words,
+    sentence_detail,
+    split_qualifier,
+)
+from newsdiff.model import Claim, ClaimStatus, Difference, DifferenceClass
 
-from newsdiff.actors import Speaker
-from newsdiff.align import AlignedGroup, SentenceFeatures
-from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
-from newsdiff.lexicon.people import SPEECH_VERBS
-from newsdiff.model import Claim, ClaimStatus, Difference
+__all__ = [
+    "EventFact",
+    "NumberFact",
+    "SentenceDetail",
+    "compare_group",
+    "event_of",
+    "normalise_number",
+    "number_fact",
+    "predicate_of",
+    "quote_words",
+    "sentence_detail",
+    "split_qualifier",
+]
 
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+#: Two words whose vectors are this close are one word choice for the same thing
+#: ("combat" / "fight" 0.63, "meet" / "speak" 0.21, "visit" / "message" 0.04).
+WORD_SYNONYM = 0.5
+#: A sentence whose uncovered content (IDF-weighted share of its words and names that the
+#: other sentence lacks) reaches this share adds facts; below it, the rest is wording.
+ADDITION_SHARE = 0.3
+#: Claim similarity (0-1) = a linear blend of the raw sentence-embedding cosine, the lexical
+#: score and the shared-content share, minus a penalty per conflict, clipped. Fitted by least
+#: squares on the STS-B news train part of bench/accuracy_claims.py (dev only read as a figure).
+SCORE_WEIGHTS = (-0.099, 0.741, 0.011, -0.011, 0.307)
+CONFLICT_PENALTY = 0.037
+#: Aligned statements at least this similar (0-1, about 4 of STS's 5: "mostly equivalent,
+#: unimportant details differ") say the same thing: what one adds is a detail of wording.
+#: Tuned on the tune parts of bench/accuracy_claims.py.
+AGREE_SIMILARITY = 0.65
+#: Additions that are always facts of their own, however small: a figure, a qualifier on
+#: it ("more than 10,000"), a date or a time.
+_FACT_KINDS = frozenset({"number", "date", "time"})
 
-#: Quotes this similar (0-100) are the same words with different punctuation or case.
-SAME_QUOTE = 85.0
-#: Quotes at least this similar (but not the same) are one quote worded differently.
-REWORDED_QUOTE = 45.0
-#: Speaker phrases this similar (token set ratio) are the same source.
-SAME_SPEAKER = 70.0
 
-_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
-_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+def _overlap(xa: frozenset[str], xb: frozenset[str], names: Mapping[str, str]) -> bool:
+    """Two slots name the same thing: a shared entity id or noun, or a bare noun that is a word
+    of the other side's entity name ("Zelenskyy" left untagged by NER / the entity)."""
+    if xa & xb:
+        return True
+
+    def spread(keys: frozenset[str]) -> set[str]:
+        out = set(keys)
+        for k in keys:
+            if not k.startswith("n:") and k in names:
+                out |= {"n:" + w.lower() for w in names[k].split()}
+        return out
+
+    return bool(spread(xa) & spread(xb))
+
+
+def _different_entities(xa: frozenset[str], xb: frozenset[str]) -> bool:
+    ids_a = {k for k in xa if not k.startswith("n:")}
+    ids_b = {k for k in xb if not k.startswith("n:")}
+    return bool(ids_a and ids_b and not ids_a & ids_b)
+
+
+# --- comparison ----------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
-class SentenceDetail:
-    """Per-sentence facts the claim comparison reads (built by the pipeline from the parse)."""
+class _Found:
+    """Differences found pairwise, merged per (kind, class) with each source's values."""
 
-    predicate: tuple[str, str] | None = None
-    """(comparison key, surface text) of the main predicate: ("meet with", "met with")."""
-    speakers: tuple[Speaker, ...] = ()
-    quote: str | None = None
-    entity_names: Mapping[str, str] = field(default_factory=dict)
-    number_text: Mapping[str, str] = field(default_factory=dict)
-    """Normalised value -> surface text."""
-    date_text: Mapping[str, str] = field(default_factory=dict)
-    time_text: Mapping[str, str] = field(default_factory=dict)
+    items: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
 
+    def add(self, kind: str, cls: str, values: Mapping[str, Iterable[str]]) -> None:
+        slot = self.items.setdefault((kind, cls), {})
+        for src, vals in values.items():
+            own = slot.setdefault(src, [])
+            for v in vals:
+                if v and v not in own:
+                    own.append(v)
 
-def normalise_number(text: str) -> str:
-    """A comparable value for a number phrase: "two" -> 2, "1,500" -> 1500, "30%" -> 30%."""
-    t = text.lower().replace("about ", "").replace("some ", "").replace("nearly ", "").strip()
-    percent = t.endswith("%") or t.endswith(" percent") or t.endswith(" per cent")
-    t = t.rstrip("%").replace(" per cent", "").replace(" percent", "").strip()
-    words = t.replace("-", " ").split()
-    value: float | None = None
-    if len(words) == 1 and _NUMERIC.match(words[0]):
-        value = float(words[0].replace(",", ""))
-    elif words and all(w in _WORD_NUMBERS or _NUMERIC.match(w) for w in words):
-        total, current = 0.0, 0.0
-        for w in words:
-            n = float(w.replace(",", "")) if _NUMERIC.match(w) else float(_WORD_NUMBERS[w])
-            if w in SCALES:
-                current = max(current, 1.0) * n
-                if n >= 1000:
-                    total += current
-                    current = 0.0
-            else:
-                current += n
-        value = total + current
-    if value is None:
-        return " ".join(words)
-    rendered = f"{value:g}" if value < 1e15 else str(value)
-    return rendered + ("%" if percent else "")
+    def differences(self, sources: Sequence[str]) -> tuple[Difference, ...]:
+        order = {"conflict": 0, "addition": 1, "wording": 2}
+        out = []
+        for (kind, cls), vals in sorted(self.items.items(), key=lambda kv: order[kv[0][1]]):
+            values = {src: ", ".join(vals.get(src, [])) or "—" for src in sources}
+            klass: DifferenceClass = (
+                "conflict"
+                if cls == "conflict"
+                else ("addition" if cls == "addition" else "wording")
+            )
+            out.append(Difference(kind, values, klass))
+        return tuple(out)
 
 
-def predicate_of(sent: Span) -> tuple[str, str] | None:
-    """Main predicate with modal, negation and preposition: "will speak", "met with"."""
-    root = sent.root
-    if root.lemma_.lower() in SPEECH_VERBS:  # "..., the source said": the content is the ccomp
-        for child in root.children:
-            if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}:
-                root = child
-                break
-    if root.pos_ not in {"VERB", "AUX"}:
+def _synonyms(a: Sequence[str], b: Sequence[str]) -> Any:
+    """Boolean matrix: word i of ``a`` means the same as word j of ``b`` (equal or close)."""
+    import numpy as np
+
+    from newsdiff.semantic import word_vectors
+
+    same = np.array([[x == y for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
+    if not a or not b:
+        return same
+    vectors = word_vectors([*a, *b])
+    if not vectors:
+        return same
+    dim = next(iter(vectors.values())).shape[0]
+    zero = np.zeros(dim, dtype=np.float32)
+    va = np.stack([vectors.get(w, zero) for w in a])
+    vb = np.stack([vectors.get(w, zero) for w in b])
+    return same | ((va @ vb.T) >= WORD_SYNONYM)
+
+
+def _uncovered(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], float]:
+    """Words and names of ``a`` that ``b`` lacks (no equal or synonymous word), and their
+    IDF-weighted share of ``a``."""
+    words_a = list(dict.fromkeys(a.lemmas))
+    words_b = list(dict.fromkeys(b.lemmas))
+    covered = _synonyms(words_a, words_b).any(axis=1) if words_a else []
+    missing = [w for w, c in zip(words_a, covered, strict=False) if not c]
+    missing_ents = [e for e in a.entities if e not in b.entities]
+    missing_nums = [n for n in a.numbers if n not in b.numbers]
+    missing_dates = [d for d in a.dates if not any(_compatible_dates(d, x) for x in b.dates)]
+    total = sum(a.features.values()) or 1.0
+    weight = sum(a.features.get(w, 1.0) for w in missing)
+    weight += sum(a.features.get(f"ent:{e}", 1.0) for e in missing_ents)
+    weight += sum(a.features.get(f"num:{n}", 1.0) for n in missing_nums)
+    weight += sum(a.features.get(f"date:{d}", 1.0) for d in missing_dates)
+    return missing, weight / total
+
+
+def _compatible_dates(x: str, y: str) -> bool:
+    """Values at different granularity that do not exclude each other (2022-01 / 2022-01-13)."""
+    if x.startswith(y) or y.startswith(x):
+        return True
+    import datetime as dt
+
+    for day, week in ((x, y), (y, x)):
+        if "-W" in week and len(day) >= 10 and day[:10].count("-") == 2:
+            try:
+                iso = dt.date.fromisoformat(day[:10]).isocalendar()
+            except ValueError:
+                return False
+            return f"{iso[0]}-W{iso[1]:02d}" == week[:8]
+    return False
+
+
+def _compare_dates(
+    found: _Found,
+    kind: str,
+    a: str,
+    b: str,
+    da: SentenceDetail,
+    db: SentenceDetail,
+    texts: tuple[Mapping[str, str], Mapping[str, str]],
+) -> None:
+    va, vb = set(texts[0]), set(texts[1])
+    only_a = {x for x in va if not any(_compatible_dates(x, y) for y in vb)}
+    only_b = {y for y in vb if not any(_compatible_dates(x, y) for x in va)}
+    event_a = only_a & da.event_dates
+    event_b = only_b & db.event_dates
+    if event_a and event_b:
+        found.add(
+            kind,
+            "conflict",
+            {a: [texts[0][x] for x in sorted(event_a)], b: [texts[1][y] for y in sorted(event_b)]},
+        )
+        only_a -= event_a
+        only_b -= event_b
+    if only_a or only_b:
+        found.add(
+            kind,
+            "addition",
+            {a: [texts[0][x] for x in sorted(only_a)], b: [texts[1][y] for y in sorted(only_b)]},
+        )
+
+
+def _magnitude(value: str) -> tuple[float, int] | None:
+    """The number in a normalised value and its decimals: "17.3%" -> (17.3, 1)."""
+    m = re.match(r"^(\d+(?:\.(\d+))?)", value)
+    if m is None:
         return None
-    aux = [c for c in root.lefts if c.dep_ in {"aux", "auxpass", "neg"}]
-    particles = [c for c in root.rights if c.dep_ in {"prt", "neg"}]
-    prep = next(
-        (
-            c
-            for c in root.rights
-            if c.dep_ in {"prep", "dative"}
-            and c.lower_ in {"with", "to", "against", "about"}
-            and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
-        ),
-        None,
+    return float(m.group(1)), len(m.group(2) or "")
+
+
+def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
+    """Two numbers that can both be true of one quantity: one is the other rounded or cut to
+    fewer digits ("17 percent" / "17.3 percent", "$40 million" / "$39.5 million"), or its
+    qualifier admits the other ("more than 6 percent" / "6.4 percent")."""
+    mx, my = _magnitude(x.value), _magnitude(y.value)
+    if mx is None or my is None:
+        return x.value == y.value
+    (vx, dx), (vy, dy) = mx, my
+    if vx == vy:
+        return True
+    if x.qualifier and y.qualifier:  # "up to 1,000" / "up to 1,200": two different bounds
+        return False
+    for q, v, other in ((x.qualifier, vx, vy), (y.qualifier, vy, vx)):
+        if q in {"more than", "over", "at least", "just over"} and other > v:
+            return True
+        if (
+            q in {"less than", "fewer than", "under", "at most", "up to", "just under"}
+            and other < v
+        ):
+            return True
+        near = abs(other - v) <= 0.1 * max(abs(v), 1e-9)
+        if near and q in {
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "nearly",
+            "almost",
+            "some",
+        }:
+            return True
+    coarse, fine, digits = (vx, vy, dx) if dx < dy else (vy, vx, dy)
+    if dx == dy:
+        return False
+    scale = float(10**digits)
+    rounded = abs(round(fine * scale) - coarse * scale) < 1e-6
+    truncated = abs(int(fine * scale) - coarse * scale) < 1e-6
+    return bool(rounded or truncated)
+
+
+def _compare_numbers(found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
+    by_value_b = {n.value: n for n in db.numbers}
+    by_value_a = {n.value: n for n in da.numbers}
+    only_a = [n for n in da.numbers if n.value not in by_value_b]
+    only_b = [n for n in db.numbers if n.value not in by_value_a]
+    # A rounded or qualified figure next to a precise one: the precise one adds digits.
+    for n in list(only_a):
+        m = next((m for m in only_b if m.unit == n.unit and compatible_numbers(n, m)), None)
+        if m is not None:
+            only_a.remove(n)
+            only_b.remove(m)
+            found.add("number", "addition", {a: [n.text], b: [m.text]})
+    for n in da.numbers:
+        m = by_value_b.get(n.value)
+        if m is not None and n.qualifier != m.qualifier:
+            found.add("number", "addition", {a: [n.text], b: [m.text]})  # "more than 10,000"
+    paired_b: set[int] = set()
+    rest_a = []
+    for n in only_a:
+        j = next(
+            (k for k, m in enumerate(only_b) if k not in paired_b and m.unit == n.unit and n.unit),
+            None,
+        )
+        if j is None:
+            rest_a.append(n)
+            continue
+        paired_b.add(j)
+        found.add("number", "conflict", {a: [n.text], b: [only_b[j].text]})
+    rest_b = [m for k, m in enumerate(only_b) if k not in paired_b]
+    if rest_a or rest_b:
+        found.add("number", "addition", {a: [n.text for n in rest_a], b: [m.text for m in rest_b]})
+
+
+def _compare_events(
+    found: _Found,
+    a: str,
+    b: str,
+    ea: EventFact,
+    eb: EventFact,
+    names: Mapping[str, str],
+    labels: Mapping[str, str],
+) -> None:
+    """Polarity, modality, actors and event type of the two main events.
+
+    The same verb (or a synonym) with a shared participant: another negation or modality is
+    a conflict, and so is another named actor in the same role. Different verbs with the same
+    participants ("Blinken met with / spoke with Zelensky") are another event: a conflict
+    when both verbs take an object and one role is shared while the other is not a different
+    named actor; otherwise the verbs are only wording.
+    """
+    from newsdiff.semantic import word_similarity
+
+    base_a, base_b = ea.verb.split()[0], eb.verb.split()[0]
+    same_verb = ea.verb == eb.verb or base_a == base_b
+    if not same_verb:
+        same_verb = (
+            word_similarity(base_a.replace("_", " "), base_b.replace("_", " ")) >= WORD_SYNONYM
+        )
+    shared_subject = _overlap(ea.subjects, eb.subjects, names)
+    shared_object = _overlap(ea.objects, eb.objects, names)
+    shared_argument = shared_subject or shared_object
+    if ea.negated != eb.negated and shared_argument:
+        found.add("polarity", "conflict", {a: [ea.surface], b: [eb.surface]})
+        return
+    if same_verb:
+        if ea.modality != eb.modality and shared_argument:
+            found.add("modality", "conflict", {a: [ea.surface], b: [eb.surface]})
+        for xa, xb in ((ea.subjects, eb.subjects), (ea.objects, eb.objects)):
+            if _different_entities(xa, xb) and not _overlap(xa, xb, names):
+                ids_a = sorted(k for k in xa if not k.startswith("n:"))
+                ids_b = sorted(k for k in xb if not k.startswith("n:"))
+                # "The White House said" / "Bush said": an office and its head are one voice;
+                # two people, or two organisations, in one role are two actors.
+                if {labels.get(k) for k in ids_a} & {labels.get(k) for k in ids_b}:
+                    found.add("actor", "conflict", {a: ids_a, b: ids_b})
+        return
+    light = base_a in LIGHT_VERBS or base_b in LIGHT_VERBS
+    reporting = base_a in REPORTING_VERBS and base_b in REPORTING_VERBS
+    transitive = bool(ea.objects) and bool(eb.objects)
+    contradicting = (not shared_subject and _different_entities(ea.subjects, eb.subjects)) or (
+        not shared_object and _different_entities(ea.objects, eb.objects)
     )
-    tokens: list[Token] = sorted(
-        [*aux, root, *particles, *([prep] if prep is not None else [])], key=lambda t: t.i
-    )
-    surface = " ".join(t.text for t in tokens)
-    key_parts = []
-    if any(a.lower_ in {"will", "shall", "'ll"} for a in aux) or any(
-        a.lower_ == "going" for a in aux
+    # Another event needs the same doer and the same undergoer, both said: "Blinken met with /
+    # spoke with Zelensky". A passive ("X is accused / suspected") names no doer to compare.
+    both_doers = bool(ea.subjects) and bool(eb.subjects)
+    if (
+        transitive
+        and both_doers
+        and shared_object
+        and not contradicting
+        and not light
+        and not reporting
     ):
-        key_parts.append("FUT")
-    if any(a.dep_ == "neg" for a in [*aux, *particles]):
-        key_parts.append("NOT")
-    key_parts.append(root.lemma_.lower())
-    key_parts.extend(p.lower_ for p in particles if p.dep_ == "prt")
-    if prep is not None:
-        key_parts.append(prep.lower_)
-    return " ".join(key_parts), surface
+        found.add("predicate", "conflict", {a: [ea.surface], b: [eb.surface]})
+    elif ea.surface.lower() != eb.surface.lower() and not reporting:
+        found.add("predicate", "wording", {a: [ea.surface], b: [eb.surface]})
 
 
-def _joined(values: Sequence[str]) -> str:
-    return ", ".join(values) if values else "—"
+def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
+    """Quotes: the same content words in other words is wording; other content words is a
+    conflict ("We reject his visit" / "... his message"); quoting less is an addition."""
+    if not da.quote_words or not db.quote_words:
+        return
+    texts_a = [q.strip(" ,.") for q in (da.quote or "").split(" … ")]
+    texts_b = [q.strip(" ,.") for q in (db.quote or "").split(" … ")]
+    used_b: set[int] = set()
+    for i, wa in enumerate(da.quote_words):
+        best, best_j, best_m = 0.0, -1, None
+        for j, wb in enumerate(db.quote_words):
+            m = _synonyms(list(wa), list(wb))
+            overlap = (m.any(axis=1).sum() + m.any(axis=0).sum()) / (len(wa) + len(wb))
+            if overlap > best:
+                best, best_j, best_m = float(overlap), j, m
+        qa = texts_a[i] if i < len(texts_a) else " ".join(wa)
+        if best_m is None or best < 0.3:
+            continue  # a quote of something else
+        used_b.add(best_j)
+        qb = texts_b[best_j] if best_j < len(texts_b) else " ".join(db.quote_words[best_j])
+        wb = db.quote_words[best_j]
+        miss_a = [w for w, c in zip(wa, best_m.any(axis=1), strict=True) if not c]
+        miss_b = [w for w, c in zip(wb, best_m.any(axis=0), strict=True) if not c]
+        if miss_a and miss_b:
+            found.add("quote", "conflict", {a: [qa], b: [qb]})
+        elif miss_a or miss_b:
+            found.add("quote", "addition", {a: [qa], b: [qb]})
+        elif _plain(qa) != _plain(qb):
+            found.add("quote", "wording", {a: [qa], b: [qb]})
 
 
-def _set_difference(kind: str, per_source: Mapping[str, Mapping[str, str]]) -> Difference | None:
-    """One difference when the sources' value sets differ; values are surface texts."""
-    keys = {src: set(vals) for src, vals in per_source.items()}
-    if len({frozenset(v) for v in keys.values()}) <= 1:
-        return None
-    common = set.intersection(*keys.values()) if keys else set()
-    values = {}
-    for src, vals in per_source.items():
-        own = [vals[k] for k in vals if k not in common]
-        values[src] = _joined(sorted(dict.fromkeys(own)))
-    if all(v == "—" for v in values.values()):
-        return None
-    return Difference(kind, values)
+def _plain(text: str) -> list[str]:
+    """Words of a quote without case and punctuation: "Full support," == "full support"."""
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def _compare_speakers(
+    found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail
+) -> None:
+    sa = {s.entity for s in da.speakers if s.entity}
+    sb = {s.entity for s in db.speakers if s.entity}
+    pa = [s.phrase for s in da.speakers]
+    pb = [s.phrase for s in db.speakers]
+    labels_a = {da.entity_labels.get(e, "") for e in sa}
+    labels_b = {db.entity_labels.get(e, "") for e in sb}
+    # A spokeswoman speaks for her government: only two speakers of one kind (two people, two
+    # organisations) are two different sources.
+    if sa and sb and not sa & sb and labels_a & labels_b:
+        found.add("attribution", "conflict", {a: pa, b: pb})
+    elif bool(da.speakers) != bool(db.speakers):
+        found.add("attribution", "addition", {a: pa, b: pb})
+
+
+def _merged(feats: Sequence[SentenceFeatures]) -> SentenceFeatures:
+    """One source's sentences of a claim as one bag (a main sentence and its one-to-many
+    extras say together what the other source says)."""
+    if len(feats) == 1:
+        return feats[0]
+    first = feats[0]
+    weights: dict[str, float] = {}
+    for f in feats:
+        weights.update(f.features)
+    return SentenceFeatures(
+        id=first.id,
+        source=first.source,
+        index=first.index,
+        start=first.start,
+        end=feats[-1].end,
+        text=" ".join(f.text for f in feats),
+        lemmas=tuple(w for f in feats for w in f.lemmas),
+        entities=frozenset().union(*(f.entities for f in feats)),
+        numbers=frozenset().union(*(f.numbers for f in feats)),
+        dates=frozenset().union(*(f.dates for f in feats)),
+        features=weights,
+        norm=first.norm,
+        lemma_text=" ".join(f.lemma_text for f in feats),
+        vector=first.vector,
+        plain=first.plain,
+    )
+
+
+def _merged_detail(details: Sequence[SentenceDetail]) -> SentenceDetail:
+    if len(details) == 1:
+        return details[0]
+    first = details[0]
+    return SentenceDetail(
+        predicate=first.predicate,
+        speakers=tuple(s for d in details for s in d.speakers),
+        quote=" … ".join(d.quote for d in details if d.quote) or None,
+        entity_names={k: v for d in details for k, v in d.entity_names.items()},
+        entity_labels={k: v for d in details for k, v in d.entity_labels.items()},
+        number_text={k: v for d in details for k, v in d.number_text.items()},
+        date_text={k: v for d in details for k, v in d.date_text.items()},
+        time_text={k: v for d in details for k, v in d.time_text.items()},
+        event=first.event,
+        numbers=tuple(n for d in details for n in d.numbers),
+        event_dates=frozenset().union(*(d.event_dates for d in details)),
+        quote_words=tuple(q for d in details for q in d.quote_words),
+    )
+
+
+def claim_similarity(
+    a: SentenceFeatures, b: SentenceFeatures, coverage: float, conflicts: int
+) -> float:
+    """How similar two aligned statements are, 0-1, in the way people judge it (STS)."""
+    features = similarity_features(a, b, coverage)
+    score = SCORE_WEIGHTS[0] + sum(w * x for w, x in zip(SCORE_WEIGHTS[1:], features, strict=True))
+    score -= CONFLICT_PENALTY * conflicts
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def similarity_features(
+    a: SentenceFeatures, b: SentenceFeatures, coverage: float
+) -> tuple[float, float, float, float]:
+    """Sentence cosine, lexical score, shared-content share and soft word overlap."""
+    cosine = 0.0
+    if a.plain is not None and b.plain is not None:
+        cosine = max(float(a.plain @ b.plain), 0.0)
+    return cosine, lexical_similarity(a, b), coverage, soft_overlap(a, b)
+
+
+def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """IDF-weighted word overlap where a word counts by its closest word on the other side
+    (cosine of word vectors), names, numbers and dates by exact id: an F-measure of both ways.
+    """
+    import numpy as np
+
+    from newsdiff.semantic import word_vectors
+
+    words_a = list(dict.fromkeys(a.lemmas))
+    words_b = list(dict.fromkeys(b.lemmas))
+    best_a = np.zeros(len(words_a))
+    best_b = np.zeros(len(words_b))
+    if words_a and words_b:
+        vectors = word_vectors([*words_a, *words_b])
+        if vectors:
+            dim = next(iter(vectors.values())).shape[0]
+            zero = np.zeros(dim, dtype=np.float32)
+            m = (
+                np.stack([vectors.get(w, zero) for w in words_a])
+                @ np.stack([vectors.get(w, zero) for w in words_b]).T
+            )
+            m = np.clip(m, 0.0, 1.0)
+            for i, w in enumerate(words_a):
+                for j, x in enumerate(words_b):
+                    if w == x:
+                        m[i, j] = 1.0
+            best_a, best_b = m.max(axis=1), m.max(axis=0)
+
+    def share(s: SentenceFeatures, other: SentenceFeatures, words: list[str], best: Any) -> float:
+        total = sum(s.features.values())
+        if not total:
+            return 0.0
+        got = sum(s.features.get(w, 1.0) * float(v) for w, v in zip(words, best, strict=True))
+        got += sum(
+            weight
+            for f, weight in s.features.items()
+            if f.startswith(("ent:", "num:", "date:")) and f in other.features
+        )
+        return float(got / total)
+
+    p, r = share(a, b, words_a, best_a), share(b, a, words_b, best_b)
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def compare_group(
     group: AlignedGroup, details: Mapping[str, SentenceDetail], claim_id: str
 ) -> Claim:
-    """A claim for one aligned group: agree, differ (with differences) or only."""
+    """A claim for one aligned group: agree, adds, differ (with classed differences) or only."""
     sentences = {src: s.id for src, s in group.main.items()}
     extra = {src: tuple(x.id for x in xs) for src, xs in group.extra.items() if xs}
     if len(group.main) < 2:
-        return Claim(claim_id, "only", sentences, 1.0, (), extra)
-    members: dict[str, list[SentenceFeatures]] = {
-        src: [s, *group.extra.get(src, [])] for src, s in group.main.items()
-    }
-    diffs: list[Difference] = []
-
-    entity_names: dict[str, dict[str, str]] = {}
-    numbers: dict[str, dict[str, str]] = {}
-    dates: dict[str, dict[str, str]] = {}
-    times: dict[str, dict[str, str]] = {}
-    for src, sents in members.items():
-        entity_names[src], numbers[src], dates[src], times[src] = {}, {}, {}, {}
-        for s in sents:
-            d = details.get(s.id, SentenceDetail())
-            entity_names[src].update(d.entity_names)
-            numbers[src].update(d.number_text)
-            dates[src].update(d.date_text)
-            times[src].update(d.time_text)
-    for kind, table in (
-        ("entity", entity_names),
-        ("number", numbers),
-        ("date", dates),
-        ("time", times),
-    ):
-        diff = _set_difference(kind, table)
-        if diff is not None:
-            diffs.append(diff)
-
-    main_details = {src: details.get(s.id, SentenceDetail()) for src, s in group.main.items()}
-    quote = _quote_difference(main_details)
-    if quote is not None:
-        diffs.append(quote)
-    attribution = _attribution_difference(main_details)
-    if attribution is not None:
-        diffs.append(attribution)
-    predicate = _predicate_difference(main_details)
-    if predicate is not None:
-        diffs.append(predicate)
-    status: ClaimStatus = "differ" if diffs else "agree"
-    return Claim(claim_id, status, sentences, round(group.score, 4), tuple(diffs), extra)
-
-
-def _quote_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:
-    """Quotes that say the same thing in different words ("like you've never seen" vs "the
-    likes of which he has never seen").
-
-    A fragment only one source quotes is an omission, not a different wording: the claim's
-    other differences and the detail panel show it.
-    """
-    fragments = {
-        src: [q.strip(" ,.") for q in d.quote.split(" … ")] for src, d in details.items() if d.quote
-    }
-    if len(fragments) < 2:
-        return None
-    sources = list(fragments)
-    reworded: dict[str, list[str]] = {src: [] for src in sources}
-    base = sources[0]
-    for frag in fragments[base]:
-        for other in sources[1:]:
-            best = max(
-                fragments[other],
-                key=lambda q: fuzz.ratio(frag, q, processor=utils.default_process),
-            )
-            score = fuzz.ratio(frag, best, processor=utils.default_process)
-            if REWORDED_QUOTE <= score < SAME_QUOTE:
-                if frag not in reworded[base]:
-                    reworded[base].append(frag)
-                if best not in reworded[other]:
-                    reworded[other].append(best)
-    if not any(reworded[src] for src in sources[1:]):
-        return None
-    return Difference("quote", {src: " … ".join(reworded.get(src, [])) or "—" for src in details})
-
-
-def _attribution_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:
-    speakers = {src: d.speakers for src, d in details.items()}
-    if not any(speakers.values()):
-        return None
-    ids = {src: frozenset(s.entity for s in sp if s.entity) for src, sp in speakers.items()}
-    phrases = {src: " / ".join(s.phrase for s in sp) for src, sp in speakers.items()}
-    attributed = [src for src, sp in speakers.items() if sp]
-    differs = False
-    if len(attributed) < len(speakers):
-        differs = True
-    elif all(ids.values()) and len(set(ids.values())) > 1:
-        differs = not any(
-            a & b for a, b in zip(list(ids.values()), list(ids.values())[1:], strict=False)
+        return Claim(claim_id, "only", sentences, 1.0, (), extra, similarity=0.0)
+    sources = list(group.main)
+    feats = {src: _merged([s, *group.extra.get(src, [])]) for src, s in group.main.items()}
+    merged = {
+        src: _merged_detail(
+            [details.get(x.id, SentenceDetail()) for x in [s, *group.extra.get(src, [])]]
         )
-    elif not all(ids.values()):
-        texts = list(phrases.values())
-        differs = any(
-            fuzz.token_set_ratio(texts[0], t, processor=utils.default_process) < SAME_SPEAKER
-            for t in texts[1:]
-        )
-    if not differs:
-        return None
-    return Difference("attribution", {src: phrases[src] or "—" for src in details})
-
-
-def _predicate_difference(details: Mapping[str, SentenceDetail]) -> Difference | None:
-    preds = {src: d.predicate for src, d in details.items() if d.predicate}
-    if len(preds) < 2:
-        return None
-    keys = {p[0] for p in preds.values() if p}
-    if len(keys) <= 1:
-        return None
-    flags = {tuple(w for w in k.split() if w in {"FUT", "NOT"}) for k in keys}
-    verbs = {next((w for w in k.split() if w not in {"FUT", "NOT"}), "") for k in keys}
-    if len(flags) == 1 and all(v in SPEECH_VERBS for v in verbs):
-        return None  # "said" vs "announced": the same act of reporting
-    return Difference(
-        "predicate", {src: (preds[src][1] if preds.get(src) else "—") for src in details}
+        for src, s in group.main.items()
+    }
+    main = {src: details.get(s.id, SentenceDetail()) for src, s in group.main.items()}
+    found = _Found()
+    coverages: list[float] = []
+    for a, b in combinations(sources, 2):
+        da, db = merged[a], merged[b]
+        pair = _Found()
+        _compare_numbers(pair, a, b, da, db)
+        _compare_dates(pair, "date", a, b, da, db, (da.date_text, db.date_text))
+        _compare_dates(pair, "time", a, b, da, db, (da.time_text, db.time_text))
+        ev_a, ev_b = main[a].event, main[b].event
+        if ev_a is not None and ev_b is not None:
+            names = {**merged[a].entity_names, **merged[b].entity_names}
+            labels = {**merged[a].entity_labels, **merged[b].entity_labels}
+            _compare_events(pair, a, b, ev_a, ev_b, names, labels)
+        _compare_quotes(pair, a, b, da, db)
+        _compare_speakers(pair, a, b, da, db)
+        missing_a, share_a = _uncovered(feats[a], feats[b])
+        missing_b, share_b = _uncovered(feats[b], feats[a])
+        coverages.append(1.0 - (share_a + share_b) / 2)
+        own_names = {
+            src: [
+                merged[src].entity_names.get(e, e)
+                for e in sorted(feats[src].entities - feats[other].entities)
+            ]
+            for src, other in ((a, b), (b, a))
+        }
+        if own_names[a] or own_names[b]:
+            pair.add("entity", "addition", own_names)
+        if missing_a or missing_b:
+            pair.add("detail", "addition", {a: missing_a, b: missing_b})
+        # What one source adds is a fact of its own only when it weighs: a few extra words,
+        # a title or a "said" around the same statement are the same claim in other words.
+        coverage = 1.0 - (share_a + share_b) / 2
+        close = claim_similarity(feats[a], feats[b], coverage, 0) >= AGREE_SIMILARITY
+        significant = max(share_a, share_b) >= ADDITION_SHARE and not close
+        for (kind, cls), values in pair.items.items():
+            if cls == "addition" and not significant and kind not in _FACT_KINDS:
+                cls = "wording"
+            found.add(kind, cls, values)
+    _name_actors(found, merged)
+    diffs = found.differences(sources)
+    classes = {d.cls for d in diffs}
+    status: ClaimStatus = (
+        "differ" if "conflict" in classes else "adds" if "addition" in classes else "agree"
     )
+    conflicts = sum(1 for d in diffs if d.cls == "conflict")
+    first, second = feats[sources[0]], feats[sources[1]]
+    similarity = claim_similarity(first, second, sum(coverages) / len(coverages), conflicts)
+    return Claim(
+        claim_id, status, sentences, round(group.score, 4), diffs, extra, similarity=similarity
+    )
+
+
+def _name_actors(found: _Found, merged: Mapping[str, SentenceDetail]) -> None:
+    """Actor conflicts carry entity ids while comparing; show the names."""
+    slot = found.items.get(("actor", "conflict"))
+    if not slot:
+        return
+    for src, ids in slot.items():
+        names = merged[src].entity_names
+        slot[src] = [names.get(i, i) for i in ids]

@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsdiff import __version__
-from newsdiff.config import Config, config_path, display_path, load_config
+from newsdiff.config import MAX_FILE_MB, Config, config_path, display_path, load_config
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.ingest import demo_paths, parse_date_option, read_inputs, sources_from_inputs
+from newsdiff.ingest import (
+    MAX_SOURCES,
+    demo_paths,
+    parse_date_option,
+    read_inputs,
+    sources_from_inputs,
+)
 from newsdiff.textsafe import json_safe, visible
 
 if TYPE_CHECKING:
@@ -59,11 +65,24 @@ def _positive_mb(value: str) -> float:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not number > 0 or number == float("inf"):
+    if not 0 < number <= MAX_FILE_MB:  # also rejects nan and inf
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a size in megabytes above 0 (e.g. --max-size 20)"
+            f"{value!r} is not a size in megabytes above 0 and at most {MAX_FILE_MB:g} "
+            f"(e.g. --max-size 20)"
         )
     return number
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a TCP port (1-65535), e.g. --serve 8000"
+        )
+    return port
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,9 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff --demo                      the bundled example in the UI\n"
         "  newsdiff a.txt b.html                compare two articles in the UI\n"
         "  newsdiff --json a.txt b.txt > out.json\n"
-        "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
+        "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n"
+        "  newsdiff --serve 8000 --demo           the UI in a browser, on 127.0.0.1:8000\n\n"
+        f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
+        "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
-        "  keys: model, max_file_mb, theme, sidebar, detail, cache;\n"
+        "  keys: model, max_file_mb, theme, sidebar, detail, cache, [keymap] (see ? in the UI);\n"
         "  the NEWSDIFF_MODEL environment variable overrides model.\n\n"
         f"exit codes:\n{codes}"
     )
@@ -87,7 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="article to compare ('-' reads stdin)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=f"article to compare, at most {MAX_SOURCES} ('-' reads stdin)",
     )
     parser.add_argument("--demo", action="store_true", help="use the two bundled example articles")
     output = parser.add_mutually_exclusive_group()
@@ -125,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"read settings from FILE instead of {display_path(config_path())}",
     )
+    parser.add_argument(
+        "--serve",
+        type=_port,
+        metavar="PORT",
+        help="serve the UI to a web browser on http://127.0.0.1:PORT (textual-serve)",
+    )
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     return parser
 
@@ -159,6 +190,8 @@ def _run(argv: Sequence[str]) -> int:
     config = _load_config(args.config)
     dates = dict(parse_date_option(value) for value in args.date)
     paths = _paths(args)
+    if args.serve is not None:
+        return _serve(args, paths, config)
     interactive = not (args.json or args.report)
     if interactive and len(paths) < 2:
         raise NewsdiffError(
@@ -264,14 +297,61 @@ def _analyze(sources: Sequence[Source], *, model: str, use_cache: bool) -> Compa
         sys.stderr.flush()
 
 
+#: Set by textual-serve in the app processes it starts for each browser tab.
+_WEB_DRIVER = "textual.drivers.web_driver"
+
+
+def _serve(args: argparse.Namespace, paths: Sequence[str], config: Config) -> int:
+    """Serve the UI to browsers on 127.0.0.1 only: each tab runs ``newsdiff`` with the same
+    articles and options, with Textual's web driver (textual-serve)."""
+    import shlex
+
+    if args.json or args.report:
+        raise NewsdiffError("--serve shows the UI; leave out --json and --report", ExitCode.USAGE)
+    if "-" in paths:
+        raise NewsdiffError(
+            "--serve reads the articles again for each browser tab, so it cannot use stdin "
+            "('-'); give file names or URLs",
+            ExitCode.USAGE,
+        )
+    if len(paths) < 2:
+        raise NewsdiffError(
+            "the UI compares at least two articles and only one was given", ExitCode.TOO_FEW_SOURCES
+        )
+    from newsdiff.fetch import is_url
+
+    # Fail here, once, with the usual one-line errors, rather than in every browser tab.
+    max_mb = args.max_size if args.max_size is not None else config.max_file_mb
+    read_inputs(paths, max_bytes=int(max_mb * 1_000_000))
+    command = [sys.executable, "-m", "newsdiff"]
+    command += ["--demo"] if args.demo else [p if is_url(p) else os.path.abspath(p) for p in paths]
+    for value in args.date:
+        command += ["--date", value]
+    if args.model:
+        command += ["--model", args.model]
+    if args.max_size is not None:
+        command += ["--max-size", str(args.max_size)]
+    if args.no_cache:
+        command.append("--no-cache")
+    if args.config is not None:
+        command += ["--config", os.path.abspath(args.config)]
+    from textual_serve.server import Server
+
+    print(f"newsdiff: serving on http://127.0.0.1:{args.serve} (Ctrl+C stops)", file=sys.stderr)
+    Server(shlex.join(command), host="127.0.0.1", port=args.serve, title="newsdiff").serve()
+    return int(ExitCode.OK)
+
+
 def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache: bool) -> int:
-    if not _isatty(sys.stdout):
+    web = _WEB_DRIVER in os.environ.get("TEXTUAL_DRIVER", "")
+    if not web and not _isatty(sys.stdout):
         raise NewsdiffError(
             "the UI needs a terminal but stdout is redirected; "
             "use --json or --report md to write the comparison to a file",
             ExitCode.USAGE,
         )
-    _attach_terminal_input()
+    if not web:  # under textual-serve the keys come from the browser, through stdin
+        _attach_terminal_input()
     # Importing Textual allocates many objects; cyclic garbage collections during that import
     # and the first frame only delay the text (~40 ms). The app turns collection back on after
     # its first frame; the finally covers failures before that.
@@ -290,8 +370,15 @@ def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache:
         app.run()
     finally:
         gc.enable()
-    code = app.return_code
-    return int(code) if code else int(ExitCode.OK)
+    code = int(app.return_code) if app.return_code else int(ExitCode.OK)
+    if app.analysis_left_running():
+        # The reader quit during a long spaCy call: its thread would hold up the interpreter's
+        # shutdown (and a second Ctrl+C would print a traceback). The terminal is restored and
+        # nothing is left to write, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _attach_terminal_input() -> None:

@@ -1,314 +1,22 @@
-"""Meetings, talks, calls, summits and votes: when, where, who, about what, across sources."""
+"""Meetings, talks, calls, summits, hearings and votes merged across sources into one entry.
+
+``mentions`` reads what each sentence says about an event; this module decides which mentions
+are one real event (same kind, compatible parties, place and dates) and builds the entry a
+reader sees, with its status and the conflicts between sources.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-from newsdiff.lexicon.people import ROLE_NOUNS
-from newsdiff.model import Talk, TalkStatus, TimeExpr
+from newsdiff.mentions import EventMention, SourceContext, extract_mentions
+from newsdiff.model import Talk, TalkStatus
 from newsdiff.names import demonym_country
-from newsdiff.tense import event_tense
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-#: Noun lemmas that name an event between parties, mapped to the kind shown to users.
-EVENT_NOUNS: Mapping[str, str] = {
-    "meeting": "meeting",
-    "talk": "talks",
-    "negotiation": "talks",
-    "discussion": "talks",
-    "consultation": "talks",
-    "summit": "summit",
-    "call": "call",
-    "phonecall": "call",
-    "conversation": "call",
-    "interview": "call",
-    "vote": "vote",
-    "referendum": "vote",
-    "ballot": "vote",
-    "conference": "conference",
-    "session": "meeting",
-    "hearing": "hearing",
-    "visit": "visit",
-}
-#: Nouns that only name an event when a phone/video word is attached (a "conversation" alone is
-#: too vague to put on a timeline).
-_NEEDS_PHONE = frozenset({"conversation", "interview"})
-_PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual", "call", "videoconference"})
-#: Nouns where only the plural names the event ("talks", "discussions").
-_PLURAL_ONLY = frozenset({"talk", "discussion", "consultation"})
-EVENT_VERBS: Mapping[str, str] = {"meet": "meeting", "negotiate": "talks", "vote": "vote"}
-
-_EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
-
-
-@dataclass(slots=True)
-class SourceContext:
-    """Everything talks extraction needs about one analysed source."""
-
-    source_id: str
-    published: str | None
-    doc: Doc
-    sentence_ids: Sequence[str]
-    times: Sequence[TimeExpr]
-    token_entity: Mapping[int, str]
-    """Token index -> entity id for tokens inside an entity mention."""
-
-
-@dataclass(slots=True)
-class _EventMention:
-    kind: str
-    source: str
-    sentence: str
-    trigger: int
-    date: str | None
-    date_text: str | None
-    where: str | None
-    participants: list[str]
-    topic: str | None
-    published: str | None
-    order: int
-    place_text: str | None = None
-    tense: str | None = None
-    anaphoric: bool = False
-
-
-def _calendar_value(value: str) -> str | None:
-    """Keep calendar dates (day, ISO week, month or year); drop durations and vague refs."""
-    date_part = value.split("T", 1)[0]
-    return date_part if _EXACT_DATE.match(date_part) else None
-
-
-def _in_other_clause(tok: Token, trigger: Token) -> bool:
-    """Whether a token sits in a subordinate or relative clause that does not hold the trigger."""
-    head = tok
-    while head.head.i != head.i:
-        if (
-            head.pos_ in {"VERB", "AUX"}
-            and head.dep_ in {"advcl", "relcl", "acl", "ccomp", "conj"}
-            and trigger not in head.subtree
-        ):
-            return True
-        head = head.head
-    return False
-
-
-def _is_trigger(tok: Token) -> str | None:
-    lemma = tok.lemma_.lower()
-    if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
-        return None  # "conference chair", "summit host": a role, not an event
-    if tok.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
-        if lemma in _PLURAL_ONLY and tok.tag_ != "NNS":
-            return None
-        if lemma in _NEEDS_PHONE and not any(
-            t.lower_ in _PHONE_WORDS for t in (*tok.lefts, *tok.children)
-        ):
-            return None
-        if (
-            lemma == "call"
-            and tok.i > 0
-            and tok.doc[tok.i - 1].lower_ in {"a", "the"}
-            and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
-        ):
-            return None  # "a call for restraint" is an appeal, not a phone call
-        kind = EVENT_NOUNS[lemma]
-        if kind == "meeting" and any(
-            t.lower_ in _PHONE_WORDS for t in tok.subtree if t.i > tok.i and t.i - tok.i < 4
-        ):
-            kind = "call"  # "a meeting by phone"
-        return kind
-    if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
-        return EVENT_VERBS[lemma]
-    # "spoke by phone with", "talked on the telephone to", "phoned": a call.
-    if tok.pos_ == "VERB" and (
-        lemma in {"phone", "telephone"}
-        or (
-            lemma in {"speak", "talk"}
-            and any(
-                c.dep_ in {"prep", "agent"} and any(g.lower_ in _PHONE_WORDS for g in c.children)
-                for c in tok.children
-            )
-        )
-    ):
-        return "call"
-    return None
-
-
-def _times_in(ctx: SourceContext, start: int, end: int) -> list[TimeExpr]:
-    return [t for t in ctx.times if t.start >= start and t.end <= end]
-
-
-def _definite(tok: Token) -> bool:
-    """ "these discussions" refers back to an event named earlier, with that event's date."""
-    return tok.pos_ != "VERB" and any(
-        c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that"} for c in tok.children
-    )
-
-
-def _pick_date(
-    ctx: SourceContext, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
-) -> tuple[str | None, str | None]:
-    """The date attached to a trigger: in its own phrase first, else the nearest free one."""
-    sent = trigger.sent
-    doc = ctx.doc
-    subtree = list(trigger.subtree)
-    # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
-    # set for January 10": January 10 dates the talks, not the call).
-    blocked: set[int] = set()
-    mine = {t.i for t in subtree}
-    for other in other_triggers:
-        if other.i == trigger.i:
-            continue
-        theirs = {t.i for t in other.subtree}
-        # An enclosing trigger ("vote ..., and ministers will meet the following day") does
-        # not own what is inside our own phrase.
-        blocked.update(theirs - mine if trigger.i in theirs else theirs)
-    own = {t.i for t in subtree} - blocked
-    governing = (
-        trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
-    )
-    if governing is not None and governing.pos_ in {"VERB", "AUX"}:
-        own.update(
-            t.i
-            for child in governing.children
-            if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i not in blocked
-            for t in child.subtree
-        )
-        own -= blocked
-    candidates: list[tuple[int, TimeExpr]] = []
-    for tx in _times_in(ctx, sent.start_char, sent.end_char):
-        value = _calendar_value(tx.value)
-        if value is None:
-            continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token_ids = {t.i for t in span}
-        if token_ids & blocked and not token_ids & own:
-            continue
-        if own_only and not token_ids & own:
-            continue
-        if span.start > 0 and doc[span.start - 1].lower_ in {"since", "until", "till"}:
-            continue  # "the first talks since 2022": a bound of a period, not the event's date
-        if not token_ids & own and _in_other_clause(span.root, trigger):
-            continue  # "... since fighting broke out on April 15": another clause's date
-        distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
-        candidates.append((distance, tx))
-    if not candidates:
-        return None, None
-    candidates.sort(key=lambda c: (c[0], c[1].start))
-    best = candidates[0][1]
-    return _calendar_value(best.value), best.text
-
-
-_PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
-_LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
-
-
-def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
-    """ "US" in "US Secretary of State Antony Blinken" qualifies a person; it is not a party."""
-    head = tok
-    for _ in range(4):
-        if head.dep_ not in {"compound", "amod", "nmod", "poss", "pobj", "prep"}:
-            return False
-        head = head.head
-        if head.i in ctx.token_entity and head.ent_type_ == "PERSON":
-            return True
-        if head.pos_ == "NOUN" and head.lower_ in ROLE_NOUNS:
-            return True
-    return False
-
-
-def _party_tokens(trigger: Token) -> list[Token]:
-    """Tokens that can name the parties of an event, not the clauses hanging off it."""
-    tokens: list[Token] = []
-
-    def phrase(tok: Token) -> list[Token]:
-        out = [tok]
-        for child in tok.children:
-            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
-                continue
-            out.extend(phrase(child))
-        return out
-
-    for child in trigger.children:
-        if (child.dep_ == "prep" and child.lower_ in _PARTY_PREPS) or child.dep_ in {
-            "compound",
-            "amod",
-            "poss",
-            "nmod",
-        }:
-            tokens.extend(phrase(child))
-        elif child.dep_ == "acl" and child.lemma_.lower() in _LEAD_VERBS:
-            for grand in child.children:
-                if grand.dep_ == "agent":
-                    tokens.extend(phrase(grand))
-    return tokens
-
-
-def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
-    """The parties: "between X and Y", "with X", "X-Y talks", subjects of "meet"/"begin"."""
-    tokens: list[Token] = _party_tokens(trigger)
-    head = trigger.head
-    if trigger.pos_ == "VERB":
-        tokens = [
-            t
-            for c in trigger.children
-            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
-            for t in c.subtree
-        ]
-    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
-        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
-    found: list[str] = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        eid = ctx.token_entity.get(t.i)
-        if eid is None or eid in found:
-            continue
-        if t.ent_type_ != "PERSON" and _is_modifier_of_person(t, ctx):
-            continue
-        found.append(eid)
-    return found
-
-
-def _place(
-    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
-) -> tuple[str | None, str | None]:
-    """A place introduced by "in"/"at" in the trigger's phrase or clause: "in Geneva"."""
-    scope = list(trigger.subtree)
-    if trigger.head.pos_ in {"VERB", "AUX"}:
-        scope.extend(t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree)
-    for t in sorted(scope, key=lambda t: t.i):
-        if t.lower_ in {"in", "at"} and t.dep_ == "prep":
-            for obj in t.children:
-                eid = ctx.token_entity.get(obj.i)
-                if eid is not None and entity_label.get(eid) in {"GPE", "LOC", "FAC"}:
-                    span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
-                    text = ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
-                    return eid, text
-    return None, None
-
-
-def _topic(trigger: Token) -> str | None:
-    """What the event is about: "on nuclear arms control", "to discuss ..."."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding"}:
-            if any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
-                continue  # "on Thursday" is when, not what
-            text = "".join(t.text_with_ws for t in child.subtree).strip()
-            words = text.split()
-            return " ".join(words[1:18]) if len(words) > 1 else None
-        if child.dep_ in {"acl", "relcl", "advcl"} and child.lemma_ in {"discuss", "address"}:
-            objs = [c for c in child.children if c.dep_ == "dobj"]
-            if objs:
-                text = "".join(t.text_with_ws for t in objs[0].subtree).strip()
-                return " ".join(text.split()[:18])
-    return None
+__all__ = ["SourceContext", "build_talks"]
 
 
 def _period(value: str) -> tuple[dt.date, dt.date] | None:
@@ -335,7 +43,7 @@ def _status(date: str | None, published: str | None, tense: str | None) -> TalkS
     """Scheduled after publication, ongoing on the day, past before.
 
     A week, month or year that contains the publication day ("early December" in an article
-    of December 30) is decided by the verb's tense.
+    of December 30) is decided by the verb's tense. Without a date, the tense alone decides.
     """
     span = _period(date) if date else None
     pub = _period(published) if published else None
@@ -352,115 +60,6 @@ def _status(date: str | None, published: str | None, tense: str | None) -> TalkS
     return "ongoing"
 
 
-def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
-    """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
-    found = []
-    for tok in sent_tokens:
-        if tok.lower_ != "another" or last_kind is None:
-            continue
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or (nxt.pos_ == "NOUN" and nxt.ent_type_ not in {"DATE", "TIME"}):
-            continue
-        found.append(tok)
-    return found
-
-
-def extract_mentions(
-    ctx: SourceContext, entity_label: Mapping[str, str], start_order: int = 0
-) -> list[_EventMention]:
-    """Every event mention in one source, in text order."""
-    mentions: list[_EventMention] = []
-    last_kind: str | None = None
-    order = start_order
-    for s_index, sent in enumerate(ctx.doc.sents):
-        sid = ctx.sentence_ids[s_index]
-        triggers: list[tuple[Token, str]] = []
-        for tok in sent:
-            kind = _is_trigger(tok)
-            if kind is not None:
-                triggers.append((tok, kind))
-        # Compound nouns: "phone call" is one trigger, "summit meeting" too.
-        triggers = [
-            (t, k)
-            for t, k in triggers
-            if not (t.dep_ == "compound" and _is_trigger(t.head) is not None)
-        ]
-        kinds_so_far = [k for _, k in triggers] or ([last_kind] if last_kind else [])
-        ellipses = _elliptic_events(list(sent), kinds_so_far[-1] if kinds_so_far else None)
-        trigger_tokens = [t for t, _ in triggers] + ellipses
-        items = [*triggers, *((e, kinds_so_far[-1]) for e in ellipses if kinds_so_far)]
-        items.sort(key=lambda x: x[0].i)
-        for tok, kind in items:
-            if tok.lower_ == "another":
-                date, date_text = _date_after(ctx, tok)
-                parts = _participants_after(ctx, tok)
-                where, where_text = None, None
-                topic = None
-            else:
-                date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
-                parts = _participants(ctx, tok)
-                where, where_text = _place(ctx, tok, entity_label)
-                topic = _topic(tok)
-            if where is not None and where in parts:
-                parts.remove(where)
-            anaphoric = tok.lower_ != "another" and any(
-                c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that", "the"}
-                for c in tok.children
-            )
-            mentions.append(
-                _EventMention(
-                    kind,
-                    ctx.source_id,
-                    sid,
-                    tok.i,
-                    date,
-                    date_text,
-                    where,
-                    parts,
-                    topic,
-                    ctx.published,
-                    order,
-                    where_text,
-                    event_tense(tok),
-                    anaphoric,
-                )
-            )
-            order += 1
-            last_kind = kind
-    return mentions
-
-
-def _date_after(ctx: SourceContext, tok: Token) -> tuple[str | None, str | None]:
-    sent = tok.sent
-    for tx in _times_in(ctx, tok.idx, sent.end_char):
-        value = _calendar_value(tx.value)
-        if value is not None:
-            return value, tx.text
-    return None, None
-
-
-def _participants_after(ctx: SourceContext, tok: Token) -> list[str]:
-    """Parties of an event named by "another": the phrases after it, not relative clauses."""
-    heads = [tok] if tok.dep_ != "det" else [tok, tok.head]
-    tokens: list[Token] = []
-    for head in heads:
-        tokens.extend(t for t in _party_tokens(head) if t.i > tok.i)
-        tokens.extend(
-            t
-            for child in head.children
-            if child.dep_ == "prep" and child.i > tok.i
-            for t in child.subtree
-            if not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i > child.i)
-            and t.dep_ not in {"relcl", "acl"}
-        )
-    found: list[str] = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        eid = ctx.token_entity.get(t.i)
-        if eid is not None and eid not in found:
-            found.append(eid)
-    return found
-
-
 def _kind_title(kind: str) -> str:
     return {
         "call": "Phone call",
@@ -471,6 +70,12 @@ def _kind_title(kind: str) -> str:
         "conference": "Conference",
         "hearing": "Hearing",
         "visit": "Visit",
+        "election": "Election",
+        "trial": "Trial",
+        "arraignment": "Arraignment",
+        "sentencing": "Sentencing",
+        "speech": "Speech",
+        "deadline": "Deadline",
     }.get(kind, kind.capitalize())
 
 
@@ -482,41 +87,70 @@ def build_talks(
 ) -> list[Talk]:
     """Find event mentions in every source and merge those that report the same event.
 
-    Mentions merge when they have the same kind and date, or the same date and a shared
-    participant, or (across sources) sit in aligned sentences with the same kind: then
-    different dates or places are a conflict worth showing.
+    Mentions merge when they have the same kind and date and parties that do not exclude each
+    other, or (across sources) sit in aligned sentences with the same kind: then different
+    dates or places are a conflict worth showing.
     """
-    mentions: list[_EventMention] = []
+    mentions: list[EventMention] = []
     for ctx in contexts:
         mentions.extend(extract_mentions(ctx, entity_label, start_order=len(mentions)))
-    dated = [m for m in mentions if m.date is not None]
-    undated = [m for m in mentions if m.date is None]
+    by_name = {name.lower(): eid for eid, name in entity_name.items()}
+    for m in mentions:
+        m.participants = _split_compound_parties(m.participants, entity_name, by_name)
+    events = _merge_dated([m for m in mentions if m.date is not None], claim_of_sentence)
+    _attach_undated([m for m in mentions if m.date is None], events, claim_of_sentence)
+    source_order = [c.source_id for c in contexts]
+    talks = [_make_talk(ev, entity_name, entity_label, source_order) for ev in events]
+    talks.sort(key=lambda t: (t.date or "9999", t.title))
+    return [replace(t, id=f"t{i}") for i, t in enumerate(talks, start=1)]
 
-    # Pass 1: the same date and kind (or a shared party) is the same event.
-    events: list[list[_EventMention]] = []
+
+def _merge_dated(
+    dated: Sequence[EventMention], claim_of_sentence: Mapping[str, str]
+) -> list[list[EventMention]]:
+    """Group dated mentions into events.
+
+    Pass 1: the same date and kind with parties that do not differ is the same event.
+    Pass 2: events reported by different sources in aligned sentences, with the same kind,
+    are one event even if the dates differ: that disagreement is the conflict to show. So
+    are events of different sources with the same kind and parties, days apart, when neither
+    source reports another such event.
+    """
+    events: list[list[EventMention]] = []
     for m in dated:
         target = next((ev for ev in events if _same_dated_event(ev, m)), None)
         if target is None:
             events.append([m])
         else:
             target.append(m)
-    # Pass 2: events reported by different sources in aligned sentences, with the same kind,
-    # are one event even if the dates differ: that disagreement is the conflict to show.
     merged = True
     while merged:
         merged = False
         for a in range(len(events)):
             for b in range(a + 1, len(events)):
-                if _aligned_events(events[a], events[b], claim_of_sentence):
+                if _aligned_events(events[a], events[b], claim_of_sentence) or _same_parties_nearby(
+                    events[a], events[b], events
+                ):
                     events[a].extend(events.pop(b))
                     merged = True
                     break
             if merged:
                 break
-    # Undated mentions: "these discussions" refers back to the last event of its kind in the
-    # same source; otherwise it needs a shared party (or an aligned sentence) to attach.
+    return events
+
+
+def _attach_undated(
+    undated: Sequence[EventMention],
+    events: list[list[EventMention]],
+    claim_of_sentence: Mapping[str, str],
+) -> None:
+    """Give undated mentions to the event they refer to, or drop them.
+
+    "these discussions" refers back to the last event of its kind in the same source;
+    otherwise a mention needs a shared party or an aligned sentence to attach.
+    """
     for m in undated:
-        best: tuple[tuple[int, int, int], list[_EventMention]] | None = None
+        best: tuple[tuple[int, int, int], list[EventMention]] | None = None
         for ev in events:
             if m.kind != ev[0].kind:
                 continue
@@ -529,19 +163,35 @@ def build_talks(
             )
             if not (aligned or shared or (m.anaphoric and same_source)):
                 continue
+            if not (aligned or m.anaphoric) and _parties_differ(m, ev):
+                continue
             recency = max((x.order for x in same_source), default=-1)
             score = (int(aligned), len(shared), recency)
             if best is None or score > best[0]:
                 best = (score, ev)
         if best is not None:
             best[1].append(m)
-    by_name = {name.lower(): eid for eid, name in entity_name.items()}
-    for m in mentions:
-        m.participants = _split_compound_parties(m.participants, entity_name, by_name)
-    source_order = [c.source_id for c in contexts]
-    talks = [_make_talk(ev, entity_name, entity_label, source_order) for ev in events]
-    talks.sort(key=lambda t: (t.date or "9999", t.title))
-    return [replace(t, id=f"t{i}") for i, t in enumerate(talks, start=1)]
+        elif _planned_alone(m):
+            same = next((ev for ev in events if _same_undated_plan(ev, m)), None)
+            if same is None:
+                events.append([m])
+            else:
+                same.append(m)
+
+
+def _planned_alone(m: EventMention) -> bool:
+    """ "plans to meet soon with Clinton": a planned event with named parties, no day yet.
+
+    Anaphors ("the meeting") and events without parties are left out: they name nothing a
+    reader could follow on their own.
+    """
+    return m.planned and not m.anaphoric and bool(m.participants) and m.tense != "past"
+
+
+def _same_undated_plan(ev: Sequence[EventMention], m: EventMention) -> bool:
+    return all(x.date is None for x in ev) and any(
+        x.kind == m.kind and set(x.participants) == set(m.participants) for x in ev
+    )
 
 
 def _split_compound_parties(
@@ -570,7 +220,16 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"talks", "meeting"}
 
 
-def _same_dated_event(ev: Sequence[_EventMention], m: _EventMention) -> bool:
+def _parties_differ(m: EventMention, ev: Sequence[EventMention]) -> bool:
+    """Both name parties and share none: two meetings, not one ("Biden met X", "Biden met Y"
+    have a shared party and may be one; "X met Y" and "Z met W" are two)."""
+    theirs = {p for x in ev for p in x.participants}
+    return bool(m.participants) and bool(theirs) and not set(m.participants) & theirs
+
+
+def _same_dated_event(ev: Sequence[EventMention], m: EventMention) -> bool:
+    if _parties_differ(m, ev):
+        return False
     for x in ev:
         if x.date != m.date:
             continue
@@ -583,7 +242,7 @@ def _same_dated_event(ev: Sequence[_EventMention], m: _EventMention) -> bool:
 
 
 def _aligned_events(
-    a: Sequence[_EventMention], b: Sequence[_EventMention], claim_of_sentence: Mapping[str, str]
+    a: Sequence[EventMention], b: Sequence[EventMention], claim_of_sentence: Mapping[str, str]
 ) -> bool:
     if {x.source for x in a} & {y.source for y in b}:
         return False
@@ -595,6 +254,41 @@ def _aligned_events(
     return False
 
 
+def _parties(ev: Sequence[EventMention]) -> set[str]:
+    return {p for m in ev for p in m.participants}
+
+
+def _same_parties_nearby(
+    a: Sequence[EventMention], b: Sequence[EventMention], events: Sequence[Sequence[EventMention]]
+) -> bool:
+    """One hearing of Hale's motion on March 12 in A, on March 14 in B: one event, two dates.
+
+    Sources are disjoint, the kind is the same, one side's parties include the other's, the
+    days are at most a week apart, and neither source has a second such event to choose from.
+    """
+    sa, sb = {m.source for m in a}, {m.source for m in b}
+    pa, pb = _parties(a), _parties(b)
+    if sa & sb or a[0].kind != b[0].kind or not pa or not pb or not (pa <= pb or pb <= pa):
+        return False
+    days = [_day(m.date) for m in (*a, *b)]
+    known = [d for d in days if d is not None]
+    if len(known) < len(days) or (max(known) - min(known)).days > 7:
+        return False
+    for other in events:
+        if other is a or other is b or other[0].kind != a[0].kind:
+            continue
+        if {m.source for m in other} & (sa | sb) and _parties(other) & (pa | pb):
+            return False
+    return True
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
 def _reported_alike(a: str, b: str) -> bool:
     """Kinds one outlet may call what another calls differently (met vs spoke by phone)."""
     contact = {"meeting", "call", "talks"}
@@ -602,7 +296,7 @@ def _reported_alike(a: str, b: str) -> bool:
 
 
 def _make_talk(
-    ev: Sequence[_EventMention],
+    ev: Sequence[EventMention],
     entity_name: Mapping[str, str],
     entity_label: Mapping[str, str],
     source_order: Sequence[str],
@@ -610,10 +304,6 @@ def _make_talk(
     kinds = [m.kind for m in ev]
     kind = max(set(kinds), key=lambda k: (kinds.count(k), k != "meeting"))
     dates = [m.date for m in ev if m.date]
-    by_source_date: dict[str, set[str]] = defaultdict(set)
-    for m in ev:
-        if m.date:
-            by_source_date[m.source].add(m.date)
     best_date = max(set(dates), key=lambda d: (dates.count(d), len(d))) if dates else None
     date_text: dict[str, str] = {}
     for m in ev:
@@ -627,53 +317,94 @@ def _make_talk(
         for p in m.participants:
             if p not in participants and p != where_id:
                 participants.append(p)
-    topic = next((m.topic for m in ev if m.topic), None)
     sources = tuple(s for s in source_order if any(m.source == s for m in ev))
     evidence = tuple(
         dict.fromkeys(
             m.sentence for m in sorted(ev, key=lambda m: (source_order.index(m.source), m.order))
         )
     )
-    conflict_reasons = []
+    conflicts = _conflicts(ev, best_date, entity_name)
+    published = next((m.published for m in ev if m.published), None)
+    tenses = [m.tense for m in ev if m.date == best_date and m.tense]
+    status = _event_status(ev) or _status(best_date, published, tenses[0] if tenses else None)
+    where = (entity_name.get(where_id) if where_id else None) or where_text
+    return Talk(
+        id="",
+        title=_title(kind, participants, where, entity_name, entity_label),
+        date=best_date,
+        date_text=date_text,
+        status=status,
+        where=where,
+        participants=tuple(participants),
+        topic=next((m.topic for m in ev if m.topic), None),
+        sources=sources,
+        evidence=evidence,
+        conflict=bool(conflicts),
+        conflict_reason="; ".join(conflicts) or None,
+        kind=kind,
+    )
+
+
+def _event_status(ev: Sequence[EventMention]) -> TalkStatus | None:
+    """Cancelled or postponed when a source says so (the latest news about the event wins)."""
+    said = Counter(m.status for m in ev if m.status)
+    if said["cancelled"]:
+        return "cancelled"
+    if said["postponed"]:
+        return "postponed"
+    return None
+
+
+def _conflicts(
+    ev: Sequence[EventMention], best_date: str | None, entity_name: Mapping[str, str]
+) -> list[str]:
+    """What the sources disagree on: the kind, the date, the place, whether it still holds."""
+    reasons = []
     kind_by_source = {m.source: m.kind for m in ev if m.date == best_date}
     if len(set(kind_by_source.values())) > 1:
         per_kind = "; ".join(f"{s}: {k}" for s, k in sorted(kind_by_source.items()))
-        conflict_reasons.append(f"reported as different kinds ({per_kind})")
-    if len(set(dates)) > 1 and any(
-        not (a.startswith(b) or b.startswith(a)) for a in dates for b in dates
-    ):
+        reasons.append(f"reported as different kinds ({per_kind})")
+    by_source_date: dict[str, set[str]] = defaultdict(set)
+    for m in ev:
+        if m.date:
+            by_source_date[m.source].add(m.date)
+    dates = {d for v in by_source_date.values() for d in v}
+    if any(not (a.startswith(b) or b.startswith(a)) for a in dates for b in dates):
         per = "; ".join(f"{s}: {', '.join(sorted(v))}" for s, v in sorted(by_source_date.items()))
-        conflict_reasons.append(f"dates differ ({per})")
+        reasons.append(f"dates differ ({per})")
     place_by_source = {m.source: m.where for m in ev if m.where}
     if len(set(place_by_source.values())) > 1:
         place_names = "; ".join(
             f"{s}: {entity_name.get(p, p)}" for s, p in sorted(place_by_source.items())
         )
-        conflict_reasons.append(f"places differ ({place_names})")
-    published = next((m.published for m in ev if m.published), None)
-    # Title by the parties at the table: states and organisations if named, else people.
-    parties = [p for p in participants if entity_label.get(p) != "PERSON"] or participants
+        reasons.append(f"places differ ({place_names})")
+    status_by_source: dict[str, str] = {}
+    for m in ev:
+        if m.status or m.source not in status_by_source:
+            status_by_source[m.source] = m.status or status_by_source.get(m.source) or "on"
+    if len(set(status_by_source.values())) > 1 and len({m.source for m in ev}) > 1:
+        per = "; ".join(
+            f"{s}: {v if v != 'on' else 'goes ahead'}" for s, v in sorted(status_by_source.items())
+        )
+        reasons.append(f"status differs ({per})")
+    return reasons
+
+
+def _title(
+    kind: str,
+    participants: Sequence[str],
+    where: str | None,
+    entity_name: Mapping[str, str],
+    entity_label: Mapping[str, str],
+) -> str:
+    """Title by the parties at the table: states and organisations if named, else people."""
+    parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
     if len(names) >= 2:
-        title += " between " + ", ".join(names[:-1]) + " and " + names[-1]
-    elif names:
-        title += " with " + names[0]
-    elif where_id or where_text:
-        title += " in " + ((entity_name.get(where_id) if where_id else None) or where_text or "")
-    tenses = [m.tense for m in ev if m.date == best_date and m.tense]
-    return Talk(
-        id="",
-        title=title,
-        date=best_date,
-        date_text=date_text,
-        status=_status(best_date, published, tenses[0] if tenses else None),
-        where=(entity_name.get(where_id) if where_id else None) or where_text,
-        participants=tuple(participants),
-        topic=topic,
-        sources=sources,
-        evidence=evidence,
-        conflict=bool(conflict_reasons),
-        conflict_reason="; ".join(conflict_reasons) or None,
-        kind=kind,
-    )
+        return title + " between " + ", ".join(names[:-1]) + " and " + names[-1]
+    if names:
+        return title + " with " + names[0]
+    if where:
+        return title + " in " + where
+    return title

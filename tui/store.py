@@ -8,7 +8,6 @@ position when it quits.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from newsdiff import config as config_module
@@ -31,6 +30,8 @@ class ReaderStore:
         self.prefs = self._load_prefs()
         self._position_key = state.position_key(sources)
         self._position_of: Callable[[], dict[str, Any] | None] = lambda: None
+        #: The checked ``[keymap]`` (binding id -> keys) the app applied, for the help screen.
+        self.keymap: dict[str, str] = {}
 
     def _load_prefs(self) -> UiPrefs:
         """What the reader chose last time (ui.json), else the defaults of config.toml.
@@ -44,7 +45,7 @@ class ReaderStore:
 
     def save_prefs(self, **changes: Any) -> str | None:
         """Remember UI preferences (theme, sidebar, detail); returns an error line or None."""
-        prefs = replace(self.prefs, **changes)
+        prefs = self.prefs.replace(**changes)
         if prefs == self.prefs:
             return None
         self.prefs = prefs

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,59 +18,15 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from newsdiff.model import ClaimStatus, Comparison, Entity, Sentence, Source
-
-#: Twelve distinct mid-luminance hues that stay readable on dark and light backgrounds.
-ENTITY_PALETTE = (
-    "#e4572e",  # vermilion
-    "#17a398",  # teal
-    "#3a86ff",  # blue
-    "#c03fa5",  # magenta
-    "#7f9c12",  # olive
-    "#d68910",  # amber
-    "#8e6cc0",  # violet
-    "#2a9d3f",  # green
-    "#b5651d",  # brown
-    "#d6336c",  # raspberry
-    "#0e9fd8",  # sky
-    "#6f7fa0",  # slate
-)
+from widgets.entity_colors import entity_looks, is_low_color
 
 _WORD = re.compile(r"\s*\S+\s*")
 # Control characters would break cell widths; each maps to one space so offsets stay put.
 _SANITIZE = {c: " " for c in [*range(0, 32), 127]}
-
-
-def entity_color(name: str) -> str:
-    """Colour of an entity, from a hash of its canonical name.
-
-    A digest (not ``hash()``) keeps the colour stable across runs and processes, so a reader
-    learns that Putin is always orange.
-    """
-    digest = hashlib.blake2s(name.casefold().encode("utf-8"), digest_size=4).digest()
-    return ENTITY_PALETTE[int.from_bytes(digest, "big") % len(ENTITY_PALETTE)]
-
-
-def entity_colors(entities: Sequence[Entity]) -> dict[str, str]:
-    """Colour per entity id: its name's hash colour, moved along the palette on a clash.
-
-    The most-mentioned actors claim their colours first, so the main actors of a story never
-    share one (Biden and Putin hash to the same slot); the result depends only on the
-    analysis, so it is the same in every column and every run.
-    """
-    colors: dict[str, str] = {}
-    used: set[int] = set()
-    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold(), e.id)):
-        if len(used) == len(ENTITY_PALETTE):
-            used.clear()
-        slot = ENTITY_PALETTE.index(entity_color(entity.name))
-        while slot in used:
-            slot = (slot + 1) % len(ENTITY_PALETTE)
-        used.add(slot)
-        colors[entity.id] = ENTITY_PALETTE[slot]
-    return colors
 
 
 def _width_of(text: str) -> int:
@@ -153,12 +108,13 @@ class ArticlePane(ScrollView, can_focus=True):
             "Sentence",
             key_display="j/k",
             tooltip="Next sentence (the other columns follow)",
+            id="sentence.next",
         ),
-        Binding("k,up", "cursor_up", "Previous sentence", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "cursor_first", "First sentence", show=False),
-        Binding("end,G", "cursor_last", "Last sentence", show=False),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False, id="sentence.prev"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="page.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page.up"),
+        Binding("home,g", "cursor_first", "First sentence", show=False, id="sentence.first"),
+        Binding("end,G", "cursor_last", "Last sentence", show=False, id="sentence.last"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -168,6 +124,7 @@ class ArticlePane(ScrollView, can_focus=True):
         "article-pane--only",
         "article-pane--entity",
         "article-pane--entity-focus",
+        "article-pane--match",
     }
 
     DEFAULT_CSS = """
@@ -213,7 +170,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._status: dict[str, ClaimStatus] = {}
         self._mentions: list[tuple[int, int, str]] = []
         self._mention_ends: list[int] = []
+        self._entities: tuple[Entity, ...] = ()
         self._entity_styles: dict[str, Style] = {}
+        self._low_color = False
         self._wrap_cache: LRUCache[int, list[tuple[int, int]]] = LRUCache(4)
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -224,6 +183,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._aligned = False
         self._extra: frozenset[str] = frozenset()
         self._focus_entity: str | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_ends: list[int] = []
+        self._current_match: tuple[int, int] | None = None
 
     # ----------------------------------------------------------------- data down
 
@@ -275,10 +237,9 @@ class ArticlePane(ScrollView, can_focus=True):
                     continue
                 self._status[sid] = claim.status
         mentions: list[tuple[int, int, str]] = []
-        colors = entity_colors(comparison.entities)
+        self._entities = comparison.entities
         self._entity_styles = {}
         for entity in comparison.entities:
-            self._entity_styles[entity.id] = Style(color=colors[entity.id])
             mentions.extend(
                 (m.start, m.end, entity.id) for m in entity.mentions if m.source == analysed.id
             )
@@ -303,6 +264,33 @@ class ArticlePane(ScrollView, can_focus=True):
             self._focus_entity = entity_id
             self._strips.clear()
             self.refresh()
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Character spans of the search matches shown in this pane."""
+        return self._matches
+
+    def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Highlight every search match (spans into the shown text), or none."""
+        self._matches = sorted(spans)
+        self._match_ends = [end for _, end in self._matches]
+        self._current_match = None
+        self._strips.clear()
+        self.refresh()
+
+    def show_match(self, span: tuple[int, int]) -> None:
+        """Bring one match into view: the cursor goes to its sentence, once there are any."""
+        self._current_match = span
+        self._strips.clear()
+        self.refresh()
+        sent = self.source.sentence_at(span[0]) if self._sentences else None
+        if sent is not None:
+            self.move_cursor_to_id(sent.id, center=True)
+        elif self._lines:
+            line = self._line_of(span[0])
+            height = max(1, self.scrollable_content_region.height)
+            if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+                self.scroll_to(y=max(0, line - height // 2), animate=False)
 
     def set_aligned(self, aligned: bool, extra: Iterable[str] = ()) -> None:
         """Show or hide the counterpart highlight, plus further aligned sentences (one-to-many)."""
@@ -500,10 +488,23 @@ class ArticlePane(ScrollView, can_focus=True):
         self._rewrap()
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: forget cached styles and strips."""
+        """Theme or CSS changed: forget cached styles and strips (entity colours too, since an
+        ANSI theme changes the palette)."""
         super().notify_style_update()
         self._pane_styles = {}
+        self._entity_styles = {}
         self._strips.clear()
+
+    def _entity_style(self, entity_id: str) -> Style:
+        if not self._entity_styles and self._entities:
+            low = is_low_color(self.app)
+            self._low_color = low
+            background = self.background_colors[1].hex
+            self._entity_styles = {
+                eid: look.style(low_color=low, background=background)
+                for eid, look in entity_looks(self._entities, low_color=low).items()
+            }
+        return self._entity_styles.get(entity_id, Style())
 
     def on_focus(self) -> None:
         """The cursor changes style when the pane gains focus."""
@@ -512,6 +513,23 @@ class ArticlePane(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         """The cursor changes style when the pane loses focus."""
         self._refresh_sentence(self._cursor)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolls this column (Textual does that); the cursor follows."""
+        self.call_after_refresh(self._cursor_follows_wheel)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolls this column (Textual does that); the cursor follows."""
+        self.call_after_refresh(self._cursor_follows_wheel)
+
+    def _cursor_follows_wheel(self) -> None:
+        """Put the cursor on the first sentence in view, so the other columns follow as with
+        j/k; the column under the pointer becomes the current one."""
+        if not self._sentences:
+            return
+        if not self.has_focus:
+            self.focus()
+        self._cursor_to_view(self.scroll_offset.y)
 
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked sentence."""
@@ -558,9 +576,42 @@ class ArticlePane(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None:
-            strip = self._render_text_line(line, width, base)
+            # Offsets let the screen map a mouse drag to (column, line) for text selection.
+            strip = self._render_text_line(line, width, base).apply_offsets(0, line)
             self._strips[line] = strip
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line)) is not None:
+            strip = self._select(strip, span, width)
         return strip
+
+    def _select(self, strip: Strip, span: tuple[int, int], width: int) -> Strip:
+        """Draw the selection over part of a line (never cached: selections come and go)."""
+        start, end = span
+        end = width if end == -1 else min(end, width)
+        if end <= start:
+            return strip
+        before, middle, after = strip.divide([start, end, width])[:3]
+        selected = self.screen.get_component_rich_style("screen--selection")
+        middle = Strip(
+            [
+                Segment(text, (style or Style()) + selected, control)
+                for text, style, control in middle
+            ],
+            middle.cell_length,
+        )
+        return Strip.join([before, middle, after])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected article text, line by line as wrapped on screen (Ctrl+C copies it)."""
+        if not self._lines:
+            return None
+        text = self.source.text
+        lines = "\n".join(text[a:b].translate(_SANITIZE) for a, b in self._lines)
+        return selection.extract(lines), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Repaint the selection as it grows or goes away."""
+        self.refresh()
 
     def _render_text_line(self, line: int, width: int, base: Style) -> Strip:
         start, end = self._lines[line]
@@ -579,6 +630,11 @@ class ArticlePane(ScrollView, can_focus=True):
         while m < len(self._mentions) and self._mentions[m][0] < end:
             cuts.update(c for c in self._mentions[m][:2] if start < c < end)
             m += 1
+        if self._matches:
+            k = bisect_right(self._match_ends, start)
+            while k < len(self._matches) and self._matches[k][0] < end:
+                cuts.update(c for c in self._matches[k] if start < c < end)
+                k += 1
         points = sorted(cuts)
         segments: list[Segment] = []
         cursor_id = self.cursor_sentence.id if self.cursor_sentence else None
@@ -592,6 +648,7 @@ class ArticlePane(ScrollView, can_focus=True):
                 if sentences and sentences[si].start <= a < sentences[si].end
                 else None
             )
+            on_cursor = False
             if sent is not None:
                 status = self._status.get(sent.id)
                 if status == "differ":
@@ -599,19 +656,32 @@ class ArticlePane(ScrollView, can_focus=True):
                 elif status == "only":
                     style += self._style("article-pane--only")
                 if show_cursor and sent.id == cursor_id:
+                    on_cursor = True
                     style += self._style(
                         "article-pane--cursor" if self.has_focus else "article-pane--aligned"
                     )
                 elif sent.id in self._extra:
+                    on_cursor = True
                     style += self._style("article-pane--aligned")
             while mi < len(self._mentions) and self._mentions[mi][1] <= a:
                 mi += 1
             if mi < len(self._mentions) and self._mentions[mi][0] <= a:
                 entity_id = self._mentions[mi][2]
                 style += self._style("article-pane--entity")
-                style += self._entity_styles.get(entity_id, Style())
+                look = self._entity_style(entity_id)
+                if self._low_color and on_cursor:
+                    # Folded colours can equal the cursor's background: keep the text's own
+                    # colour there, and the bold that marks entities.
+                    look = Style(bold=look.bold)
+                style += look
                 if entity_id == self._focus_entity:
                     style += self._style("article-pane--entity-focus")
+            if self._matches:
+                k = bisect_right(self._match_ends, a)
+                if k < len(self._matches) and self._matches[k][0] <= a:
+                    style += self._style("article-pane--match")
+                    if self._matches[k] == self._current_match:
+                        style += Style(underline=True)
             segments.append(Segment(text[a:b].translate(_SANITIZE), style))
         strip = Strip(segments)
         return strip.crop_extend(0, width, base)

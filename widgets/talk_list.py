@@ -15,8 +15,9 @@ from textual.widgets.option_list import Option
 
 from newsdiff.model import Comparison, Talk
 
-#: Statuses of talks that have not happened yet (or are happening), shown first.
-UPCOMING = ("scheduled", "ongoing")
+#: Statuses of talks that have not happened yet (or are happening), shown first. A postponed
+#: talk is still ahead; a cancelled one is listed with the earlier ones, struck through.
+UPCOMING = ("scheduled", "ongoing", "postponed")
 
 
 def talk_order(talk: Talk) -> tuple[int, str, str]:
@@ -46,13 +47,14 @@ class TalkList(OptionList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "talk-list--scheduled",
         "talk-list--past",
+        "talk-list--cancelled",
         "talk-list--conflict",
     }
 
@@ -74,8 +76,24 @@ class TalkList(OptionList):
             """The list the talk was chosen in."""
             return self.talk_list
 
+    _comparison: Comparison | None = None
+    _styles_seen: tuple[object, ...] = ()
+
+    def _status_styles(self) -> tuple[object, ...]:
+        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
+
+    def notify_style_update(self) -> None:
+        """A theme switch restyles the status labels, which are baked into the prompts."""
+        super().notify_style_update()
+        if self._comparison is not None and self._status_styles() != self._styles_seen:
+            keep = self.highlighted
+            self.show(self._comparison)
+            self.highlighted = keep
+
     def show(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
+        self._comparison = comparison
+        self._styles_seen = self._status_styles()
         names = {e.id: e.name for e in comparison.entities}
         talks = sorted(comparison.talks, key=talk_order)
         upcoming = [t for t in talks if t.status in UPCOMING]
@@ -95,8 +113,9 @@ class TalkList(OptionList):
             self.add_option(Option("No talks found", disabled=True))
 
     def _prompt(self, talk: Talk, names: dict[str, str]) -> Text:
+        status_class = {"past": "talk-list--past", "cancelled": "talk-list--cancelled"}
         status_style = self.get_component_rich_style(
-            "talk-list--past" if talk.status == "past" else "talk-list--scheduled"
+            status_class.get(talk.status, "talk-list--scheduled")
         )
         text = Text()
         text.append(display_date(talk.date), style="bold")
@@ -105,6 +124,9 @@ class TalkList(OptionList):
         text.append(f"\n  {talk.title}")
         if talk.where and talk.where not in talk.title:
             text.append(f" · {talk.where}")
+        people = [names.get(p, p) for p in talk.participants]
+        if any(name not in talk.title for name in people):
+            text.append(f"\n  {', '.join(people[:4])}", style="dim")
         if talk.conflict:
             reason = talk.conflict_reason or "sources disagree"
             text.append(

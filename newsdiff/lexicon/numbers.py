@@ -21,6 +21,7 @@ TENS: Mapping[str, int] = {
 #: Words that multiply what comes before them ("three hundred", "1.5 billion").
 SCALES: Mapping[str, int] = {
     "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
 }  # fmt: skip
 
 #: Words that stand for one number on their own ("a dozen", "an hour").

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import random
+import subprocess
 import sys
 import types
 import zipfile
@@ -492,12 +493,18 @@ class TestRealRuns:
         assert [s["published_inferred"] for s in data["sources"]] == [False, True]
         assert data["sources"][0]["sentences"]
         assert "“" in out  # ensure_ascii=False keeps typographic quotes readable
-        assert {c["status"] for c in data["claims"]} <= {"agree", "differ", "only"}
+        assert {c["status"] for c in data["claims"]} <= {"agree", "adds", "differ", "only"}
 
     def test_demo_report_end_to_end(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(["--demo", "--report", "md"], capsys)
         assert code == 0, err
-        for heading in ("# newsdiff report", "## Entities", "## Differing claims", "## Talks"):
+        for heading in (
+            "# newsdiff report",
+            "## Entities",
+            "## Conflicting claims",
+            "## Claims one source adds to",
+            "## Talks",
+        ):
             assert heading in out
         assert "Vladimir Putin" in out
 
@@ -517,6 +524,10 @@ class TestUiLaunch:
 
             def run(self) -> None:
                 seen[-1]["ran"] = True
+
+            @staticmethod
+            def analysis_left_running() -> bool:
+                return False
 
         fake = types.ModuleType("tui.app")
         fake.NewsdiffApp = FakeApp  # type: ignore[attr-defined]
@@ -544,3 +555,34 @@ class TestUiLaunch:
         analyze = launched[0]["analyze"]
         assert isinstance(analyze, functools.partial)
         assert analyze.keywords == {"use_cache": False}
+
+
+def test_the_installed_command_reads_an_html_page(tmp_path: Path) -> None:
+    """``newsdiff --json page.html other.txt`` in a child process, as a user runs it.
+
+    Nothing is mocked: the console script the install made (or ``python -m newsdiff``), the
+    real trafilatura, jusText and lxml_html_clean, the real pipeline. A dependency missing
+    from a fresh install fails here, not in a user's terminal.
+    """
+    data = Path(__file__).parent / "data" / "html_page"
+    script = Path(sys.executable).with_name("newsdiff")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "newsdiff"]
+    proc = subprocess.run(
+        [*command, "--json", str(data / "page.html"), str(data / "other.txt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    page, other = json.loads(proc.stdout)["sources"]
+    assert page["title"] == "Ceasefire talks to resume in Geneva next week"
+    assert page["published"] == "2024-03-14"
+    assert page["dateline"] == "GENEVA (Reuters)"
+    assert "Envoys of Armenia and Azerbaijan will resume talks" in page["text"]
+    assert "Copyright" not in page["text"]
+    assert page["sentences"]
+    assert other["published"] == "2024-03-14"
+    assert other["published_inferred"] is True

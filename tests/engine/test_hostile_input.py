@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -311,8 +312,8 @@ class TestCacheAndStateWeDoNotOwn:
         assert not stale.exists()
         assert fresh.exists()
         assert foreign.exists()
-        entries = sorted(p.name for p in folder.glob("v1-*.json"))
-        assert entries == [f"v1-{2:064d}.json", f"v1-{3:064d}.json"]
+        entries = sorted(p.name for p in folder.glob("v*.json"))
+        assert entries == [cache.entry_path(f"{i:064d}").name for i in (2, 3)]
 
     def test_an_earlier_versions_directory_is_adopted(self) -> None:
         from newsdiff import cache
@@ -367,3 +368,98 @@ class TestCacheAndStateWeDoNotOwn:
         prefs.parent.mkdir(parents=True, exist_ok=True)
         prefs.write_text(junk, encoding="utf-8")
         assert config.load_ui_prefs() == config.UiPrefs()
+
+
+class TestConfigAndModel:
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("max_file_mb = inf", "max_file_mb must be a number of megabytes above 0"),
+            ("max_file_mb = nan", "max_file_mb must be a number of megabytes above 0"),
+            ("max_file_mb = -3", "max_file_mb must be a number of megabytes above 0"),
+            ("max_file_mb = 1e300", "at most 10000"),
+            ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+            ('theme = "[/x]\\u001b]0;t\\u0007"', None),
+        ],
+    )
+    def test_hostile_config_values_are_one_line_warnings(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        line: str,
+        expected: str | None,
+    ) -> None:
+        monkeypatch.setattr(cli, "_analyze", fake_analyze)
+        config = tmp_path / "config.toml"
+        config.write_text(line + "\n", encoding="utf-8")
+        article = tmp_path / "a.txt"
+        article.write_text(PROSE, encoding="utf-8")
+        code, out, err = run(["--config", str(config), "--json", str(article)], capsys)
+        assert code == 0, err
+        assert json.loads(out)["sources"][0]["label"] == "a.txt"
+        assert "Traceback" not in err
+        assert not UNSAFE.search(err.replace("\n", ""))
+        if expected is not None:
+            (warning,) = err.splitlines()
+            assert warning.startswith("newsdiff: warning: ")
+            assert expected in warning
+
+    @pytest.mark.parametrize(
+        ("model", "message"),
+        [
+            ("pip", "'pip' is an installed package but not a spaCy pipeline"),
+            ("not_a_pipeline_xyz", "'not_a_pipeline_xyz' is not installed"),
+            ("evil.x", "paths and dotted names are not accepted"),
+            ("evil", "'evil' is not installed"),
+            ("../models/en_core_web_sm", "paths and dotted names are not accepted"),
+            ("/tmp/x\x1b]0;t\x07", "paths and dotted names are not accepted"),
+        ],
+    )
+    def test_only_installed_spacy_pipelines_are_accepted_and_nothing_is_imported(
+        self, tmp_path: Path, model: str, message: str
+    ) -> None:
+        # A package in the current directory, which `python -m` puts on sys.path.
+        evil = tmp_path / "evil"
+        evil.mkdir()
+        marker = tmp_path / "imported"
+        (evil / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+        (evil / "x.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+        article = tmp_path / "a.txt"
+        article.write_text(PROSE, encoding="utf-8")
+        env = {**os.environ, "NEWSDIFF_MODEL": model}
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdiff", "--json", "--no-cache", str(article)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 11, result.stderr
+        assert message in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        assert not UNSAFE.search(result.stderr.replace("\n", ""))
+        assert not marker.exists()
+
+
+def test_ctrl_c_during_json_stops_with_130(tmp_path: Path) -> None:
+    """SIGINT (Ctrl+C) while a long analysis runs: exit 130 soon, nothing on stdout, no
+    traceback (spaCy runs in this process, in pieces, so the interrupt lands between them)."""
+    article = tmp_path / "long.txt"
+    article.write_text((PROSE + "\n\n") * 400, encoding="utf-8")  # ~160 KB: tens of seconds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdiff", "--json", "--no-cache", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(4)
+    assert proc.poll() is None
+    begin = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - begin < 5
+    assert proc.returncode == 130
+    assert out == b""
+    assert b"Traceback" not in err

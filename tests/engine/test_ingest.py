@@ -22,6 +22,8 @@ from newsdiff.ingest import (
     strip_markdown,
 )
 
+HTML_PAGE = Path(__file__).parent / "data" / "html_page" / "page.html"
+
 ENGLISH = (
     "US President Joe Biden will offer his Russian counterpart Vladimir Putin a diplomatic "
     "avenue to try to resolve tensions over Ukraine during their telephone conversation on "
@@ -75,6 +77,16 @@ class TestIdsAndLabels:
         assert sources[0].label == "stdin"
         assert sources[0].path == "-"
         assert sources[0].text.startswith("From the pipe.")
+
+    def test_at_most_26_sources_one_letter_each(self, tmp_path: Path) -> None:
+        paths = [write(tmp_path, f"{i}.txt", ENGLISH + str(i)) for i in range(27)]
+        assert [s.id for s in read_sources(paths[:26])][-1] == "Z"
+        with pytest.raises(NewsdiffError) as err:
+            read_sources(paths)
+        assert err.value.code == ExitCode.USAGE
+        assert str(err.value) == (
+            "27 articles given; newsdiff compares at most 26 (they are named A to Z)"
+        )
 
     def test_stdin_twice_is_a_usage_error(self) -> None:
         with pytest.raises(NewsdiffError) as err:
@@ -193,6 +205,22 @@ class TestHtml:
         assert "Dmitri Peskov confirmed" in src.text
         assert "<p>" not in src.text
         assert "Copyright" not in src.text
+
+    def test_a_saved_news_page_reads_as_its_article(self) -> None:
+        """A whole page as a browser saves it, through the real trafilatura (and jusText, which
+        needs lxml_html_clean: a fresh install without it failed on every HTML article)."""
+        (src,) = read_sources([str(HTML_PAGE)])
+        assert src.title == "Ceasefire talks to resume in Geneva next week"
+        assert (src.published, src.published_inferred) == ("2024-03-14", False)
+        assert src.dateline == "GENEVA (Reuters)"
+        assert src.byline is not None
+        assert "Lena Hoffmann" in src.byline
+        assert "Envoys of Armenia and Azerbaijan will resume talks" in src.text
+        assert "Nikol Pashinyan said on Wednesday" in src.text
+        for boilerplate in ("Subscribe", "cookies", "Copyright", "Read more", "dataLayer", "<p"):
+            assert boilerplate not in src.text
+        assert "GENEVA (Reuters)" not in src.text
+        assert src.warnings == ()
 
     def test_html_is_sniffed_without_an_extension(self, tmp_path: Path) -> None:
         (src,) = read_sources([write(tmp_path, "page", "<!DOCTYPE html>\n" + self.PAGE)])
@@ -504,6 +532,36 @@ class TestArbitraryInput:
         assert src.text.strip()
         assert "\r" not in src.text
         assert src.title is None or len(src.title) <= 101
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        head=st.lists(
+            st.sampled_from(
+                [
+                    "date 2021-12-30 ",
+                    "WASHINGTON — ",
+                    "MOSCOW (Reuters) - ",
+                    "By Jane Doe, Associated Press\n",
+                    "Published: 30 December 2021\n",
+                    "Leaders talk\n",
+                    "\n",
+                    "  ",
+                ]
+            ),
+            max_size=5,
+        ),
+        tail=st.text(max_size=200),
+    )
+    def test_the_header_cut_only_removes_text(self, head: list[str], tail: str) -> None:
+        text = "".join(head) + tail
+        header = split_header(text)
+        if text.strip():
+            assert header.body.strip()
+        nothing_found = (header.date, header.dateline, header.byline) == (None, None, None)
+        if nothing_found:
+            assert header.body == text
+        rest = iter(text)  # the body is the text with some stretches left out
+        assert all(ch in rest for ch in header.body)
 
     @settings(max_examples=150, deadline=None)
     @given(text=st.text(max_size=300))

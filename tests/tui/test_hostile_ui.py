@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
 import re
+import select
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -141,3 +151,75 @@ class TestStateWeDoNotOwn:
             await pilot.press("j", "s")  # moves and a preference change save over the bombs
             await pilot.press("q")
         assert config.load_ui_prefs().sidebar is False
+
+
+class TestExits:
+    async def test_q_during_a_blocking_analysis_exits_within_a_second(self, tmp_path: Path) -> None:
+        """An engine stuck in one long spaCy call (it never checks is_cancelled) holds nothing."""
+        release = threading.Event()
+        started = threading.Event()
+
+        def stuck(sources: Sequence[Source], **kwargs: Any) -> Comparison:
+            started.set()
+            release.wait(60)
+            return fake_comparison(sources)
+
+        app = NewsdiffApp(hostile_sources(tmp_path), analyze=stuck)
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                assert started.wait(5)
+                begin = time.monotonic()
+                await pilot.press("q")
+            assert time.monotonic() - begin < 1.0
+            assert app.return_code == 0
+            assert app.analysis_left_running()
+        finally:
+            release.set()
+
+    def test_sigterm_during_the_analysis_restores_the_terminal(self, tmp_path: Path) -> None:
+        """The real command on a pseudo-terminal: SIGTERM leaves the alternate screen, turns
+        mouse reporting off and shows the cursor again, and exits 143, within a second."""
+        sources = hostile_sources(tmp_path)
+        paths = [s.path for s in sources]
+        pid, fd = pty.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.environ.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+            os.execv(
+                sys.executable,
+                [sys.executable, "-m", "newsdiff", "--no-cache", *paths],
+            )
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        output = read_until(fd, b"\x1b[?1049h", timeout=60)  # the alternate screen is on
+        assert b"\x1b[?1049h" in output
+        read_until(fd, b"Analysing", timeout=30)
+        begin = time.monotonic()
+        os.kill(pid, signal.SIGTERM)
+        rest = read_until(fd, None, timeout=30)
+        _, status = os.waitpid(pid, 0)
+        assert time.monotonic() - begin < 5.0  # generous for a loaded CI machine
+        assert os.waitstatus_to_exitcode(status) == 143
+        tail = rest[rest.rfind(b"\x1b[?1049h") + 1 :]
+        assert b"\x1b[?1049l" in tail  # alternate screen off
+        assert b"\x1b[?1000l" in tail  # mouse reporting off
+        assert b"\x1b[?25h" in tail  # cursor shown
+
+
+def read_until(fd: int, marker: bytes | None, *, timeout: float) -> bytes:
+    """Read a pty until ``marker`` appears (None: until the child closes it)."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+        if marker is not None and marker in data:
+            break
+    return data

@@ -17,13 +17,11 @@ from tui.app import NewsdiffApp
 from tui.export import unused_path
 from tui.screens.search import search_sentences
 from widgets.article_pane import (
-    ENTITY_PALETTE,
     ArticlePane,
-    entity_color,
-    entity_colors,
     wrap_offsets,
 )
 from widgets.claim_detail import ClaimDetail, changed_spans
+from widgets.entity_colors import ANSI_PALETTE, ENTITY_PALETTE, entity_colors, entity_looks
 
 DATA = Path(__file__).parent / "data"
 
@@ -63,26 +61,45 @@ class TestWrapping:
 
 
 class TestColours:
-    def test_entity_colour_is_a_stable_hash_of_the_name(self) -> None:
-        assert entity_color("Joe Biden") == entity_color("joe biden") == "#7f9c12"
-        assert entity_color("Kremlin") in ENTITY_PALETTE
+    @staticmethod
+    def entity(eid: str, name: str, mentions: int) -> Entity:
+        found = tuple(Mention("A", i, i + 1, name) for i in range(mentions))
+        return Entity(eid, name, "PERSON", (), ("A",), found)
 
-    def test_main_actors_never_share_a_colour(self) -> None:
-        def entity(eid: str, name: str, mentions: int) -> Entity:
-            found = tuple(Mention("A", i, i + 1, name) for i in range(mentions))
-            return Entity(eid, name, "PERSON", (), ("A",), found)
+    def test_colours_are_handed_out_by_rank_and_never_shared_while_the_palette_lasts(
+        self,
+    ) -> None:
+        names = [f"Name {i:02d}" for i in range(len(ENTITY_PALETTE) + 3)]
+        entities = [self.entity(f"e{i}", name, 40 - i) for i, name in enumerate(names)]
+        looks = entity_looks(entities)
+        first = [looks[f"e{i}"] for i in range(len(ENTITY_PALETTE))]
+        assert [look.color for look in first] == list(ENTITY_PALETTE)
+        assert not any(look.marked for look in first)
+        # Beyond the palette, colours repeat but carry a marker.
+        rest = [looks[f"e{i}"] for i in range(len(ENTITY_PALETTE), len(names))]
+        assert all(look.marked for look in rest)
+        assert all(look.style(low_color=False).bold for look in rest)
+        assert entity_looks(list(reversed(entities))) == looks  # input order is irrelevant
+        assert entity_colors(entities)["e0"] == ENTITY_PALETTE[0]
 
-        entities = [
-            entity(f"e{i}", name, 20 - i)
-            for i, name in enumerate(
-                ["Joe Biden", "Vladimir Putin", "Kremlin", "Geneva", "NATO", "Moscow"]
-            )
-        ]
-        assert entity_color("Joe Biden") == entity_color("Vladimir Putin")  # they clash...
-        colors = entity_colors(entities)
-        assert len(set(colors.values())) == len(entities)  # ...and are moved apart
-        assert colors["e0"] == entity_color("Joe Biden")  # the bigger actor keeps its own
-        assert entity_colors(list(reversed(entities))) == colors  # order of input is irrelevant
+    def test_low_colour_uses_distinct_ansi_colours_and_a_text_style(self) -> None:
+        entities = [self.entity(f"e{i}", f"N{i}", 10 - i) for i in range(6)]
+        looks = entity_looks(entities, low_color=True)
+        assert len({look.color for look in looks.values()}) == 6
+        assert all(look.color in ANSI_PALETTE for look in looks.values())
+        assert all(look.style(low_color=True).bold for look in looks.values())
+
+    def test_on_the_bundled_example_the_main_actors_have_their_own_colours(
+        self, demo_comparison: Comparison
+    ) -> None:
+        """Peskov and Russia shared a colour, and White House and Geneva (issue 14)."""
+        colors = entity_colors(demo_comparison.entities)
+
+        def color_of(name: str) -> str:
+            return colors[next(e.id for e in demo_comparison.entities if e.name == name)]
+
+        assert color_of("Dmitri Peskov") != color_of("Russia")
+        assert color_of("White House") != color_of("Geneva")
 
 
 class TestClaimDiff:
@@ -292,3 +309,46 @@ def test_the_screen_and_the_app_do_not_import_each_other() -> None:
 
     assert NewsdiffCommands in MainScreen.COMMANDS
     assert NewsdiffCommands not in NewsdiffApp.COMMANDS
+
+
+class TestTalkList:
+    async def test_status_conflict_and_participants_are_shown(self) -> None:
+        """A cancelled summit with a date conflict lists its parties; it is not 'upcoming'."""
+        from dataclasses import replace
+
+        from newsdiff.model import Talk
+        from widgets.talk_list import TalkList
+
+        sources = [
+            _source("A", "Ana Ruiz cancelled the summit with Piet Lang on Friday."),
+            _source("B", "The summit of Ana Ruiz and Piet Lang on Saturday was called off."),
+        ]
+        comparison = fake_comparison(sources)
+        ana, piet = (e.id for e in comparison.entities if e.name in {"Ana Ruiz", "Piet Lang"})
+        summit = Talk(
+            id="t1",
+            title="Summit",
+            date="2024-03-08",
+            date_text={"A": "Friday", "B": "Saturday"},
+            status="cancelled",
+            where=None,
+            participants=(ana, piet),
+            topic=None,
+            sources=("A", "B"),
+            evidence=("A1", "B1"),
+            conflict=True,
+            conflict_reason="dates differ (A: 2024-03-08; B: 2024-03-09)",
+            kind="summit",
+        )
+        comparison = replace(comparison, talks=(summit,))
+        app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settled(app, pilot)
+            talks = app.main_screen.query_one(TalkList)
+            prompts = [str(talks.get_option_at_index(i).prompt) for i in range(talks.option_count)]
+        text = "\n".join(prompts)
+        assert "Earlier (1)" in text
+        assert "Upcoming" not in text
+        assert "cancelled" in text
+        assert "Ana Ruiz, Piet Lang" in text
+        assert "dates differ (A: 2024-03-08; B: 2024-03-09)" in text

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -15,40 +18,62 @@ from textual.widgets import Static
 BUILTIN = (("ctrl+p", "Command palette: jump to actor or talk, theme, export report"),)
 
 
-def binding_rows() -> list[tuple[str, str, str]]:
-    """(where, keys, description) for every binding, read from the classes themselves.
-
-    Reading the real ``BINDINGS`` keeps this screen honest when a binding changes.
-    """
+def binding_groups() -> list[tuple[str, list[BindingType]]]:
+    """The app's bindings by where they work: the source of the help and of the keymap ids."""
     from tui.app import NewsdiffApp
-    from tui.screens.main import MainScreen
+    from tui.screens.main_keys import MAIN_BINDINGS
+    from widgets.actor_list import ActorList
     from widgets.article_pane import ArticlePane
+    from widgets.difference_list import DifferenceList
 
-    rows: list[tuple[str, str, str]] = []
-    groups: list[tuple[str, list[BindingType]]] = [
+    filters: list[BindingType] = [
+        b
+        for b in DifferenceList.BINDINGS
+        if isinstance(b, Binding) and (b.id or "").startswith("differences.filter")
+    ]
+    return [
         ("Reading", list(ArticlePane.BINDINGS)),
-        ("Comparison", list(MainScreen.BINDINGS)),
+        ("Comparison", list(MAIN_BINDINGS)),
+        ("Lists", list(ActorList.BINDINGS)),
+        ("Differences list", filters),
         ("App", list(NewsdiffApp.BINDINGS)),
     ]
+
+
+def binding_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(where, keys, description, ids) for every binding, read from the classes themselves.
+
+    Reading the real ``BINDINGS`` keeps this screen honest when a binding changes, and the
+    keymap (``[keymap]`` in config.toml) replaces the keys of the bindings it names, as
+    ``App.set_keymap`` does for the keys themselves.
+    """
+    keymap = keymap or {}
+    rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for where, bindings in groups:
-        merged: dict[str, list[str]] = {}
+    for where, bindings in binding_groups():
+        merged: dict[str, tuple[list[str], list[str]]] = {}
         for binding in bindings:
             if not isinstance(binding, Binding):
                 continue
-            keys = [_pretty(k) for k in binding.key.split(",")]
+            key = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            keys = [_pretty(k.strip()) for k in key.split(",")]
             described = binding.tooltip or binding.description or binding.action
-            merged.setdefault(described, []).extend(keys)
-        for description, keys in merged.items():
+            entry = merged.setdefault(described, ([], []))
+            entry[0].extend(keys)
+            if binding.id:
+                entry[1].append(binding.id)
+        for description, (keys, ids) in merged.items():
             unique = list(dict.fromkeys(keys))
             if len(unique) > 2 and all(k.isdigit() for k in unique):
                 label = f"{unique[0]}-{unique[-1]}"
+                id_label = f"{ids[0]}…{ids[-1]}" if ids else ""
             else:
                 label = " ".join(unique)
+                id_label = " ".join(ids)
             if (where, label) not in seen:
                 seen.add((where, label))
-                rows.append((where, label, description))
-    rows.extend(("App", key, text) for key, text in BUILTIN)
+                rows.append((where, label, description, id_label))
+    rows.extend(("App", key, text, "") for key, text in BUILTIN)
     return rows
 
 
@@ -64,7 +89,9 @@ def _pretty(key: str) -> str:
         "down": "↓",
         "up": "↑",
     }
-    return names.get(key, key)
+    if key in names:
+        return names[key]
+    return format_key(key) if "+" not in key else key
 
 
 class HelpScreen(ModalScreen[None]):
@@ -79,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > VerticalScroll {
-        width: 80;
+        width: 110;
         max-width: 100%;
         height: auto;
         max-height: 90%;
@@ -87,14 +114,20 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        """Show the bindings with ``keymap`` (binding id -> keys) applied."""
+        super().__init__()
+        self.keymap = dict(keymap or {})
+
     def compose(self) -> ComposeResult:
         """The table of bindings."""
         table = Table(box=None, expand=True, show_edge=False, padding=(0, 1))
         table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Keys", style="bold", no_wrap=True)
         table.add_column("What it does", ratio=1)
-        for where, keys, description in binding_rows():
-            table.add_row(where, keys, description)
+        table.add_column("[keymap] id", style="dim", no_wrap=True)
+        for where, keys, description, ids in binding_rows(self.keymap):
+            table.add_row(Text(where), Text(keys), Text(description), Text(ids))
         self.table = table
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys  (Esc closes)"

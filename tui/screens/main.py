@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from newsdiff.textsafe import visible
+from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
-from tui.messages import AnalysisProgress, AnalysisReady
+from tui.messages import AnalysisProgress, AnalysisReady, SourceOpened
+from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
@@ -34,30 +38,22 @@ from widgets.talk_list import TalkList
 if TYPE_CHECKING:
     from tui.store import ReaderStore
 
-#: Below this many columns the sidebar becomes an overlay and only two sources show.
-NARROW = 100
+#: Columns of text an article keeps at the least: below it lines get too short to read.
+ARTICLE_MIN = 40
+#: Width of a source column around its text (padding, scrollbar, border).
+COLUMN_CHROME = 4
 #: Width a source column needs to be worth showing side by side.
-COLUMN_MIN = 36
+COLUMN_MIN = ARTICLE_MIN + COLUMN_CHROME
 SIDEBAR_WIDTH = 42
+#: Below this many columns the sidebar becomes an overlay (two articles of ARTICLE_MIN text
+#: columns do not fit beside it) and only two sources show.
+NARROW = 2 * COLUMN_MIN + SIDEBAR_WIDTH
+#: Below this many columns the footer packs its keys tighter.
+COMPACT = 100
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
 LOW = 34
-
-#: Actions that need the analysis; check_action disables them until it arrives.
-NEEDS_ANALYSIS = frozenset(
-    {
-        "next_difference",
-        "prev_difference",
-        "next_only",
-        "next_mention",
-        "prev_mention",
-        "focus_actors",
-        "focus_talks",
-        "focus_differences",
-        "search",
-    }
-)
 
 
 def describe_error(error: BaseException | None) -> str:
@@ -81,65 +77,7 @@ class MainScreen(Screen[None]):
 
     COMMANDS = Screen.COMMANDS | {NewsdiffCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
-        Binding("tab", "next_source", "Next source", priority=True, show=False),
-        Binding("shift+tab", "prev_source", "Previous source", priority=True, show=False),
-        Binding("l", "next_source", "Source", key_display="h/l", tooltip="Next source"),
-        Binding("h", "prev_source", "Previous source", show=False),
-        *[
-            Binding(
-                str(n), f"goto_source({n - 1})", f"Source {n}", show=False, tooltip="Go to source N"
-            )
-            for n in range(1, 10)
-        ],
-        Binding(
-            "right_square_bracket",
-            "next_difference",
-            "Diff",
-            key_display="[/]",
-            tooltip="Next claim the sources disagree on",
-        ),
-        Binding(
-            "left_square_bracket",
-            "prev_difference",
-            "Previous difference",
-            show=False,
-            tooltip="Previous claim the sources disagree on",
-        ),
-        Binding("u", "next_only", "Only here", tooltip="Next claim only this source reports"),
-        Binding(
-            "n",
-            "next_mention",
-            "Mention",
-            key_display="n/N",
-            tooltip="Next mention of the chosen actor",
-        ),
-        Binding(
-            "N",
-            "prev_mention",
-            "Previous mention",
-            show=False,
-            tooltip="Previous mention of the chosen actor",
-        ),
-        Binding("e", "focus_actors", "Actors", tooltip="Actors list (Enter highlights an actor)"),
-        Binding(
-            "t", "focus_talks", "Talks", tooltip="Talks timeline (Enter jumps to the evidence)"
-        ),
-        Binding("D", "focus_differences", "Differences", show=False, tooltip="Differences list"),
-        Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Fuzzy search in every source"
-        ),
-        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
-        Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail"),
-        Binding(
-            "escape",
-            "escape",
-            "Close",
-            show=False,
-            tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     comparison: reactive[Comparison | None] = reactive(None, init=False)
     focused_source: reactive[int] = reactive(0, init=False)
@@ -165,6 +103,7 @@ class MainScreen(Screen[None]):
         sidebar = store.prefs.sidebar
         detail = store.prefs.detail
         self._claim_of: dict[str, Claim] = {}
+        self._last_difference: str | None = None
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False
@@ -176,6 +115,11 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        #: The reader cancelled the analysis (Esc); Ctrl+R starts it again.
+        self.cancelled = False
+        self._analysis_worker: Worker[Comparison] | None = None
+        self._query = ""
+        self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
         self.set_reactive(MainScreen.show_detail, detail)
 
@@ -196,25 +140,36 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
                 for i, src in enumerate(self.sources):
-                    with Vertical(classes="column", id=f"column-{i}"):
-                        yield SourceHeader(src, id=f"header-{i}")
-                        yield ArticlePane(src, id=f"pane-{i}")
+                    yield self._column(i, src)
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
         yield ClaimDetail(id="detail")
+        yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
+        yield Static("", id="search-status")
         yield Footer()
+
+    @staticmethod
+    def _column(index: int, source: Source) -> Vertical:
+        return Vertical(
+            SourceHeader(source, id=f"header-{index}"),
+            ArticlePane(source, id=f"pane-{index}"),
+            classes="column",
+            id=f"column-{index}",
+        )
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
         self.sub_title = " vs ".join(s.label for s in self.sources)
         self.query_one("#error-panel").display = False
+        self.query_one("#search-bar").display = False
+        self.query_one("#search-status").display = False
         self._apply_layout(self.size.width)
         self.query_one("#sidebar").display = self.show_sidebar
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self._store.track_position(self.position)
-        self.run_analysis()
+        self._analysis_worker = self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
     async def _mount_deferred(self) -> None:
@@ -224,10 +179,15 @@ class MainScreen(Screen[None]):
         and nothing in them is useful before the analysis arrives, so the first frame leaves
         them out. An analysis (or failure) that arrives earlier waits for them.
         """
+        status = self.query_one("#status")
+        if not status.is_attached:  # quit (or SIGTERM) before the first frame: nothing to add
+            return
         bar = ProgressBar(total=1.0, show_eta=False, id="progress")
-        await self.query_one("#status").mount(bar)
+        await status.mount(bar)
         bar.update(progress=self._progress_fraction)
         sidebar = self.sidebar
+        if not sidebar.is_attached:
+            return
         await sidebar.populate()
         sidebar.show_message("Analysing…")
         sidebar.hold_choices(True)
@@ -247,11 +207,15 @@ class MainScreen(Screen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
 
-        result = self._analyze(
-            self.sources,
-            model=self._model,
-            progress=progress,
-            is_cancelled=lambda: worker.is_cancelled,
+        def is_cancelled() -> bool:
+            return worker.is_cancelled
+
+        # In a thread of its own, so that quitting never waits for spaCy (tui/background.py).
+        result = run_abandonable(
+            lambda: self._analyze(
+                self.sources, model=self._model, progress=progress, is_cancelled=is_cancelled
+            ),
+            is_cancelled,
         )
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
@@ -274,15 +238,76 @@ class MainScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures turn into something the reader sees."""
-        if event.worker.group != "analysis":
+        if event.worker.group == "open" and event.state == WorkerState.ERROR:
+            self.notify(
+                visible(describe_error(event.worker.error)),
+                title="Could not open",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
             return
-        if event.state == WorkerState.ERROR:
+        if event.worker.group != "analysis" or event.worker is not self._analysis_worker:
+            return  # a replaced analysis (Ctrl+O) reports nothing
+        if event.state == WorkerState.ERROR and not self._was_cancelled(event.worker.error):
             if self._sidebar_ready:
                 self._show_failure(event.worker.error)
             else:
                 self._early_failure = (event.worker.error,)
-        elif event.state == WorkerState.CANCELLED:
-            self.query_one("#status-label", Static).update("Analysis cancelled")
+        elif event.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            self._show_cancelled()
+
+    @staticmethod
+    def _was_cancelled(error: BaseException | None) -> bool:
+        if error is None:
+            return False
+        from newsdiff.pipeline import AnalysisCancelled  # the worker has imported it already
+
+        return isinstance(error, AnalysisCancelled)
+
+    def _analysis_running(self) -> bool:
+        return any(w.group == "analysis" and w.is_running for w in self.workers if w.node is self)
+
+    def _show_cancelled(self) -> None:
+        """The reader stopped the analysis: the text stays, Ctrl+R starts it again."""
+        self.cancelled = True
+        self.query_one("#status-label", Static).update(
+            "Analysis cancelled: the text stays readable; Ctrl+R analyses again"
+        )
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = False
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysis cancelled (Ctrl+R runs it again)")
+
+    def action_cancel_analysis(self) -> bool:
+        """Stop a running analysis (Esc while it runs); returns whether there was one."""
+        if self.comparison is not None or not self._analysis_running():
+            return False
+        self.workers.cancel_group(self, "analysis")
+        return True
+
+    def action_analyse(self) -> None:
+        """Run the analysis again after it was cancelled (or failed)."""
+        if self.comparison is not None or self._analysis_running():
+            return
+        self._restart_analysis()
+
+    def _restart_analysis(self) -> None:
+        """Start a fresh analysis of the current sources (one running is replaced)."""
+        self.cancelled = False
+        self.error = None
+        self._early_failure = None
+        self.query_one("#error-panel").display = False
+        self.query_one("#status").display = True
+        self.query_one("#status-label", Static).update("Analysing…")
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = True
+            bar.update(progress=0)
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysing…")
+        for header in self.query(SourceHeader):
+            header.failed = False
+        self._analysis_worker = self.run_analysis()
 
     def _show_failure(self, error: BaseException | None) -> None:
         """Say why there is no analysis, everywhere it would have shown."""
@@ -305,6 +330,10 @@ class MainScreen(Screen[None]):
         self._claim_of = {sid: c for c in comparison.claims for sid in c.all_sentence_ids()}
         for i, pane in enumerate(self.panes):
             pane.set_comparison(comparison)
+            if self._query:  # the analysed text may differ from the raw text: match it again
+                from tui.pager_search import find_matches
+
+                pane.set_matches(find_matches(pane.source.text, self._query))
             src = pane.source
             statuses = [
                 self._claim_of[s.id].status for s in src.sentences if s.id in self._claim_of
@@ -432,7 +461,7 @@ class MainScreen(Screen[None]):
             return
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.size.height < LOW, "-low")
-        self.query_one(Footer).compact = width < NARROW
+        self.query_one(Footer).compact = width < COMPACT
         narrow = width < NARROW
         if narrow != self.narrow:
             if narrow:  # remember the wide-layout choice; the overlay starts hidden
@@ -472,7 +501,7 @@ class MainScreen(Screen[None]):
             self.focused_source = index
             self.panes[index].focus()
 
-    def _jump_to_status(self, status: str, step: int) -> None:
+    def _jump_to_status(self, status: str, step: int, *, quiet: bool = False) -> bool:
         pane = self.focused_pane
         sentences = pane.sentences
         count = len(sentences)
@@ -484,17 +513,61 @@ class MainScreen(Screen[None]):
                     self.notify("Wrapped around", timeout=2)
                 pane.move_cursor(index, center=True)
                 pane.focus()
-                return
-        label = "differing claims" if status == "differ" else "claims only in this source"
-        self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
+                return True
+        if not quiet:
+            labels = {
+                "differ": "conflicting claims",
+                "adds": "conflicts or additions",
+                "only": "claims only in this source",
+            }
+            self.notify(f"No {labels[status]} in {pane.source.label}", timeout=3, markup=False)
+        return False
+
+    def _jump_to_difference(self, step: int) -> None:
+        """Walk conflicts first, then what one source adds: ``]`` goes through every
+        conflicting claim of the column in reading order, then every addition, then wraps."""
+        pane = self.focused_pane
+        sentences = pane.sentences
+        seen: set[str] = set()
+        walk: list[int] = []
+        for status in ("differ", "adds"):
+            for index, sent in enumerate(sentences):
+                claim = self._claim_of.get(sent.id)
+                if claim is not None and claim.status == status and claim.id not in seen:
+                    seen.add(claim.id)
+                    walk.append(index)
+        if not walk:
+            label = "conflicts or additions"
+            self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
+            return
+        here = self._claim_of.get(sentences[pane.cursor_index].id) if sentences else None
+        # Step on from where the last ] / [ landed; from anywhere else the walk starts at the
+        # nearest conflict ahead (so ] from the top goes to the first conflict).
+        at = None
+        if here is not None and here.id == self._last_difference:
+            at = next(
+                (k for k, i in enumerate(walk) if self._claim_of[sentences[i].id] is here), None
+            )
+        if at is None:  # off the walk: the nearest conflict ahead, else the first stop
+            conflicts = [i for i in walk if self._claim_of[sentences[i].id].status == "differ"]
+            ahead = [i for i in conflicts or walk if (i - pane.cursor_index) * step > 0]
+            target = (min(ahead) if step > 0 else max(ahead)) if ahead else walk[0]
+        else:
+            nxt = at + step
+            if not 0 <= nxt < len(walk):
+                self.notify("Wrapped around", timeout=2)
+            target = walk[nxt % len(walk)]
+        self._last_difference = self._claim_of[sentences[target].id].id
+        pane.move_cursor(target, center=True)
+        pane.focus()
 
     def action_next_difference(self) -> None:
-        """Next claim the sources disagree on."""
-        self._jump_to_status("differ", 1)
+        """Next claim the sources conflict on (then the next addition, when none conflict)."""
+        self._jump_to_difference(1)
 
     def action_prev_difference(self) -> None:
-        """Previous claim the sources disagree on."""
-        self._jump_to_status("differ", -1)
+        """Previous claim the sources conflict on (then additions, when none conflict)."""
+        self._jump_to_difference(-1)
 
     def action_next_only(self) -> None:
         """Next claim only this source reports."""
@@ -558,9 +631,89 @@ class MainScreen(Screen[None]):
         """List every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self._store.keymap))
+
+    def action_warnings(self) -> None:
+        """List the warnings about the sources (the analysed ones once they are there)."""
+        from tui.screens.warnings import WarningsScreen
+
+        sources = self.comparison.sources if self.comparison is not None else self.sources
+        self.app.push_screen(WarningsScreen(sources))
 
     def action_search(self) -> None:
+        """Open the search line, as a pager's ``/`` does."""
+        bar = self.query_one("#search-bar", Input)
+        bar.value = self._query
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#search-bar")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_search_bar()
+        self.search_for(event.value)
+
+    def _close_search_bar(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        if bar.display:
+            bar.display = False
+            self.focused_pane.focus()
+
+    def search_for(self, query: str) -> None:
+        """Highlight every match in every column and go to the first one after the cursor."""
+        from tui.pager_search import find_matches
+
+        self._query = query.strip()
+        for pane in self.panes:
+            pane.set_matches(find_matches(pane.source.text, self._query))
+        if not self._query:
+            self._show_search_status("")
+            return
+        self._match_index = -1
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        after = sent.start if sent is not None else 0
+        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
+        if pane.matches:
+            self._match_index = (following[0] if following else 0) - 1
+        self._step_match(1)
+
+    def _step_match(self, step: int) -> None:
+        pane = self.focused_pane
+        total = sum(len(p.matches) for p in self.panes)
+        if not self._query:
+            self.notify("No search yet: / starts one", timeout=3)
+            return
+        if not pane.matches:
+            others = f" ({total} in the other columns)" if total else ""
+            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
+            return
+        count = len(pane.matches)
+        index = (self._match_index + step) % count
+        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
+        self._match_index = index
+        pane.show_match(pane.matches[index])
+        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
+        if total != count:
+            status += f" · {total} in all columns"
+        if wrapped and self._match_index >= 0 and count > 1:
+            status += "  (wrapped)"
+        self._show_search_status(status)
+
+    def _show_search_status(self, line: str) -> None:
+        label = self.query_one("#search-status", Static)
+        label.update(Text(line))
+        label.display = bool(line)
+
+    def action_next_match(self) -> None:
+        """Next search match in the current column."""
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        """Previous search match in the current column."""
+        self._step_match(-1)
+
+    def action_fuzzy_search(self) -> None:
         """Fuzzy search across all sources."""
         from tui.screens.search import SearchScreen
 
@@ -572,12 +725,18 @@ class MainScreen(Screen[None]):
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
         sidebar = self.query_one("#sidebar")
-        if self.narrow and self.show_sidebar:
+        if self.query_one("#search-bar").display:
+            self._close_search_bar()
+        elif self.action_cancel_analysis():
+            self.notify("Analysis cancelled; the text stays (Ctrl+R analyses again)", timeout=4)
+        elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
             self.focused_pane.focus()
         elif self.focus_entity is not None:
             self.focus_entity = None
+        elif self._query:
+            self.search_for("")
 
     # ---------------------------------------------------------------- jumping
 
@@ -670,26 +829,114 @@ class MainScreen(Screen[None]):
             pane.focus()
         self._show_detail(pane)
 
+    # ------------------------------------------------------------- open source
+
+    def action_open_source(self) -> None:
+        """Ask for a file or URL and open it as one more column."""
+        from tui.screens.open_source import OpenSourceScreen
+
+        self.app.push_screen(OpenSourceScreen(), self._open_requested)
+
+    def _open_requested(self, path: str | None) -> None:
+        if path:
+            self.notify(f"Opening {visible(path)}…", timeout=3, markup=False)
+            self.read_source(path)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def read_source(self, path: str) -> None:
+        """Read (or fetch) one more article off the UI thread; only messages cross back."""
+        import os
+
+        from newsdiff.ingest import read_sources
+
+        max_bytes = int(self._store.config.max_file_mb * 1_000_000)
+        source = read_sources([os.path.expanduser(path)], max_bytes=max_bytes)[0]
+        self.post_message(SourceOpened(source))
+
+    @on(SourceOpened)
+    async def _source_opened(self, event: SourceOpened) -> None:
+        await self.add_source(event.source)
+
+    async def add_source(self, source: Source) -> None:
+        """Add a column for ``source`` and analyse every source again (the text shows first)."""
+        import dataclasses
+
+        taken = {s.id for s in self.sources}
+        letter = next((chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in taken), None)
+        if letter is None:
+            self.notify("newsdiff compares at most 26 articles", severity="warning")
+            return
+        source = dataclasses.replace(source, id=letter)
+        self.sources = (*self.sources, source)
+        index = len(self.sources) - 1
+        await self.query_one("#columns").mount(self._column(index, source))
+        self.set_reactive(MainScreen.comparison, None)
+        self._claim_of = {}
+        self.sub_title = " vs ".join(s.label for s in self.sources)
+        self.refresh_bindings()
+        self.action_goto_source(index)
+        self._restart_analysis()
+
+    # ------------------------------------------------------------------- copy
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
+        from tui.copying import plain
+
+        pane = self.focused_pane
+        if pane.cursor_sentence is None:
+            return
+        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
+        self.notify("Sentence copied", timeout=2)
+
+    def action_copy_claim(self) -> None:
+        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
+        from tui.copying import claim_markdown
+
+        pane = self.focused_pane
+        sent = pane.cursor_sentence
+        if self.comparison is None or sent is None:
+            return
+        claim = self._claim_of.get(sent.id)
+        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
+        self.notify("Claim copied as Markdown", timeout=2)
+
     # ----------------------------------------------------------------- export
 
     def action_export(self, suffix: str = ".md") -> None:
-        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
-        from tui.export import default_export_path, render, write_new
+        """Export the report (``.md``) or the analysis (``.json``).
+
+        In a terminal the reader chooses the path (the default is shown) and nothing is ever
+        overwritten; in a browser (``--serve``) the file downloads through ``deliver_text``.
+        """
+        import io
+
+        from tui.export import default_export_path, render
+        from tui.screens.export import ExportScreen
 
         if self.comparison is None:
             self.notify("The analysis has not finished yet", severity="warning")
             return
         try:
-            path = default_export_path(suffix)
-            write_new(path, render(self.comparison, suffix))
+            default = default_export_path(suffix)
         except OSError as err:
             self.notify(
-                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                f"could not find a folder for exports: {visible(str(err.strerror or err))}",
                 severity="error",
                 markup=False,
             )
             return
-        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
+        if self.app.is_web:
+            self.app.deliver_text(
+                io.StringIO(render(self.comparison, suffix)), save_filename=default.name
+            )
+            self.notify(visible(default.name), title="Report downloading", markup=False)
+            return
+        self.app.push_screen(ExportScreen(self.comparison, suffix, default), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 

@@ -1,30 +1,17 @@
-"""Word tables and regex building blocks for the temporal-expression grammar in ``times``."""
+"""Regex pieces the time rules share, and the grammar's own small word tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES, WEEKDAYS
-from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
-
-#: Number words the time grammar reads as a count: cardinals and a few phrases ("a couple of").
-SMALL_NUMBERS: Mapping[str, int] = {
-    **ONES, **COUNT_WORDS, "a dozen": 12, "half a dozen": 6, "couple of": 2, "a couple of": 2,
-    "a couple": 2, "hundred": SCALES["hundred"], "a hundred": 100, "one hundred": 100,
-}  # fmt: skip
+from newsdiff.lexicon.dates import FIXED_HOLIDAYS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from newsdiff.lexicon.numbers import ONES, TENS
+from newsdiff.times.values import SMALL_NUMBERS
 
 ORDINALS: Mapping[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "final": 4, "last": 4,
-}  # fmt: skip
-
-#: Unit word -> (TIMEX3 duration letter, is a time-of-day unit, multiplier).
-UNITS: Mapping[str, tuple[str, bool, int]] = {
-    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
-    "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
-    "fortnight": ("W", False, 2), "month": ("M", False, 1), "year": ("Y", False, 1),
-    "decade": ("Y", False, 10), "century": ("Y", False, 100), "quarter": ("Q", False, 1),
-    "weekend": ("WE", False, 1),
 }  # fmt: skip
 
 PAST_REF_WORDS = ("recently", "lately", "the past", "in the past")
@@ -73,3 +60,35 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+MODS = (
+    r"(?:(?:less|more|fewer)\s+than|at\s+least|at\s+most|about|around|almost|nearly|roughly|"
+    r"approximately|up\s+to|close\s+to|just\s+over|just\s+under|well\s+over|"
+    r"barely|some|only|just)"
+)
+
+EDGE = (
+    r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)"
+)
+
+MONTH_FULL = r"(?-i:" + "|".join(MONTH_NAMES) + ")"
+
+HOLIDAYS = "|".join(
+    re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
+    for h in sorted(FIXED_HOLIDAYS, key=len, reverse=True)
+    if not h.startswith("the ")
+)
+
+#: A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
+DIGITS = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)  # one ... nine
+
+TEENS = "|".join(w for w, n in ONES.items() if n >= 10)  # ten ... nineteen
+
+DECADES = "|".join(TENS)
+
+SPELLED_YEAR = (
+    rf"(?:nineteen|eighteen|seventeen)[\s-]+(?:(?:{DECADES})(?:[\s-](?:{DIGITS}))?|{TEENS}|"
+    rf"hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{DIGITS}|{TEENS}|twenty(?:[\s-](?:{DIGITS}))?))?"
+)

@@ -1,0 +1,426 @@
+"""Event mentions in a parse: which words name a meeting-like event, and does it hold.
+
+A word names an event a news reader follows (a meeting, a call, a hearing, a vote...) when
+its lemma is in the tables below and its sense fits ("meet the criteria" is no meeting).
+Whether the event holds is read from the trigger's own clause, the way TimeML's factuality
+profiles do (Saurí and Pustejovsky, 2009): a negation, a refusal ("declined to meet"), a
+request or a condition above the trigger in the same clause makes it something that did not
+or may not happen; a cancellation or postponement keeps it on the timeline with that status.
+
+The cue has to sit in the trigger's clause chain (xcomp, dobj, pobj...), not across a
+``ccomp``: in "officials did not say whether they would meet" the negation is the saying's.
+spaCy's DependencyMatcher ``>>`` operator would cross that boundary, so the walk is explicit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.tense import event_tense as clause_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Noun lemmas that name an event between parties, mapped to the kind shown to users.
+EVENT_NOUNS: Mapping[str, str] = {
+    "meeting": "meeting",
+    "talk": "talks",
+    "negotiation": "talks",
+    "discussion": "talks",
+    "consultation": "talks",
+    "summit": "summit",
+    "call": "call",
+    "phonecall": "call",
+    "conversation": "call",
+    "interview": "call",
+    "vote": "vote",
+    "referendum": "vote",
+    "ballot": "vote",
+    "election": "election",
+    "conference": "conference",
+    "session": "meeting",
+    "hearing": "hearing",
+    "trial": "trial",
+    "arraignment": "arraignment",
+    "sentencing": "sentencing",
+    "visit": "visit",
+    "speech": "speech",
+    "address": "speech",
+    "deadline": "deadline",
+}
+#: Verb lemmas that name such an event.
+EVENT_VERBS: Mapping[str, str] = {
+    "meet": "meeting",
+    "negotiate": "talks",
+    "vote": "vote",
+    "visit": "visit",
+    "testify": "hearing",
+    "arraign": "arraignment",
+    "sentence": "sentencing",
+}
+#: Nouns that only name an event when a phone/video word is attached (a "conversation" alone is
+#: too vague to put on a timeline).
+_NEEDS_PHONE = frozenset({"conversation", "interview"})
+_PHONE_WORDS = frozenset({"phone", "telephone", "video", "virtual", "call", "videoconference"})
+#: Nouns where only the plural names the event ("talks", "discussions").
+_PLURAL_ONLY = frozenset({"talk", "discussion", "consultation"})
+#: A speech or address is an event to follow when given to a body ("an address to Congress").
+_AUDIENCE_PREPS = frozenset({"to", "before", "at"})
+#: "clinical trial", "trading session": the same nouns naming no event between parties.
+_OTHER_SENSE = frozenset(
+    {"clinical", "drug", "vaccine", "field", "trading", "photo", "training", "practice"}
+)
+#: Objects a person meets: people, groups, bodies ("met the delegation", "meet reporters").
+_HUMAN_NOUNS = frozenset(
+    [
+        "counterpart",
+        "counterparts",
+        "delegation",
+        "delegations",
+        "leader",
+        "leaders",
+        "official",
+        "officials",
+        "representative",
+        "representatives",
+        "envoy",
+        "envoys",
+        "team",
+        "teams",
+        "group",
+        "groups",
+        "reporter",
+        "reporters",
+        "family",
+        "families",
+        "member",
+        "members",
+        "lawmaker",
+        "lawmakers",
+        "voter",
+        "voters",
+        "student",
+        "students",
+        "worker",
+        "workers",
+        "executive",
+        "executives",
+        "investor",
+        "investors",
+        "ally",
+        "allies",
+        "rebel",
+        "rebels",
+        "protester",
+        "protesters",
+        "victim",
+        "victims",
+        "counterparts",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+    ]
+)
+
+Polarity = Literal["pos", "neg"]
+Modality = Literal["actual", "planned", "hypothetical"]
+
+#: Verbs that refuse the event in their complement ("declined to meet", "turned down talks").
+_REFUSE = frozenset(
+    {"decline", "refuse", "reject", "rebuff", "turn down", "rule out", "deny", "shun", "spurn"}
+)
+_CANCEL = frozenset({"cancel", "call off", "scrap", "scrub", "abandon", "axe", "shelve"})
+_POSTPONE = frozenset(
+    {"postpone", "delay", "put off", "defer", "push back", "adjourn", "reschedule"}
+)
+#: Verbs and nouns of wanting and asking: the event is desired, not arranged.
+_REQUEST = frozenset(
+    {
+        "request", "seek", "urge", "call for", "want", "hope", "demand", "propose", "suggest",
+        "ask for", "push for", "press for", "offer", "invite", "consider", "discuss",
+        "proposal", "bid", "idea", "possibility", "prospect", "chance", "interest",
+        "readiness", "willingness", "desire", "wish",
+    }
+)  # fmt: skip
+_PLAN = frozenset(
+    {"plan", "expect", "schedule", "set", "due", "intend", "agree", "arrange", "slate",
+     "prepare", "announce", "confirm", "organize", "organise", "convene"}
+)  # fmt: skip
+_HEDGE_AMODS = frozenset({"possible", "potential", "hypothetical", "proposed", "would-be"})
+_CANCEL_AMODS = frozenset({"cancelled", "canceled", "aborted", "scrapped"})
+_POSTPONE_AMODS = frozenset({"postponed", "delayed", "adjourned", "rescheduled"})
+#: The trigger may be the object of these verbs and still be negated by them: not holding
+#: talks means no talks; not attending a meeting says nothing about the meeting.
+_SUPPORT = frozenset(
+    {"hold", "have", "take", "conduct", "begin", "start", "resume", "open", "plan", "set",
+     "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get"}
+)  # fmt: skip
+#: Dependencies that stay inside the trigger's clause chain.
+_CHAIN = frozenset(
+    {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "pcomp",
+     "acomp", "oprd", "appos", "npadvmod", "dative", "agent", "amod"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    """Whether an event mention reports something that holds, and how."""
+
+    polarity: Polarity
+    modality: Modality
+    status: Literal["cancelled", "postponed"] | None = None
+
+    @property
+    def is_talk(self) -> bool:
+        """Negated, refused and hypothetical events stay off the timeline."""
+        return self.polarity == "pos" and self.modality != "hypothetical"
+
+
+def phrasal_lemma(tok: Token) -> str:
+    """ "turned down" -> "turn down": a verb's lemma with its particle."""
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return f"{tok.lemma_.lower()} {prt[0]}" if prt else tok.lemma_.lower()
+
+
+def _negated_here(tok: Token) -> bool:
+    """A negation on this very word: "not", "never", "neither ... nor", "no meeting"."""
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "preconj" and child.lower_ == "neither"):
+            return True
+        if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
+            return True
+        if child.dep_ == "advmod" and child.lower_ in {"never", "not"}:
+            return True
+    return False
+
+
+def _conditional(verb: Token) -> bool:
+    """ "could meet", "might hold talks", "would meet if ...": a possibility, not a plan."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if auxes & {"could", "might", "may"}:
+        return True
+    if auxes & {"would", "should", "'d"}:
+        return any(
+            c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
+            for c in verb.children
+        )
+    return False
+
+
+def factuality(trigger: Token) -> Factuality:
+    """Polarity, modality and cancel/postpone status from the trigger's clause chain.
+
+    Examples: "had neither met X" -> neg; "declined to meet" -> neg; "turned down a request
+    for a meeting" -> hypothetical (the request) and neg (the refusal); "the summit was
+    called off" -> cancelled; "plans to meet" -> planned; "could meet if..." -> hypothetical.
+    """
+    polarity: Polarity = "pos"
+    modality: Modality = "actual"
+    status: Literal["cancelled", "postponed"] | None = None
+    amods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}}
+    if amods & _HEDGE_AMODS:
+        modality = "hypothetical"
+    if amods & _CANCEL_AMODS:
+        status = "cancelled"
+    elif amods & _POSTPONE_AMODS:
+        status = "postponed"
+    if _negated_here(trigger):
+        polarity = "neg"
+    node = trigger
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            if node.i != trigger.i and _negated_here(node) and _negation_reaches(node, trigger):
+                polarity = "neg"
+            if _conditional(node):
+                modality = "hypothetical"
+        lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
+        if node.i != trigger.i:
+            if lemma in _REFUSE:
+                polarity = "neg"
+            elif lemma in _CANCEL:
+                status = status or "cancelled"
+            elif lemma in _POSTPONE:
+                status = status or "postponed"
+            elif lemma in _REQUEST and status is None:
+                modality = "hypothetical"
+            elif lemma in _PLAN and modality == "actual":
+                modality = "planned"
+        if node.dep_ not in _CHAIN or node.head.i == node.i:
+            break
+        if node.dep_ == "prep" and node.lower_ in {"without"}:
+            polarity = "neg"
+        node = node.head
+    return Factuality(polarity, modality, status)
+
+
+def _negation_reaches(verb: Token, trigger: Token) -> bool:
+    """A negated verb negates the event it governs as subject, complement or support object."""
+    path: list[Token] = []
+    node = trigger
+    while node.i != verb.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    if not path:
+        return True
+    top = path[-1]
+    if top.dep_ in {"nsubj", "nsubjpass", "xcomp", "attr", "acomp", "ccomp"}:
+        return True
+    return bool(top.dep_ in {"dobj", "prep"} and verb.lemma_.lower() in _SUPPORT)
+
+
+def _meets_someone(tok: Token) -> bool:
+    """ "met Zelensky", "meet with reporters", "they met": yes; "meet demand": no."""
+    for child in tok.children:
+        if child.dep_ != "dobj" or child.ent_type_ in {"DATE", "TIME"} or child.lower_ == "face":
+            continue  # "meet the following day", "met face to face": no object met
+        if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        return child.lower_ in _HUMAN_NOUNS or child.lower_ in ROLE_NOUNS
+    return True
+
+
+def _noun_kind(tok: Token, lemma: str) -> str | None:
+    if lemma in _PLURAL_ONLY and tok.tag_ != "NNS":
+        return None
+    if lemma in _NEEDS_PHONE and not any(
+        t.lower_ in _PHONE_WORDS for t in (*tok.lefts, *tok.children)
+    ):
+        return None
+    children = list(tok.children)
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in _OTHER_SENSE for c in children):
+        return None
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return None  # "a call for restraint" is an appeal, not a phone call
+    if lemma in {"speech", "address"} and not any(
+        c.dep_ == "prep" and c.lower_ in _AUDIENCE_PREPS for c in children
+    ):
+        return None  # a speech to a body, not every speech or postal address
+    if lemma == "session" and not any(
+        c.dep_ == "prep" and c.lower_ in {"of", "with", "between"} for c in children
+    ):
+        return None  # "the week's most active session" is trading, not a sitting of a body
+    if lemma == "deadline" and tok.dep_ == "compound":
+        return None
+    kind = EVENT_NOUNS[lemma]
+    if kind == "meeting" and any(
+        t.lower_ in _PHONE_WORDS for t in tok.subtree if t.i > tok.i and t.i - tok.i < 4
+    ):
+        kind = "call"  # "a meeting by phone"
+    return kind
+
+
+def _verb_kind(tok: Token, lemma: str) -> str | None:
+    if tok.dep_ in {"amod", "compound"}:
+        return None  # "their negotiating stance"
+    if lemma == "meet" and not _meets_someone(tok):
+        return None
+    if lemma == "sentence" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # "will be sentenced on June 28"; "sentenced him to life" is the outcome
+    if lemma == "arraign" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    return EVENT_VERBS[lemma]
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The event kind this token names, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
+        return None  # "conference chair", "summit host": a role, not an event
+    if tok.tag_ == "VBG" and lemma == "meet" and any(c.dep_ == "dobj" for c in tok.children):
+        return _verb_kind(tok, "meet")  # "meeting the needs of victims"
+    if tok.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
+        return _noun_kind(tok, lemma)
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in {"meeting", "meetings", "sentencing"}:
+        return _noun_kind(tok, tok.lower_.rstrip("s"))
+    if tok.pos_ == "VERB" and lemma in EVENT_VERBS:
+        return _verb_kind(tok, lemma)
+    # "spoke by phone with", "talked on the telephone to", "phoned": a call.
+    if tok.pos_ == "VERB" and (
+        lemma in {"phone", "telephone"}
+        or (
+            lemma in {"speak", "talk"}
+            and any(
+                c.dep_ in {"prep", "agent"} and any(g.lower_ in _PHONE_WORDS for g in c.children)
+                for c in tok.children
+            )
+        )
+    ):
+        return "call"
+    return None
+
+
+_FUTURE_AMODS = frozenset(
+    {"upcoming", "planned", "scheduled", "proposed", "next", "coming", "forthcoming", "expected"}
+)
+_PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
+#: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
+_AHEAD_PREPS = frozenset({"for", "toward", "towards"})
+
+
+def is_progressive(trigger: Token) -> bool:
+    """ "is negotiating", "are meeting": going on as the report is written."""
+    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
+
+
+def event_tense(trigger: Token, status: str | None = None) -> str | None:
+    """When the event sits relative to the report, read from its own clause.
+
+    A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
+    uses). A noun takes its modifiers first ("the upcoming summit", "last week's talks"),
+    then a preposition that looks ahead ("ahead of the summit", "heads to Helsinki for the
+    summit"), then the clause it is an argument of ("the summit was held"). A cancelled or
+    postponed event was still ahead when it was called off, whatever the tense of the
+    calling off.
+    """
+    if status is not None:
+        return "future"
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
+        if mods & _FUTURE_AMODS:
+            return "future"
+        if mods & _PAST_AMODS:
+            return "past"
+        ahead = _ahead_of(trigger)
+        if ahead is not None:
+            return ahead or None
+    return clause_tense(trigger)
+
+
+def _ahead_of(trigger: Token) -> str | None:
+    """ "future" for "ahead of / before / for the summit" unless the clause is past ("")."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
+            return None
+        prep = node.head
+        ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+        if node.dep_ == "pobj" and ahead:
+            verb = prep.head.head if prep.lower_ == "of" else prep.head
+            if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":
+                return ""  # "prepared for the summit": before it, but when is unknown
+            return "future"
+        node = node.head
+    return None
+
+
+def preceding_verb(trigger: Token) -> Token | None:
+    """The verb of a clause that happens before the event: "met May days before his summit".
+
+    The event named after "before", "ahead of" or "prior to" comes after that clause's own
+    event, so a weekday for it cannot fall on or before the day of that clause.
+    """
+    if trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    before = prep.lower_ == "before" or (
+        prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}
+    )
+    if not before:
+        return None
+    verb = prep.head.head if prep.lower_ in {"of", "to"} else prep.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None

@@ -1,0 +1,543 @@
+"""Event mentions of one source: trigger, factuality, date, place, parties, topic.
+
+Each mention is what one sentence says about one event. ``talks`` merges them across
+sentences and sources into the entries a reader sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdiff.document import SourceDoc
+from newsdiff.events import (
+    Factuality,
+    event_tense,
+    factuality,
+    is_progressive,
+    preceding_verb,
+    trigger_kind,
+)
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
+from newsdiff.model import TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+
+#: What talks extraction reads about one source: the pipeline's per-document record.
+SourceContext = SourceDoc
+
+
+@dataclass(slots=True)
+class EventMention:
+    """What one sentence of one source says about one event."""
+
+    kind: str
+    source: str
+    sentence: str
+    trigger: int
+    date: str | None
+    date_text: str | None
+    where: str | None
+    participants: list[str]
+    topic: str | None
+    published: str | None
+    order: int
+    place_text: str | None = None
+    tense: str | None = None
+    anaphoric: bool = False
+    status: str | None = None
+    """``cancelled`` or ``postponed`` when the sentence says so."""
+    planned: bool = False
+    """Planned or announced ahead ("plans to meet", "will meet"), not reported as done."""
+
+
+def _calendar_value(value: str) -> str | None:
+    """Keep calendar dates (day, ISO week, month or year); drop durations and vague refs."""
+    date_part = value.split("T", 1)[0]
+    return date_part if _EXACT_DATE.match(date_part) else None
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether a token sits in a subordinate or relative clause that does not hold the trigger."""
+    head = tok
+    while head.head.i != head.i:
+        if (
+            head.pos_ in {"VERB", "AUX"}
+            and head.dep_ in {"advcl", "relcl", "acl", "ccomp", "conj"}
+            and trigger not in head.subtree
+        ):
+            return True
+        head = head.head
+    return False
+
+
+def _times_in(ctx: SourceContext, start: int, end: int) -> list[TimeExpr]:
+    return [t for t in ctx.times if t.start >= start and t.end <= end]
+
+
+def _definite(tok: Token) -> bool:
+    """ "these discussions" refers back to an event named earlier, with that event's date."""
+    return tok.pos_ != "VERB" and any(
+        c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that"} for c in tok.children
+    )
+
+
+def _pick_date(
+    ctx: SourceContext, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
+) -> tuple[str | None, str | None]:
+    """The date attached to a trigger: in its own phrase first, else the nearest free one."""
+    sent = trigger.sent
+    doc = ctx.doc
+    subtree = list(trigger.subtree)
+    # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
+    # set for January 10": January 10 dates the talks, not the call).
+    blocked: set[int] = set()
+    mine = {t.i for t in subtree}
+    for other in other_triggers:
+        if other.i == trigger.i:
+            continue
+        theirs = {t.i for t in other.subtree}
+        # An enclosing trigger ("vote ..., and ministers will meet the following day") does
+        # not own what is inside our own phrase.
+        blocked.update(theirs - mine if trigger.i in theirs else theirs)
+    own = {t.i for t in subtree} - blocked
+    governing = (
+        trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
+    )
+    if governing is not None and governing.pos_ in {"VERB", "AUX"}:
+        own.update(
+            t.i
+            for child in governing.children
+            if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i not in blocked
+            for t in child.subtree
+        )
+        own -= blocked
+    own -= _nested_clauses(doc, own, trigger)
+    candidates: list[tuple[int, TimeExpr]] = []
+    for tx in _times_in(ctx, sent.start_char, sent.end_char):
+        value = _calendar_value(tx.value)
+        if value is None:
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token_ids = {t.i for t in span}
+        if token_ids & blocked and not token_ids & own:
+            continue
+        if own_only and not token_ids & own:
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
+            continue  # "the first talks since 2022": a bound of a period, not the event's date
+        if _reporting_date(span.root, trigger):
+            continue  # "Kerry said Tuesday that he would meet ...": the saying's day
+        if not token_ids & own and (
+            _in_other_clause(span.root, trigger) or not _in_trigger_clause(span.root, trigger)
+        ):
+            continue  # "... since fighting broke out on April 15": another clause's date
+        distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
+        candidates.append((distance, tx))
+    if not candidates:
+        return None, None
+    candidates.sort(key=lambda c: (c[0], c[1].start))
+    best = candidates[0][1]
+    return _calendar_value(best.value), best.text
+
+
+#: Clauses inside the event's phrase that still date it: "a summit planned for Oct. 12",
+#: "talks that begin Monday", "the vote, postponed until March".
+_DATING_VERBS = frozenset(
+    {"schedule", "set", "plan", "slate", "due", "expect", "hold", "take", "begin", "start",
+     "resume", "open", "postpone", "delay", "reschedule", "move", "push", "convene", "end"}
+)  # fmt: skip
+
+
+def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
+    """Tokens of other events' clauses inside the trigger's phrase.
+
+    In "the trial of two Libyans suspected of blowing up the plane in 1988", 1988 dates the
+    bombing, not the trial; in "resuming talks in remarks made last week", last week dates
+    the remarks.
+    """
+    out: set[int] = set()
+    for i in own:
+        tok = doc[i]
+        if (
+            i != trigger.i
+            and tok.pos_ in {"VERB", "AUX"}
+            and tok.dep_ in {"acl", "relcl", "advcl", "ccomp"}
+            and tok.lemma_.lower() not in _DATING_VERBS
+            and trigger.i not in {t.i for t in tok.subtree}
+        ):
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
+    """Whether a time outside the event's phrase still hangs from the event's own clause.
+
+    "will hold talks in Istanbul ... on Thursday" (the parser may hang the day from "hold"):
+    yes. "The World Court Friday rejected objections to a case that has blocked the trial":
+    no, Friday is the ruling's day and the trial sits in a relative clause below it.
+    """
+    verb = _governor(tok)
+    if verb is None:
+        return True
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "talks are set to begin next week": the day is the talks' own
+    node = trigger
+    while node.head.i != node.i and node.i != verb.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a time expression hangs from ("said" for "said Tuesday")."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _rescheduled(tok: Token) -> bool:
+    """ "postponed until March 3": the new date of a moved event, not the end of a period."""
+    verb = _governor(tok)
+    return verb is not None and verb.lemma_.lower() in {"postpone", "delay", "defer", "push"}
+
+
+#: Passive plan verbs lend their date to the planned event: "is scheduled Friday to meet".
+_PLANNED = frozenset({"schedule", "set", "expect", "due", "slate", "plan"})
+
+
+def _reporting_date(tok: Token, trigger: Token) -> bool:
+    """Whether a time dates a higher clause (a saying, an agreeing) that holds the trigger.
+
+    In "Kerry said Tuesday that he would be in Switzerland negotiating", Tuesday is when he
+    said it; in "agreed in April to hand them over for trial", April is when they agreed; in
+    "will vote on March 3, and ministers will meet the following day" March 3 is the vote's.
+    In "Biden told Putin on Thursday in a phone call", the call is an argument of "told",
+    not a clause below it, so Thursday still dates the call.
+    """
+    verb = _governor(tok)
+    if verb is None or verb.i == trigger.i:
+        return False
+    lemma = verb.lemma_.lower()
+    node = trigger
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            if node.dep_ not in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
+                return False
+            return not (lemma in _PLANNED and verb.tag_ == "VBN")
+        node = node.head
+    # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".
+    if lemma not in SPEECH_VERBS:
+        return False
+    return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
+
+
+_PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
+_LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
+
+
+def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
+    """ "US" in "US Secretary of State Antony Blinken" qualifies a person; it is not a party."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ not in {"compound", "amod", "nmod", "poss", "pobj", "prep"}:
+            return False
+        head = head.head
+        if head.i in ctx.token_entity and head.ent_type_ == "PERSON":
+            return True
+        if head.pos_ == "NOUN" and head.lower_ in ROLE_NOUNS:
+            return True
+    return False
+
+
+def _party_tokens(trigger: Token) -> list[Token]:
+    """Tokens that can name the parties of an event, not the clauses hanging off it."""
+    tokens: list[Token] = []
+
+    def phrase(tok: Token) -> list[Token]:
+        out = [tok]
+        for child in tok.children:
+            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
+                continue
+            out.extend(phrase(child))
+        return out
+
+    for child in trigger.children:
+        if (child.dep_ == "prep" and child.lower_ in _PARTY_PREPS) or child.dep_ in {
+            "compound",
+            "amod",
+            "poss",
+            "nmod",
+        }:
+            tokens.extend(phrase(child))
+        elif child.dep_ == "acl" and child.lemma_.lower() in _LEAD_VERBS:
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    tokens.extend(phrase(grand))
+    return tokens
+
+
+def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
+    """The parties: "between X and Y", "with X", "X-Y talks", subjects of "meet"/"begin"."""
+    tokens: list[Token] = _party_tokens(trigger)
+    head = trigger.head
+    if trigger.pos_ == "VERB":
+        tokens = [
+            t
+            for c in trigger.children
+            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
+            for t in c.subtree
+        ]
+        if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
+            tokens.extend(
+                t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+            )
+    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
+    found: list[str] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        eid = ctx.token_entity.get(t.i)
+        if eid is None or eid in found:
+            continue
+        if t.ent_type_ != "PERSON" and _is_modifier_of_person(t, ctx):
+            continue
+        found.append(eid)
+    return found
+
+
+def _place(
+    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """A place introduced by "in"/"at" in the trigger's phrase or clause: "in Geneva"."""
+    scope = list(trigger.subtree)
+    if trigger.head.pos_ in {"VERB", "AUX"}:
+        scope.extend(t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree)
+    for t in sorted(scope, key=lambda t: t.i):
+        if t.lower_ in {"in", "at"} and t.dep_ == "prep":
+            for obj in t.children:
+                eid = ctx.token_entity.get(obj.i)
+                if eid is not None and entity_label.get(eid) in {"GPE", "LOC", "FAC"}:
+                    span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
+                    text = ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
+                    return eid, text
+    return None, None
+
+
+def _topic(trigger: Token) -> str | None:
+    """What the event is about: "on nuclear arms control", "to discuss ..."."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding"}:
+            if any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+                continue  # "on Thursday" is when, not what
+            text = "".join(t.text_with_ws for t in child.subtree).strip()
+            words = text.split()
+            return " ".join(words[1:18]) if len(words) > 1 else None
+        if child.dep_ in {"acl", "relcl", "advcl"} and child.lemma_ in {"discuss", "address"}:
+            objs = [c for c in child.children if c.dep_ == "dobj"]
+            if objs:
+                text = "".join(t.text_with_ws for t in objs[0].subtree).strip()
+                return " ".join(text.split()[:18])
+    return None
+
+
+def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
+    """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
+    found = []
+    for tok in sent_tokens:
+        if tok.lower_ != "another" or last_kind is None:
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or (nxt.pos_ == "NOUN" and nxt.ent_type_ not in {"DATE", "TIME"}):
+            continue
+        found.append(tok)
+    return found
+
+
+def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, str]]:
+    """Event words of one sentence with their kinds, in text order."""
+    triggers: list[tuple[Token, str]] = []
+    for tok in sent:
+        kind = trigger_kind(tok)
+        if kind is not None:
+            triggers.append((tok, kind))
+    # Compound nouns: "phone call" is one trigger, "summit meeting" too.
+    triggers = [(t, k) for t, k in triggers if not (t.dep_ == "compound" and trigger_kind(t.head))]
+    kinds_so_far = [k for _, k in triggers] or ([last_kind] if last_kind else [])
+    if kinds_so_far:
+        ellipses = _elliptic_events(list(sent), kinds_so_far[-1])
+        triggers.extend((e, kinds_so_far[-1]) for e in ellipses)
+    triggers.sort(key=lambda x: x[0].i)
+    return triggers
+
+
+def extract_mentions(
+    ctx: SourceContext, entity_label: Mapping[str, str], start_order: int = 0
+) -> list[EventMention]:
+    """Every event mention in one source that reports an event that holds, in text order.
+
+    Negated, refused and hypothetical mentions are read (they still end an ellipsis chain)
+    but not returned: "had neither met" or "turned down a meeting" is no entry on a timeline.
+    """
+    mentions: list[EventMention] = []
+    last_kind: str | None = None
+    order = start_order
+    for s_index, sent in enumerate(ctx.doc.sents):
+        sid = ctx.sentence_ids[s_index]
+        items = _sentence_triggers(sent, last_kind)
+        trigger_tokens = [t for t, _ in items]
+        for tok, kind in items:
+            last_kind = kind
+            fact = factuality(tok)
+            if not fact.is_talk:
+                continue
+            mentions.append(_mention(ctx, tok, kind, fact, trigger_tokens, entity_label))
+            mentions[-1].sentence, mentions[-1].order = sid, order
+            order += 1
+    return mentions
+
+
+def _mention(
+    ctx: SourceContext,
+    tok: Token,
+    kind: str,
+    fact: Factuality,
+    trigger_tokens: Sequence[Token],
+    entity_label: Mapping[str, str],
+) -> EventMention:
+    """One event mention: date by the event's own clause, parties from its arguments."""
+    tense = event_tense(tok, fact.status)
+    if tok.lower_ == "another":
+        date, date_text = _date_after(ctx, tok)
+        parts = _participants_after(ctx, tok)
+        where, where_text, topic = None, None, None
+    else:
+        date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
+        parts = _participants(ctx, tok)
+        where, where_text = _place(ctx, tok, entity_label)
+        topic = _topic(tok)
+    if date is not None and date_text is not None:
+        date = reanchor_weekday(date, date_text, tense, ctx.published)
+        date = _after_preceding(ctx, tok, date, date_text)
+    elif date is None and is_progressive(tok) and ctx.published:
+        date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    if where is not None and where in parts:
+        parts.remove(where)
+    anaphoric = tok.lower_ != "another" and any(
+        c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that", "the"}
+        for c in tok.children
+    )
+    return EventMention(
+        kind=kind,
+        source=ctx.source_id,
+        sentence="",
+        trigger=tok.i,
+        date=date,
+        date_text=date_text,
+        where=where,
+        participants=parts,
+        topic=topic,
+        published=ctx.published,
+        order=0,
+        place_text=where_text,
+        tense=tense,
+        anaphoric=anaphoric,
+        status=fact.status,
+        planned=fact.modality == "planned" or tense == "future",
+    )
+
+
+def _after_preceding(ctx: SourceContext, tok: Token, value: str, text: str) -> str:
+    """ "met May on Friday, days before his summit on Monday": the Monday after that Friday."""
+    verb = preceding_verb(tok)
+    if verb is None or not _BARE_WEEKDAY.match(text):
+        return value
+    own = {t.i for t in tok.subtree}
+    for tx in _times_in(ctx, tok.sent.start_char, tok.sent.end_char):
+        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        gov = _governor(span.root) if span is not None else None
+        if span is None or span.root.i in own or gov is None or gov.i != verb.i:
+            continue
+        try:
+            floor = dt.date.fromisoformat((_calendar_value(tx.value) or "")[:10])
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        while day <= floor:
+            day += dt.timedelta(days=7)
+        return day.isoformat()
+    return value
+
+
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def reanchor_weekday(value: str, text: str, tense: str | None, published: str | None) -> str:
+    """A bare weekday goes the way the event's own clause points, not the reporting clause's.
+
+    Example: a Friday 2018-07-13 report; "the summit with Putin on Monday", a summit still
+    ahead, is 2018-07-16 even when the time extractor, reading "said", chose 2018-07-09.
+    "last Monday", "next Monday" and dated weekdays keep their value.
+    """
+    if published is None or tense not in {"past", "future"} or not _BARE_WEEKDAY.match(text):
+        return value
+    try:
+        day = dt.date.fromisoformat(value)
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return value
+    if tense == "future" and pub - dt.timedelta(days=7) < day < pub:
+        return (day + dt.timedelta(days=7)).isoformat()
+    if tense == "past" and pub < day < pub + dt.timedelta(days=7):
+        return (day - dt.timedelta(days=7)).isoformat()
+    return value
+
+
+def _date_after(ctx: SourceContext, tok: Token) -> tuple[str | None, str | None]:
+    sent = tok.sent
+    for tx in _times_in(ctx, tok.idx, sent.end_char):
+        value = _calendar_value(tx.value)
+        if value is not None:
+            return value, tx.text
+    return None, None
+
+
+def _participants_after(ctx: SourceContext, tok: Token) -> list[str]:
+    """Parties of an event named by "another": the phrases after it, not relative clauses."""
+    heads = [tok] if tok.dep_ != "det" else [tok, tok.head]
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(t for t in _party_tokens(head) if t.i > tok.i)
+        tokens.extend(
+            t
+            for child in head.children
+            if child.dep_ == "prep" and child.i > tok.i
+            for t in child.subtree
+            if not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i > child.i)
+            and t.dep_ not in {"relcl", "acl"}
+        )
+    found: list[str] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        eid = ctx.token_entity.get(t.i)
+        if eid is not None and eid not in found:
+            found.append(eid)
+    return found
