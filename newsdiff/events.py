@@ -173,6 +173,8 @@ class Factuality:
     polarity: Polarity
     modality: Modality
     status: Literal["cancelled", "postponed"] | None = None
+    called_off: bool = False
+    """A cancel/postpone verb governs the event, negated or not: it was still ahead then."""
 
     @property
     def is_talk(self) -> bool:
@@ -218,7 +220,6 @@ def factuality(trigger: Token) -> Factuality:
     for a meeting" -> hypothetical (the request) and neg (the refusal); "the summit was
     called off" -> cancelled; "plans to meet" -> planned; "could meet if..." -> hypothetical.
     """
-    polarity: Polarity = "pos"
     modality: Modality = "actual"
     status: Literal["cancelled", "postponed"] | None = None
     amods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}}
@@ -228,33 +229,43 @@ def factuality(trigger: Token) -> Factuality:
         status = "cancelled"
     elif amods & _POSTPONE_AMODS:
         status = "postponed"
-    if _negated_here(trigger):
-        polarity = "neg"
+    flips = int(_negated_here(trigger))  # odd: the event does not hold
+    called_off = status is not None
     node = trigger
     for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"}:
-            if node.i != trigger.i and _negated_here(node) and _negation_reaches(node, trigger):
-                polarity = "neg"
-            if _conditional(node):
-                modality = "hypothetical"
+        negated = False
+        if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
+            negated = _negated_here(node) and (
+                phrasal_lemma(node) in _REFUSE or _negation_reaches(node, trigger)
+            )
+        elif node.i != trigger.i:
+            negated = _negated_here(node)  # "no plans for talks", "no request for a meeting"
+        if node.pos_ in {"VERB", "AUX"} and _conditional(node):
+            modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
-        if node.i != trigger.i:
-            if lemma in _REFUSE:
-                polarity = "neg"
-            elif lemma in _CANCEL:
-                status = status or "cancelled"
-            elif lemma in _POSTPONE:
-                status = status or "postponed"
-            elif lemma in _REQUEST and status is None:
+        if node.i == trigger.i:
+            pass
+        elif lemma in _REFUSE:
+            flips += 1 + negated  # "did not rule out a meeting": two negations cancel,
+            if negated:  # and leave a possibility, not a plan
                 modality = "hypothetical"
-            elif lemma in _PLAN and modality == "actual":
+        elif lemma in _CANCEL | _POSTPONE:
+            called_off = True
+            if not negated:  # "the summit was not cancelled" still goes ahead
+                status = status or ("cancelled" if lemma in _CANCEL else "postponed")
+        elif lemma in _REQUEST and status is None:
+            modality = "hypothetical"
+        else:
+            flips += negated
+            if lemma in _PLAN and modality == "actual":
                 modality = "planned"
         if node.dep_ not in _CHAIN or node.head.i == node.i:
             break
-        if node.dep_ == "prep" and node.lower_ in {"without"}:
-            polarity = "neg"
+        if node.dep_ == "prep" and node.lower_ == "without":
+            flips += 1
         node = node.head
-    return Factuality(polarity, modality, status)
+    polarity: Polarity = "neg" if flips % 2 else "pos"
+    return Factuality(polarity, modality, status, called_off)
 
 
 def _negation_reaches(verb: Token, trigger: Token) -> bool:
@@ -367,7 +378,7 @@ def is_progressive(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
 
 
-def event_tense(trigger: Token, status: str | None = None) -> str | None:
+def event_tense(trigger: Token, called_off: bool = False) -> str | None:
     """When the event sits relative to the report, read from its own clause.
 
     A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
@@ -377,7 +388,7 @@ def event_tense(trigger: Token, status: str | None = None) -> str | None:
     postponed event was still ahead when it was called off, whatever the tense of the
     calling off.
     """
-    if status is not None:
+    if called_off:
         return "future"
     if trigger.pos_ not in {"VERB", "AUX"}:
         mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}

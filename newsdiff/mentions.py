@@ -430,7 +430,7 @@ def _mention(
     entity_label: Mapping[str, str],
 ) -> EventMention:
     """One event mention: date by the event's own clause, parties from its arguments."""
-    tense = event_tense(tok, fact.status)
+    tense = event_tense(tok, fact.called_off)
     if tok.lower_ == "another":
         date, date_text = _date_after(ctx, tok)
         parts = _participants_after(ctx, tok)

@@ -265,3 +265,14 @@ def test_a_planned_meeting_without_a_day_is_listed_undated(nlp: Any) -> None:
     assert talk.date is None
     assert talk.status == "scheduled"
     assert {c.entity(p).name for p in talk.participants} == {"Netanyahu", "Clinton"}
+
+
+def test_negations_cancel_and_negated_cancellations_go_ahead(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Russia has not ruled out a meeting between Putin and Zelensky on Friday. "
+        "There are no plans for talks with Iran on Thursday. "
+        "The summit with China on Wednesday was not cancelled, officials said.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("summit", "2024-03-06", "scheduled")]
