@@ -341,6 +341,8 @@ def trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
         return None  # "conference chair", "summit host": a role, not an event
+    if tok.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "NORP"}:
+        return None  # "Summit Entertainment", "the Hearing Aid Company": a name, not an event
     if tok.tag_ == "VBG" and lemma == "meet" and any(c.dep_ == "dobj" for c in tok.children):
         return _verb_kind(tok, "meet")  # "meeting the needs of victims"
     if tok.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
