@@ -157,7 +157,8 @@ _POSTPONE_AMODS = frozenset({"postponed", "delayed", "adjourned", "rescheduled"}
 #: talks means no talks; not attending a meeting says nothing about the meeting.
 _SUPPORT = frozenset(
     {"hold", "have", "take", "conduct", "begin", "start", "resume", "open", "plan", "set",
-     "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get"}
+     "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get",
+     "return", "answer", "receive", "make", "place"}
 )  # fmt: skip
 #: Dependencies that stay inside the trigger's clause chain.
 _CHAIN = frozenset(

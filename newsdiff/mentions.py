@@ -256,6 +256,13 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
     return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
 
 
+#: Verbs whose subject takes part in the event they govern: "X and Y held talks".
+_HOLD_VERBS = frozenset(
+    {"hold", "have", "host", "attend", "join", "begin", "start", "resume", "open", "conduct",
+     "convene", "organize", "organise", "plan", "schedule", "set", "seek", "agree", "arrange",
+     "chair", "lead", "end", "conclude", "wrap", "finish", "make", "place", "cancel", "postpone",
+     "call", "request", "propose", "announce", "complete", "continue", "enter", "launch"}
+)  # fmt: skip
 _PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
@@ -317,7 +324,12 @@ def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
             tokens.extend(
                 t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
             )
-    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+    elif (
+        trigger.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in _HOLD_VERBS
+    ):
+        # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
         tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
