@@ -334,6 +334,10 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return None  # "will be sentenced on June 28"; "sentenced him to life" is the outcome
     if lemma == "arraign" and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
+    if lemma == "testify" and not any(
+        c.dep_ == "prep" and c.lower_ == "before" for c in tok.children
+    ):
+        return None  # testimony before a body is a hearing; at a trial it is part of the trial
     return EVENT_VERBS[lemma]
 
 

@@ -142,6 +142,8 @@ def _pick_date(
         if own_only and not token_ids & own:
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "from" and _rescheduled(span.root):
+            continue  # "delayed his trial from 1990 to 1997": the old date is gone
         if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
             continue  # "the first talks since 2022": a bound of a period, not the event's date
         if _reporting_date(span.root, trigger):
