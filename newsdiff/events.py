@@ -160,6 +160,11 @@ _SUPPORT = frozenset(
      "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get",
      "return", "answer", "receive", "make", "place"}
 )  # fmt: skip
+#: Verbs that say whether an event they have as subject happens at all.
+_OCCUR = frozenset(
+    {"happen", "occur", "take", "go", "proceed", "materialize", "materialise", "be", "come",
+     "get", "last", "continue", "succeed", "work"}
+)  # fmt: skip
 #: Dependencies that stay inside the trigger's clause chain.
 _CHAIN = frozenset(
     {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "pcomp",
@@ -237,11 +242,16 @@ def factuality(trigger: Token) -> Factuality:
         negated = False
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
             negated = _negated_here(node) and (
-                phrasal_lemma(node) in _REFUSE or _negation_reaches(node, trigger)
+                phrasal_lemma(node) in _REFUSE | _CANCEL | _POSTPONE
+                or _negation_reaches(node, trigger)
             )
         elif node.i != trigger.i:
             negated = _negated_here(node)  # "no plans for talks", "no request for a meeting"
-        if node.pos_ in {"VERB", "AUX"} and _conditional(node):
+        if (
+            node.pos_ in {"VERB", "AUX"}
+            and _conditional(node)
+            and (node.i == trigger.i or _negation_reaches(node, trigger))
+        ):  # "they could meet", "could hold talks"; not "with the vote due, it could fall"
             modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
         if node.i == trigger.i:
@@ -279,9 +289,14 @@ def _negation_reaches(verb: Token, trigger: Token) -> bool:
     if not path:
         return True
     top = path[-1]
-    if top.dep_ in {"nsubj", "nsubjpass", "xcomp", "attr", "acomp", "ccomp"}:
+    lemma = verb.lemma_.lower()
+    if top.dep_ in {"xcomp", "attr", "acomp", "ccomp"}:
         return True
-    return bool(top.dep_ in {"dobj", "prep"} and verb.lemma_.lower() in _SUPPORT)
+    if top.dep_ in {"nsubj", "nsubjpass"}:
+        # "the meeting did not take place": no meeting; "the talks did not produce a deal":
+        # the talks happened, what they did not do is another matter.
+        return lemma in _OCCUR or lemma in _SUPPORT
+    return bool(top.dep_ in {"dobj", "prep"} and lemma in _SUPPORT)
 
 
 def _meets_someone(tok: Token) -> bool:
@@ -372,7 +387,17 @@ def trigger_kind(tok: Token) -> str | None:
 
 
 _FUTURE_AMODS = frozenset(
-    {"upcoming", "planned", "scheduled", "proposed", "next", "coming", "forthcoming", "expected"}
+    {
+        "upcoming",
+        "planned",
+        "scheduled",
+        "proposed",
+        "next",
+        "coming",
+        "forthcoming",
+        "expected",
+        "due",
+    }
 )
 _PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
 #: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").

@@ -276,3 +276,16 @@ def test_negations_cancel_and_negated_cancellations_go_ahead(nlp: Any) -> None:
         "The summit with China on Wednesday was not cancelled, officials said.",
     )
     assert [(t.kind, t.date, t.status) for t in c.talks] == [("summit", "2024-03-06", "scheduled")]
+
+
+def test_what_a_clause_says_about_an_event_is_not_its_factuality(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-02-05",
+        "The talks in Geneva on Monday did not produce a deal. "
+        "With the general election due in September, the figures could not have come at a "
+        "worse time. "
+        "The meeting in Vienna on Tuesday did not take place.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("election", "1998-09"), ("talks", "1998-02-02")]
