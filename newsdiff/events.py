@@ -435,13 +435,16 @@ def event_tense(trigger: Token, called_off: bool = False) -> str | None:
 
 
 def _ahead_of(trigger: Token) -> str | None:
-    """ "future" for "ahead of / before / for the summit" unless the clause is past ("")."""
+    """ "future" for "ahead of / before the summit", and for "for the summit" unless the
+    clause is past (then ""): "prepared for the summit" says nothing about when it is."""
     node = trigger
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
             return None
         prep = node.head
         ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+        if node.dep_ == "pobj" and preceding_verb(node) is not None:
+            return "future"  # "arrived ahead of Monday's summit": the news is the run-up
         if node.dep_ == "pobj" and ahead:
             verb = prep.head.head if prep.lower_ == "of" else prep.head
             if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":

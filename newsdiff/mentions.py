@@ -153,6 +153,8 @@ def _pick_date(
         ):
             continue  # "... since fighting broke out on April 15": another clause's date
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
+        if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
+            distance += 50  # "originally set for Monday, postponed to July 30": the old date
         candidates.append((distance, tx))
     if not candidates:
         return None, None
@@ -208,6 +210,9 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
             return False
         node = node.head
     return node.i == verb.i
+
+
+_FORMER = frozenset({"originally", "initially", "previously", "formerly"})
 
 
 def _governor(tok: Token) -> Token | None:

@@ -289,3 +289,15 @@ def test_what_a_clause_says_about_an_event_is_not_its_factuality(nlp: Any) -> No
     )
     got = sorted((t.kind, t.date) for t in c.talks)
     assert got == [("election", "1998-09"), ("talks", "1998-02-02")]
+
+
+def test_an_event_ahead_of_a_past_arrival_and_a_moved_event_keep_the_right_day(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump arrived in Scotland ahead of Monday's summit with Putin in Helsinki. "
+        "The hearing, originally set for Tuesday, has been postponed to July 30.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert (by_kind["summit"].date, by_kind["summit"].status) == ("2018-07-16", "scheduled")
+    assert (by_kind["hearing"].date, by_kind["hearing"].status) == ("2018-07-30", "postponed")
