@@ -282,3 +282,39 @@ def test_a_planned_meeting_without_a_day_is_listed_undated(nlp: Any) -> None:
     assert talk.date is None
     assert talk.status == "scheduled"
     assert {c.entity(p).name for p in talk.participants} == {"Netanyahu", "Clinton"}
+
+
+def test_negations_cancel_and_negated_cancellations_go_ahead(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Russia has not ruled out a meeting between Putin and Zelensky on Friday. "
+        "There are no plans for talks with Iran on Thursday. "
+        "The summit with China on Wednesday was not cancelled, officials said.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("summit", "2024-03-06", "scheduled")]
+
+
+def test_what_a_clause_says_about_an_event_is_not_its_factuality(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-02-05",
+        "The talks in Geneva on Monday did not produce a deal. "
+        "With the general election due in September, the figures could not have come at a "
+        "worse time. "
+        "The meeting in Vienna on Tuesday did not take place.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("election", "1998-09"), ("talks", "1998-02-02")]
+
+
+def test_an_event_ahead_of_a_past_arrival_and_a_moved_event_keep_the_right_day(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump arrived in Scotland ahead of Monday's summit with Putin in Helsinki. "
+        "The hearing, originally set for Tuesday, has been postponed to July 30.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert (by_kind["summit"].date, by_kind["summit"].status) == ("2018-07-16", "scheduled")
+    assert (by_kind["hearing"].date, by_kind["hearing"].status) == ("2018-07-30", "postponed")
