@@ -84,7 +84,15 @@ def _pretty(key: str) -> str:
     }
     if key in names:
         return names[key]
-    return format_key(key) if "+" not in key else key
+    if "+" in key:  # ctrl+f -> Ctrl+F, as the README writes keys
+        *mods, last = key.split("+")
+        return "+".join(
+            [
+                *(m.capitalize() for m in mods),
+                _pretty(last).upper() if len(last) == 1 else _pretty(last),
+            ]
+        )
+    return format_key(key)
 
 
 class HelpScreen(ModalScreen[None]):
