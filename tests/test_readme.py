@@ -38,6 +38,7 @@ KEY_NAMES = {
     "ctrl+c": "Ctrl+C",
     "ctrl+p": "Ctrl+P",
     "ctrl+f": "Ctrl+F",
+    "ctrl+q": "Ctrl+Q",
     "ctrl+r": "Ctrl+R",
     "ctrl+o": "Ctrl+O",
     "exclamation_mark": "!",

@@ -177,7 +177,7 @@ class TestCopy:
                 assert words[-1].rstrip('.”"') in copied
             assert "Differences:" in copied
             for difference in claim.differences:
-                assert f"- {difference.kind}:" in copied
+                assert f"- {difference.cls} {difference.kind}:" in copied
 
     async def test_ctrl_c_copies_a_mouse_selection_and_quits_without_one(
         self, demo_app: Callable[..., NewsdiffApp]

@@ -24,11 +24,18 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from tui.screens.main_keys import MAIN_BINDINGS
     from widgets.actor_list import ActorList
     from widgets.article_pane import ArticlePane
+    from widgets.difference_list import DifferenceList
 
+    filters: list[BindingType] = [
+        b
+        for b in DifferenceList.BINDINGS
+        if isinstance(b, Binding) and (b.id or "").startswith("differences.filter")
+    ]
     return [
         ("Reading", list(ArticlePane.BINDINGS)),
         ("Comparison", list(MAIN_BINDINGS)),
         ("Lists", list(ActorList.BINDINGS)),
+        ("Differences list", filters),
         ("App", list(NewsdiffApp.BINDINGS)),
     ]
 

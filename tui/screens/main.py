@@ -100,6 +100,7 @@ class MainScreen(PagerSearch, Jumps, Tools):
         sidebar = store.prefs.sidebar
         detail = store.prefs.detail
         self._claim_of: dict[str, Claim] = {}
+        self._last_difference: str | None = None
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False

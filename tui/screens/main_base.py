@@ -30,6 +30,7 @@ class ComparisonParts(Screen[None]):
         _landing: ArticlePane | None
         _query: str
         _match_index: int
+        _last_difference: str | None
 
         @property
         def panes(self) -> list[ArticlePane]: ...

@@ -18,7 +18,7 @@ from widgets.talk_list import TalkList
 class Jumps(ComparisonParts):
     """Every way to move all columns to a place in the story, keeping focus in the text."""
 
-    def _jump_to_status(self, status: str, step: int) -> None:
+    def _jump_to_status(self, status: str, step: int, *, quiet: bool = False) -> bool:
         pane = self.focused_pane
         sentences = pane.sentences
         count = len(sentences)
@@ -30,17 +30,61 @@ class Jumps(ComparisonParts):
                     self.notify("Wrapped around", timeout=2)
                 pane.move_cursor(index, center=True)
                 pane.focus()
-                return
-        label = "differing claims" if status == "differ" else "claims only in this source"
-        self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
+                return True
+        if not quiet:
+            labels = {
+                "differ": "conflicting claims",
+                "adds": "conflicts or additions",
+                "only": "claims only in this source",
+            }
+            self.notify(f"No {labels[status]} in {pane.source.label}", timeout=3, markup=False)
+        return False
+
+    def _jump_to_difference(self, step: int) -> None:
+        """Walk conflicts first, then what one source adds: ``]`` goes through every
+        conflicting claim of the column in reading order, then every addition, then wraps."""
+        pane = self.focused_pane
+        sentences = pane.sentences
+        seen: set[str] = set()
+        walk: list[int] = []
+        for status in ("differ", "adds"):
+            for index, sent in enumerate(sentences):
+                claim = self._claim_of.get(sent.id)
+                if claim is not None and claim.status == status and claim.id not in seen:
+                    seen.add(claim.id)
+                    walk.append(index)
+        if not walk:
+            label = "conflicts or additions"
+            self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
+            return
+        here = self._claim_of.get(sentences[pane.cursor_index].id) if sentences else None
+        # Step on from where the last ] / [ landed; from anywhere else the walk starts at the
+        # nearest conflict ahead (so ] from the top goes to the first conflict).
+        at = None
+        if here is not None and here.id == self._last_difference:
+            at = next(
+                (k for k, i in enumerate(walk) if self._claim_of[sentences[i].id] is here), None
+            )
+        if at is None:  # off the walk: the nearest conflict ahead, else the first stop
+            conflicts = [i for i in walk if self._claim_of[sentences[i].id].status == "differ"]
+            ahead = [i for i in conflicts or walk if (i - pane.cursor_index) * step > 0]
+            target = (min(ahead) if step > 0 else max(ahead)) if ahead else walk[0]
+        else:
+            nxt = at + step
+            if not 0 <= nxt < len(walk):
+                self.notify("Wrapped around", timeout=2)
+            target = walk[nxt % len(walk)]
+        self._last_difference = self._claim_of[sentences[target].id].id
+        pane.move_cursor(target, center=True)
+        pane.focus()
 
     def action_next_difference(self) -> None:
-        """Next claim the sources disagree on."""
-        self._jump_to_status("differ", 1)
+        """Next claim the sources conflict on (then the next addition, when none conflict)."""
+        self._jump_to_difference(1)
 
     def action_prev_difference(self) -> None:
-        """Previous claim the sources disagree on."""
-        self._jump_to_status("differ", -1)
+        """Previous claim the sources conflict on (then additions, when none conflict)."""
+        self._jump_to_difference(-1)
 
     def action_next_only(self) -> None:
         """Next claim only this source reports."""

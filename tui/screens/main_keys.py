@@ -54,7 +54,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "next_difference",
         "Diff",
         key_display="[/]",
-        tooltip="Next claim the sources disagree on",
+        tooltip="Next conflicting claim (conflicts first, then additions)",
         id="difference.next",
     ),
     Binding(
@@ -62,7 +62,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "prev_difference",
         "Previous difference",
         show=False,
-        tooltip="Previous claim the sources disagree on",
+        tooltip="Previous conflicting claim (then additions)",
         id="difference.prev",
     ),
     Binding(
