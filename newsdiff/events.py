@@ -142,7 +142,8 @@ _REQUEST = frozenset(
     {
         "request", "seek", "urge", "call for", "want", "hope", "demand", "propose", "suggest",
         "ask for", "push for", "press for", "offer", "invite", "consider", "discuss",
-        "proposal", "bid", "idea", "possibility", "prospect", "chance",
+        "proposal", "bid", "idea", "possibility", "prospect", "chance", "interest",
+        "readiness", "willingness", "desire", "wish",
     }
 )  # fmt: skip
 _PLAN = frozenset(

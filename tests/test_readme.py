@@ -37,6 +37,11 @@ KEY_NAMES = {
     "enter": "Enter",
     "ctrl+c": "Ctrl+C",
     "ctrl+p": "Ctrl+P",
+    "ctrl+f": "Ctrl+F",
+    "ctrl+q": "Ctrl+Q",
+    "ctrl+r": "Ctrl+R",
+    "ctrl+o": "Ctrl+O",
+    "exclamation_mark": "!",
 }
 
 

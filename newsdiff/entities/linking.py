@@ -166,6 +166,8 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
         # The tagger calls a team a facility as often as an organisation ("Jacksonville Jaguars").
         if len(words) < 2 or majority_label(f) not in {"ORG", "FAC"}:
             continue
+        if any(ch.isdigit() for ch in f.text):
+            continue  # a numbered model ("Korvik Nova 7") is a product, not its maker
         if words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_HEADS:
             by_first[compact(words[0])].append(f)
         if (
@@ -341,6 +343,8 @@ def _link_unique_heads(others: Sequence[Form], singles: Sequence[Form], uf: Unio
 #: Trailing words that say what kind of body a name is ("People magazine", "Police Department").
 _KIND_WORDS = frozenset(
     {"department", "magazine", "newspaper", "daily", "channel", "network", "website", "tabloid"}
+    # a national arm of a company ("Amazon UK", "Toyota USA")
+    | {"usa", "uk"}
 )
 
 #: Geographic heads a place can be named with or without ("the Mediterranean [Sea]").

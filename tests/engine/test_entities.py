@@ -492,3 +492,63 @@ def test_also_named_introduces_a_second_person(nlp: Any) -> None:
         "Fairley, held the seat for twenty years.",
     )
     assert sum("Duncan Fairley" in c[2] for c in clusters) == 2
+
+
+def test_a_state_abbreviation_is_the_state_and_never_the_person_before_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The suit was filed by Rosa Delgado of Fresno, Calif., on Monday.",
+        "Delgado, who lives in California, said she would testify.",
+    )
+    state = _cluster_with(clusters, "Calif.")
+    assert "California" in state[2]
+    assert state[1] == "GPE"
+    assert "Rosa Delgado" not in state[2]
+
+
+def test_an_alias_the_text_states_joins(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Troops fought the Islamic State, also known as ISIS, near Mosul.",
+        "ISIS fighters withdrew on Monday.",
+    )
+    assert "Islamic State" in _cluster_with(clusters, "ISIS")[2]
+
+
+def test_an_inverted_department_name_has_its_acronym(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Justice Department charged two men on Monday.",
+        "A DOJ spokesman said the men were arrested in Ohio.",
+    )
+    assert "Justice Department" in _cluster_with(clusters, "DOJ")[2]
+
+
+def test_an_acronym_of_two_kinds_of_body_joins_neither(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee chose Chicago for the Democratic National Convention.",
+        "The DNC confirmed the date.",
+    )
+    assert (
+        "Democratic National Convention"
+        not in _cluster_with(clusters, "Democratic National Committee")[2]
+    )
+
+
+def test_legal_form_and_trade_word_do_not_change_the_company(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Shares of Hollin Stores Inc. fell on Monday.",
+        "Hollin said sales would recover.",
+    )
+    assert "Hollin" in _cluster_with(clusters, "Hollin Stores Inc.")[2]
+
+
+def test_a_numbered_model_is_not_its_maker(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Korvik Electronics Co. recalled its Korvik Nova 7 phones. Korvik shares fell.",
+        "The Korvik Nova 7 had been a best seller, Korvik said.",
+    )
+    assert "Korvik Nova 7" not in _cluster_with(clusters, "Korvik")[2]

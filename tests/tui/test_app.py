@@ -215,7 +215,8 @@ class TestSources:
         self, harbour_sources: list[Source], harbour_comparison: Comparison
     ) -> None:
         app = NewsdiffApp(harbour_sources, analyze=canned(harbour_comparison))
-        async with app.run_test(size=SIZE) as pilot:
+        # Three columns of at least 40 text cells beside the sidebar need 180 cells.
+        async with app.run_test(size=(180, 45)) as pilot:
             await ready(app, pilot)
             a, b, c = panes(app)
             assert all(col.display for col in app.main_screen.query(".column"))
@@ -237,7 +238,7 @@ class TestSources:
         ]
         comparison = fake_comparison(sources)
         app = NewsdiffApp(sources, analyze=canned(comparison))
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=(200, 45)) as pilot:  # room for three 40-cell columns
             screen = await ready(app, pilot)
             columns = list(screen.query(".column"))
             assert [c.display for c in columns] == [True, True, True, False, False]
@@ -596,8 +597,11 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.main_screen.action_export(".md")
-            app.main_screen.action_export(".md")
+            for _ in range(2):  # the default path is offered; Enter takes it
+                app.main_screen.action_export(".md")
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -21,9 +22,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from newsdiff.textsafe import visible
 from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
-from tui.messages import AnalysisProgress, AnalysisReady
+from tui.messages import AnalysisProgress, AnalysisReady, SourceOpened
 from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
 from widgets.actor_list import ActorList
 from widgets.article_pane import ArticlePane
@@ -36,11 +38,18 @@ from widgets.talk_list import TalkList
 if TYPE_CHECKING:
     from tui.store import ReaderStore
 
-#: Below this many columns the sidebar becomes an overlay and only two sources show.
-NARROW = 100
+#: Columns of text an article keeps at the least: below it lines get too short to read.
+ARTICLE_MIN = 40
+#: Width of a source column around its text (padding, scrollbar, border).
+COLUMN_CHROME = 4
 #: Width a source column needs to be worth showing side by side.
-COLUMN_MIN = 36
+COLUMN_MIN = ARTICLE_MIN + COLUMN_CHROME
 SIDEBAR_WIDTH = 42
+#: Below this many columns the sidebar becomes an overlay (two articles of ARTICLE_MIN text
+#: columns do not fit beside it) and only two sources show.
+NARROW = 2 * COLUMN_MIN + SIDEBAR_WIDTH
+#: Below this many columns the footer packs its keys tighter.
+COMPACT = 100
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
@@ -106,6 +115,9 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        #: The reader cancelled the analysis (Esc); Ctrl+R starts it again.
+        self.cancelled = False
+        self._analysis_worker: Worker[Comparison] | None = None
         self._query = ""
         self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
@@ -128,9 +140,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
                 for i, src in enumerate(self.sources):
-                    with Vertical(classes="column", id=f"column-{i}"):
-                        yield SourceHeader(src, id=f"header-{i}")
-                        yield ArticlePane(src, id=f"pane-{i}")
+                    yield self._column(i, src)
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
@@ -138,6 +148,15 @@ class MainScreen(Screen[None]):
         yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
         yield Static("", id="search-status")
         yield Footer()
+
+    @staticmethod
+    def _column(index: int, source: Source) -> Vertical:
+        return Vertical(
+            SourceHeader(source, id=f"header-{index}"),
+            ArticlePane(source, id=f"pane-{index}"),
+            classes="column",
+            id=f"column-{index}",
+        )
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
@@ -150,7 +169,7 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self._store.track_position(self.position)
-        self.run_analysis()
+        self._analysis_worker = self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
     async def _mount_deferred(self) -> None:
@@ -219,15 +238,76 @@ class MainScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures turn into something the reader sees."""
-        if event.worker.group != "analysis":
+        if event.worker.group == "open" and event.state == WorkerState.ERROR:
+            self.notify(
+                visible(describe_error(event.worker.error)),
+                title="Could not open",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
             return
-        if event.state == WorkerState.ERROR:
+        if event.worker.group != "analysis" or event.worker is not self._analysis_worker:
+            return  # a replaced analysis (Ctrl+O) reports nothing
+        if event.state == WorkerState.ERROR and not self._was_cancelled(event.worker.error):
             if self._sidebar_ready:
                 self._show_failure(event.worker.error)
             else:
                 self._early_failure = (event.worker.error,)
-        elif event.state == WorkerState.CANCELLED:
-            self.query_one("#status-label", Static).update("Analysis cancelled")
+        elif event.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            self._show_cancelled()
+
+    @staticmethod
+    def _was_cancelled(error: BaseException | None) -> bool:
+        if error is None:
+            return False
+        from newsdiff.pipeline import AnalysisCancelled  # the worker has imported it already
+
+        return isinstance(error, AnalysisCancelled)
+
+    def _analysis_running(self) -> bool:
+        return any(w.group == "analysis" and w.is_running for w in self.workers if w.node is self)
+
+    def _show_cancelled(self) -> None:
+        """The reader stopped the analysis: the text stays, Ctrl+R starts it again."""
+        self.cancelled = True
+        self.query_one("#status-label", Static).update(
+            "Analysis cancelled: the text stays readable; Ctrl+R analyses again"
+        )
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = False
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysis cancelled (Ctrl+R runs it again)")
+
+    def action_cancel_analysis(self) -> bool:
+        """Stop a running analysis (Esc while it runs); returns whether there was one."""
+        if self.comparison is not None or not self._analysis_running():
+            return False
+        self.workers.cancel_group(self, "analysis")
+        return True
+
+    def action_analyse(self) -> None:
+        """Run the analysis again after it was cancelled (or failed)."""
+        if self.comparison is not None or self._analysis_running():
+            return
+        self._restart_analysis()
+
+    def _restart_analysis(self) -> None:
+        """Start a fresh analysis of the current sources (one running is replaced)."""
+        self.cancelled = False
+        self.error = None
+        self._early_failure = None
+        self.query_one("#error-panel").display = False
+        self.query_one("#status").display = True
+        self.query_one("#status-label", Static).update("Analysing…")
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = True
+            bar.update(progress=0)
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysing…")
+        for header in self.query(SourceHeader):
+            header.failed = False
+        self._analysis_worker = self.run_analysis()
 
     def _show_failure(self, error: BaseException | None) -> None:
         """Say why there is no analysis, everywhere it would have shown."""
@@ -381,7 +461,7 @@ class MainScreen(Screen[None]):
             return
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.size.height < LOW, "-low")
-        self.query_one(Footer).compact = width < NARROW
+        self.query_one(Footer).compact = width < COMPACT
         narrow = width < NARROW
         if narrow != self.narrow:
             if narrow:  # remember the wide-layout choice; the overlay starts hidden
@@ -647,6 +727,8 @@ class MainScreen(Screen[None]):
         sidebar = self.query_one("#sidebar")
         if self.query_one("#search-bar").display:
             self._close_search_bar()
+        elif self.action_cancel_analysis():
+            self.notify("Analysis cancelled; the text stays (Ctrl+R analyses again)", timeout=4)
         elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
@@ -747,6 +829,54 @@ class MainScreen(Screen[None]):
             pane.focus()
         self._show_detail(pane)
 
+    # ------------------------------------------------------------- open source
+
+    def action_open_source(self) -> None:
+        """Ask for a file or URL and open it as one more column."""
+        from tui.screens.open_source import OpenSourceScreen
+
+        self.app.push_screen(OpenSourceScreen(), self._open_requested)
+
+    def _open_requested(self, path: str | None) -> None:
+        if path:
+            self.notify(f"Opening {visible(path)}…", timeout=3, markup=False)
+            self.read_source(path)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def read_source(self, path: str) -> None:
+        """Read (or fetch) one more article off the UI thread; only messages cross back."""
+        import os
+
+        from newsdiff.ingest import read_sources
+
+        max_bytes = int(self._store.config.max_file_mb * 1_000_000)
+        source = read_sources([os.path.expanduser(path)], max_bytes=max_bytes)[0]
+        self.post_message(SourceOpened(source))
+
+    @on(SourceOpened)
+    async def _source_opened(self, event: SourceOpened) -> None:
+        await self.add_source(event.source)
+
+    async def add_source(self, source: Source) -> None:
+        """Add a column for ``source`` and analyse every source again (the text shows first)."""
+        import dataclasses
+
+        taken = {s.id for s in self.sources}
+        letter = next((chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in taken), None)
+        if letter is None:
+            self.notify("newsdiff compares at most 26 articles", severity="warning")
+            return
+        source = dataclasses.replace(source, id=letter)
+        self.sources = (*self.sources, source)
+        index = len(self.sources) - 1
+        await self.query_one("#columns").mount(self._column(index, source))
+        self.set_reactive(MainScreen.comparison, None)
+        self._claim_of = {}
+        self.sub_title = " vs ".join(s.label for s in self.sources)
+        self.refresh_bindings()
+        self.action_goto_source(index)
+        self._restart_analysis()
+
     # ------------------------------------------------------------------- copy
 
     def action_copy_sentence(self) -> None:
@@ -774,23 +904,39 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------------- export
 
     def action_export(self, suffix: str = ".md") -> None:
-        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
-        from tui.export import default_export_path, render, write_new
+        """Export the report (``.md``) or the analysis (``.json``).
+
+        In a terminal the reader chooses the path (the default is shown) and nothing is ever
+        overwritten; in a browser (``--serve``) the file downloads through ``deliver_text``.
+        """
+        import io
+
+        from tui.export import default_export_path, render
+        from tui.screens.export import ExportScreen
 
         if self.comparison is None:
             self.notify("The analysis has not finished yet", severity="warning")
             return
         try:
-            path = default_export_path(suffix)
-            write_new(path, render(self.comparison, suffix))
+            default = default_export_path(suffix)
         except OSError as err:
             self.notify(
-                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
+                f"could not find a folder for exports: {visible(str(err.strerror or err))}",
                 severity="error",
                 markup=False,
             )
             return
-        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
+        if self.app.is_web:
+            self.app.deliver_text(
+                io.StringIO(render(self.comparison, suffix)), save_filename=default.name
+            )
+            self.notify(visible(default.name), title="Report downloading", markup=False)
+            return
+        self.app.push_screen(ExportScreen(self.comparison, suffix, default), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 

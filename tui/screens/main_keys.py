@@ -165,7 +165,24 @@ MAIN_BINDINGS: list[BindingType] = [
         "escape",
         "Close",
         show=False,
-        tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
+        tooltip="Cancel the running analysis, close the overlay or search, leave the sidebar, "
+        "or clear the chosen actor",
         id="close",
+    ),
+    Binding(
+        "ctrl+o",
+        "open_source",
+        "Open",
+        show=False,
+        tooltip="Open another file or URL as a new column (the analysis runs again)",
+        id="open",
+    ),
+    Binding(
+        "ctrl+r",
+        "analyse",
+        "Analyse",
+        show=False,
+        tooltip="Analyse again after the analysis was cancelled or failed",
+        id="analyse",
     ),
 ]
