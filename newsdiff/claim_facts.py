@@ -70,6 +70,8 @@ _QUALIFIERS = (
     "an estimated",
     "estimated",
 )
+#: Focus words in front of a figure that leave its value as it is ("only $40 million").
+_NEUTRAL = ("only ", "just ", "a mere ")
 _WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
 _SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -131,6 +133,8 @@ class SentenceDetail:
 def split_qualifier(text: str) -> tuple[str, str]:
     """("more than 10,000") -> ("more than", "10,000"): the qualifier is kept, not dropped."""
     t = " ".join(text.lower().split())
+    for neutral in _NEUTRAL:
+        t = t.removeprefix(neutral)
     for q in sorted(_QUALIFIERS, key=len, reverse=True):
         if t.startswith(q + " "):
             return q, t[len(q) + 1 :]
