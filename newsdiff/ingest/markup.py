@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from newsdiff.frozen import Frozen
 from newsdiff.ingest.dates import _date_from_words, _valid_iso_or_none
 from newsdiff.ingest.raw import _Raw
 
@@ -48,9 +48,10 @@ def _apply_html(raw: _Raw) -> None:
         raw.byline = re.sub(r"\s+", " ", author).strip()
 
 
-@dataclass(frozen=True)
-class _MarkdownPatterns:
+class _MarkdownPatterns(Frozen):
     """Markdown syntax, compiled on first use: most articles are plain text or HTML."""
+
+    __slots__ = ("fence", "hrule", "ref_def", "table_sep", "setext", "heading", "inline")  # noqa: RUF023
 
     fence: re.Pattern[str]
     hrule: re.Pattern[str]
@@ -59,6 +60,26 @@ class _MarkdownPatterns:
     setext: re.Pattern[str]
     heading: re.Pattern[str]
     inline: tuple[tuple[re.Pattern[str], str], ...]
+
+    def __init__(
+        self,
+        fence: re.Pattern[str],
+        hrule: re.Pattern[str],
+        ref_def: re.Pattern[str],
+        table_sep: re.Pattern[str],
+        setext: re.Pattern[str],
+        heading: re.Pattern[str],
+        inline: tuple[tuple[re.Pattern[str], str], ...],
+    ) -> None:
+        self._init(
+            fence=fence,
+            hrule=hrule,
+            ref_def=ref_def,
+            table_sep=table_sep,
+            setext=setext,
+            heading=heading,
+            inline=inline,
+        )
 
 
 @functools.cache

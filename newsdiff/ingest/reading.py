@@ -10,7 +10,9 @@ from typing import BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.fetch import fetch, is_url
 from newsdiff.ingest.raw import RawInput
+from newsdiff.textsafe import visible
 
 
 def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInput:
@@ -26,6 +28,11 @@ def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInpu
         if len(data) > max_bytes:
             raise _too_large("stdin", None, max_bytes)
         return RawInput("-", data)
+    if is_url(path):
+        data = fetch(path, max_bytes=max_bytes)
+        if len(data) > max_bytes:
+            raise _too_large(visible(repr(path)), None, max_bytes)
+        return RawInput(path, data)
     data, st = _read_file(path, max_bytes)
     return RawInput(path, data, st.st_mtime_ns, os.path.realpath(path))
 
