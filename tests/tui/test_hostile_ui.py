@@ -214,7 +214,7 @@ class TestExits:
         os.kill(pid, signal.SIGTERM)
         rest = read_until(fd, None, timeout=30)
         _, status = os.waitpid(pid, 0)
-        assert time.monotonic() - begin < 5.0  # generous for a loaded CI machine
+        assert time.monotonic() - begin < 20  # it did not wait for the analysis (about 1 s in tmux)
         assert os.waitstatus_to_exitcode(status) == 143
         tail = rest[rest.rfind(b"\x1b[?1049h") + 1 :]
         assert b"\x1b[?1049l" in tail  # alternate screen off
