@@ -24,9 +24,7 @@ MODEL_ENV = "NEWSDIFF_MODEL"
 class Config(Frozen):
     """Settings a user writes in ``config.toml``; newsdiff itself never writes that file."""
 
-    __slots__ = (  # noqa: RUF023
-        "model", "max_file_mb", "theme", "sidebar", "detail", "cache", "keymap",
-    )  # fmt: skip
+    __slots__ = ("model", "max_file_mb", "theme", "sidebar", "detail", "cache", "keymap")  # noqa: RUF023
 
     model: str | None
     """spaCy pipeline package to use, e.g. ``en_core_web_lg``; None picks the best installed."""

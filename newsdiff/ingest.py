@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.fetch import fetch, is_url, url_label
 from newsdiff.frozen import Frozen
 from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
 from newsdiff.textsafe import clean_text, has_unsafe, visible
@@ -226,6 +227,11 @@ def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInpu
         if len(data) > max_bytes:
             raise _too_large("stdin", None, max_bytes)
         return RawInput("-", data)
+    if is_url(path):
+        data = fetch(path, max_bytes=max_bytes)
+        if len(data) > max_bytes:
+            raise _too_large(visible(repr(path)), None, max_bytes)
+        return RawInput(path, data)
     data, st = _read_file(path, max_bytes)
     return RawInput(path, data, st.st_mtime_ns, os.path.realpath(path))
 
@@ -245,6 +251,8 @@ def _decode_input(sid: str, raw_input: RawInput) -> _Raw:
     path = raw_input.path
     if path == "-":
         raw = _decode_and_clean(sid, "-", "stdin", raw_input.data, suffix="")
+    elif is_url(path):  # a web page is read as HTML whatever its URL ends with
+        raw = _decode_and_clean(sid, path, url_label(path), raw_input.data, suffix=".html")
     else:
         name = Path(path).name or path
         raw = _decode_and_clean(sid, path, name, raw_input.data, suffix=Path(path).suffix)

@@ -25,7 +25,7 @@ from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.model import TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
@@ -53,6 +53,8 @@ class EventMention:
     anaphoric: bool = False
     status: str | None = None
     """``cancelled`` or ``postponed`` when the sentence says so."""
+    planned: bool = False
+    """Planned or announced ahead ("plans to meet", "will meet"), not reported as done."""
 
 
 def _calendar_value(value: str) -> str | None:
@@ -116,6 +118,7 @@ def _pick_date(
             for t in child.subtree
         )
         own -= blocked
+    own -= _nested_clauses(doc, own, trigger)
     candidates: list[tuple[int, TimeExpr]] = []
     for tx in _times_in(ctx, sent.start_char, sent.end_char):
         value = _calendar_value(tx.value)
@@ -130,19 +133,77 @@ def _pick_date(
         if own_only and not token_ids & own:
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "from" and _rescheduled(span.root):
+            continue  # "delayed his trial from 1990 to 1997": the old date is gone
         if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
             continue  # "the first talks since 2022": a bound of a period, not the event's date
         if _reporting_date(span.root, trigger):
             continue  # "Kerry said Tuesday that he would meet ...": the saying's day
-        if not token_ids & own and _in_other_clause(span.root, trigger):
+        if not token_ids & own and (
+            _in_other_clause(span.root, trigger) or not _in_trigger_clause(span.root, trigger)
+        ):
             continue  # "... since fighting broke out on April 15": another clause's date
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
+        if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
+            distance += 50  # "originally set for Monday, postponed to July 30": the old date
         candidates.append((distance, tx))
     if not candidates:
         return None, None
     candidates.sort(key=lambda c: (c[0], c[1].start))
     best = candidates[0][1]
     return _calendar_value(best.value), best.text
+
+
+#: Clauses inside the event's phrase that still date it: "a summit planned for Oct. 12",
+#: "talks that begin Monday", "the vote, postponed until March".
+_DATING_VERBS = frozenset(
+    {"schedule", "set", "plan", "slate", "due", "expect", "hold", "take", "begin", "start",
+     "resume", "open", "postpone", "delay", "reschedule", "move", "push", "convene", "end"}
+)  # fmt: skip
+
+
+def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
+    """Tokens of other events' clauses inside the trigger's phrase.
+
+    In "the trial of two Libyans suspected of blowing up the plane in 1988", 1988 dates the
+    bombing, not the trial; in "resuming talks in remarks made last week", last week dates
+    the remarks.
+    """
+    out: set[int] = set()
+    for i in own:
+        tok = doc[i]
+        if (
+            i != trigger.i
+            and tok.pos_ in {"VERB", "AUX"}
+            and tok.dep_ in {"acl", "relcl", "advcl", "ccomp"}
+            and tok.lemma_.lower() not in _DATING_VERBS
+            and trigger.i not in {t.i for t in tok.subtree}
+        ):
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
+    """Whether a time outside the event's phrase still hangs from the event's own clause.
+
+    "will hold talks in Istanbul ... on Thursday" (the parser may hang the day from "hold"):
+    yes. "The World Court Friday rejected objections to a case that has blocked the trial":
+    no, Friday is the ruling's day and the trial sits in a relative clause below it.
+    """
+    verb = _governor(tok)
+    if verb is None:
+        return True
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "talks are set to begin next week": the day is the talks' own
+    node = trigger
+    while node.head.i != node.i and node.i != verb.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
+_FORMER = frozenset({"originally", "initially", "previously", "formerly"})
 
 
 def _governor(tok: Token) -> Token | None:
@@ -163,25 +224,43 @@ def _rescheduled(tok: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in {"postpone", "delay", "defer", "push"}
 
 
+#: Passive plan verbs lend their date to the planned event: "is scheduled Friday to meet".
+_PLANNED = frozenset({"schedule", "set", "expect", "due", "slate", "plan"})
+
+
 def _reporting_date(tok: Token, trigger: Token) -> bool:
-    """Whether a time dates a reporting verb whose reported clause holds the trigger.
+    """Whether a time dates a higher clause (a saying, an agreeing) that holds the trigger.
 
     In "Kerry said Tuesday that he would be in Switzerland negotiating", Tuesday is when he
-    said it. In "Biden told Putin on Thursday in a phone call", the call is an argument of
-    "told", not its reported content, so Thursday still dates the call.
+    said it; in "agreed in April to hand them over for trial", April is when they agreed; in
+    "will vote on March 3, and ministers will meet the following day" March 3 is the vote's.
+    In "Biden told Putin on Thursday in a phone call", the call is an argument of "told",
+    not a clause below it, so Thursday still dates the call.
     """
     verb = _governor(tok)
-    if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in SPEECH_VERBS:
+    if verb is None or verb.i == trigger.i:
         return False
+    lemma = verb.lemma_.lower()
     node = trigger
     while node.head.i != node.i:
         if node.head.i == verb.i:
-            return node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}
+            if node.dep_ not in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
+                return False
+            return not (lemma in _PLANNED and verb.tag_ == "VBN")
         node = node.head
     # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".
+    if lemma not in SPEECH_VERBS:
+        return False
     return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
 
 
+#: Verbs whose subject takes part in the event they govern: "X and Y held talks".
+_HOLD_VERBS = frozenset(
+    {"hold", "have", "host", "attend", "join", "begin", "start", "resume", "open", "conduct",
+     "convene", "organize", "organise", "plan", "schedule", "set", "seek", "agree", "arrange",
+     "chair", "lead", "end", "conclude", "wrap", "finish", "make", "place", "cancel", "postpone",
+     "call", "request", "propose", "announce", "complete", "continue", "enter", "launch"}
+)  # fmt: skip
 _PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
@@ -238,7 +317,17 @@ def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
             if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
             for t in c.subtree
         ]
-    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
+            tokens.extend(
+                t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+            )
+    elif (
+        trigger.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in _HOLD_VERBS
+    ):
+        # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
         tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
@@ -351,7 +440,7 @@ def _mention(
     entity_label: Mapping[str, str],
 ) -> EventMention:
     """One event mention: date by the event's own clause, parties from its arguments."""
-    tense = event_tense(tok, fact.status)
+    tense = event_tense(tok, fact.called_off)
     if tok.lower_ == "another":
         date, date_text = _date_after(ctx, tok)
         parts = _participants_after(ctx, tok)
@@ -388,6 +477,7 @@ def _mention(
         tense=tense,
         anaphoric=anaphoric,
         status=fact.status,
+        planned=fact.modality == "planned" or tense == "future",
     )
 
 

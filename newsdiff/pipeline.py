@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import SentenceDetail
+    from newsdiff.claim_facts import SentenceDetail
     from newsdiff.entities import Cluster, RawMention
 
 ProgressCallback = Callable[[str, float], None]
@@ -88,7 +88,19 @@ def analyze(
     step(0)
     nlp = load_pipeline(info)
     step(1)
-    docs = pipe_texts(nlp, [s.text for s in sources], [s.id for s in sources])
+    parse_start = done - STAGES[1][1]
+
+    def parsing(fraction: float) -> None:
+        # Parsing is most of the run: report it component by component, and stop there too.
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled
+        if progress is not None:
+            progress(STAGES[1][0], parse_start + fraction * STAGES[1][1])
+
+    reporting = progress is not None or is_cancelled is not None
+    docs = pipe_texts(
+        nlp, [s.text for s in sources], [s.id for s in sources], parsing if reporting else None
+    )
     step(2)
     comparison = analyze_docs(sources, docs, pipeline_label(info), step=step)
     if progress is not None:
@@ -210,7 +222,7 @@ def find_entities(records: Sequence[SourceDoc]) -> EntityTable:
 
 def find_roles(records: Sequence[SourceDoc], entities: EntityTable) -> None:
     """Roles each source gives each person: a title before the name or an appositive after."""
-    from newsdiff.actors import role_appositive, role_before
+    from newsdiff.actors import roles_of
 
     for eid, cluster in entities:
         if cluster.label != "PERSON":
@@ -218,14 +230,9 @@ def find_roles(records: Sequence[SourceDoc], entities: EntityTable) -> None:
         for mi in cluster.mentions:
             m = entities.mentions[mi]
             record = records[m.doc_index]
-            doc = record.doc
-            entity_tokens = set(record.token_entity)
-            for role in (
-                role_before(doc, m.token_start, entity_tokens),
-                role_appositive(doc, doc[m.token_end - 1]),
-            ):
-                if role:
-                    record.roles.setdefault(eid, []).append(role)
+            roles = roles_of(record.doc, m.token_start, m.token_end)
+            if roles:
+                record.roles.setdefault(eid, []).extend(roles)
 
 
 @dataclass(slots=True)
@@ -341,7 +348,7 @@ def _facts_of(
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import sentence_detail
+    from newsdiff.claim_facts import sentence_detail
 
     token_entity = record.token_entity
     detail = sentence_detail(

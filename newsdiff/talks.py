@@ -112,7 +112,9 @@ def _merge_dated(
 
     Pass 1: the same date and kind with parties that do not differ is the same event.
     Pass 2: events reported by different sources in aligned sentences, with the same kind,
-    are one event even if the dates differ: that disagreement is the conflict to show.
+    are one event even if the dates differ: that disagreement is the conflict to show. So
+    are events of different sources with the same kind and parties, days apart, when neither
+    source reports another such event.
     """
     events: list[list[EventMention]] = []
     for m in dated:
@@ -126,7 +128,9 @@ def _merge_dated(
         merged = False
         for a in range(len(events)):
             for b in range(a + 1, len(events)):
-                if _aligned_events(events[a], events[b], claim_of_sentence):
+                if _aligned_events(events[a], events[b], claim_of_sentence) or _same_parties_nearby(
+                    events[a], events[b], events
+                ):
                     events[a].extend(events.pop(b))
                     merged = True
                     break
@@ -167,6 +171,27 @@ def _attach_undated(
                 best = (score, ev)
         if best is not None:
             best[1].append(m)
+        elif _planned_alone(m):
+            same = next((ev for ev in events if _same_undated_plan(ev, m)), None)
+            if same is None:
+                events.append([m])
+            else:
+                same.append(m)
+
+
+def _planned_alone(m: EventMention) -> bool:
+    """ "plans to meet soon with Clinton": a planned event with named parties, no day yet.
+
+    Anaphors ("the meeting") and events without parties are left out: they name nothing a
+    reader could follow on their own.
+    """
+    return m.planned and not m.anaphoric and bool(m.participants) and m.tense != "past"
+
+
+def _same_undated_plan(ev: Sequence[EventMention], m: EventMention) -> bool:
+    return all(x.date is None for x in ev) and any(
+        x.kind == m.kind and set(x.participants) == set(m.participants) for x in ev
+    )
 
 
 def _split_compound_parties(
@@ -227,6 +252,41 @@ def _aligned_events(
             if cx is not None and cx == cy and _reported_alike(x.kind, y.kind):
                 return True
     return False
+
+
+def _parties(ev: Sequence[EventMention]) -> set[str]:
+    return {p for m in ev for p in m.participants}
+
+
+def _same_parties_nearby(
+    a: Sequence[EventMention], b: Sequence[EventMention], events: Sequence[Sequence[EventMention]]
+) -> bool:
+    """One hearing of Hale's motion on March 12 in A, on March 14 in B: one event, two dates.
+
+    Sources are disjoint, the kind is the same, one side's parties include the other's, the
+    days are at most a week apart, and neither source has a second such event to choose from.
+    """
+    sa, sb = {m.source for m in a}, {m.source for m in b}
+    pa, pb = _parties(a), _parties(b)
+    if sa & sb or a[0].kind != b[0].kind or not pa or not pb or not (pa <= pb or pb <= pa):
+        return False
+    days = [_day(m.date) for m in (*a, *b)]
+    known = [d for d in days if d is not None]
+    if len(known) < len(days) or (max(known) - min(known)).days > 7:
+        return False
+    for other in events:
+        if other is a or other is b or other[0].kind != a[0].kind:
+            continue
+        if {m.source for m in other} & (sa | sb) and _parties(other) & (pa | pb):
+            return False
+    return True
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def _reported_alike(a: str, b: str) -> bool:
@@ -330,6 +390,10 @@ def _conflicts(
     return reasons
 
 
+#: Kinds that bring parties together, titled "between X and Y"; the others name whose event.
+_CONTACT = frozenset({"meeting", "talks", "call", "summit", "visit", "conference"})
+
+
 def _title(
     kind: str,
     participants: Sequence[str],
@@ -341,6 +405,8 @@ def _title(
     parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
+    if names and kind not in _CONTACT:
+        return f"{title} — {', '.join(names)}"  # "Trial — Brian Nichols", not "with"
     if len(names) >= 2:
         return title + " between " + ", ".join(names[:-1]) + " and " + names[-1]
     if names:

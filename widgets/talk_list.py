@@ -15,8 +15,9 @@ from textual.widgets.option_list import Option
 
 from newsdiff.model import Comparison, Talk
 
-#: Statuses of talks that have not happened yet (or are happening), shown first.
-UPCOMING = ("scheduled", "ongoing")
+#: Statuses of talks that have not happened yet (or are happening), shown first. A postponed
+#: talk is still ahead; a cancelled one is listed with the earlier ones, struck through.
+UPCOMING = ("scheduled", "ongoing", "postponed")
 
 
 def talk_order(talk: Talk) -> tuple[int, str, str]:
@@ -53,6 +54,7 @@ class TalkList(OptionList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "talk-list--scheduled",
         "talk-list--past",
+        "talk-list--cancelled",
         "talk-list--conflict",
     }
 
@@ -111,8 +113,9 @@ class TalkList(OptionList):
             self.add_option(Option("No talks found", disabled=True))
 
     def _prompt(self, talk: Talk, names: dict[str, str]) -> Text:
+        status_class = {"past": "talk-list--past", "cancelled": "talk-list--cancelled"}
         status_style = self.get_component_rich_style(
-            "talk-list--past" if talk.status == "past" else "talk-list--scheduled"
+            status_class.get(talk.status, "talk-list--scheduled")
         )
         text = Text()
         text.append(display_date(talk.date), style="bold")
@@ -121,6 +124,9 @@ class TalkList(OptionList):
         text.append(f"\n  {talk.title}")
         if talk.where and talk.where not in talk.title:
             text.append(f" · {talk.where}")
+        people = [names.get(p, p) for p in talk.participants]
+        if any(name not in talk.title for name in people):
+            text.append(f"\n  {', '.join(people[:4])}", style="dim")
         if talk.conflict:
             reason = talk.conflict_reason or "sources disagree"
             text.append(

@@ -99,3 +99,222 @@ def test_agreeing_sources_merge_without_conflict(nlp: Any) -> None:
 def test_no_talks_in_unrelated_text(nlp: Any) -> None:
     c = _compare(nlp, "2023-03-01", "Heavy snow closed schools across the region on Monday.")
     assert c.talks == ()
+
+
+def test_negated_refused_and_hypothetical_meetings_are_not_talks(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-08",
+        "Putin had neither met Zelensky nor spoken to him on Monday. "
+        "Biden turned down a request for a private meeting with Putin on Tuesday. "
+        "The Kremlin said Putin refuses to meet Zelensky on Wednesday. "
+        "They could meet in Geneva on Thursday if the ceasefire holds. "
+        "Macron will meet Scholz in Berlin on Saturday.",
+    )
+    assert [t.date for t in c.talks] == ["2024-03-09"]
+    assert {c.entity(p).name for p in c.talks[0].participants} == {"Macron", "Scholz"}
+
+
+def test_cancelled_and_postponed_events_keep_their_status(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-10-04",
+        "The summit between the European Union and China on Oct. 12 was cancelled. "
+        "The hearing was postponed until Nov. 3.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert by_kind["summit"].status == "cancelled"
+    assert by_kind["summit"].date == "2023-10-12"
+    assert by_kind["hearing"].status == "postponed"
+    assert by_kind["hearing"].date == "2023-11-03"
+
+
+def test_a_reporting_verbs_day_never_dates_the_reported_event(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2013-11-20",
+        "Kerry said Tuesday that he would meet Zarif in Geneva on Friday. "
+        "Lavrov said on Tuesday that he would meet Kerry soon.",
+    )
+    # Lavrov's meeting with Kerry is planned but has no day of its own: listed undated.
+    assert [t.date for t in c.talks] == ["2013-11-22", None]
+    assert c.talks[0].status == "scheduled"
+
+
+def test_a_weekday_follows_the_events_clause_not_the_reports(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump met May on Friday, days before his summit with Putin on Monday in Helsinki.",
+    )
+    summit = next(t for t in c.talks if t.kind == "summit")
+    assert summit.date == "2018-07-16"
+    assert summit.status == "scheduled"
+    assert "May" not in {c.entity(p).name for p in summit.participants}
+
+
+def test_new_kinds_a_reader_follows(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-05-30",
+        "Sentencing is set for June 28. "
+        "The senator is scheduled to testify before Congress on Tuesday. "
+        "The general election is due in September. "
+        "Shares rose in the week's most active session on Wednesday.",
+    )
+    found = {(t.kind, t.date, t.status) for t in c.talks}
+    assert ("sentencing", "2024-06-28", "scheduled") in found
+    assert ("hearing", "2024-06-04", "scheduled") in found
+    assert ("election", "2024-09", "scheduled") in found
+    assert not any(t.date == "2024-05-29" for t in c.talks)  # a trading session is no meeting
+
+
+def test_meet_the_criteria_is_no_meeting(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1989-10-26",
+        "The bank did not meet the capital criteria on Monday. "
+        "The company is negotiating with the Soviets to build a plant.",
+    )
+    (talk,) = c.talks
+    assert talk.kind == "talks"
+    assert talk.status == "ongoing"
+    assert talk.date == "1989-10-26"
+
+
+def test_two_meetings_with_different_parties_stay_apart(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Macron met Scholz in Paris on Tuesday. Separately, Sanchez met Meloni in Rome on Tuesday.",
+    )
+    meetings = [t for t in c.talks if t.date == "2024-02-27"]
+    assert len(meetings) == 2
+
+
+def test_report_shows_status_conflict_and_participants(nlp: Any) -> None:
+    from newsdiff.report import render_markdown
+
+    c = _compare(
+        nlp,
+        "2023-03-01",
+        "The summit between Iran and the European Union in Vienna on Monday was called off.",
+        "The summit between Iran and the European Union in Vienna on Tuesday was called off.",
+    )
+    timeline = render_markdown(c).split("## Talks timeline")[1]
+    row = next(line for line in timeline.splitlines() if "(summit)" in line)
+    assert "| cancelled |" in row
+    assert "Iran" in row
+    assert "European Union" in row
+    assert "dates differ" in row
+
+
+def _record(
+    index: int,
+    sid: str,
+    text: str,
+    doc: Any,
+    ids: list[str],
+    times: list[Any],
+    token_entity: dict[int, str],
+) -> Any:
+    """The pipeline's per-source record for a hand-built parse dated 2024-03-01."""
+    from newsdiff.document import SourceDoc
+    from newsdiff.model import Source
+
+    source = Source(sid, f"{sid}.txt", f"{sid}.txt", None, "2024-03-01", False, text)
+    return SourceDoc(index, source, doc, [], ids, times, token_entity)
+
+
+def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: Any) -> None:
+    """No aligned sentences: the parties, the kind and the nearby days make it one event."""
+    from newsdiff.talks import build_talks
+    from newsdiff.times import extract_times
+
+    texts = {
+        "A": "Emmanuel Macron will meet Olaf Scholz on Monday, his office said.",
+        "B": "Olaf Scholz is due to hold a meeting with Emmanuel Macron on Tuesday.",
+    }
+    names = {"Emmanuel Macron": "e1", "Olaf Scholz": "e2"}
+    contexts = []
+    for sid, text in texts.items():
+        doc = nlp(text)
+        token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
+        ids = [f"{sid}{i}" for i, _ in enumerate(doc.sents, start=1)]
+        times = extract_times(doc, sid, "2024-03-01")
+        contexts.append(_record(len(contexts), sid, text, doc, ids, times, token_entity))
+    label = {"e1": "PERSON", "e2": "PERSON"}
+    name = {v: k for k, v in names.items()}
+    talks = build_talks(contexts, label, name, claim_of_sentence={})
+    assert len(talks) == 1
+    assert talks[0].sources == ("A", "B")
+    assert talks[0].conflict
+    assert "dates differ" in (talks[0].conflict_reason or "")
+
+
+def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
+    from newsdiff.talks import build_talks
+    from newsdiff.times import extract_times
+
+    texts = {
+        "A": "Emmanuel Macron will meet Olaf Scholz on March 4.",
+        "B": "Olaf Scholz will meet Emmanuel Macron on April 20.",
+    }
+    names = {"Emmanuel Macron": "e1", "Olaf Scholz": "e2"}
+    contexts = []
+    for sid, text in texts.items():
+        doc = nlp(text)
+        token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
+        times = extract_times(doc, sid, "2024-03-01")
+        contexts.append(_record(len(contexts), sid, text, doc, [f"{sid}1"], times, token_entity))
+    name = {v: k for k, v in names.items()}
+    talks = build_talks(contexts, {"e1": "PERSON", "e2": "PERSON"}, name, claim_of_sentence={})
+    assert [t.date for t in talks] == ["2024-03-04", "2024-04-20"]
+
+
+def test_a_planned_meeting_without_a_day_is_listed_undated(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-05-01",
+        "Netanyahu plans to meet soon with Clinton. The meeting was described as urgent.",
+    )
+    (talk,) = c.talks
+    assert talk.date is None
+    assert talk.status == "scheduled"
+    assert {c.entity(p).name for p in talk.participants} == {"Netanyahu", "Clinton"}
+
+
+def test_negations_cancel_and_negated_cancellations_go_ahead(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Russia has not ruled out a meeting between Putin and Zelensky on Friday. "
+        "There are no plans for talks with Iran on Thursday. "
+        "The summit with China on Wednesday was not cancelled, officials said.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("summit", "2024-03-06", "scheduled")]
+
+
+def test_what_a_clause_says_about_an_event_is_not_its_factuality(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-02-05",
+        "The talks in Geneva on Monday did not produce a deal. "
+        "With the general election due in September, the figures could not have come at a "
+        "worse time. "
+        "The meeting in Vienna on Tuesday did not take place.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("election", "1998-09"), ("talks", "1998-02-02")]
+
+
+def test_an_event_ahead_of_a_past_arrival_and_a_moved_event_keep_the_right_day(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump arrived in Scotland ahead of Monday's summit with Putin in Helsinki. "
+        "The hearing, originally set for Tuesday, has been postponed to July 30.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert (by_kind["summit"].date, by_kind["summit"].status) == ("2018-07-16", "scheduled")
+    assert (by_kind["hearing"].date, by_kind["hearing"].status) == ("2018-07-30", "postponed")

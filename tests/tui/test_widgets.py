@@ -309,3 +309,46 @@ def test_the_screen_and_the_app_do_not_import_each_other() -> None:
 
     assert NewsdiffCommands in MainScreen.COMMANDS
     assert NewsdiffCommands not in NewsdiffApp.COMMANDS
+
+
+class TestTalkList:
+    async def test_status_conflict_and_participants_are_shown(self) -> None:
+        """A cancelled summit with a date conflict lists its parties; it is not 'upcoming'."""
+        from dataclasses import replace
+
+        from newsdiff.model import Talk
+        from widgets.talk_list import TalkList
+
+        sources = [
+            _source("A", "Ana Ruiz cancelled the summit with Piet Lang on Friday."),
+            _source("B", "The summit of Ana Ruiz and Piet Lang on Saturday was called off."),
+        ]
+        comparison = fake_comparison(sources)
+        ana, piet = (e.id for e in comparison.entities if e.name in {"Ana Ruiz", "Piet Lang"})
+        summit = Talk(
+            id="t1",
+            title="Summit",
+            date="2024-03-08",
+            date_text={"A": "Friday", "B": "Saturday"},
+            status="cancelled",
+            where=None,
+            participants=(ana, piet),
+            topic=None,
+            sources=("A", "B"),
+            evidence=("A1", "B1"),
+            conflict=True,
+            conflict_reason="dates differ (A: 2024-03-08; B: 2024-03-09)",
+            kind="summit",
+        )
+        comparison = replace(comparison, talks=(summit,))
+        app = NewsdiffApp(sources, analyze=lambda s, **k: comparison)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settled(app, pilot)
+            talks = app.main_screen.query_one(TalkList)
+            prompts = [str(talks.get_option_at_index(i).prompt) for i in range(talks.option_count)]
+        text = "\n".join(prompts)
+        assert "Earlier (1)" in text
+        assert "Upcoming" not in text
+        assert "cancelled" in text
+        assert "Ana Ruiz, Piet Lang" in text
+        assert "dates differ (A: 2024-03-08; B: 2024-03-09)" in text
