@@ -367,6 +367,22 @@ def _place(
     return None, None
 
 
+def _visited(
+    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """The place of a visit: "will visit Israel", "a visit to Kyiv"."""
+    for child in trigger.children:
+        objs = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+        for obj in objs:
+            eid = ctx.token_entity.get(obj.i)
+            if eid is not None and entity_label.get(eid) in {"GPE", "LOC", "FAC"}:
+                span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
+                return eid, ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
+    return None, None
+
+
 def _topic(trigger: Token) -> str | None:
     """What the event is about: "on nuclear arms control", "to discuss ..."."""
     for child in trigger.children:
@@ -464,6 +480,8 @@ def _mention(
         date = _after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    if where is None and kind == "visit":
+        where, where_text = _visited(ctx, tok, entity_label)
     if where is not None and where in parts:
         parts.remove(where)
     anaphoric = tok.lower_ != "another" and any(

@@ -405,6 +405,8 @@ def _title(
     parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
+    if kind == "visit" and names:
+        return f"{title} by {', '.join(names)}" + (f" to {where}" if where else "")
     if names and kind not in _CONTACT:
         return f"{title} — {', '.join(names)}"  # "Trial — Brian Nichols", not "with"
     if len(names) >= 2:
