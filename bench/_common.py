@@ -85,6 +85,19 @@ def build_articles(base: Path, count: int, words: int) -> list[str]:
     return ["\n\n".join(p) + "\n" for p in parts]
 
 
+def prose_of_size(base: Path, size: int) -> str:
+    """Real news text (all eval documents, paragraphs apart) repeated to ``size`` characters.
+
+    For the hostile-shape figures, which need more text than any one article: repeating it
+    keeps its shape (paragraph and sentence lengths) as the size grows.
+    """
+    corpus = "\n\n".join(doc.strip() for group in _eval_documents(base) for doc in group)
+    text = corpus
+    while len(text) < size:
+        text += "\n\n" + corpus
+    return text[:size].rsplit(" ", 1)[0] + "\n"
+
+
 def make_sources(texts: Sequence[str], labels: Sequence[str] | None = None) -> list[Any]:
     """Sources shaped as ingest returns them (ids A, B, ...; no sentences yet)."""
     from newsdiff.model import Source

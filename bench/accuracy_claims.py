@@ -180,9 +180,11 @@ def _record(
                 p = pairs[i]
                 p.aligned = True
                 p.status = claim.status
-                p.similarity = claim.similarity
+                p.similarity = getattr(claim, "similarity", claim.score)
                 p.claim_sentences = (claim.sentences.get("A", ""), claim.sentences.get("B", ""))
-                p.differences = [(d.kind, d.cls, dict(d.values)) for d in claim.differences]
+                p.differences = [
+                    (d.kind, getattr(d, "cls", "?"), dict(d.values)) for d in claim.differences
+                ]
         for j in b_pairs:
             if claim.status != "only":
                 pairs[j].only_b = False
@@ -288,13 +290,11 @@ def _fit(parts: dict[str, list[Pair]], group: int, seed: int) -> None:
 
     from newsdiff import claims
 
-    rows: dict[tuple[str, str], tuple[float, float, float, float]] = {}
+    rows: dict[tuple[str, str], tuple[float, ...]] = {}
     original = claims.claim_similarity
 
     def spy(a: Any, b: Any, coverage: float, conflicts: int) -> float:
-        cosine = float(a.plain @ b.plain) if a.plain is not None else 0.0
-        lexical = claims.lexical_similarity(a, b)
-        rows[(a.id, b.id)] = (max(cosine, 0.0), lexical, coverage, float(conflicts))
+        rows[(a.id, b.id)] = (*claims.similarity_features(a, b, coverage), float(conflicts))
         return original(a, b, coverage, conflicts)
 
     claims.claim_similarity = spy  # type: ignore[assignment]
@@ -310,11 +310,12 @@ def _fit(parts: dict[str, list[Pair]], group: int, seed: int) -> None:
                 xs.append(rows[p.claim_sentences])
                 ys.append((p.score or 0.0) / 5.0)
     claims.claim_similarity = original  # type: ignore[assignment]
-    x = np.array([[1.0, c, lx, cov, -k] for c, lx, cov, k in xs])
+    x = np.array([[1.0, *row[:-1], -row[-1]] for row in xs])
     w, *_ = np.linalg.lstsq(x, np.array(ys), rcond=None)
+    weights = ", ".join(f"{v:.3f}" for v in w[:-1])
     print(
-        f"fit on {len(ys)} aligned STS tune pairs: SCORE_WEIGHTS = ({w[0]:.3f}, {w[1]:.3f}, "
-        f"{w[2]:.3f}, {w[3]:.3f}); CONFLICT_PENALTY = {w[4]:.3f}"
+        f"fit on {len(ys)} aligned STS tune pairs: SCORE_WEIGHTS = ({weights}); "
+        f"CONFLICT_PENALTY = {w[-1]:.3f}"
     )
 
 
@@ -373,17 +374,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         "false_conflict": 0.08,
     }
     print(
-        f"claims bench: groups of {args.group} pairs, seed {args.seed}, up to {args.pairs} pairs per part (all {len(parts['sts-check'])} of sts-check); {elapsed:.0f} s"
+        f"claims bench: groups of {args.group} pairs, seed {args.seed}, up to {args.pairs} "
+        f"pairs per part (all {len(parts['sts-check'])} of sts-check); {elapsed:.0f} s"
     )
-    header = f"{'part':<11} {'n':>5} {'align P/R/F1':>17} {'only P/R/F1':>17} {'acc':>6} {'all-differ':>10} {'overlap':>7} {'false-conf':>10} {'spearman':>8} {'overlap-sp':>10}"
+    header = (
+        f"{'part':<11} {'n':>5} {'align P/R/F1':>17} {'only P/R/F1':>17} {'acc':>6} "
+        f"{'all-differ':>10} {'overlap':>7} {'false-conf':>10} {'spearman':>8} {'overlap-sp':>10}"
+    )
     print(header)
     for name, r in results.items():
         only = f"{r['only_p']:.2f}/{r['only_r']:.2f}/{r['only_f1']:.2f}" if "only_f1" in r else "—"
         sp = f"{r['spearman']:.3f}" if "spearman" in r else "—"
         osp = f"{r['spearman_overlap']:.3f}" if "spearman_overlap" in r else "—"
+        align = f"{r['align_p']:.2f}/{r['align_r']:.2f}/{r['align_f1']:.3f}"
         print(
-            f"{name:<11} {int(r['n']):>5} {r['align_p']:.2f}/{r['align_r']:.2f}/{r['align_f1']:.3f} "
-            f"{only:>17} {r['accuracy']:>6.3f} {r['all_differ']:>10.3f} {r.get('overlap_acc', 0):>7.3f} "
+            f"{name:<11} {int(r['n']):>5} {align:>17} {only:>17} {r['accuracy']:>6.3f} "
+            f"{r['all_differ']:>10.3f} {r.get('overlap_acc', 0):>7.3f} "
             f"{r['false_conflict']:>10.3f} {sp:>8} {osp:>10}"
         )
     print(

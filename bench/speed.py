@@ -3,7 +3,7 @@
 Run from the repo root::
 
     /work/venv/bin/python bench/speed.py [--runs 5] [--json-out bench/speed.json]
-        [--data DIR] [--only 1,2,3,4,5] [--presses 60] [--no-profile]
+        [--data DIR] [--only 1,2,3,4,5,6] [--presses 60] [--no-profile]
 
 Every figure is a median of ``--runs`` runs compared with a baseline measured the same way on
 the same machine, so the targets hold on slow and fast machines alike. Long inputs are built
@@ -48,6 +48,7 @@ from _common import (
     median,
     percentile,
     print_table,
+    prose_of_size,
     write_json,
 )
 
@@ -564,6 +565,107 @@ def bench_scale(
     return figures, prof
 
 
+# ---------------------------------------------------------------------------------------------
+# 6. Hostile shapes: the same bytes as prose, on one line, as tiny sentences, and 4 MB
+
+SHAPE_BYTES = 1_000_000
+BIG_BYTES = 4_000_000
+TINY_SENTENCES = 50_000
+
+
+def shaped_text(base: Path, shape: str, size: int) -> str:
+    """Article text of ``size`` characters in one of the shapes issue 15 found slow.
+
+    ``prose``: real news text. ``one-line``: the same text with every line break a space
+    (a page saved on one line). ``tiny``: sentences of two words from the same text, as many
+    as fit (50,000 in 1 MB, a list or a log pasted as an article).
+    """
+    prose = prose_of_size(base, size)
+    if shape == "prose":
+        return prose
+    if shape == "one-line":
+        return re.sub(r"\s*\n\s*", " ", prose)
+    if shape == "tiny":
+        words = [w.strip(".,;:\"'()“”‘’") for w in prose.split()]
+        words = [w for w in words if w.isalpha()]
+        out, length, i = [], 0, 0
+        while length < size:
+            sentence = f"{words[i % len(words)].capitalize()} {words[(i + 1) % len(words)]}. "
+            out.append(sentence)
+            length += len(sentence)
+            i += 2
+        return "".join(out)[:size]
+    raise ValueError(shape)
+
+
+def shape_child(spec: str, base: Path) -> dict[str, Any]:
+    """Analyse one shaped article (model loaded beforehand); time and this process's peak RSS."""
+    from newsdiff.nlp import load_pipeline, resolve_pipeline
+    from newsdiff.pipeline import analyze
+
+    shape, size = spec.split(":")
+    text = shaped_text(base, shape, int(size))
+    load_pipeline(resolve_pipeline())
+    analyze(make_sources(["Alice met Bob in Paris.", "Bob met Alice in Paris."]), use_cache=False)
+    t0 = time.perf_counter()
+    comparison = analyze(make_sources([text]), use_cache=False)
+    elapsed = time.perf_counter() - t0
+    own, _ = _max_rss_mb()
+    sentences = comparison.sources[0].sentences
+    return {
+        "shape": shape,
+        "chars": len(text),
+        "seconds": elapsed,
+        "peak_rss_mb": own,
+        "sentences": len(sentences),
+        "longest_sentence_chars": max((s.end - s.start for s in sentences), default=0),
+    }
+
+
+def bench_shapes(base: Path, limits: Limits) -> list[Figure]:
+    """Hostile shapes against prose of the same bytes, in one run (each in its own process).
+
+    Targets from issue 15: a 1 MB one-line article and 50,000 tiny sentences within 3x of
+    1 MB of prose; a 4 MB article within 3x of four times the 1 MB time (linear growth);
+    every one at most 800 MB peak RSS.
+    """
+    results: dict[str, dict[str, Any]] = {}
+    for shape, size in (
+        ("prose", SHAPE_BYTES),
+        ("one-line", SHAPE_BYTES),
+        ("tiny", SHAPE_BYTES),
+        ("prose", BIG_BYTES),
+    ):
+        key = f"{shape}:{size}"
+        print(f"  6. {key} ...", file=sys.stderr, flush=True)
+        try:
+            results[key] = run_child("shape", 0, 1, base, limits, ["--shape", key])
+        except RuntimeError as exc:
+            results[key] = _err(exc)
+    figures = []
+    prose = results[f"prose:{SHAPE_BYTES}"].get("seconds")
+    rows = (
+        ("one-line", SHAPE_BYTES, "6. 1 MB on one line / 1 MB prose", 1.0),
+        ("tiny", SHAPE_BYTES, "6. 1 MB of tiny sentences / 1 MB prose", 1.0),
+        ("prose", BIG_BYTES, "6. 4 MB prose / (4 x 1 MB prose)", BIG_BYTES / SHAPE_BYTES),
+    )
+    for shape, size, name, scale in rows:
+        got = results[f"{shape}:{size}"]
+        if prose is None or "seconds" not in got:
+            figures.append(Figure(f"{name}: time", None, "", "", None, got))
+        else:
+            ratio = got["seconds"] / (prose * scale)
+            figures.append(Figure(f"{name}: time", ratio, "x", "<= 3x", ratio <= 3, got))
+    for key, got in results.items():
+        rss = got.get("peak_rss_mb")
+        name = f"6. {key.replace(':', ' ')} chars: peak RSS"
+        if rss is None:
+            figures.append(Figure(name, None, "", "", None, got))
+        else:
+            figures.append(Figure(name, rss, "MB", "<= 800 MB", rss <= 800, got))
+    return figures
+
+
 def _err(exc: Exception) -> dict[str, Any]:
     return {"error": f"{type(exc).__name__}: {exc}"}
 
@@ -713,7 +815,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     ap.add_argument("--json-out", help="write the figures to this JSON file")
     ap.add_argument("--data", help="eval directory (default $NEWSDIFF_EVAL or ../shared/eval)")
-    ap.add_argument("--only", default="1,2,3,4,5", help="sections to run, e.g. 1,4")
+    ap.add_argument("--only", default="1,2,3,4,5,6", help="sections to run, e.g. 1,4")
     ap.add_argument("--presses", type=int, default=60, help="key presses per key (default 60)")
     ap.add_argument("--no-profile", action="store_true", help="skip the cProfile pass")
     ap.add_argument(
@@ -729,6 +831,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-keys", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-profile", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child-shape", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--shape", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     base = eval_dir(args.data)
     if args.child_scale:
@@ -739,6 +843,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.child_profile:
         print(json.dumps(profile_child(args.child_profile, base)))
+        return 0
+    if args.child_shape is not None and args.shape:
+        print(json.dumps(shape_child(args.shape, base)))
         return 0
     if args.child_keys:
         print(json.dumps(keys_child(args.child_keys, base)))
@@ -771,6 +878,8 @@ def main(argv: list[str] | None = None) -> int:
             _section(
                 "5. key latency", lambda: bench_keys(base, args.presses, limits), figures, errors
             )
+        if "6" in only:
+            _section("6. hostile shapes", lambda: bench_shapes(base, limits), figures, errors)
 
     print()
     print_table([f.row() for f in figures], ("figure", "value", "target", "result"))

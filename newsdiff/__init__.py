@@ -1,3 +1,3 @@
 """newsdiff: compare how different outlets report the same story."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
+from newsdiff.names import PERSON_TITLES
 
 if TYPE_CHECKING:
+    from spacy.matcher import DependencyMatcher
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 
 _QUOTE_SPANS = re.compile(r"[“\"«]([^”\"»]{3,}?)[”\"»]")
@@ -26,74 +30,232 @@ class Speaker:
     verb: str
 
 
-def role_before(doc: Doc, token_start: int, entity_tokens: set[int]) -> str | None:
+#: Relatives, friends and victims: nouns for a person that are not a position they hold.
+_NOT_ROLES = frozenset(
+    {
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "uncle",
+        "aunt",
+        "cousin",
+        "nephew",
+        "niece",
+        "grandfather",
+        "grandmother",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "partner",
+        "girlfriend",
+        "boyfriend",
+        "victim",
+        "critic",
+        "family",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "member",
+        "resident",
+        "fan",
+    }
+)
+#: Endings of agent nouns ("analyst", "promoter", "trainer", "spokesman"): a person's job
+#: when the syntax attaches the noun to the person, whether or not a list names it.
+_AGENT_ENDINGS = ("ist", "er", "or", "man", "woman", "person", "ian")
+#: Dependencies that keep a modifier inside a role ("former Florida governor").
+_ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+#: Prepositions whose phrase belongs to a role ("governor of the Bank of Mexico", "analyst at
+#: Skagen Securities"); "in Denver" says where, not what.
+_ROLE_PREPOSITIONS = frozenset({"of", "at"})
+_MAX_ROLE_TOKENS = 9
+
+
+def _is_role_word(tok: Token) -> bool:
+    """A job or title word: listed (ours and nameparser's titles), or an agent noun."""
+    word = tok.lower_.rstrip(".")
+    lemma = tok.lemma_.lower()
+    if word in _NOT_ROLES or lemma in _NOT_ROLES:
+        return False
+    if word in ROLE_NOUNS or lemma in ROLE_NOUNS or word in PERSON_TITLES:
+        return True
+    return tok.pos_ == "NOUN" and len(word) > 4 and word.isalpha() and word.endswith(_AGENT_ENDINGS)
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """Apposition either way, and the copula: the three ways a sentence gives a role a noun."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    role = {"POS": {"IN": ["NOUN", "PROPN"]}}
+    matcher.add(
+        "appos_after",  # "Ned Halvorsen, the chief executive of Nordhavn Bank"
+        [
+            [
+                {"RIGHT_ID": "name", "RIGHT_ATTRS": {"POS": "PROPN"}},
+                {
+                    "LEFT_ID": "name",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "role",
+                    "RIGHT_ATTRS": {"DEP": "appos", **role},
+                },
+            ]
+        ],
+    )
+    matcher.add(
+        "appos_before",  # "his spokesman, Ned Price"
+        [
+            [
+                {"RIGHT_ID": "role", "RIGHT_ATTRS": role},
+                {
+                    "LEFT_ID": "role",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
+                },
+            ]
+        ],
+    )
+    matcher.add(
+        "copula",  # "Jonas Berg is an analyst at Skagen Securities"
+        [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "nsubj", "POS": "PROPN"},
+                },
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "role",
+                    "RIGHT_ATTRS": {"DEP": "attr", **role},
+                },
+            ]
+        ],
+    )
+    return matcher
+
+
+def _role_heads(doc: Doc) -> dict[int, list[int]]:
+    """Name token -> role-noun tokens the dependency patterns attach to it (once per doc)."""
+    cached: dict[int, list[int]] | None = doc.user_data.get("newsdiff_role_heads")
+    if cached is not None:
+        return cached
+    matcher = _matcher(doc.vocab)
+    heads: dict[int, list[int]] = {}
+    for match_id, tokens in matcher(doc):
+        names = matcher.get(match_id)[1][0]
+        ids = [node["RIGHT_ID"] for node in names]
+        found = dict(zip(ids, tokens, strict=True))
+        heads.setdefault(found["name"], []).append(found["role"])
+    doc.user_data["newsdiff_role_heads"] = heads
+    return heads
+
+
+def _hangs_on(tok: Token, lo: int, start: int, end: int) -> bool:
+    """Whether the token's chain of heads reaches the name ``start:end`` inside ``lo:end``."""
+    if tok.text == "-":
+        return True  # "Secretary-General": the hyphen has no head of its own in the title
+    for _ in range(_MAX_ROLE_TOKENS + 2):
+        if start <= tok.i < end:
+            return True
+        if not lo <= tok.i < end or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _title_before(doc: Doc, start: int, end: int) -> str | None:
     """A title compound right before a name: "Kremlin spokesman", "US Secretary of State".
 
-    Names of places and organisations are part of a title ("Kremlin spokesman"); a person's
-    name, a date, a verb or any other preposition than "of" ends it.
+    The words must hang on the name itself in the parse (compounds, modifiers, an "of"
+    phrase), so "frequent critic of President X" gives X "President", and a coordination
+    ("President X and Foreign Minister Y") gives each name its own title.
     """
-    del entity_tokens  # titles may contain organisation and place names; only people stop them
-    i = token_start - 1
-    collected: list[Token] = []
-    while i >= 0 and len(collected) < 7:
-        tok = doc[i]
-        if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"}:
+    # The words before the name that could be a title: no article, possessive, verb or clause.
+    k = start
+    while k > 0 and start - k < _MAX_ROLE_TOKENS:
+        tok = doc[k - 1]
+        hyphen = tok.text == "-" and not tok.whitespace_ and k > 1 and not doc[k - 2].whitespace_
+        if tok.is_space or "\n" in tok.whitespace_ or tok.ent_type_ in {"DATE", "TIME"}:
             break
-        joined_hyphen = (
-            tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        )
-        if tok.lower_ == "of" or joined_hyphen:  # "Secretary of State", "Secretary-General"
-            if not collected:
-                break
-        elif (
-            tok.is_punct
-            or tok.is_space
-            or tok.pos_ in _ROLE_STOP_POS
-            or tok.pos_ == "ADP"
-            or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}
+        if not hyphen and (
+            tok.dep_ in {"det", "poss", "case", "punct"}
+            or tok.pos_ in {"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM"}
         ):
             break
-        collected.append(tok)
-        i -= 1
-    collected.reverse()
-    while collected and collected[0].lower_ == "of":
-        collected = collected[1:]
-    words = set(_tidy(" ".join(t.text for t in collected)).lower().replace(" - ", "-").split())
-    if not words & ROLE_NOUNS and not any(w.split("-")[-1] in ROLE_NOUNS for w in words):
+        k -= 1
+    # The longest run ending at the name whose words all hang on the name within the run.
+    best = start
+    for j in range(start - 1, k - 1, -1):
+        if all(_hangs_on(doc[i], j, start, end) for i in range(j, start)):
+            best = j
+    run = list(doc[best:start])
+    while run and (run[0].pos_ == "ADP" or run[0].text == "-"):
+        run = run[1:]
+    if not run or not any(_is_role_word(t) for t in run if t.pos_ != "ADP"):
         return None
-    return _tidy(doc[collected[0].i : collected[-1].i + 1].text)
+    return _tidy(doc[run[0].i : run[-1].i + 1].text)
 
 
-def role_appositive(doc: Doc, root: Token) -> str | None:
-    """A role linked to a name by apposition: "his spokesman, Ned Price" / "Price, the envoy"."""
-    candidates: list[Token] = []
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
-        candidates.append(root.head)
-    candidates.extend(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
-    for head in candidates:
-        if head.lower_ not in ROLE_NOUNS and head.lemma_.lower() not in ROLE_NOUNS:
-            continue
-        if head.ent_type_ == "PERSON":
-            continue
-        tokens = [head]
-        for child in head.lefts:
-            if child.dep_ in {"compound", "amod", "nmod"}:
-                tokens.extend(child.subtree)
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                tokens.extend(child.subtree)
-        # The name's own words (its compound tokens up to the root) are not part of the role.
-        name = range(root.left_edge.i, root.i + 1)
-        tokens = [t for t in tokens if t.i not in name]
-        if not tokens:
-            continue
-        lo = min(t.i for t in tokens)
-        hi = max(t.i for t in tokens)
-        span = doc[lo : hi + 1]
-        if "," in span.text or len(span) > 8:
+def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:
+    """The role noun with its modifiers and its "of"/"at" phrase, without the name's words."""
+    if not _is_role_word(head) or head.i in name:
+        return None
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in _ROLE_MODIFIERS:
+            tokens.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS:
+            tokens.extend(child.subtree)
+    tokens = [t for t in tokens if t.i not in name]
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    span = doc[lo : hi + 1]
+    if (
+        len(span) > _MAX_ROLE_TOKENS
+        or any(t.is_punct and t.text not in {"-", ".", "'s", "’s"} for t in span)
+        or any(t.ent_type_ == "PERSON" for t in span)
+    ):
+        span = doc[lo : head.i + 1] if lo <= head.i else doc[head.i : head.i + 1]
+        if any(t.ent_type_ == "PERSON" or t.is_punct for t in span):
             span = doc[head.i : head.i + 1]
-        return _tidy(span.text)
-    return None
+    return _tidy(span.text) or None
+
+
+def roles_of(doc: Doc, start: int, end: int) -> list[str]:
+    """Roles the parse attaches to the person named by tokens ``start:end``.
+
+    A title before the name, an appositive on either side ("X, the Y of Z"), and the copula
+    ("X is Y"); each role is the noun phrase of a job or title word, attached to this name's
+    own head token, so never to another name in a coordination, nor to the head of a larger
+    phrase the name sits in ("the removal of Democratic boss X" gives "Democratic boss").
+    """
+    span = doc[start:end]
+    root = span.root
+    name = range(start, end)
+    found: list[str] = []
+    lead = start  # a title the tagger put inside the name ("Sen. Ruth Calloway")
+    while lead < end - 1 and doc[lead].lower_.rstrip(".") in PERSON_TITLES | ROLE_NOUNS:
+        lead += 1
+    if (title := _title_before(doc, lead, end)) is not None:
+        found.append(title)
+    for head_i in _role_heads(doc).get(root.i, []):
+        if (role := _role_phrase(doc, doc[head_i], name)) is not None:
+            found.append(role)
+    return found
 
 
 def _tidy(text: str) -> str:
@@ -104,8 +266,16 @@ def _tidy(text: str) -> str:
     return " ".join(words)
 
 
+#: Roles shown per actor: the best supported, so one odd parse does not crowd the sidebar.
+MAX_ROLES = 3
+
+
 def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
-    """Drop duplicates and roles inside a longer one ("Secretary of State" in "US ...")."""
+    """The best-supported roles: duplicates and roles inside a longer one dropped.
+
+    "Secretary of State" goes inside "US Secretary of State"; roles stated more often come
+    first, and at most `MAX_ROLES` are kept.
+    """
     unique: dict[str, str] = {}
     for role in roles:
         unique.setdefault(role.lower(), role)
@@ -114,7 +284,12 @@ def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
         for key, r in unique.items()
         if not any(key != other and f" {key} " in f" {other} " for other in unique)
     ]
-    return tuple(sorted(keep, key=lambda r: (-roles.count(r), r.lower())))
+
+    def support(role: str) -> int:  # mentions of the role, its shorter forms included
+        return sum(1 for r in roles if f" {r.lower()} " in f" {role.lower()} ")
+
+    ranked = sorted(keep, key=lambda r: (-support(r), r.lower()))
+    return tuple(ranked[:MAX_ROLES])
 
 
 def _speaker_root(verb: Token) -> Token | None:

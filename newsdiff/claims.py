@@ -10,9 +10,9 @@ Every difference carries a class a fact-checker can act on:
   qualifier, more of a quote, a speaker).
 - ``wording``: the same fact said in other words (a reworded quote, another main verb).
 
-Slots come from the dependency parse (subject and object roles, ``neg``, modal ``aux``), values
-are compared normalised: entities by entity id, numbers by value, dates by resolved TIMEX3
-value. Only conflicts make a claim ``differ``; additions make it ``adds``.
+Slots come from the dependency parse (:mod:`newsdiff.claim_facts`), values are compared
+normalised: entities by entity id, numbers by value, dates by resolved TIMEX3 value. Only
+conflicts make a claim ``differ``; additions make it ``adds``.
 """
 
 from __future__ import annotations
@@ -21,18 +21,39 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from newsdiff.actors import Speaker
 from newsdiff.align import AlignedGroup, SentenceFeatures, lexical_similarity
-from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
-from newsdiff.lexicon.people import SPEECH_VERBS
+from newsdiff.claim_facts import (
+    LIGHT_VERBS,
+    REPORTING_VERBS,
+    WORD,
+    EventFact,
+    NumberFact,
+    SentenceDetail,
+    event_of,
+    normalise_number,
+    number_fact,
+    predicate_of,
+    quote_words,
+    sentence_detail,
+    split_qualifier,
+)
 from newsdiff.model import Claim, ClaimStatus, Difference, DifferenceClass
 
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-    from newsdiff.model import TimeExpr
+__all__ = [
+    "EventFact",
+    "NumberFact",
+    "SentenceDetail",
+    "compare_group",
+    "event_of",
+    "normalise_number",
+    "number_fact",
+    "predicate_of",
+    "quote_words",
+    "sentence_detail",
+    "split_qualifier",
+]
 
 #: Two words whose vectors are this close are one word choice for the same thing
 #: ("combat" / "fight" 0.63, "meet" / "speak" 0.21, "visit" / "message" 0.04).
@@ -43,267 +64,15 @@ ADDITION_SHARE = 0.3
 #: Claim similarity (0-1) = a linear blend of the raw sentence-embedding cosine, the lexical
 #: score and the shared-content share, minus a penalty per conflict, clipped. Fitted by least
 #: squares on the STS-B news train part of bench/accuracy_claims.py (dev only read as a figure).
-SCORE_WEIGHTS = (-0.069, 0.698, 0.074, 0.245)
-CONFLICT_PENALTY = 0.029
+SCORE_WEIGHTS = (-0.099, 0.741, 0.011, -0.011, 0.307)
+CONFLICT_PENALTY = 0.037
 #: Aligned statements at least this similar (0-1, about 4 of STS's 5: "mostly equivalent,
 #: unimportant details differ") say the same thing: what one adds is a detail of wording.
 #: Tuned on the tune parts of bench/accuracy_claims.py.
-AGREE_SIMILARITY = 0.75
-
-#: Reporting verbs whose complement is the claim: "X said / denied that ...".
-_REPORTING = SPEECH_VERBS | {"deny", "report", "reveal", "suggest", "believe", "think"}
-_DENIAL = frozenset({"deny", "dismiss", "refute", "reject"})
-#: Heads that put a planned event in their complement: "is expected to vote", "plans to meet".
-_PLANNING = frozenset(
-    {"expect", "plan", "set", "due", "schedule", "intend", "hope", "aim", "likely", "go"}
-)
-#: Verbs too light to name an event on their own ("have", "make"): never an event conflict.
-_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "get", "take", "give", "go", "come"})
-_MODAL = {
-    "will": "future",
-    "shall": "future",
-    "'ll": "future",
-    "wo": "future",
-    "would": "future",
-    "may": "possible",
-    "might": "possible",
-    "could": "possible",
-    "can": "possible",
-    "must": "necessary",
-    "should": "necessary",
-}
+AGREE_SIMILARITY = 0.65
 #: Additions that are always facts of their own, however small: a figure, a qualifier on
 #: it ("more than 10,000"), a date or a time.
 _FACT_KINDS = frozenset({"number", "date", "time"})
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
-_OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
-
-_QUALIFIERS = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "just over",
-    "just under",
-    "an estimated",
-    "estimated",
-)
-_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
-_SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
-_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-_CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
-_QUOTE_SPANS = re.compile(r"[“\"«]([^”\"»]{3,}?)[”\"»]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class NumberFact:
-    """A number as a value, a qualifier ("more than") and what it counts ("page", "job")."""
-
-    value: str
-    qualifier: str
-    unit: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventFact:
-    """The main event of a sentence, past its reporting verb: who did what to whom, how sure."""
-
-    verb: str
-    """Lemma, with a particle ("turn_down") and a governed preposition ("meet with")."""
-    surface: str
-    negated: bool
-    modality: str
-    """fact, future, possible, necessary or denied."""
-    subjects: frozenset[str] = frozenset()
-    """Entity ids ("e3") and head-noun lemmas ("n:delegation") of the subject; no pronouns."""
-    objects: frozenset[str] = frozenset()
-
-
-@dataclass(slots=True)
-class SentenceDetail:
-    """Per-sentence facts the claim comparison reads (built from the parse)."""
-
-    predicate: tuple[str, str] | None = None
-    """(comparison key, surface text) of the main predicate: ("meet with", "met with")."""
-    speakers: tuple[Speaker, ...] = ()
-    quote: str | None = None
-    entity_names: Mapping[str, str] = field(default_factory=dict)
-    number_text: Mapping[str, str] = field(default_factory=dict)
-    """Normalised value -> surface text."""
-    date_text: Mapping[str, str] = field(default_factory=dict)
-    time_text: Mapping[str, str] = field(default_factory=dict)
-    event: EventFact | None = None
-    numbers: tuple[NumberFact, ...] = ()
-    event_dates: frozenset[str] = frozenset()
-    """TIMEX3 values of the dates and times that modify the main event itself."""
-    quote_words: tuple[tuple[str, ...], ...] = ()
-    """Content-word lemmas of each quoted fragment."""
-    entity_labels: Mapping[str, str] = field(default_factory=dict)
-
-
-# --- numbers -------------------------------------------------------------------------------
-
-
-def split_qualifier(text: str) -> tuple[str, str]:
-    """("more than 10,000") -> ("more than", "10,000"): the qualifier is kept, not dropped."""
-    t = " ".join(text.lower().split())
-    for q in sorted(_QUALIFIERS, key=len, reverse=True):
-        if t.startswith(q + " "):
-            return q, t[len(q) + 1 :]
-    return "", t
-
-
-def normalise_number(text: str) -> str:
-    """A comparable value: "two" -> 2, "1,500" -> 1500, "Thirty-seven per cent" -> 37%.
-
-    Qualifiers ("about", "more than") are not part of the value; see :func:`split_qualifier`.
-    """
-    _, t = split_qualifier(text)
-    percent = t.endswith("%") or t.endswith(" percent") or t.endswith(" per cent")
-    t = t.rstrip("%").replace(" per cent", "").replace(" percent", "").strip()
-    t = _CURRENCY.sub("", t).strip()
-    words = t.replace("-", " ").split()
-    count = 0  # leading words that spell the number; the rest is its unit ("eight cents")
-    while count < len(words) and (words[count] in _WORD_NUMBERS or _NUMERIC.match(words[count])):
-        count += 1
-    if count and words[0] in {"a", "an"} and count == 1:
-        count = 0  # "a dozen" counts, "a day" does not
-    value: float | None = None
-    if count:
-        total, current = 0.0, 0.0
-        for w in words[:count]:
-            n = float(w.replace(",", "")) if _NUMERIC.match(w) else float(_WORD_NUMBERS[w])
-            if w in _SCALES:
-                current = max(current, 1.0) * n
-                if n >= 1000:
-                    total += current
-                    current = 0.0
-            else:
-                current += n
-        value = total + current
-    if value is None:
-        return " ".join(words)
-    unit = " ".join(words[count:])
-    rendered = f"{value:.10g}" if value < 1e15 else str(value)
-    return rendered + ("%" if percent else "") + (f" {unit}" if unit else "")
-
-
-def number_fact(ent: Span) -> NumberFact:
-    """Value, qualifier and unit of a number entity, the unit read from the parse: the noun
-    the number modifies ("48-page indictment" -> page), or the label for money and percent."""
-    qualifier, _ = split_qualifier(ent.text)
-    if not qualifier:
-        before = ent.doc[max(ent.start - 2, ent.sent.start) : ent.start].text.lower()
-        qualifier = next(
-            (q for q in sorted(_QUALIFIERS, key=len, reverse=True) if before.endswith(q)), ""
-        )
-    if ent.label_ in {"MONEY", "PERCENT"}:
-        unit = ent.label_.lower()
-    else:
-        root = ent.root
-        unit = ""
-        if (
-            root.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod"}
-            and root.head.i >= ent.end
-        ):
-            unit = root.head.lemma_.lower()
-        elif not (root.like_num or root.lower_ in _WORD_NUMBERS):
-            unit = root.lemma_.lower()  # "48-page": the unit is inside the entity
-        else:
-            pobj = next(
-                (
-                    g
-                    for c in root.children
-                    if c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            unit = pobj.lemma_.lower() if pobj is not None else ""
-    return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
-
-
-# --- events --------------------------------------------------------------------------------
-
-
-def _event_root(sent: Span) -> tuple[Token | None, str]:
-    """The verb of the reported event and the modality its framing gives it."""
-    root = sent.root
-    framing = "fact"
-    if root.lemma_.lower() in _REPORTING:
-        comp = next(
-            (
-                c
-                for c in root.children
-                if c.dep_ == "ccomp"
-                and c.pos_ in {"VERB", "AUX"}
-                and not any(
-                    m.dep_ == "mark" and m.lower_ not in {"that", "whether"} for m in c.children
-                )
-            ),
-            None,
-        )
-        if comp is not None:
-            if root.lemma_.lower() in _DENIAL:
-                framing = "denied"
-            root = comp
-    planned = root.lemma_.lower() in _PLANNING or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in _PLANNING for c in root.children
-    )
-    if planned:
-        comp = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if comp is None:
-            acomp = next((c for c in root.children if c.dep_ == "acomp"), None)
-            if acomp is not None:
-                comp = next((c for c in acomp.children if c.dep_ == "xcomp"), None)
-        if comp is not None:
-            root = comp
-            framing = "future" if framing == "fact" else framing
-    if root.pos_ not in {"VERB", "AUX"}:
-        return None, framing
-    return root, framing
-
-
-def _slot_keys(tok: Token, token_entity: Mapping[int, str]) -> set[str]:
-    """What a noun phrase names: entity ids in it, its head noun and the nouns that say which
-    one ("a binding merger agreement" -> agreement, merger; "the terms of a merger" -> term,
-    merger). A pronoun names nothing here: it may be the named actor, so it never conflicts."""
-    if tok.pos_ == "PRON":
-        return set()
-    keys: set[str] = set()
-    heads = [tok, *tok.conjuncts]
-    for head in heads:
-        if head.i in token_entity:
-            keys.add(token_entity[head.i])
-            continue
-        keys.add("n:" + head.lemma_.lower())
-        for child in head.children:
-            if child.i in token_entity and child.dep_ in {"compound", "poss", "amod", "nmod"}:
-                keys.add(token_entity[child.i])
-            elif child.dep_ == "compound" and child.pos_ == "NOUN":
-                keys.add("n:" + child.lemma_.lower())
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                for g in child.children:
-                    if g.dep_ == "pobj":
-                        keys.add(token_entity.get(g.i, "n:" + g.lemma_.lower()))
-    return keys
 
 
 def _overlap(xa: frozenset[str], xb: frozenset[str], names: Mapping[str, str]) -> bool:
@@ -326,150 +95,6 @@ def _different_entities(xa: frozenset[str], xb: frozenset[str]) -> bool:
     ids_a = {k for k in xa if not k.startswith("n:")}
     ids_b = {k for k in xb if not k.startswith("n:")}
     return bool(ids_a and ids_b and not ids_a & ids_b)
-
-
-def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
-    """Who did what to whom in the sentence's main clause, read from the dependency parse."""
-    from newsdiff.align import canonical_lemma
-
-    root, framing = _event_root(sent)
-    if root is None:
-        return None
-    aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
-    modality = framing
-    for a in aux:
-        if a.lower_ in _MODAL and modality == "fact":
-            modality = _MODAL[a.lower_]
-        elif a.lower_ == "going" and modality == "fact":
-            modality = "future"
-    negated = any(c.dep_ == "neg" for c in root.children)
-    lemma = root.lemma_.lower()
-    particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
-    verb = canonical_lemma(f"{lemma}_{particle}" if particle else lemma)
-    subjects: set[str] = set()
-    objects: set[str] = set()
-    prep_word = ""
-    for child in root.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            subjects |= _slot_keys(child, token_entity)
-        elif child.dep_ in _OBJECT_DEPS:
-            objects |= _slot_keys(child, token_entity)
-        elif child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    subjects |= _slot_keys(g, token_entity)
-        elif child.dep_ in {"prep", "dative"} and child.lower_ in _OBJECT_PREPS:
-            for g in child.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}:
-                    objects |= _slot_keys(g, token_entity)
-                    if not prep_word and child.lower_ in {"with", "to", "against"}:
-                        prep_word = child.lower_
-    if prep_word:
-        verb = f"{verb} {prep_word}"
-    shown = sorted(
-        [*aux, *(c for c in root.children if c.dep_ in {"neg", "prt"}), root], key=lambda t: t.i
-    )
-    surface = " ".join(t.text for t in shown) + (f" {prep_word}" if prep_word else "")
-    return EventFact(verb, surface, negated, modality, frozenset(subjects), frozenset(objects))
-
-
-def predicate_of(sent: Span) -> tuple[str, str] | None:
-    """Main predicate with modal, negation and preposition: "will speak", "met with"."""
-    event = event_of(sent, {})
-    if event is None:
-        return None
-    flags = [f for f, on in (("FUT", event.modality == "future"), ("NOT", event.negated)) if on]
-    return " ".join([*flags, event.verb.replace("_", " ")]), event.surface
-
-
-def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> frozenset[str]:
-    """Values of the time expressions that hang off the event verb (not off a noun, not off the
-    reporting verb): only those can conflict; the others are extra detail."""
-    if root is None:
-        return frozenset()
-    doc = sent.doc
-    values: set[str] = set()
-    for tx in times:
-        if not tx.value[:1].isdigit() or tx.type not in {"DATE", "TIME"}:
-            continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span.root
-        for _ in range(3):
-            if tok.head == root:
-                values.add(tx.value)
-                break
-            if tok.head == tok or tok.head.pos_ in {"VERB", "AUX"}:
-                break
-            tok = tok.head
-    return frozenset(values)
-
-
-def quote_words(sent: Span) -> tuple[tuple[str, ...], ...]:
-    """Content-word lemmas of each quoted fragment of the sentence."""
-    out: list[tuple[str, ...]] = []
-    for m in _QUOTE_SPANS.finditer(sent.text):
-        start = sent.start_char + m.start(1)
-        end = sent.start_char + m.end(1)
-        words = tuple(
-            t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
-        )
-        if words:
-            out.append(words)
-    return tuple(out)
-
-
-def sentence_detail(
-    sent: Span,
-    token_entity: Mapping[int, str],
-    entity_label: Mapping[str, str],
-    entity_name: Mapping[str, str],
-    times: Sequence[TimeExpr],
-    number_ents: Sequence[Span],
-) -> SentenceDetail:
-    """Everything the comparison reads about one sentence."""
-    from newsdiff.actors import quoted_text, speakers
-
-    ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
-    date_text: dict[str, str] = {}
-    time_text: dict[str, str] = {}
-    covered: list[tuple[int, int]] = []
-    for tx in times:
-        if tx.start >= sent.start_char and tx.end <= sent.end_char:
-            covered.append((tx.start, tx.end))
-            if tx.type == "DATE" and tx.value[:1].isdigit():
-                date_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
-            elif tx.type == "TIME" and tx.value[:1].isdigit():
-                time_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
-    numbers: list[NumberFact] = []
-    for ent in number_ents:
-        if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
-            continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
-        if "(" in before and ent.label_ == "CARDINAL":
-            continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
-        numbers.append(number_fact(ent))
-    root, _ = _event_root(sent)
-    event = event_of(sent, token_entity)
-    predicate = None
-    if event is not None:
-        flags = [f for f, on in (("FUT", event.modality == "future"), ("NOT", event.negated)) if on]
-        predicate = (" ".join([*flags, event.verb.replace("_", " ")]), event.surface)
-    return SentenceDetail(
-        predicate=predicate,
-        speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=quoted_text(sent),
-        entity_names={e: entity_name[e] for e in ents},
-        entity_labels={e: entity_label.get(e, "") for e in ents},
-        number_text={n.value: n.text for n in numbers},
-        date_text=date_text,
-        time_text=time_text,
-        event=event,
-        numbers=tuple(numbers),
-        event_dates=_event_dates(sent, root, times),
-        quote_words=quote_words(sent),
-    )
 
 
 # --- comparison ----------------------------------------------------------------------------
@@ -614,9 +239,17 @@ def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
             and other < v
         ):
             return True
-        if q in {"about", "around", "roughly", "approximately", "nearly", "almost", "some"}:
-            if abs(other - v) <= 0.1 * max(abs(v), 1e-9):
-                return True
+        near = abs(other - v) <= 0.1 * max(abs(v), 1e-9)
+        if near and q in {
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "nearly",
+            "almost",
+            "some",
+        }:
+            return True
     coarse, fine, digits = (vx, vy, dx) if dx < dy else (vy, vx, dy)
     if dx == dy:
         return False
@@ -702,8 +335,8 @@ def _compare_events(
                 if {labels.get(k) for k in ids_a} & {labels.get(k) for k in ids_b}:
                     found.add("actor", "conflict", {a: ids_a, b: ids_b})
         return
-    light = base_a in _LIGHT_VERBS or base_b in _LIGHT_VERBS
-    reporting = base_a in _REPORTING and base_b in _REPORTING
+    light = base_a in LIGHT_VERBS or base_b in LIGHT_VERBS
+    reporting = base_a in REPORTING_VERBS and base_b in REPORTING_VERBS
     transitive = bool(ea.objects) and bool(eb.objects)
     contradicting = (not shared_subject and _different_entities(ea.subjects, eb.subjects)) or (
         not shared_object and _different_entities(ea.objects, eb.objects)
@@ -747,7 +380,7 @@ def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: Sente
         wb = db.quote_words[best_j]
         miss_a = [w for w, c in zip(wa, best_m.any(axis=1), strict=True) if not c]
         miss_b = [w for w, c in zip(wb, best_m.any(axis=0), strict=True) if not c]
-        if miss_a and miss_b:
+        if _substituted(list(wa), list(wb), best_m):
             found.add("quote", "conflict", {a: [qa], b: [qb]})
         elif miss_a or miss_b:
             found.add("quote", "addition", {a: [qa], b: [qb]})
@@ -755,9 +388,28 @@ def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: Sente
             found.add("quote", "wording", {a: [qa], b: [qb]})
 
 
+def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
+    """A word of one quote stands where the other quote has another, unrelated word ("reject
+    his visit" / "reject his message"). Words only one quote has, at its edges or inside
+    ("yellow knit panties" / "panties"), are the longer quote saying more, not a conflict."""
+    from difflib import SequenceMatcher
+
+    # Words with a synonym on the other side are one word for the matcher.
+    canon_b = list(wb)
+    canon_a = [next((wb[j] for j in range(len(wb)) if same[i, j]), w) for i, w in enumerate(wa)]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, canon_a, canon_b, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        for x in canon_a[i1:i2]:
+            for y in canon_b[j1:j2]:
+                if x not in y and y not in x:  # "online" / "on-line" is one word
+                    return True
+    return False
+
+
 def _plain(text: str) -> list[str]:
     """Words of a quote without case and punctuation: "Full support," == "full support"."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [w.casefold() for w in WORD.findall(text)]
 
 
 def _compare_speakers(
@@ -829,13 +481,64 @@ def claim_similarity(
     a: SentenceFeatures, b: SentenceFeatures, coverage: float, conflicts: int
 ) -> float:
     """How similar two aligned statements are, 0-1, in the way people judge it (STS)."""
+    features = similarity_features(a, b, coverage)
+    score = SCORE_WEIGHTS[0] + sum(w * x for w, x in zip(SCORE_WEIGHTS[1:], features, strict=True))
+    score -= CONFLICT_PENALTY * conflicts
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def similarity_features(
+    a: SentenceFeatures, b: SentenceFeatures, coverage: float
+) -> tuple[float, float, float, float]:
+    """Sentence cosine, lexical score, shared-content share and soft word overlap."""
     cosine = 0.0
     if a.plain is not None and b.plain is not None:
-        cosine = float(a.plain @ b.plain)
-    lexical = lexical_similarity(a, b)
-    c0, c1, c2, c3 = SCORE_WEIGHTS
-    score = c0 + c1 * max(cosine, 0.0) + c2 * lexical + c3 * coverage - CONFLICT_PENALTY * conflicts
-    return round(min(1.0, max(0.0, score)), 4)
+        cosine = max(float(a.plain @ b.plain), 0.0)
+    return cosine, lexical_similarity(a, b), coverage, soft_overlap(a, b)
+
+
+def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """IDF-weighted word overlap where a word counts by its closest word on the other side
+    (cosine of word vectors), names, numbers and dates by exact id: an F-measure of both ways.
+    """
+    import numpy as np
+
+    from newsdiff.semantic import word_vectors
+
+    words_a = list(dict.fromkeys(a.lemmas))
+    words_b = list(dict.fromkeys(b.lemmas))
+    best_a = np.zeros(len(words_a))
+    best_b = np.zeros(len(words_b))
+    if words_a and words_b:
+        vectors = word_vectors([*words_a, *words_b])
+        if vectors:
+            dim = next(iter(vectors.values())).shape[0]
+            zero = np.zeros(dim, dtype=np.float32)
+            m = (
+                np.stack([vectors.get(w, zero) for w in words_a])
+                @ np.stack([vectors.get(w, zero) for w in words_b]).T
+            )
+            m = np.clip(m, 0.0, 1.0)
+            for i, w in enumerate(words_a):
+                for j, x in enumerate(words_b):
+                    if w == x:
+                        m[i, j] = 1.0
+            best_a, best_b = m.max(axis=1), m.max(axis=0)
+
+    def share(s: SentenceFeatures, other: SentenceFeatures, words: list[str], best: Any) -> float:
+        total = sum(s.features.values())
+        if not total:
+            return 0.0
+        got = sum(s.features.get(w, 1.0) * float(v) for w, v in zip(words, best, strict=True))
+        got += sum(
+            weight
+            for f, weight in s.features.items()
+            if f.startswith(("ent:", "num:", "date:")) and f in other.features
+        )
+        return float(got / total)
+
+    p, r = share(a, b, words_a, best_a), share(b, a, words_b, best_b)
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def compare_group(

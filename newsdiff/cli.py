@@ -73,6 +73,18 @@ def _positive_mb(value: str) -> float:
     return number
 
 
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a TCP port (1-65535), e.g. --serve 8000"
+        )
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; public so the README and tests can show its help."""
     codes = "\n".join(f"  {int(code):>3}  {text}" for code, text in EXIT_CODE_HELP.items())
@@ -81,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsdiff --demo                      the bundled example in the UI\n"
         "  newsdiff a.txt b.html                compare two articles in the UI\n"
         "  newsdiff --json a.txt b.txt > out.json\n"
-        "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n\n"
+        "  newsdiff --report md a.txt b.txt --date B=2021-12-30\n"
+        "  newsdiff --serve 8000 --demo           the UI in a browser, on 127.0.0.1:8000\n\n"
         f"sources: at most {MAX_SOURCES}, named A to Z in argument order; sentence ids are the\n"
         "  source's letter and a number (A3), so a 27th source has no id that reads clearly.\n\n"
         f"config: {display_path(config_path())}\n"
@@ -137,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"read settings from FILE instead of {display_path(config_path())}",
     )
+    parser.add_argument(
+        "--serve",
+        type=_port,
+        metavar="PORT",
+        help="serve the UI to a web browser on http://127.0.0.1:PORT (textual-serve)",
+    )
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     return parser
 
@@ -171,6 +190,8 @@ def _run(argv: Sequence[str]) -> int:
     config = _load_config(args.config)
     dates = dict(parse_date_option(value) for value in args.date)
     paths = _paths(args)
+    if args.serve is not None:
+        return _serve(args, paths, config)
     interactive = not (args.json or args.report)
     if interactive and len(paths) < 2:
         raise NewsdiffError(
@@ -276,14 +297,61 @@ def _analyze(sources: Sequence[Source], *, model: str, use_cache: bool) -> Compa
         sys.stderr.flush()
 
 
+#: Set by textual-serve in the app processes it starts for each browser tab.
+_WEB_DRIVER = "textual.drivers.web_driver"
+
+
+def _serve(args: argparse.Namespace, paths: Sequence[str], config: Config) -> int:
+    """Serve the UI to browsers on 127.0.0.1 only: each tab runs ``newsdiff`` with the same
+    articles and options, with Textual's web driver (textual-serve)."""
+    import shlex
+
+    if args.json or args.report:
+        raise NewsdiffError("--serve shows the UI; leave out --json and --report", ExitCode.USAGE)
+    if "-" in paths:
+        raise NewsdiffError(
+            "--serve reads the articles again for each browser tab, so it cannot use stdin "
+            "('-'); give file names or URLs",
+            ExitCode.USAGE,
+        )
+    if len(paths) < 2:
+        raise NewsdiffError(
+            "the UI compares at least two articles and only one was given", ExitCode.TOO_FEW_SOURCES
+        )
+    from newsdiff.fetch import is_url
+
+    # Fail here, once, with the usual one-line errors, rather than in every browser tab.
+    max_mb = args.max_size if args.max_size is not None else config.max_file_mb
+    read_inputs(paths, max_bytes=int(max_mb * 1_000_000))
+    command = [sys.executable, "-m", "newsdiff"]
+    command += ["--demo"] if args.demo else [p if is_url(p) else os.path.abspath(p) for p in paths]
+    for value in args.date:
+        command += ["--date", value]
+    if args.model:
+        command += ["--model", args.model]
+    if args.max_size is not None:
+        command += ["--max-size", str(args.max_size)]
+    if args.no_cache:
+        command.append("--no-cache")
+    if args.config is not None:
+        command += ["--config", os.path.abspath(args.config)]
+    from textual_serve.server import Server
+
+    print(f"newsdiff: serving on http://127.0.0.1:{args.serve} (Ctrl+C stops)", file=sys.stderr)
+    Server(shlex.join(command), host="127.0.0.1", port=args.serve, title="newsdiff").serve()
+    return int(ExitCode.OK)
+
+
 def _run_ui(sources: Sequence[Source], *, model: str, config: Config, use_cache: bool) -> int:
-    if not _isatty(sys.stdout):
+    web = _WEB_DRIVER in os.environ.get("TEXTUAL_DRIVER", "")
+    if not web and not _isatty(sys.stdout):
         raise NewsdiffError(
             "the UI needs a terminal but stdout is redirected; "
             "use --json or --report md to write the comparison to a file",
             ExitCode.USAGE,
         )
-    _attach_terminal_input()
+    if not web:  # under textual-serve the keys come from the browser, through stdin
+        _attach_terminal_input()
     # Importing Textual allocates many objects; cyclic garbage collections during that import
     # and the first frame only delay the text (~40 ms). The app turns collection back on after
     # its first frame; the finally covers failures before that.

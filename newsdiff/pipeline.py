@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsdiff import __version__, cache
-from newsdiff.model import Claim, Comparison, Entity, Mention, Quote, Sentence, Source, TimeExpr
+from newsdiff.docindex import bucket_of
+from newsdiff.document import SourceDoc
+from newsdiff.model import (
+    Claim,
+    Comparison,
+    Entity,
+    Mention,
+    Quote,
+    Sentence,
+    Source,
+    Talk,
+    TimeExpr,
+)
 from newsdiff.nlp import load_pipeline, pipe_texts, pipeline_label, resolve_pipeline
 
 # The stage modules (and rapidfuzz) are imported inside the functions that use them: a cache hit
@@ -18,7 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsdiff.align import SentenceFeatures
-    from newsdiff.claims import SentenceDetail
+    from newsdiff.claim_facts import SentenceDetail
+    from newsdiff.entities import Cluster, RawMention
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -77,7 +88,19 @@ def analyze(
     step(0)
     nlp = load_pipeline(info)
     step(1)
-    docs = pipe_texts(nlp, [s.text for s in sources], [s.id for s in sources])
+    parse_start = done - STAGES[1][1]
+
+    def parsing(fraction: float) -> None:
+        # Parsing is most of the run: report it component by component, and stop there too.
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled
+        if progress is not None:
+            progress(STAGES[1][0], parse_start + fraction * STAGES[1][1])
+
+    reporting = progress is not None or is_cancelled is not None
+    docs = pipe_texts(
+        nlp, [s.text for s in sources], [s.id for s in sources], parsing if reporting else None
+    )
     step(2)
     comparison = analyze_docs(sources, docs, pipeline_label(info), step=step)
     if progress is not None:
@@ -87,8 +110,47 @@ def analyze(
     return comparison
 
 
-def _sentences(doc: Doc, source_id: str) -> tuple[list[Sentence], list[str]]:
-    """Sentence records without surrounding whitespace, and the id of each spaCy sentence."""
+def analyze_docs(
+    sources: Sequence[Source],
+    docs: Sequence[Doc],
+    model_label: str,
+    *,
+    step: Callable[[int], None] | None = None,
+) -> Comparison:
+    """The engine after spaCy: the stages, in order, over one record per source."""
+    records = [
+        read_sentences(i, src, doc) for i, (src, doc) in enumerate(zip(sources, docs, strict=True))
+    ]
+    find_times(records)
+    _advance(step, 3)
+    entities = find_entities(records)
+    find_roles(records, entities)
+    facts = sentence_facts(records, entities)
+    _advance(step, 4)
+    claims = compare_claims(facts)
+    _advance(step, 5)
+    talks = find_talks(records, entities, claims)
+    return Comparison(
+        version=__version__,
+        model=model_label,
+        sources=tuple(replace(r.source, sentences=tuple(r.sentences)) for r in records),
+        entities=build_entities(records, entities),
+        claims=tuple(claims),
+        talks=tuple(talks),
+        times=tuple(t for r in records for t in r.times),
+    )
+
+
+def _advance(step: Callable[[int], None] | None, index: int) -> None:
+    if step is not None:
+        step(index)
+
+
+# -- stages ---------------------------------------------------------------------------------
+
+
+def read_sentences(index: int, source: Source, doc: Doc) -> SourceDoc:
+    """The record of one source, with its sentences trimmed of surrounding whitespace."""
     records: list[Sentence] = []
     ids: list[str] = []
     for sent in doc.sents:
@@ -97,173 +159,236 @@ def _sentences(doc: Doc, source_id: str) -> tuple[list[Sentence], list[str]]:
         rstrip = len(text) - len(text.rstrip())
         start, end = sent.start_char + lstrip, sent.end_char - rstrip
         if end <= start:
-            ids.append(records[-1].id if records else f"{source_id}1")
+            ids.append(records[-1].id if records else f"{source.id}1")
             continue
         if records and not any(ch.isalnum() for ch in text):
             # A closing quote or bracket split off after "...30 days." belongs to that sentence.
             records[-1] = Sentence(records[-1].id, records[-1].start, end)
             ids.append(records[-1].id)
             continue
-        sid = f"{source_id}{len(records) + 1}"
+        sid = f"{source.id}{len(records) + 1}"
         records.append(Sentence(sid, start, end))
         ids.append(sid)
     if not records:  # whitespace-only text still gets one (empty) sentence to point at
-        records.append(Sentence(f"{source_id}1", 0, len(doc.text)))  # once per Doc
-    return records, ids
+        records.append(Sentence(f"{source.id}1", 0, len(doc.text)))  # once per Doc
+    return SourceDoc(index, source, doc, records, ids)
 
 
-def analyze_docs(
-    sources: Sequence[Source],
-    docs: Sequence[Doc],
-    model_label: str,
-    *,
-    step: Callable[[int], None] | None = None,
-) -> Comparison:
-    """The engine after spaCy: every stage that reads the parsed Docs."""
-    from newsdiff.actors import merge_roles, role_appositive, role_before
-    from newsdiff.align import align
-    from newsdiff.claims import compare_group
-    from newsdiff.entities import (
-        cluster_mentions,
-        collect_mentions,
-        entity_sort_key,
-        sources_of,
-    )
-    from newsdiff.talks import SourceContext, build_talks
+def find_times(records: Sequence[SourceDoc]) -> None:
+    """Each record's time expressions, resolved against its publication date."""
     from newsdiff.times import extract_times
 
-    order = [s.id for s in sources]
-    sentence_records: list[list[Sentence]] = []
-    sentence_ids: list[list[str]] = []
-    for doc, src in zip(docs, sources, strict=True):
-        records, ids = _sentences(doc, src.id)
-        sentence_records.append(records)
-        sentence_ids.append(ids)
+    for r in records:
+        r.times = extract_times(r.doc, r.source_id, r.published)
 
-    times: list[list[TimeExpr]] = [
-        extract_times(doc, src.id, src.published) for doc, src in zip(docs, sources, strict=True)
-    ]
-    if step:
-        step(3)
 
-    raw = collect_mentions(docs, order)
+@dataclass(slots=True)
+class EntityTable:
+    """The entities stage's result: clusters of mentions across all sources, with their ids."""
+
+    mentions: list[RawMention]
+    """Every source's raw mentions; clusters index into this list."""
+    clusters: list[Cluster]
+    ids: list[str]
+    label: dict[str, str]
+    name: dict[str, str]
+
+    def __iter__(self) -> Iterator[tuple[str, Cluster]]:
+        return iter(zip(self.ids, self.clusters, strict=True))
+
+
+def find_entities(records: Sequence[SourceDoc]) -> EntityTable:
+    """Cluster named mentions across sources; marks each record's tokens with entity ids."""
+    from newsdiff.entities import cluster_mentions, collect_mentions, entity_sort_key
+
+    docs = [r.doc for r in records]
+    raw = collect_mentions(docs, [r.source_id for r in records])
     clusters = cluster_mentions(docs, raw)
     clusters.sort(key=lambda c: entity_sort_key(c, raw))
-    entity_ids = [f"e{i}" for i in range(1, len(clusters) + 1)]
-    token_entity: list[dict[int, str]] = [{} for _ in docs]
-    for eid, cluster in zip(entity_ids, clusters, strict=True):
+    ids = [f"e{i}" for i in range(1, len(clusters) + 1)]
+    for eid, cluster in zip(ids, clusters, strict=True):
         for mi in cluster.mentions:
             m = raw[mi]
             for t in range(m.token_start, m.token_end):
-                token_entity[m.doc_index][t] = eid
-    entity_label = {eid: c.label for eid, c in zip(entity_ids, clusters, strict=True)}
-    entity_name = {eid: c.name for eid, c in zip(entity_ids, clusters, strict=True)}
+                records[m.doc_index].token_entity[t] = eid
+    return EntityTable(
+        raw,
+        clusters,
+        ids,
+        label={eid: c.label for eid, c in zip(ids, clusters, strict=True)},
+        name={eid: c.name for eid, c in zip(ids, clusters, strict=True)},
+    )
 
-    roles: dict[str, list[str]] = defaultdict(list)
-    for eid, cluster in zip(entity_ids, clusters, strict=True):
+
+def find_roles(records: Sequence[SourceDoc], entities: EntityTable) -> None:
+    """Roles each source gives each person: a title before the name or an appositive after."""
+    from newsdiff.actors import roles_of
+
+    for eid, cluster in entities:
         if cluster.label != "PERSON":
             continue
         for mi in cluster.mentions:
-            m = raw[mi]
-            doc = docs[m.doc_index]
-            entity_tokens = set(token_entity[m.doc_index])
-            for role in (
-                role_before(doc, m.token_start, entity_tokens),
-                role_appositive(doc, doc[m.token_end - 1]),
-            ):
-                if role:
-                    roles[eid].append(role)
+            m = entities.mentions[mi]
+            record = records[m.doc_index]
+            roles = roles_of(record.doc, m.token_start, m.token_end)
+            if roles:
+                record.roles.setdefault(eid, []).extend(roles)
 
-    quotes: dict[str, list[Quote]] = defaultdict(list)
-    details: dict[str, SentenceDetail] = {}
-    features: list[list[SentenceFeatures]] = []
-    for d_index, (doc, src) in enumerate(zip(docs, sources, strict=True)):
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """The sentence facts stage's result: what alignment and the claim comparison read."""
+
+    features: list[list[SentenceFeatures]]
+    """Per source, in sentence order."""
+    details: dict[str, SentenceDetail]
+    """Sentence id -> its predicate, speakers, quote, numbers and dates."""
+
+
+def sentence_facts(records: Sequence[SourceDoc], entities: EntityTable) -> SentenceFacts:
+    """Features and details of every sentence; records each source's quotes by speaker."""
+    facts = SentenceFacts([], {})
+    for record in records:
         feats: list[SentenceFeatures] = []
-        ids = sentence_ids[d_index]
-        seen: set[str] = set()
-        sents = list(doc.sents)
-        # Bucket times and number entities by sentence once (Span.ents scans the whole Doc).
-        starts = [s.start_char for s in sents]
-        times_of: list[list[TimeExpr]] = [[] for _ in sents]
-        for tx in times[d_index]:
-            times_of[max(bisect_right(starts, tx.start) - 1, 0)].append(tx)
-        numbers_of: list[list[Span]] = [[] for _ in sents]
-        for ent in doc.ents:
-            if ent.label_ in _NUMBER_LABELS:
-                numbers_of[max(bisect_right(starts, ent.start_char) - 1, 0)].append(ent)
-        for s_index, sent in enumerate(sents):
-            sid = ids[s_index]
-            if sid in seen:
-                continue
-            seen.add(sid)
-            feat, detail = _sentence_facts(
-                src.text,
-                sent,
-                src.id,
-                sid,
-                len(feats),
-                token_entity[d_index],
-                entity_name,
-                entity_label,
-                times_of[s_index],
-                numbers_of[s_index],
-            )
+        for sid, sent, times, numbers in _sentences_with_facts(record):
+            feat, detail = _facts_of(record, sent, sid, len(feats), entities, times, numbers)
             feats.append(feat)
-            details[sid] = detail
+            facts.details[sid] = detail
             quote = detail.quote or sent.text.strip()
             for sp in detail.speakers:
-                if sp.entity is not None and not any(q.sentence == sid for q in quotes[sp.entity]):
-                    quotes[sp.entity].append(Quote(src.id, sid, quote))
-        features.append(feats)
+                said = record.quotes.setdefault(sp.entity, []) if sp.entity is not None else None
+                if said is not None and not any(q.sentence == sid for q in said):
+                    said.append(Quote(record.source_id, sid, quote))
+        facts.features.append(feats)
+    return facts
 
-    entities = []
-    for eid, cluster in zip(entity_ids, clusters, strict=True):
+
+def compare_claims(facts: SentenceFacts) -> list[Claim]:
+    """Align sentences across sources and compare what each group of them claims."""
+    from newsdiff.align import align
+    from newsdiff.claims import compare_group
+
+    groups = align(facts.features)
+    return [compare_group(g, facts.details, f"c{i}") for i, g in enumerate(groups, start=1)]
+
+
+def find_talks(
+    records: Sequence[SourceDoc], entities: EntityTable, claims: Sequence[Claim]
+) -> list[Talk]:
+    """Meetings, calls and visits, one entry per event across the sources."""
+    from newsdiff.talks import build_talks
+
+    claim_of_sentence = {sid: c.id for c in claims for sid in c.all_sentence_ids()}
+    return build_talks(records, entities.label, entities.name, claim_of_sentence)
+
+
+def build_entities(records: Sequence[SourceDoc], entities: EntityTable) -> tuple[Entity, ...]:
+    """The Comparison's entities: each cluster with its mentions, roles and quotes."""
+    from newsdiff.actors import merge_roles
+    from newsdiff.entities import sources_of
+
+    raw = entities.mentions
+    order = [r.source_id for r in records]
+    built = []
+    for eid, cluster in entities:
         mentions = tuple(
             Mention(raw[i].source, raw[i].start, raw[i].end, raw[i].text)
-            for i in sorted(
-                cluster.mentions, key=lambda i: (order.index(raw[i].source), raw[i].start)
-            )
+            for i in sorted(cluster.mentions, key=lambda i: (raw[i].doc_index, raw[i].start))
         )
-        entities.append(
+        built.append(
             Entity(
                 id=eid,
                 name=cluster.name,
                 label=cluster.label,
-                roles=merge_roles(roles.get(eid, [])),
+                roles=merge_roles([role for r in records for role in r.roles.get(eid, ())]),
                 sources=sources_of(cluster, raw, order),
                 mentions=mentions,
-                quotes=tuple(quotes.get(eid, ())),
+                quotes=tuple(q for r in records for q in r.quotes.get(eid, ())),
                 aliases=cluster.aliases,
             )
         )
-    if step:
-        step(4)
+    return tuple(built)
 
-    groups = align(features)
-    claims: list[Claim] = [
-        compare_group(g, details, f"c{i}") for i, g in enumerate(groups, start=1)
-    ]
-    claim_of_sentence = {sid: c.id for c in claims for sid in c.all_sentence_ids()}
-    if step:
-        step(5)
 
-    contexts = [
-        SourceContext(src.id, src.published, doc, sentence_ids[i], times[i], token_entity[i])
-        for i, (doc, src) in enumerate(zip(docs, sources, strict=True))
-    ]
-    talks = build_talks(contexts, entity_label, entity_name, claim_of_sentence)
+# -- sentence facts -------------------------------------------------------------------------
 
-    analysed = tuple(
-        replace(src, sentences=tuple(sentence_records[i])) for i, src in enumerate(sources)
+
+def _sentences_with_facts(
+    record: SourceDoc,
+) -> Iterator[tuple[str, Span, list[TimeExpr], list[Span]]]:
+    """Each sentence once (fragments share an id), with its times and number entities.
+
+    Times and numbers are bucketed by sentence in one pass (``Span.ents`` scans the whole Doc).
+    """
+    sents = list(record.doc.sents)
+    starts = [s.start_char for s in sents]
+    times_of: list[list[TimeExpr]] = [[] for _ in sents]
+    for tx in record.times:
+        times_of[bucket_of(starts, tx.start)].append(tx)
+    numbers_of: list[list[Span]] = [[] for _ in sents]
+    for ent in record.doc.ents:
+        if ent.label_ in _NUMBER_LABELS:
+            numbers_of[bucket_of(starts, ent.start_char)].append(ent)
+    seen: set[str] = set()
+    for s_index, sent in enumerate(sents):
+        sid = record.sentence_ids[s_index]
+        if sid not in seen:
+            seen.add(sid)
+            yield sid, sent, times_of[s_index], numbers_of[s_index]
+
+
+def _facts_of(
+    record: SourceDoc,
+    sent: Span,
+    sid: str,
+    index: int,
+    entities: EntityTable,
+    times: Sequence[TimeExpr],
+    number_ents: Sequence[Span],
+) -> tuple[SentenceFeatures, SentenceDetail]:
+    """Word, entity, number and date features of one sentence, and what claims compare."""
+    from newsdiff.align import SentenceFeatures
+    from newsdiff.claim_facts import sentence_detail
+
+    token_entity = record.token_entity
+    detail = sentence_detail(
+        sent,
+        token_entity=token_entity,
+        entity_label=entities.label,
+        entity_name=entities.name,
+        times=times,
+        number_ents=number_ents,
     )
-    return Comparison(
-        version=__version__,
-        model=model_label,
-        sources=analysed,
-        entities=tuple(entities),
-        claims=tuple(claims),
-        talks=tuple(talks),
-        times=tuple(t for per in times for t in per),
+    feat = SentenceFeatures(
+        id=sid,
+        source=record.source_id,
+        index=index,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=record.source.text[sent.start_char : sent.end_char].strip(),
+        lemmas=_content_lemmas(sent, token_entity, times),
+        entities=frozenset(token_entity[t.i] for t in sent if t.i in token_entity),
+        numbers=frozenset(detail.number_text),
+        dates=frozenset(detail.date_text),
+    )
+    return feat, detail
+
+
+def _content_lemmas(
+    sent: Span, token_entity: Mapping[int, str], times: Sequence[TimeExpr]
+) -> tuple[str, ...]:
+    """Content-word lemmas; names, numbers and dates are features of their own."""
+    from newsdiff.align import canonical_lemma
+
+    in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
+    return tuple(
+        canonical_lemma(_phrasal_lemma(t))
+        for t in sent
+        if not (t.is_stop or t.is_punct or t.is_space)
+        and t.is_alpha
+        and t.i not in token_entity  # names count once, as entity features
+        and t.ent_type_ not in _NUMBER_LABELS  # numbers and dates are features of their own
+        and not any(s <= t.idx < e for s, e in in_times)
     )
 
 
@@ -275,53 +400,3 @@ def _phrasal_lemma(tok: Token) -> str:
             if child.dep_ == "prt":
                 return f"{lemma}_{child.lower_}"
     return lemma
-
-
-def _sentence_facts(
-    text: str,
-    sent: Span,
-    source_id: str,
-    sid: str,
-    index: int,
-    token_entity: dict[int, str],
-    entity_name: dict[str, str],
-    entity_label: dict[str, str],
-    times: Sequence[TimeExpr],
-    number_ents: Sequence[Span],
-) -> tuple[SentenceFeatures, SentenceDetail]:
-    """Word, entity, number and date features of one sentence, and what claims compare."""
-    from newsdiff.align import SentenceFeatures, canonical_lemma
-    from newsdiff.claims import sentence_detail
-
-    in_times = [(tx.start, tx.end) for tx in times if sent.start_char <= tx.start < sent.end_char]
-    lemmas = tuple(
-        canonical_lemma(_phrasal_lemma(t))
-        for t in sent
-        if not (t.is_stop or t.is_punct or t.is_space)
-        and t.is_alpha
-        and t.i not in token_entity  # names count once, as entity features
-        and t.ent_type_ not in _NUMBER_LABELS  # numbers and dates are features of their own
-        and not any(s <= t.idx < e for s, e in in_times)
-    )
-    ents = {token_entity[t.i] for t in sent if t.i in token_entity}
-    detail = sentence_detail(
-        sent,
-        token_entity=token_entity,
-        entity_label=entity_label,
-        entity_name=entity_name,
-        times=times,
-        number_ents=number_ents,
-    )
-    feat = SentenceFeatures(
-        id=sid,
-        source=source_id,
-        index=index,
-        start=sent.start_char,
-        end=sent.end_char,
-        text=text[sent.start_char : sent.end_char].strip(),
-        lemmas=lemmas,
-        entities=frozenset(ents),
-        numbers=frozenset(detail.number_text),
-        dates=frozenset(detail.date_text),
-    )
-    return feat, detail

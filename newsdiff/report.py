@@ -9,7 +9,21 @@ from newsdiff.model import Claim, Comparison, Entity, Source, Talk
 from newsdiff.textsafe import visible
 
 #: Order of difference kinds in a claim's table: what changes the story most comes first.
-_KIND_ORDER = ("entity", "attribution", "quote", "number", "date", "time", "predicate")
+_KIND_ORDER = (
+    "actor",
+    "attribution",
+    "quote",
+    "number",
+    "date",
+    "time",
+    "polarity",
+    "modality",
+    "predicate",
+    "entity",
+    "detail",
+)
+#: Conflicts before additions before rewordings, in the report as in the UI.
+_CLASS_ORDER = ("conflict", "addition", "wording")
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -21,7 +35,8 @@ def render_markdown(comparison: Comparison) -> str:
     parts = [
         _header(comparison),
         _entities(comparison),
-        _differing(comparison),
+        _claims_of(comparison, "differ"),
+        _claims_of(comparison, "adds"),
         _only(comparison),
         _talks(comparison),
     ]
@@ -127,13 +142,14 @@ def _header(comparison: Comparison) -> str:
     if warnings:
         lines += ["", "**Warnings**", ""]
         lines += [f"- {_one_line(w)}" for w in warnings]
-    counts = {status: 0 for status in ("agree", "differ", "only")}
+    counts = {status: 0 for status in ("agree", "adds", "differ", "only")}
     for claim in comparison.claims:
         counts[claim.status] = counts.get(claim.status, 0) + 1
     lines += [
         "",
-        f"Claims: {counts['agree']} agree, {counts['differ']} differ, "
-        f"{counts['only']} only in one source. Entities: {len(comparison.entities)}. "
+        f"Claims: {counts['differ']} conflict, {counts['adds']} with additions, "
+        f"{counts['agree']} agree, {counts['only']} only in one source. "
+        f"Entities: {len(comparison.entities)}. "
         f"Talks and meetings: {len(comparison.talks)}.",
     ]
     return "\n".join(lines)
@@ -173,16 +189,30 @@ def _entities(comparison: Comparison) -> str:
     return "## Entities\n\n" + _table(("Entity", "Kind", "Roles", *ids, "Note"), rows)
 
 
-def _differing(comparison: Comparison) -> str:
-    claims = [c for c in comparison.claims if c.status == "differ"]
-    title = f"## Differing claims ({len(claims)})"
+_SECTIONS = {
+    "differ": (
+        "Conflicting claims",
+        "No aligned sentences give incompatible values for the same fact.",
+    ),
+    "adds": (
+        "Claims one source adds to",
+        "No aligned sentence states a fact its counterpart omits.",
+    ),
+}
+
+
+def _claims_of(comparison: Comparison, status: str) -> str:
+    """Conflicts first, then additions: each claim with its sentences and classed differences."""
+    claims = [c for c in comparison.claims if c.status == status]
+    heading, empty = _SECTIONS[status]
+    title = f"## {heading} ({len(claims)})"
     if not claims:
-        return f"{title}\n\nNo aligned sentences differ in their details."
+        return f"{title}\n\n{empty}"
     blocks = [title]
     for number, claim in enumerate(claims, start=1):
         sources = list(claim.sentences)
         lines = [
-            f"### {number}. Claim {claim.id} (similarity {claim.score:.2f})",
+            f"### {number}. Claim {claim.id} (similarity {claim.similarity:.2f})",
             "",
         ]
         for sid in sources:
@@ -192,17 +222,25 @@ def _differing(comparison: Comparison) -> str:
             lines.append(">")
         lines.pop()
         if claim.differences:
-            order = {kind: i for i, kind in enumerate(_KIND_ORDER)}
+            kinds = {kind: i for i, kind in enumerate(_KIND_ORDER)}
+            classes = {cls: i for i, cls in enumerate(_CLASS_ORDER)}
             diffs = sorted(
                 enumerate(claim.differences),
-                key=lambda item: (order.get(item[1].kind, len(order)), item[0]),
+                key=lambda item: (
+                    classes.get(item[1].cls, len(classes)),
+                    kinds.get(item[1].kind, len(kinds)),
+                    item[0],
+                ),
             )
             columns = list(dict.fromkeys([*sources, *(k for _, d in diffs for k in d.values)]))
             lines += [
                 "",
                 _table(
-                    ("Difference", *columns),
-                    ((d.kind, *(_cell(d.values.get(c)) or "–" for c in columns)) for _, d in diffs),
+                    ("Class", "Difference", *columns),
+                    (
+                        (d.cls, d.kind, *(_cell(d.values.get(c)) or "–" for c in columns))
+                        for _, d in diffs
+                    ),
                 ),
             ]
         blocks.append("\n".join(lines))

@@ -3,9 +3,13 @@
 Lexical features miss paraphrase ("sell its asset management arm" / "looking for a buyer for
 its fund business"); a static embedding model sees it at numpy speed. The model is WordLlama's
 16 MB ``l2_supercat_256`` (MIT), whose weights and tokenizer ship inside the ``wordllama``
-wheel: it is loaded from the installed package folder with downloads disabled, so nothing is
-fetched at run time. It is loaded lazily, once per process, by the first analysis that needs
-it: a cache hit (the warm ``--json`` path) and the UI's first paint never import it.
+wheel. The two files are read straight from the installed package folder with ``safetensors``
+and ``tokenizers`` (wordllama's own loaders), and sentences are embedded the way
+``WordLlamaInference.embed`` does it (mean of the token vectors, no special tokens): nothing
+is fetched at run time, and the cold path skips importing the ``wordllama`` package itself,
+which pulls in ``requests`` and ``pydantic`` (about a second) for its download code. It is
+loaded lazily, once per process, by the first analysis that needs it: a cache hit (the warm
+``--json`` path) and the UI's first paint never touch it.
 
 When the package is missing or its files are unreadable, every function degrades to ``None``
 and the callers fall back to their lexical features alone.
@@ -29,20 +33,67 @@ _FAILED = False
 _WORD_CACHE: dict[str, Any] = {}
 
 
+#: The model files inside the wordllama wheel.
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+
+class _Model:
+    """Token vectors and the tokenizer: a sentence is the mean of its tokens' vectors."""
+
+    def __init__(self, embedding: Any, tokenizer: Any) -> None:
+        self.embedding = embedding
+        self.tokenizer = tokenizer
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        lengths = np.array([len(e.ids) for e in encoded])
+        ids = np.zeros(0, dtype=np.int64)
+        if encoded:
+            ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encoded])
+        ids = np.clip(ids, 0, self.embedding.shape[0] - 1)
+        out = np.zeros((len(texts), self.embedding.shape[1]), dtype=np.float32)
+        if ids.size:
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            nonempty = lengths > 0
+            sums = np.add.reduceat(self.embedding[ids], starts[nonempty], axis=0)
+            out[nonempty] = sums / lengths[nonempty, None]
+        return out
+
+
+def model_folder() -> Any:
+    """The installed wordllama package folder, found without importing the package."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def _load() -> Any:
-    """The WordLlama model from the files its wheel ships, never from a model hub."""
+    """The model from the files its wheel ships, never from a model hub."""
     global _MODEL, _FAILED
     with _LOCK:
         if _MODEL is not None or _FAILED:
             return _MODEL
         try:
-            from pathlib import Path
+            import numpy as np
+            from safetensors import safe_open
+            from tokenizers import Tokenizer
 
-            import wordllama
-            from wordllama import WordLlama
-
-            folder = Path(wordllama.__file__).parent
-            _MODEL = WordLlama.load(cache_dir=folder, disable_download=True)
+            folder = model_folder()
+            if folder is None:
+                raise FileNotFoundError("wordllama is not installed")
+            with safe_open(str(folder / WEIGHTS), framework="np") as fh:
+                embedding = np.ascontiguousarray(fh.get_tensor("embedding.weight"), np.float32)
+            tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
+            tokenizer.no_padding()
+            tokenizer.no_truncation()
+            _MODEL = _Model(embedding, tokenizer)
         except Exception:  # any failure means "no vectors", never a crash
             _FAILED = True
             _MODEL = None

@@ -39,6 +39,7 @@ KEY_NAMES = {
     "ctrl+p": "Ctrl+P",
     "ctrl+f": "Ctrl+F",
     "ctrl+q": "Ctrl+Q",
+    "ctrl+r": "Ctrl+R",
     "ctrl+o": "Ctrl+O",
     "exclamation_mark": "!",
 }

@@ -47,6 +47,6 @@ def claim_markdown(
                 f"{src}: {_md(value)}" if value else f"{src}: —"
                 for src, value in difference.values.items()
             )
-            lines.append(f"- {difference.kind}: {values}")
+            lines.append(f"- {difference.cls} {difference.kind}: {values}")
         lines.append("")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from newsdiff.model import Comparison
+from newsdiff.model import Comparison, Source
 
 
 @dataclass
@@ -26,3 +26,10 @@ class AnalysisReady(Message):
     """The analysis arrived; highlights and the sidebar can fill in."""
 
     comparison: Comparison
+
+
+@dataclass
+class SourceOpened(Message):
+    """One more article was read (Ctrl+O); the screen adds its column and analyses again."""
+
+    source: Source

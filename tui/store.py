@@ -8,7 +8,6 @@ position when it quits.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from newsdiff import config as config_module
@@ -46,7 +45,7 @@ class ReaderStore:
 
     def save_prefs(self, **changes: Any) -> str | None:
         """Remember UI preferences (theme, sidebar, detail); returns an error line or None."""
-        prefs = replace(self.prefs, **changes)
+        prefs = self.prefs.replace(**changes)
         if prefs == self.prefs:
             return None
         self.prefs = prefs

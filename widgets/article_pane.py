@@ -514,6 +514,23 @@ class ArticlePane(ScrollView, can_focus=True):
         """The cursor changes style when the pane loses focus."""
         self._refresh_sentence(self._cursor)
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolls this column (Textual does that); the cursor follows."""
+        self.call_after_refresh(self._cursor_follows_wheel)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolls this column (Textual does that); the cursor follows."""
+        self.call_after_refresh(self._cursor_follows_wheel)
+
+    def _cursor_follows_wheel(self) -> None:
+        """Put the cursor on the first sentence in view, so the other columns follow as with
+        j/k; the column under the pointer becomes the current one."""
+        if not self._sentences:
+            return
+        if not self.has_focus:
+            self.focus()
+        self._cursor_to_view(self.scroll_offset.y)
+
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked sentence."""
         offset = event.get_content_offset(self)
@@ -652,9 +669,10 @@ class ArticlePane(ScrollView, can_focus=True):
                 entity_id = self._mentions[mi][2]
                 style += self._style("article-pane--entity")
                 look = self._entity_style(entity_id)
-                if self._low_color and on_cursor:
-                    # Folded colours can equal the cursor's background: keep the text's own
-                    # colour there, and the bold that marks entities.
+                if self._low_color and (on_cursor or style.bgcolor != base.bgcolor):
+                    # With 16 colours a status or cursor background is one of the entity
+                    # colours (green on green): keep the text's own colour on any tinted
+                    # line, and the bold that marks entities.
                     look = Style(bold=look.bold)
                 style += look
                 if entity_id == self._focus_entity:

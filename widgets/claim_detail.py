@@ -46,6 +46,9 @@ class ClaimDetail(ScrollView):
         "claim-detail--changed",
         "claim-detail--title",
         "claim-detail--kind",
+        "claim-detail--conflict",
+        "claim-detail--addition",
+        "claim-detail--wording",
     }
 
     DEFAULT_CSS = """
@@ -162,7 +165,7 @@ class ClaimDetail(ScrollView):
         title = Text(style=self.get_component_rich_style("claim-detail--title"))
         title.append(f"{claim.id} · {claim.status}")
         if claim.status != "only":
-            title.append(f" · similarity {claim.score:.2f}")
+            title.append(f" · similarity {claim.similarity:.2f}")
         texts: dict[str, str] = {}
         for src_id in [source_id, *[s for s in claim.sentences if s != source_id]]:
             src = comparison.source(src_id)
@@ -199,11 +202,18 @@ class ClaimDetail(ScrollView):
         parts: list[RenderableType] = [title, table]
         if claim.differences:
             diffs = Table(box=None, padding=(0, 2), expand=True, show_edge=False)
+            diffs.add_column("class", style=self.get_component_rich_style("claim-detail--kind"))
             diffs.add_column("kind", style=self.get_component_rich_style("claim-detail--kind"))
             order = list(texts) + [s for s in claim.sentences if s not in texts]
             for src_id in order:
                 diffs.add_column(src_id, ratio=1)
-            for diff in claim.differences:
-                diffs.add_row(diff.kind, *[diff.values.get(s, "—") for s in order])
+            for diff in claim.differences:  # conflicts first: the engine orders them so
+                diffs.add_row(
+                    Text(
+                        diff.cls, style=self.get_component_rich_style(f"claim-detail--{diff.cls}")
+                    ),
+                    diff.kind,
+                    *[Text(diff.values.get(s, "—")) for s in order],
+                )
             parts.append(diffs)
         return Group(*parts)

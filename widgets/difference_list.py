@@ -1,4 +1,4 @@
-"""The Differences sidebar list: every claim the sources disagree on or only one reports."""
+"""The Differences sidebar list: conflicts first, then additions, then claims only one reports."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from textual.widgets.option_list import Option
 from newsdiff.model import Claim, Comparison
 
 SNIPPET = 60
+#: The order a fact-checker reads in: what conflicts, what one source adds, what only one has.
+STATUS_ORDER = {"differ": 0, "adds": 1, "only": 2}
+#: Class filters, in the order ``f`` cycles through them (None: every claim).
+CLASS_FILTERS: tuple[str | None, ...] = (None, "conflict", "addition", "wording")
 
 
 def claim_snippet(comparison: Comparison, claim: Claim) -> str:
@@ -25,15 +29,57 @@ def claim_snippet(comparison: Comparison, claim: Claim) -> str:
     return ""
 
 
+def claim_matches(claim: Claim, cls: str | None, kind: str | None) -> bool:
+    """Whether a claim has a difference of this class and kind (None: any)."""
+    if cls is None and kind is None:
+        return True
+    return any(
+        (cls is None or d.cls == cls) and (kind is None or d.kind == kind)
+        for d in claim.differences
+    )
+
+
+def listed_claims(comparison: Comparison, cls: str | None, kind: str | None) -> list[Claim]:
+    """Claims the list shows: conflicts, then additions, then only-here, each in reading order."""
+    shown = [
+        c
+        for c in comparison.claims
+        if c.status in STATUS_ORDER
+        and (claim_matches(c, cls, kind) or (c.status == "only" and cls is None and kind is None))
+    ]
+    return sorted(shown, key=lambda c: STATUS_ORDER[c.status])
+
+
 class DifferenceList(OptionList):
-    """Claims with status ``differ`` or ``only``, in reading order of the first source."""
+    """Claims that differ, add or appear once: conflicts first, with a filter by class and kind."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding(
+            "f",
+            "cycle_class",
+            "Filter class",
+            tooltip="Show all claims, only conflicts, additions or wording",
+            id="differences.filter_class",
+        ),
+        Binding(
+            "F",
+            "cycle_kind",
+            "Filter kind",
+            tooltip="Show differences of one kind (number, date, quote, ...)",
+            id="differences.filter_kind",
+        ),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"difference-list--differ", "difference-list--only"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "difference-list--differ",
+        "difference-list--adds",
+        "difference-list--only",
+    }
+
+    filter_class: str | None = None
+    filter_kind: str | None = None
 
     DEFAULT_CSS = """
     DifferenceList {
@@ -68,32 +114,59 @@ class DifferenceList(OptionList):
             self.highlighted = keep
 
     def show(self, comparison: Comparison) -> None:
-        """Fill the list from an analysis."""
+        """Fill the list from an analysis (with the current filter)."""
         self._comparison = comparison
         self._styles_seen = self._status_styles()
         options: list[Option] = []
-        for claim in comparison.claims:
-            if claim.status == "agree":
-                continue
+        marks = {"differ": "≠ ", "adds": "+ ", "only": "◆ "}
+        for claim in listed_claims(comparison, self.filter_class, self.filter_kind):
             text = Text()
             sids = " ↔ ".join(claim.all_sentence_ids())
-            if claim.status == "differ":
-                text.append("≠ ", style=self.get_component_rich_style("difference-list--differ"))
-                kinds = sorted({d.kind for d in claim.differences})
-                text.append(sids, style="bold")
-                if kinds:
-                    text.append(f"  {', '.join(kinds)}", style="italic")
-            else:
-                text.append("◆ ", style=self.get_component_rich_style("difference-list--only"))
-                text.append(sids, style="bold")
+            style = self.get_component_rich_style(f"difference-list--{claim.status}")
+            text.append(marks[claim.status], style=style)
+            text.append(sids, style="bold")
+            if claim.status == "only":
                 text.append("  only here", style="italic")
+            else:
+                cls = "conflict" if claim.status == "differ" else "addition"
+                kinds = sorted({d.kind for d in claim.differences if d.cls == cls})
+                label = "conflict" if claim.status == "differ" else "adds"
+                text.append(f"  {label}: {', '.join(kinds)}", style="italic")
             text.append(f"\n  {claim_snippet(comparison, claim)}", style="dim")
             options.append(Option(text, id=claim.id))
+        self.border_subtitle = self._filter_label()
         self.clear_options()
         if options:
             self.add_options(options)
+        elif self.filter_class or self.filter_kind:
+            self.add_option(Option(f"No claim with {self._filter_label()}", disabled=True))
         else:
             self.add_option(Option("The sources agree on every claim", disabled=True))
+
+    def _filter_label(self) -> str:
+        parts = [p for p in (self.filter_class, self.filter_kind) if p]
+        return " · ".join(parts) if parts else ""
+
+    def action_cycle_class(self) -> None:
+        """Next class filter: all, conflicts, additions, wording."""
+        index = CLASS_FILTERS.index(self.filter_class)
+        self.filter_class = CLASS_FILTERS[(index + 1) % len(CLASS_FILTERS)]
+        self._refilter()
+
+    def action_cycle_kind(self) -> None:
+        """Next kind filter among the kinds this analysis has (number, date, quote, ...)."""
+        if self._comparison is None:
+            return
+        kinds: list[str | None] = [None]
+        kinds += sorted({d.kind for c in self._comparison.claims for d in c.differences})
+        index = kinds.index(self.filter_kind) if self.filter_kind in kinds else 0
+        self.filter_kind = kinds[(index + 1) % len(kinds)]
+        self._refilter()
+
+    def _refilter(self) -> None:
+        if self._comparison is not None:
+            self.show(self._comparison)
+            self.highlighted = 0 if self.option_count else None
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

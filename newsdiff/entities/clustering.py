@@ -23,6 +23,7 @@ from newsdiff.entities.records import (
 )
 from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.names import (
+    GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
     is_acronym,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 def _form_key(m: RawMention) -> tuple[bool, str]:
     person = m.label == "PERSON"
-    text = m.demonym_of if m.demonym_of else strip_determiner(m.text)[1]
+    text = m.demonym_of or m.abbreviates or strip_determiner(m.text)[1]
     return person, " ".join(name_words(text))
 
 
@@ -112,8 +113,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     forms: dict[tuple[bool, str, int], Form] = {}
     for i, m in enumerate(mentions):
         is_person, key = _form_key(m)
-        # A namesake ("his father, also named ...") is a form of its own.
+        # A namesake ("his father, also named ...") is a form of its own; a generic head
+        # alone ("the Committee") is one per article: it means the body that article names.
         own = i if m.namesake else -1
+        if not is_person and key.lower() in GENERIC_ORG_HEADS:
+            own = len(mentions) + m.doc_index
         form = forms.setdefault((is_person, key, own), Form(key, is_person, m.namesake))
         form.mentions.append(i)
         form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
@@ -130,6 +134,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     cluster_people(persons, uf)
     cluster_others(others, uf)
     _link_parenthetical_acronyms(docs, mentions, uf)
+    _link_stated_aliases(docs, mentions, uf)
     # A place that names a team ("Kansas City beat Indianapolis") is grouped with the team
     # for those uses only; "in Kansas City" stays the city.
     team_uses = link_across_labels(docs, mentions, persons, others, uf)
@@ -140,24 +145,74 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
 
 
+#: Words that give a second name for the same thing ("the Islamic State, also known as ISIS").
+_ALIAS_GAP = re.compile(
+    r"^\s*,?\s*(?:also|better|formerly|widely)?\s*(?:known|referred to) as\s+(?:the\s+)?$"
+    r"|^\s*,?\s*(?:a\.k\.a\.?|aka)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _link_stated_aliases(
+    docs: Sequence[Doc], mentions: Sequence[RawMention], uf: UnionFind
+) -> None:
+    """A name the text itself gives as another name: "the Islamic State, also known as ISIS"."""
+    texts: dict[int, str] = {}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.doc_index != b.doc_index or (a.label == "PERSON") != (b.label == "PERSON"):
+            continue
+        text = texts.setdefault(a.doc_index, docs[a.doc_index].text)
+        if _ALIAS_GAP.match(text[a.end : b.start]):
+            uf.union(i, i + 1)
+
+
+def _spelled_out(name: str) -> bool:
+    """A name of two or more words, none an initial or an acronym ("United States", not "U S")."""
+    words = name.split()
+    return len(words) >= 2 and all(len(w) > 1 and not w.isupper() for w in words)
+
+
+def _head_word(name: str) -> str:
+    """The kind of body a name says: its last word before a preposition ("Commission")."""
+    words = name_words(name)
+    for k, w in enumerate(words):
+        if k and w.lower() in {"of", "for", "in", "on", "and", "to"}:
+            words = words[:k]
+            break
+    return words[-1].lower() if words else ""
+
+
 def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
     """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
     by_compact: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_compact[org_core(f.text)].append(f)
-    for group in by_compact.values():  # U.S. / US / u.s.
+    for core, group in by_compact.items():  # U.S. / US / u.s.
+        if core in GENERIC_ORG_HEADS:
+            continue  # "the Committee" of one article is not that of another by its name
         for f in group[1:]:
             uf.union(group[0].mentions[0], f.mentions[0])
     acronyms: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         if is_acronym(f.text) or (len(f.text) <= 5 and f.text.isupper()):
             acronyms[compact(f.text)].append(f)
+    # An acronym joins its expansion, unless names of two kinds of body expand it ("DNC":
+    # the Democratic National Committee and the Democratic National Convention).
+    expansions: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         variants = acronym_variants(f.text)
         if len(f.text.split()) >= 2 and majority_label(f) == "ORG":
             variants |= {"t" + acr for acr in variants}  # THR: The Hollywood Reporter
         for acr in variants:
-            for g in acronyms.get(acr, ()):
+            if acr in acronyms:
+                expansions[acr].append(f)
+    for acr, longs in expansions.items():
+        spelled = [f.text for f in longs if _spelled_out(f.text)]
+        if len({_head_word(text) for text in spelled}) > 1:
+            continue
+        for f in longs:
+            for g in acronyms[acr]:
                 uf.union(f.mentions[0], g.mentions[0])
     multi = [f for f in forms if len(f.text.split()) > 1]
     if len(multi) > 1:

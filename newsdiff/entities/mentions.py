@@ -16,9 +16,11 @@ from newsdiff.entities.records import RawMention, respan
 from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
+    GENERIC_ORG_HEADS,
     NAME_SUFFIXES,
     compact,
     demonym_country,
+    place_abbreviated,
     strip_possessive,
 )
 
@@ -30,8 +32,13 @@ if TYPE_CHECKING:
 _TITLE_HEADS = frozenset({"secretary", "minister", "ministers", "secretaries"})
 
 
-def clean_span(span: Span) -> tuple[int, int] | None:
-    """Token range of the name inside an entity span, without determiners or possessives."""
+def clean_span(span: Span, common: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Token range of the name inside an entity span, without determiners or possessives.
+
+    ``common`` holds words the comparison writes in lower case: capitalised only by its
+    place at the start of a sentence, such a word says what the name is, not which
+    ("Retailer Brightwell Stores Inc." beside "US retailer Brightwell").
+    """
     start, end = span.start, span.end
     doc = span.doc
     for i in range(start, end):  # "the World Health Organization (WHO": the name ends at "("
@@ -40,6 +47,15 @@ def clean_span(span: Span) -> tuple[int, int] | None:
             break
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    # "Retailer Brightwell Stores Inc." at the start of a sentence: the common noun is
+    # capitalised only by its place, and says what the name is, not which.
+    if (
+        end - start >= 2
+        and doc[start].is_sent_start
+        and doc[start].lower_ in common
+        and doc[start + 1].pos_ == "PROPN"
     ):
         start += 1
     while end > start and (
@@ -127,11 +143,12 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions: list[RawMention] = []
     # Doc.text and Doc.ents rebuild their result on every access: read each once per document.
     texts = [doc.text for doc in docs]
+    common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower())
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
         for span in doc.ents:
             if span.label_ not in ENTITY_LABELS or _is_title_part(span):
                 continue
-            bounds = clean_span(span)
+            bounds = clean_span(span, common)
             if bounds is None:
                 continue
             ts, te = bounds
@@ -149,8 +166,13 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
             if label == "GPE" and demonym is not None and text[0].isupper():
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
+            if label == "PERSON" and text.split()[-1].isdigit():
+                label = "ORG"  # "Korvik Nova 7": no person's name ends in a number; a model's does
+            abbreviates = place_abbreviated(text)
+            if abbreviates is not None:
+                label = "GPE"  # "Calif." after a name is the state, whatever the tagger said
             mentions.append(
-                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym_of=demonym)
+                RawMention(sid, start, end, text, label, doc_index, ts, te, demonym, abbreviates)
             )
     mentions = _trust_headlines_less(docs, mentions)
     mentions = _trim_to_known_names(docs, mentions)
@@ -159,13 +181,40 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
     mentions = _person_led_bodies(docs, mentions)
+    mentions = _group_led_bodies(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = extend_to_acronyms(texts, mentions)
     mentions.extend(missed_mentions(docs, source_ids, mentions))
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
-    return _include_versions(docs, mentions)
+    return _join_makers_to_models(docs, _include_versions(docs, mentions))
+
+
+def _join_makers_to_models(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Korvik Nova 7": a maker's name right before a numbered model names the product.
+
+    The product is not its maker: the two mentions become one, which the clustering keeps
+    apart from the company (a numbered model never joins a name by its first word).
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.doc_index == m.doc_index
+            and prev.token_end == m.token_start
+            and prev.label in {"ORG", "PERSON", "PRODUCT"}
+            and prev.token_end - prev.token_start <= 2
+            and m.label not in {"PERSON", "GPE", "NORP", "DATE"}
+            and m.text.split()[-1].isdigit()
+            and len(m.text.split()) >= 2
+            and docs[m.doc_index][prev.token_end - 1].whitespace_ == " "
+        ):
+            out[-1] = respan(docs[m.doc_index], prev, prev.token_start, m.token_end, "ORG")
+            continue
+        out.append(m)
+    return out
 
 
 def _is_headline(sent: Span) -> bool:
@@ -353,6 +402,34 @@ def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
             and doc[m.token_end - 1].whitespace_
         ):
             m = respan(doc, m, m.token_start, m.token_end + 1, "ORG")
+        out.append(m)
+    return out
+
+
+def _group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Islamic State", "Democratic Party": a group's adjective and a capitalised generic
+    head the tagger left out make one organisation's name.
+
+    Only a head no mention holds, that ends the name (no capitalised word follows it).
+    """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        if (
+            m.label == "NORP"
+            and te + 1 <= len(doc)
+            and te < len(doc)
+            and doc[te].lower_ in GENERIC_ORG_HEADS
+            and doc[te].text[:1].isupper()
+            and doc[te].pos_ == "PROPN"
+            and (m.doc_index, te) not in taken
+            and doc[te - 1].whitespace_ == " "
+            and not (te + 1 < len(doc) and doc[te + 1].text[:1].isupper())
+        ):
+            m = respan(doc, m, m.token_start, te + 1, "ORG")
+            m.demonym_of = None
         out.append(m)
     return out
 

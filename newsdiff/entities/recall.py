@@ -108,6 +108,8 @@ def missed_mentions(
                     known.setdefault((acr.upper(),), "ORG")
     if not known:
         return []
+    # "Nova 7" known: "Nova 6" is another model of the same line, a name of the same kind.
+    lines = {k[:-1]: v for k, v in known.items() if len(k) >= 2 and _model_number(k[-1])}
     longest = max(len(k) for k in known)
     added: list[RawMention] = []
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
@@ -121,6 +123,8 @@ def missed_mentions(
             for n in range(min(longest, len(doc) - i), 0, -1):
                 key = tuple(t.text for t in doc[i : i + n])
                 label = known.get(key)
+                if label is None and n >= 2 and _model_number(key[-1]):
+                    label = lines.get(key[:-1])
                 if label is None or any(j in covered for j in range(i, i + n)):
                     continue
                 if n == 1 and tok.pos_ != "PROPN":
@@ -136,6 +140,11 @@ def missed_mentions(
                 break
             i += 1
     return added
+
+
+def _model_number(word: str) -> bool:
+    """A small number after a name: a model or version ("Nova 7", "Windows 11")."""
+    return word.isdigit() and len(word) <= 2
 
 
 def expands(window: str, acr: str) -> bool:

@@ -27,6 +27,9 @@ class RawMention:
     token_start: int
     token_end: int
     demonym_of: str | None = None
+    #: The place an abbreviation stands for ("Calif." -> "California"): it joins that place
+    #: and nothing else.
+    abbreviates: str | None = None
     #: Another person with the name of someone else in the story ("his father, also named
     #: Duncan Hunter"): never one entity with the other bearers of the name.
     namesake: bool = False
@@ -46,6 +49,7 @@ def respan(doc: Doc, m: RawMention, start: int, end: int, label: str | None = No
         start,
         end,
         keep,
+        None,
         m.namesake,
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdiff.actors import merge_roles, quoted_text, role_appositive, role_before, speakers
+from newsdiff.actors import merge_roles, quoted_text, roles_of, speakers
 
 
 def _token_index(doc: Any, word: str) -> int:
@@ -32,21 +32,68 @@ def _token_index(doc: Any, word: str) -> int:
 )
 def test_title_compound_before_a_name(nlp: Any, sentence: str, name_start: str, role: str) -> None:
     doc = nlp(sentence)
-    assert role_before(doc, _token_index(doc, name_start), set()) == role
+    start = _token_index(doc, name_start)
+    assert roles_of(doc, start, start + 2) == [role]
 
 
 def test_no_role_without_a_role_noun(nlp: Any) -> None:
     doc = nlp("On Monday Angela Merkel arrived.")
-    assert role_before(doc, _token_index(doc, "Angela"), set()) is None
+    start = _token_index(doc, "Angela")
+    assert roles_of(doc, start, start + 2) == []
 
 
 def test_role_in_apposition(nlp: Any) -> None:
     doc = nlp("The announcement was made by his spokesman, Ned Price.")
-    assert role_appositive(doc, doc[_token_index(doc, "Price")]) == "spokesman"
+    start = _token_index(doc, "Ned")
+    assert roles_of(doc, start, start + 2) == ["spokesman"]
     doc = nlp("The president of France, Emmanuel Macron, arrived late.")
-    role = role_appositive(doc, doc[_token_index(doc, "Macron")])
-    assert role is not None
+    start = _token_index(doc, "Emmanuel")
+    (role,) = roles_of(doc, start, start + 2)
     assert role.startswith("president of France")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name_start", "roles"),
+    [
+        # The title hangs on the name, not on the noun the name's phrase depends on.
+        ("She is a frequent critic of President Mark Ellison.", "Mark", ["President"]),
+        (
+            "They voted for the removal of Democratic boss Frank Tulley.",
+            "Frank",
+            ["Democratic boss"],
+        ),
+        # A coordination: each name keeps its own title.
+        (
+            "Vice President Kamala Harris and Secretary of Defense Lloyd Austin met the troops.",
+            "Lloyd",
+            ["Secretary of Defense"],
+        ),
+        # "X, the Y of Z" and "X is Y".
+        (
+            "Ned Halvorsen, the chief executive of Nordhavn Bank, said the deal would close.",
+            "Ned",
+            ["chief executive of Nordhavn Bank"],
+        ),
+        (
+            "Jonas Berg is an analyst at Skagen Securities.",
+            "Jonas",
+            ["analyst at Skagen Securities"],
+        ),
+        # A relative is not a role.
+        ("His father, Tobias Whitfield, stood by him.", "Tobias", []),
+    ],
+)
+def test_roles_by_dependency_patterns(
+    nlp: Any, sentence: str, name_start: str, roles: list[str]
+) -> None:
+    doc = nlp(sentence)
+    start = _token_index(doc, name_start)
+    assert roles_of(doc, start, start + 2) == roles
+
+
+def test_merge_roles_keeps_the_three_best_supported() -> None:
+    roles = ["mayor", "mayor", "Mayor of Kyiv", "boxer", "champion", "champion", "brother"]
+    assert merge_roles(roles) == ("Mayor of Kyiv", "champion", "boxer")
 
 
 def test_merge_roles_keeps_the_longest_form() -> None:

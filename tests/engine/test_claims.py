@@ -218,6 +218,12 @@ def _classes(claim: Claim) -> set[tuple[str, str]]:
             ("quote", "conflict"),
         ),
         (
+            "2 French journalists were killed in Mali on Saturday, the ministry said.",
+            "Two French journalists were killed in Mali on Saturday, the ministry said.",
+            "agree",
+            None,
+        ),
+        (
             "Shares of Acme rose 5 percent in Frankfurt on Wednesday, traders said.",
             "Acme shares rose 5 percent in Frankfurt on Wednesday, according to traders.",
             "agree",

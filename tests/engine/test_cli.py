@@ -498,7 +498,13 @@ class TestRealRuns:
     def test_demo_report_end_to_end(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(["--demo", "--report", "md"], capsys)
         assert code == 0, err
-        for heading in ("# newsdiff report", "## Entities", "## Differing claims", "## Talks"):
+        for heading in (
+            "# newsdiff report",
+            "## Entities",
+            "## Conflicting claims",
+            "## Claims one source adds to",
+            "## Talks",
+        ):
             assert heading in out
         assert "Vladimir Putin" in out
 

@@ -385,11 +385,13 @@ def test_place_before_a_capitalised_head_is_part_of_the_name(nlp: Any) -> None:
     [
         pytest.param(
             (
-                "The Royal Navy sent a frigate to the Gulf on Monday.",
-                "The Navy said the frigate would stay for a month.",
+                "The Royal Navy sent a frigate to the Gulf on Monday. The Navy said the "
+                "frigate would stay for a month.",
+                "A Royal Navy frigate reached the Gulf.",
             ),
             "Navy",
-            id="generic-head-alone-is-the-one-such-body-named",
+            # Issue 13: only as a definite reference inside the article that names the body.
+            id="generic-head-alone-is-the-one-such-body-its-article-names",
         ),
         pytest.param(
             ("The US Coast Guard said.", "Officials from the Coast Guard said."),
@@ -492,3 +494,74 @@ def test_also_named_introduces_a_second_person(nlp: Any) -> None:
         "Fairley, held the seat for twenty years.",
     )
     assert sum("Duncan Fairley" in c[2] for c in clusters) == 2
+
+
+def test_a_state_abbreviation_is_the_state_and_never_the_person_before_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The suit was filed by Rosa Delgado of Fresno, Calif., on Monday.",
+        "Delgado, who lives in California, said she would testify.",
+    )
+    state = _cluster_with(clusters, "Calif.")
+    assert "California" in state[2]
+    assert state[1] == "GPE"
+    assert "Rosa Delgado" not in state[2]
+
+
+def test_an_alias_the_text_states_joins(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Troops fought the Islamic State, also known as ISIS, near Mosul.",
+        "ISIS fighters withdrew on Monday.",
+    )
+    assert "Islamic State" in _cluster_with(clusters, "ISIS")[2]
+
+
+def test_an_inverted_department_name_has_its_acronym(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Justice Department charged two men on Monday.",
+        "A DOJ spokesman said the men were arrested in Ohio.",
+    )
+    assert "Justice Department" in _cluster_with(clusters, "DOJ")[2]
+
+
+def test_an_acronym_of_two_kinds_of_body_joins_neither(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee chose Chicago for the Democratic National Convention.",
+        "The DNC confirmed the date.",
+    )
+    assert (
+        "Democratic National Convention"
+        not in _cluster_with(clusters, "Democratic National Committee")[2]
+    )
+
+
+def test_legal_form_and_trade_word_do_not_change_the_company(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Shares of Hollin Stores Inc. fell on Monday.",
+        "Hollin said sales would recover.",
+    )
+    assert "Hollin" in _cluster_with(clusters, "Hollin Stores Inc.")[2]
+
+
+def test_a_numbered_model_is_not_its_maker(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Korvik Electronics Co. recalled its Korvik Nova 7 phones. Korvik shares fell.",
+        "The Korvik Nova 7 had been a best seller, Korvik said.",
+    )
+    assert "Korvik Nova 7" not in _cluster_with(clusters, "Korvik")[2]
+
+
+def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Senate Ethics Committee opened an inquiry. The Committee will meet on Friday.",
+        "The Committee said the vote would go ahead.",
+    )
+    committee = _cluster_with(clusters, "Senate Ethics Committee")
+    assert "A" in {s for c in clusters if "Committee" in c[2] for s in c[3]}
+    assert "B" not in committee[3]

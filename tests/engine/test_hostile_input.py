@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -441,3 +442,24 @@ class TestConfigAndModel:
         assert len(result.stderr.splitlines()) == 1
         assert not UNSAFE.search(result.stderr.replace("\n", ""))
         assert not marker.exists()
+
+
+def test_ctrl_c_during_json_stops_with_130(tmp_path: Path) -> None:
+    """SIGINT (Ctrl+C) while a long analysis runs: exit 130 soon, nothing on stdout, no
+    traceback (spaCy runs in this process, in pieces, so the interrupt lands between them)."""
+    article = tmp_path / "long.txt"
+    article.write_text((PROSE + "\n\n") * 400, encoding="utf-8")  # ~160 KB: tens of seconds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdiff", "--json", "--no-cache", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(4)
+    assert proc.poll() is None
+    begin = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - begin < 5
+    assert proc.returncode == 130
+    assert out == b""
+    assert b"Traceback" not in err

@@ -533,6 +533,36 @@ class TestArbitraryInput:
         assert "\r" not in src.text
         assert src.title is None or len(src.title) <= 101
 
+    @settings(max_examples=200, deadline=None)
+    @given(
+        head=st.lists(
+            st.sampled_from(
+                [
+                    "date 2021-12-30 ",
+                    "WASHINGTON — ",
+                    "MOSCOW (Reuters) - ",
+                    "By Jane Doe, Associated Press\n",
+                    "Published: 30 December 2021\n",
+                    "Leaders talk\n",
+                    "\n",
+                    "  ",
+                ]
+            ),
+            max_size=5,
+        ),
+        tail=st.text(max_size=200),
+    )
+    def test_the_header_cut_only_removes_text(self, head: list[str], tail: str) -> None:
+        text = "".join(head) + tail
+        header = split_header(text)
+        if text.strip():
+            assert header.body.strip()
+        nothing_found = (header.date, header.dateline, header.byline) == (None, None, None)
+        if nothing_found:
+            assert header.body == text
+        rest = iter(text)  # the body is the text with some stretches left out
+        assert all(ch in rest for ch in header.body)
+
     @settings(max_examples=150, deadline=None)
     @given(text=st.text(max_size=300))
     def test_dateline_and_language_never_raise(self, text: str) -> None:

@@ -67,10 +67,19 @@ def comparison() -> Comparison:
                 {"A": "A1", "B": "B1"},
                 0.81,
                 (
-                    Difference("date", {"A": "Thursday", "B": "Friday"}),
-                    Difference("predicate", {"A": "will call", "B": "called"}),
-                    Difference("entity", {"A": "Putin | Kremlin", "B": "Putin"}),
+                    Difference("date", {"A": "Thursday", "B": "Friday"}, "conflict"),
+                    Difference("predicate", {"A": "will call", "B": "called"}, "wording"),
+                    Difference("entity", {"A": "Putin | Kremlin", "B": "Putin"}, "addition"),
                 ),
+                similarity=0.81,
+            ),
+            Claim(
+                "c5",
+                "adds",
+                {"A": "A3", "B": "B3"},
+                0.7,
+                (Difference("number", {"A": "—", "B": "12"}, "addition"),),
+                similarity=0.7,
             ),
             Claim("c2", "only", {"A": "A2"}, 0.0),
             Claim("c3", "only", {"B": "B2"}, 0.0),
@@ -117,7 +126,7 @@ def test_header_lists_sources_dates_model_and_warnings() -> None:
     assert "| A | a.txt | Biden to call Putin | 2021-12-30 |" in out
     assert "| B | b.txt |  | 2021-12-30 (inferred) |" in out
     assert "- B (b.txt) looks like Spanish" in out
-    assert "Claims: 1 agree, 1 differ, 2 only in one source." in out
+    assert "Claims: 1 conflict, 1 with additions, 1 agree, 2 only in one source." in out
     assert "/x/a.txt" not in out  # no machine-specific paths
 
 
@@ -132,14 +141,22 @@ def test_entities_table_counts_mentions_and_marks_single_sources() -> None:
 
 def test_differing_claims_show_sentences_and_values_side_by_side() -> None:
     out = render_markdown(comparison())
-    assert "## Differing claims (1)" in out
+    assert "## Conflicting claims (1)" in out
+    assert "### 1. Claim c1 (similarity 0.81)" in out
     assert "> **A** (A1): Biden will call Putin on Thursday." in out
     assert "> **B** (B1): Biden called Putin on Friday." in out
-    assert "| Difference | A | B |" in out
-    assert "| date | Thursday | Friday |" in out
-    assert "| entity | Putin \\| Kremlin | Putin |" in out
-    # Entity differences come before dates, predicates last.
-    assert out.index("| entity |") < out.index("| date |") < out.index("| predicate |")
+    assert "| Class | Difference | A | B |" in out
+    assert "| conflict | date | Thursday | Friday |" in out
+    assert "| addition | entity | Putin \\| Kremlin | Putin |" in out
+    # Conflicts first, then additions, then rewordings.
+    assert out.index("| conflict |") < out.index("| addition |") < out.index("| wording |")
+
+
+def test_conflicts_come_before_additions() -> None:
+    out = render_markdown(comparison())
+    assert "## Claims one source adds to (1)" in out
+    assert out.index("## Conflicting claims") < out.index("## Claims one source adds to")
+    assert "| addition | number | — | 12 |" in out
 
 
 def test_claims_only_in_one_source_are_grouped_by_source() -> None:
@@ -173,5 +190,6 @@ def test_empty_sections_say_so() -> None:
     empty = dataclasses.replace(comparison(), entities=(), claims=(), talks=())
     out = render_markdown(empty)
     assert "No people, organisations or places were found." in out
-    assert "## Differing claims (0)" in out
+    assert "## Conflicting claims (0)" in out
+    assert "## Claims one source adds to (0)" in out
     assert "No meetings, calls, talks or votes were found." in out

@@ -205,7 +205,38 @@ def test_met_with_versus_spoke_with_is_a_predicate_difference(seed: Comparison) 
     assert claim is not None
     assert b in claim.all_sentence_ids()
     assert claim.status == "differ"
-    assert "predicate" in {d.kind for d in claim.differences}
+    assert ("predicate", "conflict") in {(d.kind, d.cls) for d in claim.differences}
+
+
+def test_only_the_event_type_conflicts(seed: Comparison) -> None:
+    """``differ`` holds met-with vs spoke-with and nothing that is only wording or addition."""
+    differ = [c for c in seed.claims if c.status == "differ"]
+    met = seed.claim_of_sentence(sentence_with(seed, "A", "Blinken met with"))
+    assert differ == [met]
+    for claim in seed.claims:
+        if claim.status != "differ":
+            assert all(d.cls != "conflict" for d in claim.differences), claim
+
+
+def test_quote_rewordings_are_wording(seed: Comparison) -> None:
+    """ "like you've never seen" / "the likes of which he has never seen" and "combat" /
+    "Fight a Russian attack" are the same quotes in other words."""
+    for needle in ("like you’ve never seen", "combat a Russian attack"):
+        claim = seed.claim_of_sentence(sentence_with(seed, "A", needle))
+        assert claim is not None
+        quotes = [d for d in claim.differences if d.kind == "quote"]
+        assert quotes, claim
+        assert all(d.cls == "wording" for d in quotes)
+
+
+def test_tens_of_thousands_of_personnel_is_an_addition(seed: Comparison) -> None:
+    """B's "tens of thousands of Russian military personnel" against A's "troops"."""
+    claim = seed.claim_of_sentence(sentence_with(seed, "B", "tens of thousands"))
+    assert claim is not None
+    assert claim.status == "adds"
+    numbers = [d for d in claim.differences if d.kind == "number"]
+    assert [d.cls for d in numbers] == ["addition"]
+    assert "tens of thousands" in numbers[0].values["B"]
 
 
 def test_troops_sentence_is_only_in_a(seed: Comparison) -> None:

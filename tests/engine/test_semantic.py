@@ -66,3 +66,19 @@ def test_empty_text_gets_a_zero_vector() -> None:
 
 def _refuse(*args: object, **kwargs: object) -> None:
     raise AssertionError("network touched")
+
+
+def test_vectors_are_wordllamas_own() -> None:
+    """Reading the wheel's files directly gives what WordLlama.load(...).embed gives."""
+    from pathlib import Path
+
+    import numpy as np
+    import wordllama
+    from wordllama import WordLlama
+
+    texts = ["Two French journalists killed in Mali", "Talks in Geneva", "x"]
+    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    theirs = model.embed(texts, norm=True)
+    ours = semantic.embed(texts)
+    assert ours is not None
+    assert np.allclose(ours, theirs, atol=1e-5)

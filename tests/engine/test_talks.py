@@ -209,9 +209,26 @@ def test_report_shows_status_conflict_and_participants(nlp: Any) -> None:
     assert "dates differ" in row
 
 
+def _record(
+    index: int,
+    sid: str,
+    text: str,
+    doc: Any,
+    ids: list[str],
+    times: list[Any],
+    token_entity: dict[int, str],
+) -> Any:
+    """The pipeline's per-source record for a hand-built parse dated 2024-03-01."""
+    from newsdiff.document import SourceDoc
+    from newsdiff.model import Source
+
+    source = Source(sid, f"{sid}.txt", f"{sid}.txt", None, "2024-03-01", False, text)
+    return SourceDoc(index, source, doc, [], ids, times, token_entity)
+
+
 def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: Any) -> None:
     """No aligned sentences: the parties, the kind and the nearby days make it one event."""
-    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.talks import build_talks
     from newsdiff.times import extract_times
 
     texts = {
@@ -225,7 +242,7 @@ def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: An
         token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
         ids = [f"{sid}{i}" for i, _ in enumerate(doc.sents, start=1)]
         times = extract_times(doc, sid, "2024-03-01")
-        contexts.append(SourceContext(sid, "2024-03-01", doc, ids, times, token_entity))
+        contexts.append(_record(len(contexts), sid, text, doc, ids, times, token_entity))
     label = {"e1": "PERSON", "e2": "PERSON"}
     name = {v: k for k, v in names.items()}
     talks = build_talks(contexts, label, name, claim_of_sentence={})
@@ -236,7 +253,7 @@ def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: An
 
 
 def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
-    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.talks import build_talks
     from newsdiff.times import extract_times
 
     texts = {
@@ -249,7 +266,7 @@ def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
         doc = nlp(text)
         token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
         times = extract_times(doc, sid, "2024-03-01")
-        contexts.append(SourceContext(sid, "2024-03-01", doc, [f"{sid}1"], times, token_entity))
+        contexts.append(_record(len(contexts), sid, text, doc, [f"{sid}1"], times, token_entity))
     name = {v: k for k, v in names.items()}
     talks = build_talks(contexts, {"e1": "PERSON", "e2": "PERSON"}, name, claim_of_sentence={})
     assert [t.date for t in talks] == ["2024-03-04", "2024-04-20"]

@@ -215,7 +215,8 @@ class TestSources:
         self, harbour_sources: list[Source], harbour_comparison: Comparison
     ) -> None:
         app = NewsdiffApp(harbour_sources, analyze=canned(harbour_comparison))
-        async with app.run_test(size=SIZE) as pilot:
+        # Three columns of at least 40 text cells beside the sidebar need 180 cells.
+        async with app.run_test(size=(180, 45)) as pilot:
             await ready(app, pilot)
             a, b, c = panes(app)
             assert all(col.display for col in app.main_screen.query(".column"))
@@ -237,7 +238,7 @@ class TestSources:
         ]
         comparison = fake_comparison(sources)
         app = NewsdiffApp(sources, analyze=canned(comparison))
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=(200, 45)) as pilot:  # room for three 40-cell columns
             screen = await ready(app, pilot)
             columns = list(screen.query(".column"))
             assert [c.display for c in columns] == [True, True, True, False, False]
@@ -271,17 +272,20 @@ class TestCursor:
             moved = [m for m in seen if isinstance(m, ArticlePane.CursorMoved)]
             assert moved
             assert all(m.pane is a for m in moved)  # the columns that follow stay quiet
-            # ] and [ walk the differing claims, in reading order.
+            # ] and [ walk the conflicting claims first, then the additions.
             await pilot.press("g")
             visited = []
+            statuses = []
             for _ in range(3):
                 await pilot.press("right_square_bracket")
                 claim = claim_of(demo_comparison, a)
-                assert claim.status == "differ"
+                statuses.append(claim.status)
+                assert claim.status in {"differ", "adds"}
                 assert_synced(demo_comparison, a, [b])
                 assert app.main_screen.query_one(ClaimDetail).claim_id == claim.id
                 visited.append(a.cursor_index)
-            assert visited == sorted(visited)
+            assert statuses[0] == "differ", (statuses, visited)
+            assert statuses == sorted(statuses, key=["differ", "adds"].index)
             assert len(set(visited)) == 3
             await pilot.press("left_square_bracket")
             assert a.cursor_index == visited[1]
@@ -344,6 +348,57 @@ class TestCursor:
 
 
 class TestSidebar:
+    async def test_differences_list_puts_conflicts_first_and_filters_by_class_and_kind(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        by_id = {c.id: c for c in demo_comparison.claims}
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("D")
+            listing = screen.query_one(DifferenceList)
+            assert app.focused is listing
+
+            def shown() -> list[str]:
+                ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+                return [i for i in ids if i is not None]
+
+            statuses = [by_id[i].status for i in shown()]
+            assert statuses[0] == "differ"
+            order = ["differ", "adds", "only"]
+            assert statuses == sorted(statuses, key=order.index)
+            await pilot.press("f")  # conflicts only
+            assert listing.filter_class == "conflict"
+            assert shown()
+            assert all(any(d.cls == "conflict" for d in by_id[i].differences) for i in shown())
+            await pilot.press("f")  # additions only
+            assert shown()
+            assert all(any(d.cls == "addition" for d in by_id[i].differences) for i in shown())
+            await pilot.press("F")  # and one kind
+            kind = listing.filter_kind
+            assert kind is not None
+            assert all(
+                any(d.cls == "addition" and d.kind == kind for d in by_id[i].differences)
+                for i in shown()
+            )
+            await pilot.press("f", "f")  # wording, then every claim again
+            assert listing.filter_class is None
+
+    async def test_detail_panel_names_each_difference_class(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("g", "right_square_bracket")
+            detail = screen.query_one(ClaimDetail)
+            claim = next(c for c in demo_comparison.claims if c.id == detail.claim_id)
+            assert claim.status == "differ"
+            text = "\n".join(detail.text_lines)
+            for difference in claim.differences:
+                assert difference.cls in text
+            assert "conflict" in text
+
     async def test_actor_and_talk_selection_jump_in_every_column(
         self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
     ) -> None:
@@ -542,8 +597,11 @@ class TestPersistence:
         app = demo_app()
         async with app.run_test(size=SIZE) as pilot:
             await ready(app, pilot)
-            app.main_screen.action_export(".md")
-            app.main_screen.action_export(".md")
+            for _ in range(2):  # the default path is offered; Enter takes it
+                app.main_screen.action_export(".md")
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
             files = sorted(docs.glob("newsdiff-report-*.md"))
             assert len(files) == 2
             assert all(f.read_text(encoding="utf-8").strip() for f in files)

@@ -177,7 +177,7 @@ class TestCopy:
                 assert words[-1].rstrip('.”"') in copied
             assert "Differences:" in copied
             for difference in claim.differences:
-                assert f"- {difference.kind}:" in copied
+                assert f"- {difference.cls} {difference.kind}:" in copied
 
     async def test_ctrl_c_copies_a_mouse_selection_and_quits_without_one(
         self, demo_app: Callable[..., NewsdiffApp]
@@ -233,11 +233,13 @@ class TestKeymap:
             assert "q Quit" not in footer
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
+            await pilot.pause()
+            app.screen.query_one("#help-body").scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            await pilot.pause()
             help_text = "\n".join(screen_lines(app))
-            assert "Quit (the reading position is remembered)" in help_text
-            quit_row = next(
-                line for line in help_text.splitlines() if "reading position is remembered" in line
-            )
+            quit_row = next(line for line in help_text.splitlines() if " quit " in line)
+            assert "Quit (the reading" in quit_row
             assert " x " in quit_row
             await pilot.press("escape")
             await pilot.press("q")  # no longer bound
@@ -245,7 +247,7 @@ class TestKeymap:
             assert app.is_running
             await pilot.press("slash")  # the bad entry left search on its default key
             await pilot.pause()
-            assert not isinstance(app.screen, MainScreen)
+            assert app.main_screen.query_one("#search-bar").display
             await pilot.press("escape")
             await pilot.press("x")
             await pilot.pause()
@@ -410,3 +412,240 @@ class TestPagerSearch:
         assert find_matches("Joe Biden met\nJOE  biden.", "joe biden") == [(0, 9), (14, 24)]
         assert find_matches("a+b a+b", "a+b") == [(0, 3), (4, 7)]
         assert find_matches("text", "   ") == []
+
+
+class TestLayout:
+    async def test_at_100x30_each_article_keeps_40_columns(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            for pane in screen.panes:
+                assert pane.scrollable_content_region.width >= 40
+            assert screen.narrow
+            await pilot.press("s")  # the sidebar is an overlay: the text keeps its width
+            await pilot.pause()
+            assert screen.show_sidebar
+            for pane in screen.panes:
+                assert pane.scrollable_content_region.width >= 40
+
+    async def test_detail_shows_every_source_of_a_five_source_claim(
+        self, demo_sources: list[Source]
+    ) -> None:
+        from tui_fakes import canned, fake_comparison
+
+        from widgets.claim_detail import ClaimDetail
+
+        texts = [s.text for s in demo_sources]
+        sources = [
+            Source(sid, f"{sid}.txt", f"{sid}.txt", None, None, False, texts[0]) for sid in "ABCDE"
+        ]
+        comparison = fake_comparison(sources)
+        app = NewsdiffApp(sources, analyze=canned(comparison))
+        # At 100x30 five sources no longer fit side by side: they stack, and the panel scrolls.
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            detail = screen.query_one(ClaimDetail)
+            claim = comparison.claim_of_sentence(screen.panes[0].sentences[0].id)
+            assert claim is not None
+            assert len(claim.sentences) == 5
+            lines = detail.text_lines
+            for sid in "ABCDE":
+                assert any(line.lstrip().startswith(f"{sid}  ") for line in lines), sid
+            assert detail.virtual_size.height > detail.scrollable_content_region.height
+            detail.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert detail.scroll_offset.y > 0, "the panel scrolls to the last sources"
+
+    async def test_the_wheel_scrolls_the_column_under_the_pointer_and_the_others_follow(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            a, b = screen.panes
+            from textual.events import MouseScrollDown
+
+            for _ in range(6):  # Pilot has no wheel helper: post what the driver would
+                await pilot._post_mouse_events([MouseScrollDown], b, offset=(10, 5))
+            await pilot.pause()
+            await pilot.pause()
+            assert b.scroll_offset.y > 0
+            assert app.focused is b
+            sent = b.cursor_sentence
+            assert sent is not None
+            assert b.cursor_index > 0
+            claim = demo_comparison.claim_of_sentence(sent.id)
+            if claim is not None and "A" in claim.sentences:
+                assert a.cursor_sentence is not None
+                assert a.cursor_sentence.id == claim.sentences["A"]
+                assert in_view(a)
+
+
+class TestLongWork:
+    async def test_progress_moves_and_esc_cancels_keeping_the_text(
+        self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
+    ) -> None:
+        import threading
+        import time
+
+        from textual.widgets import ProgressBar
+
+        from newsdiff.pipeline import AnalysisCancelled
+
+        runs = {"n": 0}
+        halfway = threading.Event()
+
+        def slow(sources: list[Source], **kwargs: object) -> Comparison:
+            runs["n"] += 1
+            progress = kwargs["progress"]
+            is_cancelled = kwargs["is_cancelled"]
+            assert callable(progress)
+            assert callable(is_cancelled)
+            if runs["n"] > 1:
+                return demo_comparison
+            progress("Reading sentences and names", 0.4)
+            halfway.set()
+            while not is_cancelled():
+                time.sleep(0.01)
+            raise AnalysisCancelled
+
+        app = demo_app(analyze=slow)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.main_screen
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if halfway.is_set() and screen.query("#progress"):
+                    break
+            await pilot.pause(0.1)
+            bar = screen.query_one("#progress", ProgressBar)
+            assert bar.progress == 0.4
+            await pilot.press("escape")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if screen.cancelled:
+                    break
+            assert screen.cancelled
+            assert screen.comparison is None
+            assert screen.error is None, "cancelling is not a failure"
+            assert "cancelled" in str(screen.query_one("#status-label").render())
+            assert screen.panes[0].line_count > 10, "the text stays"
+            await pilot.press("ctrl+r")
+            await ready(app, pilot)
+            assert screen.comparison is demo_comparison
+
+
+class TestOpenSource:
+    async def test_ctrl_o_opens_a_file_as_a_new_column_and_analyses_again(
+        self, demo_sources: list[Source]
+    ) -> None:
+        from pathlib import Path
+
+        from tui_fakes import fake_comparison
+
+        from tui.screens.open_source import OpenSourceScreen
+
+        calls: list[list[str]] = []
+
+        def analyze(sources: list[Source], **kwargs: object) -> Comparison:
+            calls.append([s.id for s in sources])
+            return fake_comparison(sources)
+
+        path = Path(__file__).parent / "data" / "harbour_a.txt"
+        app = NewsdiffApp(demo_sources, analyze=analyze)
+        async with app.run_test(size=(200, 45)) as pilot:
+            screen = await ready(app, pilot)
+            await pilot.press("ctrl+o")
+            assert isinstance(app.screen, OpenSourceScreen)
+            await pilot.press(*str(path), "enter")
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if len(screen.panes) == 3 and screen.comparison is not None:
+                    break
+            assert [s.id for s in screen.sources] == ["A", "B", "C"]
+            assert calls[-1] == ["A", "B", "C"]
+            c = screen.panes[2]
+            assert c.source.label == "harbour_a.txt"
+            assert c.sentences, "the new column is analysed"
+            assert app.focused is c
+            # A bad path is one notification, not a crash.
+            await pilot.press("ctrl+o")
+            await pilot.press(*"/no/such/file.txt", "enter")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if any("Could not open" in (n.title or "") for n in app._notifications):
+                    break
+            titles = [n.title for n in app._notifications]
+            assert "Could not open" in titles
+            assert len(screen.panes) == 3
+
+
+class TestExport:
+    async def test_palette_exports_json_to_a_chosen_path_and_never_overwrites(
+        self,
+        demo_app: Callable[..., NewsdiffApp],
+        tmp_path,
+        monkeypatch,  # type: ignore[no-untyped-def]
+    ) -> None:
+        import json
+
+        from tui.screens.export import ExportScreen
+
+        docs = tmp_path / "documents"
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: docs)
+        target = tmp_path / "mine.json"
+        target.write_text("keep me", encoding="utf-8")
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Export analysis JSON")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            box = app.screen.query_one("#export-path")
+            assert str(docs) in box.value, "the default path is shown"
+            assert box.value.endswith(".json")
+            box.value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen), "an existing file is refused"
+            assert target.read_text(encoding="utf-8") == "keep me"
+            assert "exists" in "\n".join(screen_lines(app))
+            box.value = str(tmp_path / "new.json")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+            assert [s["id"] for s in data["sources"]] == ["A", "B"]
+
+    async def test_in_a_browser_the_export_downloads_through_deliver_text(
+        self,
+        demo_app: Callable[..., NewsdiffApp],
+        tmp_path,
+        monkeypatch,  # type: ignore[no-untyped-def]
+    ) -> None:
+        docs = tmp_path / "documents"
+        monkeypatch.setattr("platformdirs.user_documents_path", lambda: docs)
+        monkeypatch.setattr(NewsdiffApp, "is_web", property(lambda self: True))
+        delivered: list[tuple[str, str | None]] = []
+
+        def deliver_text(file, *, save_filename=None, **kwargs):  # type: ignore[no-untyped-def]
+            delivered.append((file.read(), save_filename))
+
+        app = demo_app()
+        monkeypatch.setattr(app, "deliver_text", deliver_text)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            screen.action_export(".md")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen), "no path prompt in a browser"
+        assert len(delivered) == 1
+        text, name = delivered[0]
+        assert name is not None
+        assert name.endswith(".md")
+        assert text.startswith("#")
+        assert not docs.exists() or not list(docs.iterdir()), "nothing is written on the server"

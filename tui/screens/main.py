@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,33 +13,40 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff import textsafe
 from newsdiff.errors import NewsdiffError
 from newsdiff.model import Claim, Comparison, Source
+from newsdiff.textsafe import visible
 from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
 from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.main_jumps import Jumps
 from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
-from widgets.actor_list import ActorList
+from tui.screens.main_search import PagerSearch
+from tui.screens.main_tools import Tools
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
-from widgets.difference_list import DifferenceList
 from widgets.sidebar import Sidebar
 from widgets.source_header import SourceHeader
-from widgets.talk_list import TalkList
 
 if TYPE_CHECKING:
     from tui.store import ReaderStore
 
-#: Below this many columns the sidebar becomes an overlay and only two sources show.
-NARROW = 100
+#: Columns of text an article keeps at the least: below it lines get too short to read.
+ARTICLE_MIN = 40
+#: Width of a source column around its text (padding, scrollbar, border).
+COLUMN_CHROME = 4
 #: Width a source column needs to be worth showing side by side.
-COLUMN_MIN = 36
+COLUMN_MIN = ARTICLE_MIN + COLUMN_CHROME
 SIDEBAR_WIDTH = 42
+#: Below this many columns the sidebar becomes an overlay (two articles of ARTICLE_MIN text
+#: columns do not fit beside it) and only two sources show.
+NARROW = 2 * COLUMN_MIN + SIDEBAR_WIDTH
+#: Below this many columns the footer packs its keys tighter.
+COMPACT = 100
 #: Below this many rows the detail panel and the legend shrink so the text keeps some room.
 SHORT = 20
 #: Below this many rows the legend gives its rows to the actors and talks sections.
@@ -59,7 +65,7 @@ def describe_error(error: BaseException | None) -> str:
     return textsafe.visible(first)  # it may quote a file name or article text
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PagerSearch, Jumps, Tools):
     """Columns of sources with synchronised cursors; the screen owns the shared state.
 
     Widgets post messages up (cursor moved, actor chosen...) and the screen pushes state down
@@ -94,6 +100,7 @@ class MainScreen(Screen[None]):
         sidebar = store.prefs.sidebar
         detail = store.prefs.detail
         self._claim_of: dict[str, Claim] = {}
+        self._last_difference: str | None = None
         self._sidebar_pref = sidebar
         self._detail_pref = detail
         self._restored = False
@@ -105,6 +112,9 @@ class MainScreen(Screen[None]):
         #: A failure reported before the sidebar was mounted (a tuple: the error may be None).
         self._early_failure: tuple[BaseException | None] | None = None
         self.error: str | None = None
+        #: The reader cancelled the analysis (Esc); Ctrl+R starts it again.
+        self.cancelled = False
+        self._analysis_worker: Worker[Comparison] | None = None
         self._query = ""
         self._match_index = -1
         self.set_reactive(MainScreen.show_sidebar, sidebar)
@@ -127,9 +137,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
                 for i, src in enumerate(self.sources):
-                    with Vertical(classes="column", id=f"column-{i}"):
-                        yield SourceHeader(src, id=f"header-{i}")
-                        yield ArticlePane(src, id=f"pane-{i}")
+                    yield self._column(i, src)
             # Filled by _mount_deferred after the first frame; its fixed width is already here,
             # so the columns are laid out (and their text wrapped) once, at their final width.
             yield Sidebar(id="sidebar")
@@ -137,6 +145,15 @@ class MainScreen(Screen[None]):
         yield Input(placeholder="Search every column (Enter: go, Esc: cancel)", id="search-bar")
         yield Static("", id="search-status")
         yield Footer()
+
+    @staticmethod
+    def _column(index: int, source: Source) -> Vertical:
+        return Vertical(
+            SourceHeader(source, id=f"header-{index}"),
+            ArticlePane(source, id=f"pane-{index}"),
+            classes="column",
+            id=f"column-{index}",
+        )
 
     def on_mount(self) -> None:
         """Show the text at once, then analyse in a thread."""
@@ -149,7 +166,7 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimDetail).display = self.show_detail
         self.panes[0].focus()
         self._store.track_position(self.position)
-        self.run_analysis()
+        self._analysis_worker = self.run_analysis()
         self.call_after_refresh(self._mount_deferred)
 
     async def _mount_deferred(self) -> None:
@@ -218,15 +235,76 @@ class MainScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures turn into something the reader sees."""
-        if event.worker.group != "analysis":
+        if event.worker.group == "open" and event.state == WorkerState.ERROR:
+            self.notify(
+                visible(describe_error(event.worker.error)),
+                title="Could not open",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
             return
-        if event.state == WorkerState.ERROR:
+        if event.worker.group != "analysis" or event.worker is not self._analysis_worker:
+            return  # a replaced analysis (Ctrl+O) reports nothing
+        if event.state == WorkerState.ERROR and not self._was_cancelled(event.worker.error):
             if self._sidebar_ready:
                 self._show_failure(event.worker.error)
             else:
                 self._early_failure = (event.worker.error,)
-        elif event.state == WorkerState.CANCELLED:
-            self.query_one("#status-label", Static).update("Analysis cancelled")
+        elif event.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            self._show_cancelled()
+
+    @staticmethod
+    def _was_cancelled(error: BaseException | None) -> bool:
+        if error is None:
+            return False
+        from newsdiff.pipeline import AnalysisCancelled  # the worker has imported it already
+
+        return isinstance(error, AnalysisCancelled)
+
+    def _analysis_running(self) -> bool:
+        return any(w.group == "analysis" and w.is_running for w in self.workers if w.node is self)
+
+    def _show_cancelled(self) -> None:
+        """The reader stopped the analysis: the text stays, Ctrl+R starts it again."""
+        self.cancelled = True
+        self.query_one("#status-label", Static).update(
+            "Analysis cancelled: the text stays readable; Ctrl+R analyses again"
+        )
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = False
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysis cancelled (Ctrl+R runs it again)")
+
+    def action_cancel_analysis(self) -> bool:
+        """Stop a running analysis (Esc while it runs); returns whether there was one."""
+        if self.comparison is not None or not self._analysis_running():
+            return False
+        self.workers.cancel_group(self, "analysis")
+        return True
+
+    def action_analyse(self) -> None:
+        """Run the analysis again after it was cancelled (or failed)."""
+        if self.comparison is not None or self._analysis_running():
+            return
+        self._restart_analysis()
+
+    def _restart_analysis(self) -> None:
+        """Start a fresh analysis of the current sources (one running is replaced)."""
+        self.cancelled = False
+        self.error = None
+        self._early_failure = None
+        self.query_one("#error-panel").display = False
+        self.query_one("#status").display = True
+        self.query_one("#status-label", Static).update("Analysing…")
+        for bar in self.query("#progress").results(ProgressBar):
+            bar.display = True
+            bar.update(progress=0)
+        if self._sidebar_ready:
+            self.sidebar.show_message("Analysing…")
+        for header in self.query(SourceHeader):
+            header.failed = False
+        self._analysis_worker = self.run_analysis()
 
     def _show_failure(self, error: BaseException | None) -> None:
         """Say why there is no analysis, everywhere it would have shown."""
@@ -380,7 +458,7 @@ class MainScreen(Screen[None]):
             return
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.size.height < LOW, "-low")
-        self.query_one(Footer).compact = width < NARROW
+        self.query_one(Footer).compact = width < COMPACT
         narrow = width < NARROW
         if narrow != self.narrow:
             if narrow:  # remember the wide-layout choice; the overlay starts hidden
@@ -420,63 +498,6 @@ class MainScreen(Screen[None]):
             self.focused_source = index
             self.panes[index].focus()
 
-    def _jump_to_status(self, status: str, step: int) -> None:
-        pane = self.focused_pane
-        sentences = pane.sentences
-        count = len(sentences)
-        for k in range(1, count + 1):
-            index = (pane.cursor_index + step * k) % count
-            claim = self._claim_of.get(sentences[index].id)
-            if claim is not None and claim.status == status:
-                if (index - pane.cursor_index) * step < 0:
-                    self.notify("Wrapped around", timeout=2)
-                pane.move_cursor(index, center=True)
-                pane.focus()
-                return
-        label = "differing claims" if status == "differ" else "claims only in this source"
-        self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
-
-    def action_next_difference(self) -> None:
-        """Next claim the sources disagree on."""
-        self._jump_to_status("differ", 1)
-
-    def action_prev_difference(self) -> None:
-        """Previous claim the sources disagree on."""
-        self._jump_to_status("differ", -1)
-
-    def action_next_only(self) -> None:
-        """Next claim only this source reports."""
-        self._jump_to_status("only", 1)
-
-    def _jump_to_mention(self, step: int) -> None:
-        if self.focus_entity is None:
-            return
-        pane = self.focused_pane
-        mentions = pane.mention_offsets(self.focus_entity)
-        if not mentions:
-            self.notify(f"{pane.source.label} does not name this actor", timeout=3, markup=False)
-            return
-        current = pane.cursor_sentence
-        here = (current.start, current.end) if current else (-1, -1)
-        if step > 0:
-            after = [m for m in mentions if m[0] >= here[1]]
-            target = after[0] if after else mentions[0]
-        else:
-            before = [m for m in mentions if m[1] <= here[0]]
-            target = before[-1] if before else mentions[-1]
-        sent = pane.source.sentence_at(target[0])
-        if sent is not None:
-            pane.move_cursor_to_id(sent.id, center=True)
-            pane.focus()
-
-    def action_next_mention(self) -> None:
-        """Next mention of the chosen actor in this source."""
-        self._jump_to_mention(1)
-
-    def action_prev_mention(self) -> None:
-        """Previous mention of the chosen actor in this source."""
-        self._jump_to_mention(-1)
-
     def _focus_list(self, tab: str, widget_id: str) -> None:
         self.show_sidebar = True
         self.sidebar.open(tab)
@@ -508,100 +529,14 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(self._store.keymap))
 
-    def action_warnings(self) -> None:
-        """List the warnings about the sources (the analysed ones once they are there)."""
-        from tui.screens.warnings import WarningsScreen
-
-        sources = self.comparison.sources if self.comparison is not None else self.sources
-        self.app.push_screen(WarningsScreen(sources))
-
-    def action_search(self) -> None:
-        """Open the search line, as a pager's ``/`` does."""
-        bar = self.query_one("#search-bar", Input)
-        bar.value = self._query
-        bar.display = True
-        bar.focus()
-
-    @on(Input.Submitted, "#search-bar")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._close_search_bar()
-        self.search_for(event.value)
-
-    def _close_search_bar(self) -> None:
-        bar = self.query_one("#search-bar", Input)
-        if bar.display:
-            bar.display = False
-            self.focused_pane.focus()
-
-    def search_for(self, query: str) -> None:
-        """Highlight every match in every column and go to the first one after the cursor."""
-        from tui.pager_search import find_matches
-
-        self._query = query.strip()
-        for pane in self.panes:
-            pane.set_matches(find_matches(pane.source.text, self._query))
-        if not self._query:
-            self._show_search_status("")
-            return
-        self._match_index = -1
-        pane = self.focused_pane
-        sent = pane.cursor_sentence
-        after = sent.start if sent is not None else 0
-        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
-        if pane.matches:
-            self._match_index = (following[0] if following else 0) - 1
-        self._step_match(1)
-
-    def _step_match(self, step: int) -> None:
-        pane = self.focused_pane
-        total = sum(len(p.matches) for p in self.panes)
-        if not self._query:
-            self.notify("No search yet: / starts one", timeout=3)
-            return
-        if not pane.matches:
-            others = f" ({total} in the other columns)" if total else ""
-            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
-            return
-        count = len(pane.matches)
-        index = (self._match_index + step) % count
-        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
-        self._match_index = index
-        pane.show_match(pane.matches[index])
-        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
-        if total != count:
-            status += f" · {total} in all columns"
-        if wrapped and self._match_index >= 0 and count > 1:
-            status += "  (wrapped)"
-        self._show_search_status(status)
-
-    def _show_search_status(self, line: str) -> None:
-        label = self.query_one("#search-status", Static)
-        label.update(Text(line))
-        label.display = bool(line)
-
-    def action_next_match(self) -> None:
-        """Next search match in the current column."""
-        self._step_match(1)
-
-    def action_prev_match(self) -> None:
-        """Previous search match in the current column."""
-        self._step_match(-1)
-
-    def action_fuzzy_search(self) -> None:
-        """Fuzzy search across all sources."""
-        from tui.screens.search import SearchScreen
-
-        if self.comparison is None:
-            return
-        self.app.push_screen(SearchScreen(self.comparison), self.jump_to_sentence)
-
     def action_escape(self) -> None:
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
         sidebar = self.query_one("#sidebar")
         if self.query_one("#search-bar").display:
             self._close_search_bar()
+        elif self.action_cancel_analysis():
+            self.notify("Analysis cancelled; the text stays (Ctrl+R analyses again)", timeout=4)
         elif self.narrow and self.show_sidebar:
             self.show_sidebar = False
         elif focused is not None and sidebar in focused.ancestors:
@@ -611,141 +546,27 @@ class MainScreen(Screen[None]):
         elif self._query:
             self.search_for("")
 
-    # ---------------------------------------------------------------- jumping
+    # ------------------------------------------------------------- open source
 
-    def jump_to_sentence(self, sentence_id: str | None) -> None:
-        """Focus the source of a sentence and put the cursor on it (search results)."""
-        if sentence_id is None:
+    async def add_source(self, source: Source) -> None:
+        """Add a column for ``source`` and analyse every source again (the text shows first)."""
+        import dataclasses
+
+        taken = {s.id for s in self.sources}
+        letter = next((chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in taken), None)
+        if letter is None:
+            self.notify("newsdiff compares at most 26 articles", severity="warning")
             return
-        for i, pane in enumerate(self.panes):
-            if pane.index_of(sentence_id) >= 0:
-                self.action_goto_source(i)
-                pane.move_cursor_to_id(sentence_id, center=True)
-                return
-
-    def jump_to_evidence(self, sentence_ids: Sequence[str]) -> None:
-        """Put every column's cursor on its first piece of evidence, focused column last."""
-        focused = self.focused_pane
-        moved_focused = False
-        for pane in self.panes:
-            mine = [sid for sid in sentence_ids if pane.index_of(sid) >= 0]
-            if not mine:
-                pane.set_aligned(False)
-                continue
-            first = min(mine, key=pane.index_of)
-            pane.move_cursor_to_id(first, post=False, center=True)
-            extra = [sid for sid in mine if sid != first]
-            if pane is focused:
-                moved_focused = True
-            else:
-                pane.set_aligned(True, extra)
-        if moved_focused:
-            self._show_detail(focused)
-
-    @on(ActorList.EntityChosen)
-    def _entity_chosen(self, event: ActorList.EntityChosen) -> None:
-        self.choose_entity(event.entity_id)
-
-    def choose_entity(self, entity_id: str) -> None:
-        """Highlight an actor's mentions and put each column on its first mention."""
-        self.focus_entity = entity_id
-        for pane in self.panes:
-            mentions = pane.mention_offsets(entity_id)
-            if mentions:
-                sent = pane.source.sentence_at(mentions[0][0])
-                if sent is not None:
-                    pane.move_cursor_to_id(sent.id, post=False, center=True)
-                    pane.set_aligned(pane is not self.focused_pane)
-        self._follow_in_list("#actors", entity_id)
-        self._land()
-
-    @on(TalkList.TalkChosen)
-    def _talk_chosen(self, event: TalkList.TalkChosen) -> None:
-        self.choose_talk(event.talk_id)
-
-    def choose_talk(self, talk_id: str) -> None:
-        """Put every column on the evidence of a talk."""
-        if self.comparison is None:
-            return
-        talk = next(t for t in self.comparison.talks if t.id == talk_id)
-        self.jump_to_evidence(talk.evidence)
-        self._follow_in_list("#talks", talk_id)
-        self._land()
-
-    @on(DifferenceList.DifferenceChosen)
-    def _difference_chosen(self, event: DifferenceList.DifferenceChosen) -> None:
-        if self.comparison is None:
-            return
-        claim = next(c for c in self.comparison.claims if c.id == event.claim_id)
-        sources = list(claim.sentences)
-        focused_id = self.focused_pane.source.id
-        if focused_id not in claim.sentences and sources:
-            # Focus moves in _land, once every column is on its evidence.
-            self.focused_source = next(i for i, s in enumerate(self.sources) if s.id == sources[0])
-        self.jump_to_evidence(claim.all_sentence_ids())
-        self._follow_in_list("#differences", claim.id)
-        self._land()
-
-    def _follow_in_list(self, selector: str, option_id: str) -> None:
-        """Highlight what a jump went to in its sidebar list (palette jumps included)."""
-        for widget in self.query(selector).results(OptionList):
-            with contextlib.suppress(OptionDoesNotExist):
-                widget.highlighted = widget.get_option_index(option_id)
-
-    def _land(self) -> None:
-        """After a jump, reading continues in the article column, not in the list."""
-        pane = self.focused_pane
-        if self.narrow:
-            self.show_sidebar = False
-        if not pane.has_focus:
-            self._landing = pane
-            pane.focus()
-        self._show_detail(pane)
-
-    # ------------------------------------------------------------------- copy
-
-    def action_copy_sentence(self) -> None:
-        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
-        from tui.copying import plain
-
-        pane = self.focused_pane
-        if pane.cursor_sentence is None:
-            return
-        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
-        self.notify("Sentence copied", timeout=2)
-
-    def action_copy_claim(self) -> None:
-        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
-        from tui.copying import claim_markdown
-
-        pane = self.focused_pane
-        sent = pane.cursor_sentence
-        if self.comparison is None or sent is None:
-            return
-        claim = self._claim_of.get(sent.id)
-        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
-        self.notify("Claim copied as Markdown", timeout=2)
-
-    # ----------------------------------------------------------------- export
-
-    def action_export(self, suffix: str = ".md") -> None:
-        """Write the report (``.md``) or the analysis (``.json``) to a new file and say where."""
-        from tui.export import default_export_path, render, write_new
-
-        if self.comparison is None:
-            self.notify("The analysis has not finished yet", severity="warning")
-            return
-        try:
-            path = default_export_path(suffix)
-            write_new(path, render(self.comparison, suffix))
-        except OSError as err:
-            self.notify(
-                f"could not write report: {textsafe.visible(str(err.strerror or err))}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(textsafe.visible(str(path)), title="Report written", markup=False)
+        source = dataclasses.replace(source, id=letter)
+        self.sources = (*self.sources, source)
+        index = len(self.sources) - 1
+        await self.query_one("#columns").mount(self._column(index, source))
+        self.set_reactive(MainScreen.comparison, None)
+        self._claim_of = {}
+        self.sub_title = " vs ".join(s.label for s in self.sources)
+        self.refresh_bindings()
+        self.action_goto_source(index)
+        self._restart_analysis()
 
     # ------------------------------------------------------------- persistence
 

@@ -54,7 +54,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "next_difference",
         "Diff",
         key_display="[/]",
-        tooltip="Next claim the sources disagree on",
+        tooltip="Next conflicting claim (conflicts first, then additions)",
         id="difference.next",
     ),
     Binding(
@@ -62,7 +62,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "prev_difference",
         "Previous difference",
         show=False,
-        tooltip="Previous claim the sources disagree on",
+        tooltip="Previous conflicting claim (then additions)",
         id="difference.prev",
     ),
     Binding(
@@ -165,7 +165,24 @@ MAIN_BINDINGS: list[BindingType] = [
         "escape",
         "Close",
         show=False,
-        tooltip="Close the overlay, leave the sidebar, or clear the chosen actor",
+        tooltip="Cancel the running analysis, close the overlay or search, leave the sidebar, "
+        "or clear the chosen actor",
         id="close",
+    ),
+    Binding(
+        "ctrl+o",
+        "open_source",
+        "Open",
+        show=False,
+        tooltip="Open another file or URL as a new column (the analysis runs again)",
+        id="open",
+    ),
+    Binding(
+        "ctrl+r",
+        "analyse",
+        "Analyse",
+        show=False,
+        tooltip="Analyse again after the analysis was cancelled or failed",
+        id="analyse",
     ),
 ]

@@ -1,0 +1,442 @@
+"""What the claim comparison reads about one sentence, from its dependency parse.
+
+Numbers as value, qualifier and unit; the main event past its reporting verb (verb, polarity,
+modality, subject and object slots); the dates that hang off that event; the content words
+of quotes. :mod:`newsdiff.claims` compares these slot by slot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsdiff.actors import Speaker
+from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
+from newsdiff.lexicon.people import SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsdiff.model import TimeExpr
+
+#: Reporting verbs whose complement is the claim: "X said / denied that ...".
+REPORTING_VERBS = SPEECH_VERBS | {"deny", "report", "reveal", "suggest", "believe", "think"}
+_DENIAL = frozenset({"deny", "dismiss", "refute", "reject"})
+#: Heads that put a planned event in their complement: "is expected to vote", "plans to meet".
+_PLANNING = frozenset(
+    {"expect", "plan", "set", "due", "schedule", "intend", "hope", "aim", "likely", "go"}
+)
+#: Verbs too light to name an event on their own ("have", "make"): never an event conflict.
+LIGHT_VERBS = frozenset({"be", "have", "do", "make", "get", "take", "give", "go", "come"})
+_MODAL = {
+    "will": "future",
+    "shall": "future",
+    "'ll": "future",
+    "wo": "future",
+    "would": "future",
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "can": "possible",
+    "must": "necessary",
+    "should": "necessary",
+}
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+_OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
+
+_QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "just over",
+    "just under",
+    "an estimated",
+    "estimated",
+)
+#: Focus words in front of a figure that leave its value as it is ("only $40 million").
+_NEUTRAL = ("only ", "just ", "a mere ")
+_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
+_SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
+_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
+_QUOTE_SPANS = re.compile(r"[“\"«]([^”\"»]{3,}?)[”\"»]")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFact:
+    """A number as a value, a qualifier ("more than") and what it counts ("page", "job")."""
+
+    value: str
+    qualifier: str
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventFact:
+    """The main event of a sentence, past its reporting verb: who did what to whom, how sure."""
+
+    verb: str
+    """Lemma, with a particle ("turn_down") and a governed preposition ("meet with")."""
+    surface: str
+    negated: bool
+    modality: str
+    """fact, future, possible, necessary or denied."""
+    subjects: frozenset[str] = frozenset()
+    """Entity ids ("e3") and head-noun lemmas ("n:delegation") of the subject; no pronouns."""
+    objects: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class SentenceDetail:
+    """Per-sentence facts the claim comparison reads (built from the parse)."""
+
+    predicate: tuple[str, str] | None = None
+    """(comparison key, surface text) of the main predicate: ("meet with", "met with")."""
+    speakers: tuple[Speaker, ...] = ()
+    quote: str | None = None
+    entity_names: Mapping[str, str] = field(default_factory=dict)
+    number_text: Mapping[str, str] = field(default_factory=dict)
+    """Normalised value -> surface text."""
+    date_text: Mapping[str, str] = field(default_factory=dict)
+    time_text: Mapping[str, str] = field(default_factory=dict)
+    event: EventFact | None = None
+    numbers: tuple[NumberFact, ...] = ()
+    event_dates: frozenset[str] = frozenset()
+    """TIMEX3 values of the dates and times that modify the main event itself."""
+    quote_words: tuple[tuple[str, ...], ...] = ()
+    """Content-word lemmas of each quoted fragment."""
+    entity_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def split_qualifier(text: str) -> tuple[str, str]:
+    """("more than 10,000") -> ("more than", "10,000"): the qualifier is kept, not dropped."""
+    t = " ".join(text.lower().split())
+    for neutral in _NEUTRAL:
+        t = t.removeprefix(neutral)
+    for q in sorted(_QUALIFIERS, key=len, reverse=True):
+        if t.startswith(q + " "):
+            return q, t[len(q) + 1 :]
+    return "", t
+
+
+def normalise_number(text: str) -> str:
+    """A comparable value: "two" -> 2, "1,500" -> 1500, "Thirty-seven per cent" -> 37%.
+
+    Qualifiers ("about", "more than") are not part of the value; see :func:`split_qualifier`.
+    """
+    _, t = split_qualifier(text)
+    percent = t.endswith("%") or t.endswith(" percent") or t.endswith(" per cent")
+    t = t.rstrip("%").replace(" per cent", "").replace(" percent", "").strip()
+    t = _CURRENCY.sub("", t).strip()
+    words = t.replace("-", " ").split()
+    count = 0  # leading words that spell the number; the rest is its unit ("eight cents")
+    while count < len(words) and (words[count] in _WORD_NUMBERS or _NUMERIC.match(words[count])):
+        count += 1
+    if count and words[0] in {"a", "an"} and count == 1:
+        count = 0  # "a dozen" counts, "a day" does not
+    value: float | None = None
+    if count:
+        total, current = 0.0, 0.0
+        for w in words[:count]:
+            n = float(w.replace(",", "")) if _NUMERIC.match(w) else float(_WORD_NUMBERS[w])
+            if w in _SCALES:
+                current = max(current, 1.0) * n
+                if n >= 1000:
+                    total += current
+                    current = 0.0
+            else:
+                current += n
+        value = total + current
+    if value is None:
+        return " ".join(words)
+    unit = " ".join(words[count:])
+    rendered = f"{value:.10g}" if value < 1e15 else str(value)
+    return rendered + ("%" if percent else "") + (f" {unit}" if unit else "")
+
+
+def number_fact(ent: Span) -> NumberFact:
+    """Value, qualifier and unit of a number entity, the unit read from the parse: the noun
+    the number modifies ("48-page indictment" -> page), or the label for money and percent."""
+    qualifier, _ = split_qualifier(ent.text)
+    if not qualifier:
+        before = ent.doc[max(ent.start - 2, ent.sent.start) : ent.start].text.lower()
+        qualifier = next(
+            (q for q in sorted(_QUALIFIERS, key=len, reverse=True) if before.endswith(q)), ""
+        )
+    if ent.label_ in {"MONEY", "PERCENT"}:
+        unit = ent.label_.lower()
+    else:
+        root = ent.root
+        unit = ""
+        if (
+            root.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod"}
+            and root.head.i >= ent.end
+        ):
+            unit = root.head.lemma_.lower()
+        elif not (root.like_num or root.lower_ in _WORD_NUMBERS):
+            unit = root.lemma_.lower()  # "48-page": the unit is inside the entity
+        else:
+            pobj = next(
+                (
+                    g
+                    for c in root.children
+                    if c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            unit = pobj.lemma_.lower() if pobj is not None else ""
+    return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _event_root(sent: Span) -> tuple[Token | None, str]:
+    """The verb of the reported event and the modality its framing gives it."""
+    root = sent.root
+    framing = "fact"
+    if root.lemma_.lower() in REPORTING_VERBS:
+        comp = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "ccomp"
+                and c.pos_ in {"VERB", "AUX"}
+                and not any(
+                    m.dep_ == "mark" and m.lower_ not in {"that", "whether"} for m in c.children
+                )
+            ),
+            None,
+        )
+        if comp is not None:
+            if root.lemma_.lower() in _DENIAL:
+                framing = "denied"
+            root = comp
+    planned = root.lemma_.lower() in _PLANNING or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _PLANNING for c in root.children
+    )
+    if planned:
+        comp = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if comp is None:
+            acomp = next((c for c in root.children if c.dep_ == "acomp"), None)
+            if acomp is not None:
+                comp = next((c for c in acomp.children if c.dep_ == "xcomp"), None)
+        if comp is not None:
+            root = comp
+            framing = "future" if framing == "fact" else framing
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None, framing
+    return root, framing
+
+
+def _slot_keys(tok: Token, token_entity: Mapping[int, str]) -> set[str]:
+    """What a noun phrase names: entity ids in it, its head noun and the nouns that say which
+    one ("a binding merger agreement" -> agreement, merger; "the terms of a merger" -> term,
+    merger). A pronoun names nothing here: it may be the named actor, so it never conflicts."""
+    if tok.pos_ == "PRON":
+        return set()
+    keys: set[str] = set()
+    heads = [tok, *tok.conjuncts]
+    for head in heads:
+        if head.i in token_entity:
+            keys.add(token_entity[head.i])
+            continue
+        keys.add("n:" + head.lemma_.lower())
+        for child in head.children:
+            if child.i in token_entity and child.dep_ in {"compound", "poss", "amod", "nmod"}:
+                keys.add(token_entity[child.i])
+            elif child.dep_ == "compound" and child.pos_ == "NOUN":
+                keys.add("n:" + child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        keys.add(token_entity.get(g.i, "n:" + g.lemma_.lower()))
+    return keys
+
+
+def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
+    """Who did what to whom in the sentence's main clause, read from the dependency parse."""
+    from newsdiff.align import canonical_lemma
+
+    root, framing = _event_root(sent)
+    if root is None:
+        return None
+    aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    modality = framing
+    for a in aux:
+        if a.lower_ in _MODAL and modality == "fact":
+            modality = _MODAL[a.lower_]
+        elif a.lower_ == "going" and modality == "fact":
+            modality = "future"
+    negated = any(c.dep_ == "neg" for c in root.children)
+    lemma = root.lemma_.lower()
+    particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
+    verb = canonical_lemma(f"{lemma}_{particle}" if particle else lemma)
+    subjects: set[str] = set()
+    objects: set[str] = set()
+    prep_word = ""
+    for child in root.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            subjects |= _slot_keys(child, token_entity)
+        elif child.dep_ in _OBJECT_DEPS:
+            objects |= _slot_keys(child, token_entity)
+        elif child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    subjects |= _slot_keys(g, token_entity)
+        elif child.dep_ in {"prep", "dative"} and child.lower_ in _OBJECT_PREPS:
+            for g in child.children:
+                if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}:
+                    objects |= _slot_keys(g, token_entity)
+                    if not prep_word and child.lower_ in {"with", "to", "against"}:
+                        prep_word = child.lower_
+    if prep_word:
+        verb = f"{verb} {prep_word}"
+    shown = sorted(
+        [*aux, *(c for c in root.children if c.dep_ in {"neg", "prt"}), root], key=lambda t: t.i
+    )
+    surface = " ".join(t.text for t in shown) + (f" {prep_word}" if prep_word else "")
+    return EventFact(verb, surface, negated, modality, frozenset(subjects), frozenset(objects))
+
+
+def predicate_of(sent: Span) -> tuple[str, str] | None:
+    """Main predicate with modal, negation and preposition: "will speak", "met with"."""
+    event = event_of(sent, {})
+    if event is None:
+        return None
+    flags = [f for f, on in (("FUT", event.modality == "future"), ("NOT", event.negated)) if on]
+    return " ".join([*flags, event.verb.replace("_", " ")]), event.surface
+
+
+def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> frozenset[str]:
+    """Values of the time expressions that hang off the event verb (not off a noun, not off the
+    reporting verb): only those can conflict; the others are extra detail."""
+    if root is None:
+        return frozenset()
+    doc = sent.doc
+    values: set[str] = set()
+    for tx in times:
+        if not tx.value[:1].isdigit() or tx.type not in {"DATE", "TIME"}:
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(3):
+            if tok.head == root:
+                values.add(tx.value)
+                break
+            if tok.head == tok or tok.head.pos_ in {"VERB", "AUX"}:
+                break
+            tok = tok.head
+    return frozenset(values)
+
+
+def quote_spans(sent: Span) -> list[tuple[int, int]]:
+    """Character spans (in the Doc) of the quoted fragments of a sentence.
+
+    A quote that closes after the full stop ('... this decision."') is split off by the
+    sentence splitter: an opening mark left open runs to the end of the sentence.
+    """
+    text = sent.text
+    spans = [(m.start(1), m.end(1)) for m in _QUOTE_SPANS.finditer(text)]
+    last = spans[-1][1] + 1 if spans else 0
+    tail = re.search(r"[“\"«]([^”\"»]{3,})$", text[last:].rstrip())
+    if tail is not None:
+        spans.append((last + tail.start(1), last + tail.end(1)))
+    return [(sent.start_char + a, sent.start_char + b) for a, b in spans]
+
+
+def quote_words(sent: Span) -> tuple[tuple[str, ...], ...]:
+    """Content-word lemmas of each quoted fragment of the sentence."""
+    out: list[tuple[str, ...]] = []
+    for start, end in quote_spans(sent):
+        words = tuple(
+            t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
+        )
+        if words:
+            out.append(words)
+    return tuple(out)
+
+
+def sentence_detail(
+    sent: Span,
+    token_entity: Mapping[int, str],
+    entity_label: Mapping[str, str],
+    entity_name: Mapping[str, str],
+    times: Sequence[TimeExpr],
+    number_ents: Sequence[Span],
+) -> SentenceDetail:
+    """Everything the comparison reads about one sentence."""
+    from newsdiff.actors import speakers
+
+    ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
+    date_text: dict[str, str] = {}
+    time_text: dict[str, str] = {}
+    covered: list[tuple[int, int]] = []
+    for tx in times:
+        if tx.start >= sent.start_char and tx.end <= sent.end_char:
+            covered.append((tx.start, tx.end))
+            if tx.type == "DATE" and tx.value[:1].isdigit():
+                date_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
+            elif tx.type == "TIME" and tx.value[:1].isdigit():
+                time_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
+    numbers: list[NumberFact] = []
+    for ent in number_ents:
+        if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
+            continue
+        # From the sentence's own text: Doc.text joins every token of the article on each
+        # call, which made this loop quadratic in the article's length.
+        start = ent.start_char - sent.start_char
+        before = sent.text[max(0, start - 2) : start]
+        if "(" in before and ent.label_ == "CARDINAL":
+            continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
+        numbers.append(number_fact(ent))
+    root, _ = _event_root(sent)
+    event = event_of(sent, token_entity)
+    predicate = None
+    if event is not None:
+        flags = [f for f, on in (("FUT", event.modality == "future"), ("NOT", event.negated)) if on]
+        predicate = (" ".join([*flags, event.verb.replace("_", " ")]), event.surface)
+    return SentenceDetail(
+        predicate=predicate,
+        speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
+        quote=" … ".join(
+            sent.text[a - sent.start_char : b - sent.start_char].strip()
+            for a, b in quote_spans(sent)
+        ).strip()
+        or None,
+        entity_names={e: entity_name[e] for e in ents},
+        entity_labels={e: entity_label.get(e, "") for e in ents},
+        number_text={n.value: n.text for n in numbers},
+        date_text=date_text,
+        time_text=time_text,
+        event=event,
+        numbers=tuple(numbers),
+        event_dates=_event_dates(sent, root, times),
+        quote_words=quote_words(sent),
+    )
