@@ -70,6 +70,8 @@ _QUALIFIERS = (
     "an estimated",
     "estimated",
 )
+#: Focus words in front of a figure that leave its value as it is ("only $40 million").
+_NEUTRAL = ("only ", "just ", "a mere ")
 _WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
 _SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -131,6 +133,8 @@ class SentenceDetail:
 def split_qualifier(text: str) -> tuple[str, str]:
     """("more than 10,000") -> ("more than", "10,000"): the qualifier is kept, not dropped."""
     t = " ".join(text.lower().split())
+    for neutral in _NEUTRAL:
+        t = t.removeprefix(neutral)
     for q in sorted(_QUALIFIERS, key=len, reverse=True):
         if t.startswith(q + " "):
             return q, t[len(q) + 1 :]
@@ -405,7 +409,10 @@ def sentence_detail(
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
+        # From the sentence's own text: Doc.text joins every token of the article on each
+        # call, which made this loop quadratic in the article's length.
+        start = ent.start_char - sent.start_char
+        before = sent.text[max(0, start - 2) : start]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))
@@ -418,7 +425,11 @@ def sentence_detail(
     return SentenceDetail(
         predicate=predicate,
         speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=" … ".join(sent.doc.text[a:b].strip() for a, b in quote_spans(sent)).strip() or None,
+        quote=" … ".join(
+            sent.text[a - sent.start_char : b - sent.start_char].strip()
+            for a, b in quote_spans(sent)
+        ).strip()
+        or None,
         entity_names={e: entity_name[e] for e in ents},
         entity_labels={e: entity_label.get(e, "") for e in ents},
         number_text={n.value: n.text for n in numbers},

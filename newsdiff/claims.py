@@ -380,12 +380,31 @@ def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: Sente
         wb = db.quote_words[best_j]
         miss_a = [w for w, c in zip(wa, best_m.any(axis=1), strict=True) if not c]
         miss_b = [w for w, c in zip(wb, best_m.any(axis=0), strict=True) if not c]
-        if miss_a and miss_b:
+        if _substituted(list(wa), list(wb), best_m):
             found.add("quote", "conflict", {a: [qa], b: [qb]})
         elif miss_a or miss_b:
             found.add("quote", "addition", {a: [qa], b: [qb]})
         elif _plain(qa) != _plain(qb):
             found.add("quote", "wording", {a: [qa], b: [qb]})
+
+
+def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
+    """A word of one quote stands where the other quote has another, unrelated word ("reject
+    his visit" / "reject his message"). Words only one quote has, at its edges or inside
+    ("yellow knit panties" / "panties"), are the longer quote saying more, not a conflict."""
+    from difflib import SequenceMatcher
+
+    # Words with a synonym on the other side are one word for the matcher.
+    canon_b = list(wb)
+    canon_a = [next((wb[j] for j in range(len(wb)) if same[i, j]), w) for i, w in enumerate(wa)]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, canon_a, canon_b, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        for x in canon_a[i1:i2]:
+            for y in canon_b[j1:j2]:
+                if x not in y and y not in x:  # "online" / "on-line" is one word
+                    return True
+    return False
 
 
 def _plain(text: str) -> list[str]:

@@ -133,6 +133,8 @@ def _pick_date(
         if own_only and not token_ids & own:
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "from" and _rescheduled(span.root):
+            continue  # "delayed his trial from 1990 to 1997": the old date is gone
         if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
             continue  # "the first talks since 2022": a bound of a period, not the event's date
         if _reporting_date(span.root, trigger):
@@ -142,6 +144,8 @@ def _pick_date(
         ):
             continue  # "... since fighting broke out on April 15": another clause's date
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
+        if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
+            distance += 50  # "originally set for Monday, postponed to July 30": the old date
         candidates.append((distance, tx))
     if not candidates:
         return None, None
@@ -199,6 +203,9 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
     return node.i == verb.i
 
 
+_FORMER = frozenset({"originally", "initially", "previously", "formerly"})
+
+
 def _governor(tok: Token) -> Token | None:
     """The verb a time expression hangs from ("said" for "said Tuesday")."""
     node = tok
@@ -247,6 +254,13 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
     return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
 
 
+#: Verbs whose subject takes part in the event they govern: "X and Y held talks".
+_HOLD_VERBS = frozenset(
+    {"hold", "have", "host", "attend", "join", "begin", "start", "resume", "open", "conduct",
+     "convene", "organize", "organise", "plan", "schedule", "set", "seek", "agree", "arrange",
+     "chair", "lead", "end", "conclude", "wrap", "finish", "make", "place", "cancel", "postpone",
+     "call", "request", "propose", "announce", "complete", "continue", "enter", "launch"}
+)  # fmt: skip
 _PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
@@ -308,7 +322,12 @@ def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
             tokens.extend(
                 t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
             )
-    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+    elif (
+        trigger.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in _HOLD_VERBS
+    ):
+        # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
         tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
@@ -421,7 +440,7 @@ def _mention(
     entity_label: Mapping[str, str],
 ) -> EventMention:
     """One event mention: date by the event's own clause, parties from its arguments."""
-    tense = event_tense(tok, fact.status)
+    tense = event_tense(tok, fact.called_off)
     if tok.lower_ == "another":
         date, date_text = _date_after(ctx, tok)
         parts = _participants_after(ctx, tok)

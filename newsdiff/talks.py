@@ -390,6 +390,10 @@ def _conflicts(
     return reasons
 
 
+#: Kinds that bring parties together, titled "between X and Y"; the others name whose event.
+_CONTACT = frozenset({"meeting", "talks", "call", "summit", "visit", "conference"})
+
+
 def _title(
     kind: str,
     participants: Sequence[str],
@@ -401,6 +405,8 @@ def _title(
     parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
+    if names and kind not in _CONTACT:
+        return f"{title} — {', '.join(names)}"  # "Trial — Brian Nichols", not "with"
     if len(names) >= 2:
         return title + " between " + ", ".join(names[:-1]) + " and " + names[-1]
     if names:

@@ -23,6 +23,7 @@ from newsdiff.entities.records import (
 )
 from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.names import (
+    GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
     is_acronym,
@@ -112,8 +113,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     forms: dict[tuple[bool, str, int], Form] = {}
     for i, m in enumerate(mentions):
         is_person, key = _form_key(m)
-        # A namesake ("his father, also named ...") is a form of its own.
+        # A namesake ("his father, also named ...") is a form of its own; a generic head
+        # alone ("the Committee") is one per article: it means the body that article names.
         own = i if m.namesake else -1
+        if not is_person and key.lower() in GENERIC_ORG_HEADS:
+            own = len(mentions) + m.doc_index
         form = forms.setdefault((is_person, key, own), Form(key, is_person, m.namesake))
         form.mentions.append(i)
         form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
@@ -184,7 +188,9 @@ def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
     by_compact: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_compact[org_core(f.text)].append(f)
-    for group in by_compact.values():  # U.S. / US / u.s.
+    for core, group in by_compact.items():  # U.S. / US / u.s.
+        if core in GENERIC_ORG_HEADS:
+            continue  # "the Committee" of one article is not that of another by its name
         for f in group[1:]:
             uf.union(group[0].mentions[0], f.mentions[0])
     acronyms: dict[str, list[Form]] = defaultdict(list)
