@@ -409,7 +409,8 @@ def sentence_detail(
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 2) : ent.start_char]
+        offset = sent.start_char  # Span.text, not Doc.text: the latter joins the whole Doc
+        before = sent.text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))
@@ -422,7 +423,11 @@ def sentence_detail(
     return SentenceDetail(
         predicate=predicate,
         speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=" … ".join(sent.doc.text[a:b].strip() for a, b in quote_spans(sent)).strip() or None,
+        quote=" … ".join(
+            sent.text[a - sent.start_char : b - sent.start_char].strip()
+            for a, b in quote_spans(sent)
+        ).strip()
+        or None,
         entity_names={e: entity_name[e] for e in ents},
         entity_labels={e: entity_label.get(e, "") for e in ents},
         number_text={n.value: n.text for n in numbers},
