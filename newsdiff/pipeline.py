@@ -86,6 +86,9 @@ def analyze(
         done += STAGES[index][1]
 
     step(0)
+    from newsdiff.semantic import preload
+
+    preload()  # the embedding model loads in a thread while spaCy loads and parses
     nlp = load_pipeline(info)
     step(1)
     parse_start = done - STAGES[1][1]
