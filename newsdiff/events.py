@@ -58,6 +58,7 @@ EVENT_VERBS: Mapping[str, str] = {
     "vote": "vote",
     "visit": "visit",
     "testify": "hearing",
+    "address": "speech",
     "arraign": "arraignment",
     "sentence": "sentencing",
 }
@@ -125,6 +126,12 @@ _HUMAN_NOUNS = frozenset(
         "pope",
     ]
 )
+
+#: Bodies a speech is given to ("address the nation", "address parliament").
+_BODIES = frozenset(
+    {"parliament", "congress", "assembly", "senate", "house", "legislature", "nation",
+     "council", "lawmakers", "delegates", "conference", "summit", "rally", "convention"}
+)  # fmt: skip
 
 Polarity = Literal["pos", "neg"]
 Modality = Literal["actual", "planned", "hypothetical"]
@@ -270,6 +277,8 @@ def factuality(trigger: Token) -> Factuality:
             flips += negated
             if lemma in _PLAN and modality == "actual":
                 modality = "planned"
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            modality = "hypothetical"  # "declined to say whether he would meet Biden"
         if node.dep_ not in _CHAIN or node.head.i == node.i:
             break
         if node.dep_ == "prep" and node.lower_ == "without":
@@ -345,6 +354,11 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return None  # "their negotiating stance"
     if lemma == "meet" and not _meets_someone(tok):
         return None
+    if lemma == "address" and not any(
+        c.dep_ == "dobj" and (c.ent_type_ in {"ORG", "GPE", "NORP"} or c.lower_ in _BODIES)
+        for c in tok.children
+    ):
+        return None  # "will address Congress", not "address concerns"
     if lemma == "sentence" and not any(c.dep_ == "auxpass" for c in tok.children):
         return None  # "will be sentenced on June 28"; "sentenced him to life" is the outcome
     if lemma == "arraign" and not any(c.dep_ == "auxpass" for c in tok.children):

@@ -318,3 +318,18 @@ def test_an_event_ahead_of_a_past_arrival_and_a_moved_event_keep_the_right_day(n
     by_kind = {t.kind: t for t in c.talks}
     assert (by_kind["summit"].date, by_kind["summit"].status) == ("2018-07-16", "scheduled")
     assert (by_kind["hearing"].date, by_kind["hearing"].status) == ("2018-07-30", "postponed")
+
+
+def test_speeches_to_a_body_visits_to_a_place_and_uncertain_meetings(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-06-07",
+        "Zelensky will address Congress on Wednesday. "
+        "Blinken is expected to visit Israel next week. "
+        "Netanyahu declined to say whether he would meet Biden on Thursday.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert set(by_kind) == {"speech", "visit"}
+    assert by_kind["speech"].date == "2024-06-12"
+    assert by_kind["visit"].where == "Israel"
+    assert "Israel" not in {c.entity(p).name for p in by_kind["visit"].participants}
