@@ -18,6 +18,7 @@ from newsdiff.fsutil import (
     atomic_write_text,
     claim_directory,
     is_temporary_of,
+    read_regular_file,
     stale_temporary_files,
 )
 
@@ -31,6 +32,9 @@ CACHE_FORMAT = 2
 
 #: Newest entries kept; older ones are deleted on save so the cache cannot grow without bound.
 MAX_ENTRIES = 200
+
+#: Largest entry read (an analysis of a 5 MB article is far below it); larger is corrupt.
+MAX_ENTRY_BYTES = 512_000_000
 
 #: The names newsdiff gives cache entries, of any format: the only files pruning may delete.
 _ENTRY_NAME = re.compile(r"v\d+-(?:out-)?[0-9a-f]{64}\.json")
@@ -259,7 +263,7 @@ def _prune() -> None:
 def _read(path: Path) -> str | None:
     """An entry's text; None when missing, and an unreadable one is removed."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular_file(path, MAX_ENTRY_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):

@@ -11,7 +11,10 @@ from typing import Any
 import platformdirs
 
 from newsdiff.frozen import Frozen
-from newsdiff.fsutil import atomic_write_text
+from newsdiff.fsutil import atomic_write_text, read_regular_file
+
+#: Largest config.toml or ui.json read; either is a few hundred bytes.
+MAX_CONFIG_BYTES = 1_000_000
 
 #: Largest size limit accepted (``max_file_mb``, ``--max-size``), in megabytes: far beyond any
 #: article, and small enough that the byte count stays a valid read size.
@@ -140,7 +143,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     config = Config()
     raw: bytes | None = None
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         pass
     except IsADirectoryError:
@@ -266,7 +269,7 @@ def load_ui_prefs(path: Path | None = None, *, defaults: UiPrefs | None = None) 
     path = ui_prefs_path() if path is None else path
     prefs = defaults if defaults is not None else UiPrefs()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except (OSError, ValueError, RecursionError):  # deeply nested JSON is corrupt too
         return prefs
     if not isinstance(data, dict):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -56,6 +58,34 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    For files newsdiff reads without owning them outright (config.toml, ui.json, positions,
+    cache entries): a FIFO put in their place would block a plain open for ever and
+    ``/dev/zero`` would never end. The open does not block, and only a regular file is read.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        IsADirectoryError: it is a directory.
+        OSError: it is not a regular file, is larger than ``limit``, or cannot be read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+    return data
 
 
 #: Written into every directory newsdiff creates for its own files (cache, positions). Pruning

@@ -18,6 +18,7 @@ from newsdiff.fsutil import (
     atomic_write_text,
     claim_directory,
     is_temporary_of,
+    read_regular_file,
     stale_temporary_files,
 )
 from newsdiff.model import Source
@@ -69,7 +70,7 @@ def load_position(key: str) -> dict[str, Any] | None:
     Deeply nested JSON (RecursionError) and undecodable bytes count as unreadable too.
     """
     try:
-        data = json.loads(_position_path(key).read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(_position_path(key), 1_000_000).decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("position"), dict):

@@ -463,3 +463,30 @@ def test_ctrl_c_during_json_stops_with_130(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert out == b""
     assert b"Traceback" not in err
+
+
+class TestFilesThatAreNotFiles:
+    """A FIFO or a device where newsdiff keeps its files must not block or fill memory."""
+
+    @pytest.mark.parametrize("kind", ["fifo", "zero"])
+    def test_config_ui_json_positions_and_cache_entries(self, tmp_path: Path, kind: str) -> None:
+        from newsdiff import cache, config, state
+
+        def plant(path: Path) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "fifo":
+                os.mkfifo(path)  # nobody ever writes: a plain open would block for ever
+            else:
+                path.symlink_to("/dev/zero")
+
+        plant(config.config_path())
+        loaded, warnings = config.load_config()
+        assert loaded == config.Config()
+        assert len(warnings) == 1
+        assert "not a regular file" in warnings[0]
+        plant(config.ui_prefs_path())
+        assert config.load_ui_prefs() == config.UiPrefs()
+        plant(state._position_path("k"))
+        assert state.load_position("k") is None
+        plant(cache.entry_path("a" * 64))
+        assert cache.load("a" * 64) is None
