@@ -163,7 +163,9 @@ def _link_stated_aliases(
         a, b = mentions[i], mentions[i + 1]
         if a.doc_index != b.doc_index or (a.label == "PERSON") != (b.label == "PERSON"):
             continue
-        text = texts.setdefault(a.doc_index, docs[a.doc_index].text)
+        text = texts.get(a.doc_index)
+        if text is None:  # Doc.text joins every token: once per document, not per mention
+            text = texts[a.doc_index] = docs[a.doc_index].text
         if _ALIAS_GAP.match(text[a.end : b.start]):
             uf.union(i, i + 1)
 
