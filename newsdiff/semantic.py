@@ -33,6 +33,9 @@ _FAILED = False
 _WORD_CACHE: dict[str, Any] = {}
 
 
+#: Texts embedded together (bounds the token-vector matrix to about this many x 30 rows).
+EMBED_BATCH = 1024
+
 #: The model files inside the wordllama wheel.
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -46,6 +49,22 @@ class _Model:
         self.tokenizer = tokenizer
 
     def embed(self, texts: Sequence[str]) -> Any:
+        """Mean token vectors, a batch of texts at a time.
+
+        All at once, a long article (77,000 sentences) held every token's vector and every
+        tokenizer result together: 400 MB more at the peak. By batches it is a few MB.
+        """
+        import numpy as np
+
+        parts = [
+            self._embed_batch(texts[start : start + EMBED_BATCH])
+            for start in range(0, len(texts), EMBED_BATCH)
+        ]
+        if not parts:
+            return np.zeros((0, self.embedding.shape[1]), dtype=np.float32)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+    def _embed_batch(self, texts: Sequence[str]) -> Any:
         import numpy as np
 
         encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)

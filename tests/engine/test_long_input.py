@@ -94,3 +94,17 @@ def test_semantic_pairs_in_blocks_equal_the_whole_product(monkeypatch: pytest.Mo
     monkeypatch.setattr(align, "SEMANTIC_BLOCK_CELLS", 100)  # three rows at a time
     assert align.semantic_pairs(left, right) == whole
     assert whole  # the vectors are close enough for some pairs
+
+
+def test_embeddings_in_batches_equal_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from newsdiff import semantic
+
+    if not semantic.available():
+        pytest.skip("the embedding model is not installed")
+    texts = [f"Officials met in Geneva on day {i}." for i in range(10)] + ["", "Talks."]
+    whole = semantic.embed(texts)
+    monkeypatch.setattr(semantic, "EMBED_BATCH", 3)
+    assert whole is not None
+    assert np.allclose(semantic.embed(texts), whole, atol=1e-6)
