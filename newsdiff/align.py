@@ -239,10 +239,11 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
     for s, v in zip(sentences, lowered, strict=True):
         s.plain = v
     if len(sentences) >= CENTRE_MIN_SENTENCES:
-        vectors = vectors - vectors.mean(axis=0, keepdims=True)
+        # In place: for a long article each copy of the matrix is tens of MB.
+        vectors -= vectors.mean(axis=0, keepdims=True)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        vectors = vectors / norms
+        vectors /= norms
     for s, v in zip(sentences, vectors, strict=True):
         s.vector = v
     return True
