@@ -279,7 +279,10 @@ def factuality(trigger: Token) -> Factuality:
                 modality = "planned"
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             modality = "hypothetical"  # "declined to say whether he would meet Biden"
-        if node.dep_ not in _CHAIN or node.head.i == node.i:
+        infinitive = node.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )  # "an invitation to meet", "a plan to meet": the noun decides
+        if (node.dep_ not in _CHAIN and not infinitive) or node.head.i == node.i:
             break
         if node.dep_ == "prep" and node.lower_ == "without":
             flips += 1
@@ -397,7 +400,18 @@ def trigger_kind(tok: Token) -> str | None:
         )
     ):
         return "call"
+    if tok.pos_ == "VERB" and lemma == "speak" and _to_a_body(tok):
+        return "speech"  # "will speak to Congress"; not "spoke to Putin"
     return None
+
+
+def _to_a_body(verb: Token) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "before"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or obj.lower_ in _BODIES):
+                    return True
+    return False
 
 
 _FUTURE_AMODS = frozenset(

@@ -333,3 +333,20 @@ def test_speeches_to_a_body_visits_to_a_place_and_uncertain_meetings(nlp: Any) -
     assert by_kind["speech"].date == "2024-06-12"
     assert by_kind["visit"].where == "Israel"
     assert "Israel" not in {c.entity(p).name for p in by_kind["visit"].participants}
+
+
+def test_parties_of_a_relative_clause_and_a_turned_down_invitation(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2015-05-01",
+        "Netanyahu, who is scheduled to meet with Vice President Biden on Tuesday, will speak to "
+        "Congress on Wednesday. "
+        "Varoufakis turned down an invitation to meet the finance ministers on Saturday.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert set(by_kind) == {"meeting", "speech"}
+    meeting = {c.entity(p).name for p in by_kind["meeting"].participants}
+    assert meeting == {"Netanyahu", "Biden"}
+    speech = {c.entity(p).name for p in by_kind["speech"].participants}
+    assert "Biden" not in speech
+    assert by_kind["speech"].date == "2015-05-06"
