@@ -268,9 +268,12 @@ def factuality(trigger: Token) -> Factuality:
             if negated:  # and leave a possibility, not a plan
                 modality = "hypothetical"
         elif lemma in _CANCEL | _POSTPONE:
+            # What is above the calling off is about the calling off: "urged Trump to cancel
+            # the summit" asks for a cancellation; the summit itself still stands.
             called_off = True
-            if not negated:  # "the summit was not cancelled" still goes ahead
+            if not negated and _asserted(node):  # "the summit was not cancelled" goes ahead
                 status = status or ("cancelled" if lemma in _CANCEL else "postponed")
+            break
         elif lemma in _REQUEST and status is None:
             modality = "hypothetical"
         else:
@@ -289,6 +292,26 @@ def factuality(trigger: Token) -> Factuality:
         node = node.head
     polarity: Polarity = "neg" if flips % 2 else "pos"
     return Factuality(polarity, modality, status, called_off)
+
+
+def _asserted(verb: Token) -> bool:
+    """The verb reports something done: not asked for ("urged him to cancel", "called for
+    the meeting to be called off"), not hedged ("could be postponed")."""
+    if _conditional(verb) or any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in {"should", "would"}
+        for c in verb.children
+    ):
+        return False
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj"}:
+            return True
+        node = node.head
+        lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
+        called_for = any(c.lower_ == "for" for c in (*verb.children, *node.children))
+        if lemma in _REQUEST or (lemma == "call" and called_for) or lemma in _REFUSE:
+            return False
+    return True
 
 
 def _negation_reaches(verb: Token, trigger: Token) -> bool:

@@ -350,3 +350,17 @@ def test_parties_of_a_relative_clause_and_a_turned_down_invitation(nlp: Any) -> 
     speech = {c.entity(p).name for p in by_kind["speech"].participants}
     assert "Biden" not in speech
     assert by_kind["speech"].date == "2015-05-06"
+
+
+def test_a_call_to_cancel_is_no_cancellation(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump will meet Putin in Helsinki on Monday. Democrats urged Trump to cancel the summit.",
+        "Trump and Putin are due to hold a summit on Monday in Helsinki. "
+        "Schumer called for the meeting to be called off.",
+    )
+    (summit,) = [t for t in c.talks if t.date == "2018-07-16"]
+    assert summit.status == "scheduled"
+    assert summit.sources == ("A", "B")
+    assert not summit.conflict  # "meet" and "summit" are two words for one thing
