@@ -119,7 +119,7 @@ def _pick_date(
         )
         own -= blocked
     own -= _nested_clauses(doc, own, trigger)
-    candidates: list[tuple[int, TimeExpr]] = []
+    candidates: list[tuple[int, bool, TimeExpr]] = []
     for tx in _times_in(ctx, sent.start_char, sent.end_char):
         value = _calendar_value(tx.value)
         if value is None:
@@ -146,11 +146,16 @@ def _pick_date(
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
         if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
             distance += 50  # "originally set for Monday, postponed to July 30": the old date
-        candidates.append((distance, tx))
+        gov = _governor(span.root)
+        if distance == 0 and gov is not None and gov.i not in {trigger.i, trigger.head.i}:
+            distance = 1  # "the talks, which began on Monday, will continue on Thursday"
+        # Among equals, a date after the event word: "said on Monday he would meet Erdogan
+        # on Friday" (the parser may hang both days on "meet").
+        candidates.append((distance, span.start < trigger.i, tx))
     if not candidates:
         return None, None
-    candidates.sort(key=lambda c: (c[0], c[1].start))
-    best = candidates[0][1]
+    candidates.sort(key=lambda c: (c[0], c[1], c[2].start))
+    best = candidates[0][2]
     return _calendar_value(best.value), best.text
 
 

@@ -364,3 +364,14 @@ def test_a_call_to_cancel_is_no_cancellation(nlp: Any) -> None:
     assert summit.status == "scheduled"
     assert summit.sources == ("A", "B")
     assert not summit.conflict  # "meet" and "summit" are two words for one thing
+
+
+def test_among_the_events_own_days_the_main_clause_and_the_later_one_win(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2025-05-14",
+        "Putin said on Monday he would meet Erdogan on Friday. "
+        "The negotiations, which began on Monday, will continue on Thursday.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("meeting", "2025-05-16"), ("talks", "2025-05-15")]
