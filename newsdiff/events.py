@@ -59,6 +59,8 @@ EVENT_VERBS: Mapping[str, str] = {
     "visit": "visit",
     "testify": "hearing",
     "address": "speech",
+    "host": "meeting",
+    "receive": "meeting",
     "arraign": "arraignment",
     "sentence": "sentencing",
 }
@@ -380,6 +382,10 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return None  # "their negotiating stance"
     if lemma == "meet" and not _meets_someone(tok):
         return None
+    if lemma in {"host", "receive"} and not any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children
+    ):
+        return None  # "hosted Zelensky", "received Modi"; not "host the Olympics"
     if lemma == "address" and not any(
         c.dep_ == "dobj" and (c.ent_type_ in {"ORG", "GPE", "NORP"} or c.lower_ in _BODIES)
         for c in tok.children

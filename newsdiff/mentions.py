@@ -331,6 +331,9 @@ def _participants(
             if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in preps)
             for t in _phrase(c)
         ]
+        if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Erdogan hosted Zelensky on Tuesday and will host Putin on Friday"
+            tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
         if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
             # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
             controllers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -375,3 +375,14 @@ def test_among_the_events_own_days_the_main_clause_and_the_later_one_win(nlp: An
     )
     got = sorted((t.kind, t.date) for t in c.talks)
     assert got == [("meeting", "2025-05-16"), ("talks", "2025-05-15")]
+
+
+def test_hosting_a_person_is_a_meeting_with_the_host(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2025-05-14",
+        "Erdogan hosted Zelensky on Tuesday and will host Putin on Friday. "
+        "Qatar will host the World Cup in November.",
+    )
+    got = {t.date: {c.entity(p).name for p in t.participants} for t in c.talks}
+    assert got == {"2025-05-13": {"Erdogan", "Zelensky"}, "2025-05-16": {"Erdogan", "Putin"}}
