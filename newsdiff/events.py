@@ -150,7 +150,7 @@ _POSTPONE = frozenset(
 _REQUEST = frozenset(
     {
         "request", "seek", "urge", "call for", "want", "hope", "demand", "propose", "suggest",
-        "ask for", "push for", "press for", "offer", "invite", "consider", "discuss",
+        "ask for", "push for", "press for", "offer", "invite", "consider",
         "proposal", "bid", "idea", "possibility", "prospect", "chance", "interest",
         "readiness", "willingness", "desire", "wish",
     }
