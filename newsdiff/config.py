@@ -24,7 +24,7 @@ MODEL_ENV = "NEWSDIFF_MODEL"
 class Config(Frozen):
     """Settings a user writes in ``config.toml``; newsdiff itself never writes that file."""
 
-    __slots__ = ("model", "max_file_mb", "theme", "sidebar", "detail", "cache")  # noqa: RUF023
+    __slots__ = ("model", "max_file_mb", "theme", "sidebar", "detail", "cache", "keymap")  # noqa: RUF023
 
     model: str | None
     """spaCy pipeline package to use, e.g. ``en_core_web_lg``; None picks the best installed."""
@@ -38,7 +38,7 @@ class Config(Frozen):
     """Show the claim detail panel when the UI starts."""
     cache: bool
     """Reuse earlier analyses of the same articles (``--no-cache`` turns it off for one run)."""
-    keymap: tuple[tuple[str, str], ...] = ()
+    keymap: tuple[tuple[str, str], ...]
     """``[keymap]`` table: (binding id, keys) pairs, e.g. ``("quit", "x")``. Kept as plain
     strings here; the UI checks the key names (the engine knows nothing of keys)."""
 
@@ -50,6 +50,7 @@ class Config(Frozen):
         sidebar: bool = True,
         detail: bool = True,
         cache: bool = True,
+        keymap: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self._init(
             model=model,
@@ -58,6 +59,7 @@ class Config(Frozen):
             sidebar=sidebar,
             detail=detail,
             cache=cache,
+            keymap=keymap,
         )
 
 

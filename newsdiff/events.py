@@ -58,6 +58,7 @@ EVENT_VERBS: Mapping[str, str] = {
     "vote": "vote",
     "visit": "visit",
     "testify": "hearing",
+    "address": "speech",
     "arraign": "arraignment",
     "sentence": "sentencing",
 }
@@ -126,6 +127,12 @@ _HUMAN_NOUNS = frozenset(
     ]
 )
 
+#: Bodies a speech is given to ("address the nation", "address parliament").
+_BODIES = frozenset(
+    {"parliament", "congress", "assembly", "senate", "house", "legislature", "nation",
+     "council", "lawmakers", "delegates", "conference", "summit", "rally", "convention"}
+)  # fmt: skip
+
 Polarity = Literal["pos", "neg"]
 Modality = Literal["actual", "planned", "hypothetical"]
 
@@ -157,7 +164,13 @@ _POSTPONE_AMODS = frozenset({"postponed", "delayed", "adjourned", "rescheduled"}
 #: talks means no talks; not attending a meeting says nothing about the meeting.
 _SUPPORT = frozenset(
     {"hold", "have", "take", "conduct", "begin", "start", "resume", "open", "plan", "set",
-     "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get"}
+     "schedule", "arrange", "seek", "agree", "host", "convene", "organize", "organise", "get",
+     "return", "answer", "receive", "make", "place"}
+)  # fmt: skip
+#: Verbs that say whether an event they have as subject happens at all.
+_OCCUR = frozenset(
+    {"happen", "occur", "take", "go", "proceed", "materialize", "materialise", "be", "come",
+     "get", "last", "continue", "succeed", "work"}
 )  # fmt: skip
 #: Dependencies that stay inside the trigger's clause chain.
 _CHAIN = frozenset(
@@ -173,6 +186,8 @@ class Factuality:
     polarity: Polarity
     modality: Modality
     status: Literal["cancelled", "postponed"] | None = None
+    called_off: bool = False
+    """A cancel/postpone verb governs the event, negated or not: it was still ahead then."""
 
     @property
     def is_talk(self) -> bool:
@@ -218,7 +233,6 @@ def factuality(trigger: Token) -> Factuality:
     for a meeting" -> hypothetical (the request) and neg (the refusal); "the summit was
     called off" -> cancelled; "plans to meet" -> planned; "could meet if..." -> hypothetical.
     """
-    polarity: Polarity = "pos"
     modality: Modality = "actual"
     status: Literal["cancelled", "postponed"] | None = None
     amods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}}
@@ -228,33 +242,50 @@ def factuality(trigger: Token) -> Factuality:
         status = "cancelled"
     elif amods & _POSTPONE_AMODS:
         status = "postponed"
-    if _negated_here(trigger):
-        polarity = "neg"
+    flips = int(_negated_here(trigger))  # odd: the event does not hold
+    called_off = status is not None
     node = trigger
     for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"}:
-            if node.i != trigger.i and _negated_here(node) and _negation_reaches(node, trigger):
-                polarity = "neg"
-            if _conditional(node):
-                modality = "hypothetical"
+        negated = False
+        if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
+            negated = _negated_here(node) and (
+                phrasal_lemma(node) in _REFUSE | _CANCEL | _POSTPONE
+                or _negation_reaches(node, trigger)
+            )
+        elif node.i != trigger.i:
+            negated = _negated_here(node)  # "no plans for talks", "no request for a meeting"
+        if (
+            node.pos_ in {"VERB", "AUX"}
+            and _conditional(node)
+            and (node.i == trigger.i or _negation_reaches(node, trigger))
+        ):  # "they could meet", "could hold talks"; not "with the vote due, it could fall"
+            modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
-        if node.i != trigger.i:
-            if lemma in _REFUSE:
-                polarity = "neg"
-            elif lemma in _CANCEL:
-                status = status or "cancelled"
-            elif lemma in _POSTPONE:
-                status = status or "postponed"
-            elif lemma in _REQUEST and status is None:
+        if node.i == trigger.i:
+            pass
+        elif lemma in _REFUSE:
+            flips += 1 + negated  # "did not rule out a meeting": two negations cancel,
+            if negated:  # and leave a possibility, not a plan
                 modality = "hypothetical"
-            elif lemma in _PLAN and modality == "actual":
+        elif lemma in _CANCEL | _POSTPONE:
+            called_off = True
+            if not negated:  # "the summit was not cancelled" still goes ahead
+                status = status or ("cancelled" if lemma in _CANCEL else "postponed")
+        elif lemma in _REQUEST and status is None:
+            modality = "hypothetical"
+        else:
+            flips += negated
+            if lemma in _PLAN and modality == "actual":
                 modality = "planned"
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            modality = "hypothetical"  # "declined to say whether he would meet Biden"
         if node.dep_ not in _CHAIN or node.head.i == node.i:
             break
-        if node.dep_ == "prep" and node.lower_ in {"without"}:
-            polarity = "neg"
+        if node.dep_ == "prep" and node.lower_ == "without":
+            flips += 1
         node = node.head
-    return Factuality(polarity, modality, status)
+    polarity: Polarity = "neg" if flips % 2 else "pos"
+    return Factuality(polarity, modality, status, called_off)
 
 
 def _negation_reaches(verb: Token, trigger: Token) -> bool:
@@ -267,9 +298,14 @@ def _negation_reaches(verb: Token, trigger: Token) -> bool:
     if not path:
         return True
     top = path[-1]
-    if top.dep_ in {"nsubj", "nsubjpass", "xcomp", "attr", "acomp", "ccomp"}:
+    lemma = verb.lemma_.lower()
+    if top.dep_ in {"xcomp", "attr", "acomp", "ccomp"}:
         return True
-    return bool(top.dep_ in {"dobj", "prep"} and verb.lemma_.lower() in _SUPPORT)
+    if top.dep_ in {"nsubj", "nsubjpass"}:
+        # "the meeting did not take place": no meeting; "the talks did not produce a deal":
+        # the talks happened, what they did not do is another matter.
+        return lemma in _OCCUR or lemma in _SUPPORT
+    return bool(top.dep_ in {"dobj", "prep"} and lemma in _SUPPORT)
 
 
 def _meets_someone(tok: Token) -> bool:
@@ -318,10 +354,19 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return None  # "their negotiating stance"
     if lemma == "meet" and not _meets_someone(tok):
         return None
+    if lemma == "address" and not any(
+        c.dep_ == "dobj" and (c.ent_type_ in {"ORG", "GPE", "NORP"} or c.lower_ in _BODIES)
+        for c in tok.children
+    ):
+        return None  # "will address Congress", not "address concerns"
     if lemma == "sentence" and not any(c.dep_ == "auxpass" for c in tok.children):
         return None  # "will be sentenced on June 28"; "sentenced him to life" is the outcome
     if lemma == "arraign" and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
+    if lemma == "testify" and not any(
+        c.dep_ == "prep" and c.lower_ == "before" for c in tok.children
+    ):
+        return None  # testimony before a body is a hearing; at a trial it is part of the trial
     return EVENT_VERBS[lemma]
 
 
@@ -330,6 +375,8 @@ def trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
         return None  # "conference chair", "summit host": a role, not an event
+    if tok.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "NORP"}:
+        return None  # "Summit Entertainment", "the Hearing Aid Company": a name, not an event
     if tok.tag_ == "VBG" and lemma == "meet" and any(c.dep_ == "dobj" for c in tok.children):
         return _verb_kind(tok, "meet")  # "meeting the needs of victims"
     if tok.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
@@ -354,7 +401,17 @@ def trigger_kind(tok: Token) -> str | None:
 
 
 _FUTURE_AMODS = frozenset(
-    {"upcoming", "planned", "scheduled", "proposed", "next", "coming", "forthcoming", "expected"}
+    {
+        "upcoming",
+        "planned",
+        "scheduled",
+        "proposed",
+        "next",
+        "coming",
+        "forthcoming",
+        "expected",
+        "due",
+    }
 )
 _PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
 #: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
@@ -367,7 +424,7 @@ def is_progressive(trigger: Token) -> bool:
     return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
 
 
-def event_tense(trigger: Token, status: str | None = None) -> str | None:
+def event_tense(trigger: Token, called_off: bool = False) -> str | None:
     """When the event sits relative to the report, read from its own clause.
 
     A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
@@ -377,7 +434,7 @@ def event_tense(trigger: Token, status: str | None = None) -> str | None:
     postponed event was still ahead when it was called off, whatever the tense of the
     calling off.
     """
-    if status is not None:
+    if called_off:
         return "future"
     if trigger.pos_ not in {"VERB", "AUX"}:
         mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
@@ -392,13 +449,16 @@ def event_tense(trigger: Token, status: str | None = None) -> str | None:
 
 
 def _ahead_of(trigger: Token) -> str | None:
-    """ "future" for "ahead of / before / for the summit" unless the clause is past ("")."""
+    """ "future" for "ahead of / before the summit", and for "for the summit" unless the
+    clause is past (then ""): "prepared for the summit" says nothing about when it is."""
     node = trigger
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
             return None
         prep = node.head
         ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+        if node.dep_ == "pobj" and preceding_verb(node) is not None:
+            return "future"  # "arrived ahead of Monday's summit": the news is the run-up
         if node.dep_ == "pobj" and ahead:
             verb = prep.head.head if prep.lower_ == "of" else prep.head
             if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":

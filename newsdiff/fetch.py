@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from urllib.parse import urlsplit
 
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.textsafe import visible
@@ -22,20 +20,11 @@ def is_url(path: str) -> bool:
 
 def url_label(url: str) -> str:
     """A short column label for a page: host and last path segment (``example.com/page.html``)."""
+    from urllib.parse import urlsplit  # only for URLs: the warm path reads files
+
     parts = urlsplit(url)
     tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
     return f"{parts.netloc}/{tail}" if tail else parts.netloc or url
-
-
-class _Collect(logging.Handler):
-    """Keeps trafilatura's log lines: they hold the reason a download failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def _reason(messages: list[str]) -> str:
@@ -64,8 +53,20 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
     Raises:
         NewsdiffError: the page cannot be fetched (offline, refused, timeout, not HTTP 200).
     """
+    import logging
+
     from trafilatura.downloads import fetch_response
     from trafilatura.settings import use_config
+
+    class _Collect(logging.Handler):
+        """Keeps trafilatura's log lines: they hold the reason a download failed."""
+
+        def __init__(self) -> None:
+            super().__init__(logging.DEBUG)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
 
     config = use_config()
     config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(timeout))

@@ -23,6 +23,14 @@ class Frozen:
 
     __slots__: tuple[str, ...] = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Fail at import when a field is added the dataclass way (annotated, not in slots)."""
+        super().__init_subclass__(**kwargs)
+        annotated = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect is heavy)
+        missing = [n for n in annotated if n not in cls.__slots__]
+        if missing:
+            raise TypeError(f"{cls.__name__}: add {missing} to __slots__ and __init__")
+
     def _init(self, **values: Any) -> None:
         """Set every field once; subclasses call this from their typed ``__init__``."""
         for name, value in values.items():

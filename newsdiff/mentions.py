@@ -133,6 +133,8 @@ def _pick_date(
         if own_only and not token_ids & own:
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "from" and _rescheduled(span.root):
+            continue  # "delayed his trial from 1990 to 1997": the old date is gone
         if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
             continue  # "the first talks since 2022": a bound of a period, not the event's date
         if _reporting_date(span.root, trigger):
@@ -142,6 +144,8 @@ def _pick_date(
         ):
             continue  # "... since fighting broke out on April 15": another clause's date
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
+        if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
+            distance += 50  # "originally set for Monday, postponed to July 30": the old date
         candidates.append((distance, tx))
     if not candidates:
         return None, None
@@ -199,6 +203,9 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
     return node.i == verb.i
 
 
+_FORMER = frozenset({"originally", "initially", "previously", "formerly"})
+
+
 def _governor(tok: Token) -> Token | None:
     """The verb a time expression hangs from ("said" for "said Tuesday")."""
     node = tok
@@ -247,7 +254,19 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
     return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
 
 
+#: Verbs whose subject takes part in the event they govern: "X and Y held talks".
+_HOLD_VERBS = frozenset(
+    {"hold", "have", "host", "attend", "join", "begin", "start", "resume", "open", "conduct",
+     "convene", "organize", "organise", "plan", "schedule", "set", "seek", "agree", "arrange",
+     "chair", "lead", "end", "conclude", "wrap", "finish", "make", "place", "cancel", "postpone",
+     "call", "request", "propose", "announce", "complete", "continue", "enter", "launch"}
+)  # fmt: skip
 _PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
+#: Events that belong to someone rather than bring parties together: "the trial of X", "a
+#: vote by the Senate", "sentencing for Manafort"; "the 2016 election with Putin" is a
+#: phrase hung on the wrong word.
+_OWNED_KINDS = frozenset({"election", "vote", "trial", "sentencing", "arraignment", "deadline"})
+_OWNER_PREPS = frozenset({"of", "by", "for"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
 
@@ -265,7 +284,7 @@ def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
     return False
 
 
-def _party_tokens(trigger: Token) -> list[Token]:
+def _party_tokens(trigger: Token, preps: frozenset[str] = _PARTY_PREPS) -> list[Token]:
     """Tokens that can name the parties of an event, not the clauses hanging off it."""
     tokens: list[Token] = []
 
@@ -278,7 +297,7 @@ def _party_tokens(trigger: Token) -> list[Token]:
         return out
 
     for child in trigger.children:
-        if (child.dep_ == "prep" and child.lower_ in _PARTY_PREPS) or child.dep_ in {
+        if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ in {
             "compound",
             "amod",
             "poss",
@@ -292,15 +311,17 @@ def _party_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
-def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
+def _participants(
+    ctx: SourceContext, trigger: Token, preps: frozenset[str] = _PARTY_PREPS
+) -> list[str]:
     """The parties: "between X and Y", "with X", "X-Y talks", subjects of "meet"/"begin"."""
-    tokens: list[Token] = _party_tokens(trigger)
+    tokens: list[Token] = _party_tokens(trigger, preps)
     head = trigger.head
     if trigger.pos_ == "VERB":
         tokens = [
             t
             for c in trigger.children
-            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
+            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in preps)
             for t in c.subtree
         ]
         if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
@@ -308,7 +329,12 @@ def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
             tokens.extend(
                 t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
             )
-    elif trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+    elif (
+        trigger.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in _HOLD_VERBS
+    ):
+        # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
         tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
@@ -336,6 +362,22 @@ def _place(
                     span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
                     text = ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
                     return eid, text
+    return None, None
+
+
+def _visited(
+    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """The place of a visit: "will visit Israel", "a visit to Kyiv"."""
+    for child in trigger.children:
+        objs = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+        for obj in objs:
+            eid = ctx.token_entity.get(obj.i)
+            if eid is not None and entity_label.get(eid) in {"GPE", "LOC", "FAC"}:
+                span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
+                return eid, ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
     return None, None
 
 
@@ -421,7 +463,7 @@ def _mention(
     entity_label: Mapping[str, str],
 ) -> EventMention:
     """One event mention: date by the event's own clause, parties from its arguments."""
-    tense = event_tense(tok, fact.status)
+    tense = event_tense(tok, fact.called_off)
     if tok.lower_ == "another":
         date, date_text = _date_after(ctx, tok)
         parts = _participants_after(ctx, tok)
@@ -429,6 +471,8 @@ def _mention(
     else:
         date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
         parts = _participants(ctx, tok)
+        if kind in _OWNED_KINDS:
+            parts = [p for p in parts if p in _participants(ctx, tok, _OWNER_PREPS)]
         where, where_text = _place(ctx, tok, entity_label)
         topic = _topic(tok)
     if date is not None and date_text is not None:
@@ -436,6 +480,8 @@ def _mention(
         date = _after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    if where is None and kind == "visit":
+        where, where_text = _visited(ctx, tok, entity_label)
     if where is not None and where in parts:
         parts.remove(where)
     anaphoric = tok.lower_ != "another" and any(

@@ -288,10 +288,14 @@ def find_talks(
 def build_entities(records: Sequence[SourceDoc], entities: EntityTable) -> tuple[Entity, ...]:
     """The Comparison's entities: each cluster with its mentions, roles and quotes."""
     from newsdiff.actors import merge_roles
-    from newsdiff.entities import sources_of
+    from newsdiff.entities import led_by, sources_of
 
     raw = entities.mentions
     order = [r.source_id for r in records]
+    related: dict[str, list[str]] = {eid: [] for eid in entities.ids}
+    for body, leader in led_by(entities.clusters).items():
+        related[entities.ids[body]].append(entities.ids[leader])
+        related[entities.ids[leader]].append(entities.ids[body])
     built = []
     for eid, cluster in entities:
         mentions = tuple(
@@ -308,6 +312,7 @@ def build_entities(records: Sequence[SourceDoc], entities: EntityTable) -> tuple
                 mentions=mentions,
                 quotes=tuple(q for r in records for q in r.quotes.get(eid, ())),
                 aliases=cluster.aliases,
+                related=tuple(related[eid]),
             )
         )
     return tuple(built)

@@ -152,7 +152,7 @@ def _attach_undated(
     for m in undated:
         best: tuple[tuple[int, int, int], list[EventMention]] | None = None
         for ev in events:
-            if m.kind != ev[0].kind:
+            if m.kind != ev[0].kind and not _compatible(m.kind, ev[0].kind):
                 continue
             same_source = [x for x in ev if x.source == m.source and x.order < m.order]
             shared = set(m.participants) & {p for x in ev for p in x.participants}
@@ -163,6 +163,8 @@ def _attach_undated(
             )
             if not (aligned or shared or (m.anaphoric and same_source)):
                 continue
+            if m.kind != ev[0].kind and not shared:
+                continue  # "talks" may join a meeting of the same people, nothing else
             if not (aligned or m.anaphoric) and _parties_differ(m, ev):
                 continue
             recency = max((x.order for x in same_source), default=-1)
@@ -390,6 +392,10 @@ def _conflicts(
     return reasons
 
 
+#: Kinds that bring parties together, titled "between X and Y"; the others name whose event.
+_CONTACT = frozenset({"meeting", "talks", "call", "summit", "visit", "conference"})
+
+
 def _title(
     kind: str,
     participants: Sequence[str],
@@ -401,6 +407,10 @@ def _title(
     parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
+    if kind == "visit" and names:
+        return f"{title} by {', '.join(names)}" + (f" to {where}" if where else "")
+    if names and kind not in _CONTACT:
+        return f"{title} — {', '.join(names)}"  # "Trial — Brian Nichols", not "with"
     if len(names) >= 2:
         return title + " between " + ", ".join(names[:-1]) + " and " + names[-1]
     if names:

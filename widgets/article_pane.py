@@ -669,9 +669,10 @@ class ArticlePane(ScrollView, can_focus=True):
                 entity_id = self._mentions[mi][2]
                 style += self._style("article-pane--entity")
                 look = self._entity_style(entity_id)
-                if self._low_color and on_cursor:
-                    # Folded colours can equal the cursor's background: keep the text's own
-                    # colour there, and the bold that marks entities.
+                if self._low_color and (on_cursor or style.bgcolor != base.bgcolor):
+                    # With 16 colours a status or cursor background is one of the entity
+                    # colours (green on green): keep the text's own colour on any tinted
+                    # line, and the bold that marks entities.
                     look = Style(bold=look.bold)
                 style += look
                 if entity_id == self._focus_entity:

@@ -36,9 +36,16 @@ class Sidebar(Vertical):
         padding: 0 1;
         text-style: bold;
     }
-    Sidebar #actors, Sidebar #talks {
-        height: 1fr;
+    Sidebar #actors {
+        height: 5fr;
         min-height: 3;
+    }
+    Sidebar #talks {
+        height: 6fr;
+        min-height: 3;
+    }
+    Sidebar #differences {
+        height: 1fr;
     }
     """
 
@@ -52,7 +59,7 @@ class Sidebar(Vertical):
         await self.mount_all(compose(self, self._children()))
 
     def _children(self) -> ComposeResult:
-        """Overview (actors + talks) and Differences tabs, then the legend."""
+        """Overview (actors + talks) and Differences (with the legend) tabs."""
         with TabbedContent(id="sidebar-tabs"):
             with TabPane("Actors & talks", id="tab-overview"):
                 yield Static("Actors", id="actors-title", classes="sidebar--section")
@@ -61,7 +68,9 @@ class Sidebar(Vertical):
                 yield TalkList(id="talks")
             with TabPane("Differences", id="tab-differences"):
                 yield DifferenceList(id="differences")
-        yield Legend(id="legend")
+                # The key to the text styles sits with the differences it explains, so the
+                # overview keeps every row for the actors and the talks.
+                yield Legend(id="legend")
 
     @property
     def lists(self) -> tuple[ActorList, TalkList, DifferenceList]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process, utils
 
 from newsdiff.entities.linking import link_across_labels
+from newsdiff.entities.mentions import LED_BODIES
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
 from newsdiff.entities.records import (
@@ -23,6 +24,7 @@ from newsdiff.entities.records import (
 )
 from newsdiff.lexicon.people import ROLE_NOUNS
 from newsdiff.names import (
+    GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
     is_acronym,
@@ -112,8 +114,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     forms: dict[tuple[bool, str, int], Form] = {}
     for i, m in enumerate(mentions):
         is_person, key = _form_key(m)
-        # A namesake ("his father, also named ...") is a form of its own.
+        # A namesake ("his father, also named ...") is a form of its own; a generic head
+        # alone ("the Committee") is one per article: it means the body that article names.
         own = i if m.namesake else -1
+        if not is_person and key.lower() in GENERIC_ORG_HEADS:
+            own = len(mentions) + m.doc_index
         form = forms.setdefault((is_person, key, own), Form(key, is_person, m.namesake))
         form.mentions.append(i)
         form.label_votes[m.label] = form.label_votes.get(m.label, 0) + 1
@@ -184,7 +189,9 @@ def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
     by_compact: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_compact[org_core(f.text)].append(f)
-    for group in by_compact.values():  # U.S. / US / u.s.
+    for core, group in by_compact.items():  # U.S. / US / u.s.
+        if core in GENERIC_ORG_HEADS:
+            continue  # "the Committee" of one article is not that of another by its name
         for f in group[1:]:
             uf.union(group[0].mentions[0], f.mentions[0])
     acronyms: dict[str, list[Form]] = defaultdict(list)
@@ -365,3 +372,23 @@ def sources_of(
     """Source ids the cluster appears in, in argument order."""
     present = {mentions[i].source for i in cluster.mentions}
     return tuple(s for s in order if s in present)
+
+
+def led_by(clusters: Sequence[Cluster]) -> dict[int, int]:
+    """Bodies named after the person who leads them: "the Obama administration" -> Obama.
+
+    The body is an organisation of its own (never merged with the person); this links it to
+    the one person of the comparison whose name ends with the words before "administration",
+    "campaign" or another such noun.
+    """
+    people = [(k, c.name.split()) for k, c in enumerate(clusters) if c.label == "PERSON"]
+    links: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        words = c.name.split()
+        if c.label == "PERSON" or len(words) < 2 or words[-1].lower() not in LED_BODIES:
+            continue
+        leader = [w.lower() for w in words[:-1]]
+        found = {j for j, name in people if [w.lower() for w in name[-len(leader) :]] == leader}
+        if len(found) == 1:
+            links[k] = found.pop()
+    return links

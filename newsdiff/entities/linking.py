@@ -138,7 +138,8 @@ def _link_surnames_tagged_otherwise(story: _Story, uf: UnionFind) -> None:
 
 def _link_variants(story: _Story, uf: UnionFind) -> None:
     """Other spellings of one organisation or place (`_link_name_variants`)."""
-    _link_name_variants(story.persons, story.others, story.singles, uf)
+    _link_name_variants(story.persons, story.others, uf)
+    _link_unique_heads(story, uf)
 
 
 def _link_name_blends(story: _Story, uf: UnionFind) -> None:
@@ -200,9 +201,7 @@ _ACROSS_LABEL_RULES: tuple[Callable[[_Story, UnionFind], None], ...] = (
 )
 
 
-def _link_name_variants(
-    persons: Sequence[Form], others: Sequence[Form], singles: Sequence[Form], uf: UnionFind
-) -> None:
+def _link_name_variants(persons: Sequence[Form], others: Sequence[Form], uf: UnionFind) -> None:
     """Other spellings of one organisation or place: longer, shorter, clipped or reordered.
 
     Run in this order: later rules see the groups the earlier ones made.
@@ -212,7 +211,6 @@ def _link_name_variants(
     _link_kind_words(persons, others, uf)
     _link_clipped_plurals(persons, others, uf)
     _link_reordered_names(others, uf)
-    _link_unique_heads(others, singles, uf)
 
 
 def _link_name_tails(others: Sequence[Form], uf: UnionFind) -> None:
@@ -323,18 +321,26 @@ def _link_reordered_names(others: Sequence[Form], uf: UnionFind) -> None:
                 uf.union(bags[a][0].mentions[0], bags[b][0].mentions[0])
 
 
-def _link_unique_heads(others: Sequence[Form], singles: Sequence[Form], uf: UnionFind) -> None:
-    """ "the Navy" is the Indian Navy when that is the only navy the comparison names."""
-    for f in singles:
+def _link_unique_heads(story: _Story, uf: UnionFind) -> None:
+    """ "the Navy" is the Indian Navy when that is the only navy its article names.
+
+    A generic head alone joins a longer name only as a definite reference inside one
+    document: the body must be named in the same article, and be the only one of its kind
+    there ("the Committee" is not a committee another outlet named).
+    """
+    docs_of = {id(f): {story.mentions[i].doc_index for i in f.mentions} for f in story.others}
+    for f in story.singles:
         head = f.text.lower()
         if head not in _UNIQUE_HEADS or not f.text[:1].isupper():
             continue
+        here = {story.mentions[i].doc_index for i in f.mentions}
         roots = {
             uf.find(g.mentions[0])
-            for g in others
+            for g in story.others
             if len(g.text.split()) >= 2
             and g.text.split()[-1].lower() == head
             and majority_label(g) == "ORG"
+            and docs_of[id(g)] & here
         }
         if len(roots) == 1:
             uf.union(f.mentions[0], next(iter(roots)))

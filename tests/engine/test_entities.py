@@ -385,11 +385,13 @@ def test_place_before_a_capitalised_head_is_part_of_the_name(nlp: Any) -> None:
     [
         pytest.param(
             (
-                "The Royal Navy sent a frigate to the Gulf on Monday.",
-                "The Navy said the frigate would stay for a month.",
+                "The Royal Navy sent a frigate to the Gulf on Monday. The Navy said the "
+                "frigate would stay for a month.",
+                "A Royal Navy frigate reached the Gulf.",
             ),
             "Navy",
-            id="generic-head-alone-is-the-one-such-body-named",
+            # Issue 13: only as a definite reference inside the article that names the body.
+            id="generic-head-alone-is-the-one-such-body-its-article-names",
         ),
         pytest.param(
             ("The US Coast Guard said.", "Officials from the Coast Guard said."),
@@ -552,3 +554,14 @@ def test_a_numbered_model_is_not_its_maker(nlp: Any) -> None:
         "The Korvik Nova 7 had been a best seller, Korvik said.",
     )
     assert "Korvik Nova 7" not in _cluster_with(clusters, "Korvik")[2]
+
+
+def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Senate Ethics Committee opened an inquiry. The Committee will meet on Friday.",
+        "The Committee said the vote would go ahead.",
+    )
+    committee = _cluster_with(clusters, "Senate Ethics Committee")
+    assert "A" in {s for c in clusters if "Committee" in c[2] for s in c[3]}
+    assert "B" not in committee[3]

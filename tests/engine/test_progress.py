@@ -11,8 +11,15 @@ from newsdiff.nlp import pipe_texts
 from newsdiff.pipeline import STAGES, AnalysisCancelled, analyze
 
 
-def test_reporting_parse_gives_the_same_docs_and_rising_fractions(nlp: Any) -> None:
-    texts = ["Joe Biden met Vladimir Putin in Geneva.", "Kremlin spokesman Dmitri Peskov spoke."]
+def test_reporting_parse_gives_the_same_docs_and_rising_fractions(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse reports after every piece of text it is given (long articles go in pieces)."""
+    monkeypatch.setattr("newsdiff.nlp.CHUNK_CHARS", 40)
+    texts = [
+        "Joe Biden met Vladimir Putin in Geneva. They spoke for two hours.",
+        "Kremlin spokesman Dmitri Peskov spoke. He gave no details of the talks.",
+    ]
     plain = pipe_texts(nlp, list(texts), ["A", "B"])
     seen: list[float] = []
     reported = pipe_texts(nlp, list(texts), ["A", "B"], seen.append)
@@ -20,12 +27,16 @@ def test_reporting_parse_gives_the_same_docs_and_rising_fractions(nlp: Any) -> N
         assert [(t.text, t.dep_, t.head.i, t.ent_type_) for t in a] == [
             (t.text, t.dep_, t.head.i, t.ent_type_) for t in b
         ]
-    assert len(seen) == 2 * len(nlp.pipeline)
+    assert len(seen) == 4  # two pieces each
     assert seen == sorted(seen)
     assert seen[-1] == pytest.approx(1.0)
 
 
-def test_analyze_reports_inside_the_parse_and_cancels_there() -> None:
+def test_analyze_reports_inside_the_parse_and_cancels_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each piece of the parse moves the bar, and a cancel between pieces stops the run."""
+    monkeypatch.setattr("newsdiff.nlp.CHUNK_CHARS", 600)
     sources = read_sources(demo_paths())
     updates: list[tuple[str, float]] = []
     analyze(sources, progress=lambda stage, f: updates.append((stage, f)), use_cache=False)

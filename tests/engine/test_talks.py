@@ -209,9 +209,26 @@ def test_report_shows_status_conflict_and_participants(nlp: Any) -> None:
     assert "dates differ" in row
 
 
+def _record(
+    index: int,
+    sid: str,
+    text: str,
+    doc: Any,
+    ids: list[str],
+    times: list[Any],
+    token_entity: dict[int, str],
+) -> Any:
+    """The pipeline's per-source record for a hand-built parse dated 2024-03-01."""
+    from newsdiff.document import SourceDoc
+    from newsdiff.model import Source
+
+    source = Source(sid, f"{sid}.txt", f"{sid}.txt", None, "2024-03-01", False, text)
+    return SourceDoc(index, source, doc, [], ids, times, token_entity)
+
+
 def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: Any) -> None:
     """No aligned sentences: the parties, the kind and the nearby days make it one event."""
-    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.talks import build_talks
     from newsdiff.times import extract_times
 
     texts = {
@@ -225,7 +242,7 @@ def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: An
         token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
         ids = [f"{sid}{i}" for i, _ in enumerate(doc.sents, start=1)]
         times = extract_times(doc, sid, "2024-03-01")
-        contexts.append(SourceContext(sid, "2024-03-01", doc, ids, times, token_entity))
+        contexts.append(_record(len(contexts), sid, text, doc, ids, times, token_entity))
     label = {"e1": "PERSON", "e2": "PERSON"}
     name = {v: k for k, v in names.items()}
     talks = build_talks(contexts, label, name, claim_of_sentence={})
@@ -236,7 +253,7 @@ def test_same_parties_days_apart_in_two_sources_is_one_event_in_conflict(nlp: An
 
 
 def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
-    from newsdiff.talks import SourceContext, build_talks
+    from newsdiff.talks import build_talks
     from newsdiff.times import extract_times
 
     texts = {
@@ -249,7 +266,7 @@ def test_same_parties_weeks_apart_stay_two_events(nlp: Any) -> None:
         doc = nlp(text)
         token_entity = {t.i: names[e.text] for e in doc.ents if e.text in names for t in e}
         times = extract_times(doc, sid, "2024-03-01")
-        contexts.append(SourceContext(sid, "2024-03-01", doc, [f"{sid}1"], times, token_entity))
+        contexts.append(_record(len(contexts), sid, text, doc, [f"{sid}1"], times, token_entity))
     name = {v: k for k, v in names.items()}
     talks = build_talks(contexts, {"e1": "PERSON", "e2": "PERSON"}, name, claim_of_sentence={})
     assert [t.date for t in talks] == ["2024-03-04", "2024-04-20"]
@@ -265,3 +282,54 @@ def test_a_planned_meeting_without_a_day_is_listed_undated(nlp: Any) -> None:
     assert talk.date is None
     assert talk.status == "scheduled"
     assert {c.entity(p).name for p in talk.participants} == {"Netanyahu", "Clinton"}
+
+
+def test_negations_cancel_and_negated_cancellations_go_ahead(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-04",
+        "Russia has not ruled out a meeting between Putin and Zelensky on Friday. "
+        "There are no plans for talks with Iran on Thursday. "
+        "The summit with China on Wednesday was not cancelled, officials said.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("summit", "2024-03-06", "scheduled")]
+
+
+def test_what_a_clause_says_about_an_event_is_not_its_factuality(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-02-05",
+        "The talks in Geneva on Monday did not produce a deal. "
+        "With the general election due in September, the figures could not have come at a "
+        "worse time. "
+        "The meeting in Vienna on Tuesday did not take place.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("election", "1998-09"), ("talks", "1998-02-02")]
+
+
+def test_an_event_ahead_of_a_past_arrival_and_a_moved_event_keep_the_right_day(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump arrived in Scotland ahead of Monday's summit with Putin in Helsinki. "
+        "The hearing, originally set for Tuesday, has been postponed to July 30.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert (by_kind["summit"].date, by_kind["summit"].status) == ("2018-07-16", "scheduled")
+    assert (by_kind["hearing"].date, by_kind["hearing"].status) == ("2018-07-30", "postponed")
+
+
+def test_speeches_to_a_body_visits_to_a_place_and_uncertain_meetings(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-06-07",
+        "Zelensky will address Congress on Wednesday. "
+        "Blinken is expected to visit Israel next week. "
+        "Netanyahu declined to say whether he would meet Biden on Thursday.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert set(by_kind) == {"speech", "visit"}
+    assert by_kind["speech"].date == "2024-06-12"
+    assert by_kind["visit"].where == "Israel"
+    assert "Israel" not in {c.entity(p).name for p in by_kind["visit"].participants}

@@ -233,11 +233,13 @@ class TestKeymap:
             assert "q Quit" not in footer
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
+            await pilot.pause()
+            app.screen.query_one("#help-body").scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            await pilot.pause()
             help_text = "\n".join(screen_lines(app))
-            assert "Quit (the reading position is remembered)" in help_text
-            quit_row = next(
-                line for line in help_text.splitlines() if "reading position is remembered" in line
-            )
+            quit_row = next(line for line in help_text.splitlines() if " quit " in line)
+            assert "Quit (the reading" in quit_row
             assert " x " in quit_row
             await pilot.press("escape")
             await pilot.press("q")  # no longer bound
@@ -245,7 +247,7 @@ class TestKeymap:
             assert app.is_running
             await pilot.press("slash")  # the bad entry left search on its default key
             await pilot.pause()
-            assert not isinstance(app.screen, MainScreen)
+            assert app.main_screen.query_one("#search-bar").display
             await pilot.press("escape")
             await pilot.press("x")
             await pilot.pause()

@@ -30,6 +30,10 @@ class TestMainScreen:
     def test_narrow(self, snap_compare: Any, demo_app: Callable[..., NewsdiffApp]) -> None:
         assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=analysed)
 
+    def test_medium(self, snap_compare: Any, demo_app: Callable[..., NewsdiffApp]) -> None:
+        """100x30: the sidebar is an overlay, so both articles keep 40+ text columns."""
+        assert snap_compare(demo_app(), terminal_size=(100, 30), run_before=analysed)
+
     def test_help(self, snap_compare: Any, demo_app: Callable[..., NewsdiffApp]) -> None:
         async def run_before(pilot: Pilot[None]) -> None:
             await analysed(pilot)
@@ -37,6 +41,32 @@ class TestMainScreen:
             await pilot.pause()
 
         assert snap_compare(demo_app(), terminal_size=(160, 45), run_before=run_before)
+
+
+class TestThemes:
+    """Colour means identity in every theme; statuses keep their non-colour cues."""
+
+    @staticmethod
+    def themed(theme: str) -> Callable[[Pilot[None]], Any]:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await analysed(pilot)
+            pilot.app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+
+        return run_before
+
+    def test_sixteen_colours(self, snap_compare: Any, demo_app: Callable[..., NewsdiffApp]) -> None:
+        """The ANSI theme: the terminal's 16 colours, entities bold, no colour on the cursor."""
+        assert snap_compare(
+            demo_app(), terminal_size=(160, 45), run_before=self.themed("ansi-dark")
+        )
+
+    def test_light(self, snap_compare: Any, demo_app: Callable[..., NewsdiffApp]) -> None:
+        """A light theme: entity colours darkened to 4.5:1, status labels restyled."""
+        assert snap_compare(
+            demo_app(), terminal_size=(160, 45), run_before=self.themed("textual-light")
+        )
 
 
 class TestClaimDetail:

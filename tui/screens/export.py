@@ -21,7 +21,7 @@ from tui.export import FORMATS, render, write_new
 class ExportScreen(ModalScreen[Path | None]):
     """Edit the path (the default is filled in) and press Enter; an existing file is refused."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="dialog.close")]
 
     DEFAULT_CSS = """
     ExportScreen {

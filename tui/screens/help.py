@@ -21,7 +21,10 @@ BUILTIN = (("ctrl+p", "Command palette: jump to actor or talk, theme, export rep
 def binding_groups() -> list[tuple[str, list[BindingType]]]:
     """The app's bindings by where they work: the source of the help and of the keymap ids."""
     from tui.app import NewsdiffApp
+    from tui.screens.export import ExportScreen
     from tui.screens.main_keys import MAIN_BINDINGS
+    from tui.screens.search import SearchScreen
+    from tui.screens.warnings import WarningsScreen
     from widgets.actor_list import ActorList
     from widgets.article_pane import ArticlePane
     from widgets.difference_list import DifferenceList
@@ -36,6 +39,15 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
         ("Comparison", list(MAIN_BINDINGS)),
         ("Lists", list(ActorList.BINDINGS)),
         ("Differences list", filters),
+        (
+            "Dialogs",
+            [
+                *HelpScreen.BINDINGS,
+                *WarningsScreen.BINDINGS,
+                *ExportScreen.BINDINGS,
+                *SearchScreen.BINDINGS,
+            ],
+        ),
         ("App", list(NewsdiffApp.BINDINGS)),
     ]
 
@@ -91,14 +103,22 @@ def _pretty(key: str) -> str:
     }
     if key in names:
         return names[key]
-    return format_key(key) if "+" not in key else key
+    if "+" in key:  # ctrl+f -> Ctrl+F, as the README writes keys
+        *mods, last = key.split("+")
+        return "+".join(
+            [
+                *(m.capitalize() for m in mods),
+                _pretty(last).upper() if len(last) == 1 else _pretty(last),
+            ]
+        )
+    return format_key(key)
 
 
 class HelpScreen(ModalScreen[None]):
     """A modal table of bindings; Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
     ]
 
     DEFAULT_CSS = """

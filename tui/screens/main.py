@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -15,8 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff import textsafe
@@ -25,15 +22,15 @@ from newsdiff.model import Claim, Comparison, Source
 from newsdiff.textsafe import visible
 from tui.background import run_abandonable
 from tui.commands import NewsdiffCommands
-from tui.messages import AnalysisProgress, AnalysisReady, SourceOpened
+from tui.messages import AnalysisProgress, AnalysisReady
+from tui.screens.main_jumps import Jumps
 from tui.screens.main_keys import MAIN_BINDINGS, NEEDS_ANALYSIS
-from widgets.actor_list import ActorList
+from tui.screens.main_search import PagerSearch
+from tui.screens.main_tools import Tools
 from widgets.article_pane import ArticlePane
 from widgets.claim_detail import ClaimDetail
-from widgets.difference_list import DifferenceList
 from widgets.sidebar import Sidebar
 from widgets.source_header import SourceHeader
-from widgets.talk_list import TalkList
 
 if TYPE_CHECKING:
     from tui.store import ReaderStore
@@ -68,7 +65,7 @@ def describe_error(error: BaseException | None) -> str:
     return textsafe.visible(first)  # it may quote a file name or article text
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PagerSearch, Jumps, Tools):
     """Columns of sources with synchronised cursors; the screen owns the shared state.
 
     Widgets post messages up (cursor moved, actor chosen...) and the screen pushes state down
@@ -501,107 +498,6 @@ class MainScreen(Screen[None]):
             self.focused_source = index
             self.panes[index].focus()
 
-    def _jump_to_status(self, status: str, step: int, *, quiet: bool = False) -> bool:
-        pane = self.focused_pane
-        sentences = pane.sentences
-        count = len(sentences)
-        for k in range(1, count + 1):
-            index = (pane.cursor_index + step * k) % count
-            claim = self._claim_of.get(sentences[index].id)
-            if claim is not None and claim.status == status:
-                if (index - pane.cursor_index) * step < 0:
-                    self.notify("Wrapped around", timeout=2)
-                pane.move_cursor(index, center=True)
-                pane.focus()
-                return True
-        if not quiet:
-            labels = {
-                "differ": "conflicting claims",
-                "adds": "conflicts or additions",
-                "only": "claims only in this source",
-            }
-            self.notify(f"No {labels[status]} in {pane.source.label}", timeout=3, markup=False)
-        return False
-
-    def _jump_to_difference(self, step: int) -> None:
-        """Walk conflicts first, then what one source adds: ``]`` goes through every
-        conflicting claim of the column in reading order, then every addition, then wraps."""
-        pane = self.focused_pane
-        sentences = pane.sentences
-        seen: set[str] = set()
-        walk: list[int] = []
-        for status in ("differ", "adds"):
-            for index, sent in enumerate(sentences):
-                claim = self._claim_of.get(sent.id)
-                if claim is not None and claim.status == status and claim.id not in seen:
-                    seen.add(claim.id)
-                    walk.append(index)
-        if not walk:
-            label = "conflicts or additions"
-            self.notify(f"No {label} in {pane.source.label}", timeout=3, markup=False)
-            return
-        here = self._claim_of.get(sentences[pane.cursor_index].id) if sentences else None
-        # Step on from where the last ] / [ landed; from anywhere else the walk starts at the
-        # nearest conflict ahead (so ] from the top goes to the first conflict).
-        at = None
-        if here is not None and here.id == self._last_difference:
-            at = next(
-                (k for k, i in enumerate(walk) if self._claim_of[sentences[i].id] is here), None
-            )
-        if at is None:  # off the walk: the nearest conflict ahead, else the first stop
-            conflicts = [i for i in walk if self._claim_of[sentences[i].id].status == "differ"]
-            ahead = [i for i in conflicts or walk if (i - pane.cursor_index) * step > 0]
-            target = (min(ahead) if step > 0 else max(ahead)) if ahead else walk[0]
-        else:
-            nxt = at + step
-            if not 0 <= nxt < len(walk):
-                self.notify("Wrapped around", timeout=2)
-            target = walk[nxt % len(walk)]
-        self._last_difference = self._claim_of[sentences[target].id].id
-        pane.move_cursor(target, center=True)
-        pane.focus()
-
-    def action_next_difference(self) -> None:
-        """Next claim the sources conflict on (then the next addition, when none conflict)."""
-        self._jump_to_difference(1)
-
-    def action_prev_difference(self) -> None:
-        """Previous claim the sources conflict on (then additions, when none conflict)."""
-        self._jump_to_difference(-1)
-
-    def action_next_only(self) -> None:
-        """Next claim only this source reports."""
-        self._jump_to_status("only", 1)
-
-    def _jump_to_mention(self, step: int) -> None:
-        if self.focus_entity is None:
-            return
-        pane = self.focused_pane
-        mentions = pane.mention_offsets(self.focus_entity)
-        if not mentions:
-            self.notify(f"{pane.source.label} does not name this actor", timeout=3, markup=False)
-            return
-        current = pane.cursor_sentence
-        here = (current.start, current.end) if current else (-1, -1)
-        if step > 0:
-            after = [m for m in mentions if m[0] >= here[1]]
-            target = after[0] if after else mentions[0]
-        else:
-            before = [m for m in mentions if m[1] <= here[0]]
-            target = before[-1] if before else mentions[-1]
-        sent = pane.source.sentence_at(target[0])
-        if sent is not None:
-            pane.move_cursor_to_id(sent.id, center=True)
-            pane.focus()
-
-    def action_next_mention(self) -> None:
-        """Next mention of the chosen actor in this source."""
-        self._jump_to_mention(1)
-
-    def action_prev_mention(self) -> None:
-        """Previous mention of the chosen actor in this source."""
-        self._jump_to_mention(-1)
-
     def _focus_list(self, tab: str, widget_id: str) -> None:
         self.show_sidebar = True
         self.sidebar.open(tab)
@@ -633,94 +529,6 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(self._store.keymap))
 
-    def action_warnings(self) -> None:
-        """List the warnings about the sources (the analysed ones once they are there)."""
-        from tui.screens.warnings import WarningsScreen
-
-        sources = self.comparison.sources if self.comparison is not None else self.sources
-        self.app.push_screen(WarningsScreen(sources))
-
-    def action_search(self) -> None:
-        """Open the search line, as a pager's ``/`` does."""
-        bar = self.query_one("#search-bar", Input)
-        bar.value = self._query
-        bar.display = True
-        bar.focus()
-
-    @on(Input.Submitted, "#search-bar")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._close_search_bar()
-        self.search_for(event.value)
-
-    def _close_search_bar(self) -> None:
-        bar = self.query_one("#search-bar", Input)
-        if bar.display:
-            bar.display = False
-            self.focused_pane.focus()
-
-    def search_for(self, query: str) -> None:
-        """Highlight every match in every column and go to the first one after the cursor."""
-        from tui.pager_search import find_matches
-
-        self._query = query.strip()
-        for pane in self.panes:
-            pane.set_matches(find_matches(pane.source.text, self._query))
-        if not self._query:
-            self._show_search_status("")
-            return
-        self._match_index = -1
-        pane = self.focused_pane
-        sent = pane.cursor_sentence
-        after = sent.start if sent is not None else 0
-        following = [i for i, (start, _) in enumerate(pane.matches) if start >= after]
-        if pane.matches:
-            self._match_index = (following[0] if following else 0) - 1
-        self._step_match(1)
-
-    def _step_match(self, step: int) -> None:
-        pane = self.focused_pane
-        total = sum(len(p.matches) for p in self.panes)
-        if not self._query:
-            self.notify("No search yet: / starts one", timeout=3)
-            return
-        if not pane.matches:
-            others = f" ({total} in the other columns)" if total else ""
-            self._show_search_status(f"/{self._query}  no match in {pane.source.label}{others}")
-            return
-        count = len(pane.matches)
-        index = (self._match_index + step) % count
-        wrapped = (index < self._match_index) if step > 0 else (index > self._match_index)
-        self._match_index = index
-        pane.show_match(pane.matches[index])
-        status = f"/{self._query}  match {index + 1} of {count} in {pane.source.label}"
-        if total != count:
-            status += f" · {total} in all columns"
-        if wrapped and self._match_index >= 0 and count > 1:
-            status += "  (wrapped)"
-        self._show_search_status(status)
-
-    def _show_search_status(self, line: str) -> None:
-        label = self.query_one("#search-status", Static)
-        label.update(Text(line))
-        label.display = bool(line)
-
-    def action_next_match(self) -> None:
-        """Next search match in the current column."""
-        self._step_match(1)
-
-    def action_prev_match(self) -> None:
-        """Previous search match in the current column."""
-        self._step_match(-1)
-
-    def action_fuzzy_search(self) -> None:
-        """Fuzzy search across all sources."""
-        from tui.screens.search import SearchScreen
-
-        if self.comparison is None:
-            return
-        self.app.push_screen(SearchScreen(self.comparison), self.jump_to_sentence)
-
     def action_escape(self) -> None:
         """Close the overlay sidebar, or leave the sidebar, or clear the chosen actor."""
         focused = self.focused
@@ -738,124 +546,7 @@ class MainScreen(Screen[None]):
         elif self._query:
             self.search_for("")
 
-    # ---------------------------------------------------------------- jumping
-
-    def jump_to_sentence(self, sentence_id: str | None) -> None:
-        """Focus the source of a sentence and put the cursor on it (search results)."""
-        if sentence_id is None:
-            return
-        for i, pane in enumerate(self.panes):
-            if pane.index_of(sentence_id) >= 0:
-                self.action_goto_source(i)
-                pane.move_cursor_to_id(sentence_id, center=True)
-                return
-
-    def jump_to_evidence(self, sentence_ids: Sequence[str]) -> None:
-        """Put every column's cursor on its first piece of evidence, focused column last."""
-        focused = self.focused_pane
-        moved_focused = False
-        for pane in self.panes:
-            mine = [sid for sid in sentence_ids if pane.index_of(sid) >= 0]
-            if not mine:
-                pane.set_aligned(False)
-                continue
-            first = min(mine, key=pane.index_of)
-            pane.move_cursor_to_id(first, post=False, center=True)
-            extra = [sid for sid in mine if sid != first]
-            if pane is focused:
-                moved_focused = True
-            else:
-                pane.set_aligned(True, extra)
-        if moved_focused:
-            self._show_detail(focused)
-
-    @on(ActorList.EntityChosen)
-    def _entity_chosen(self, event: ActorList.EntityChosen) -> None:
-        self.choose_entity(event.entity_id)
-
-    def choose_entity(self, entity_id: str) -> None:
-        """Highlight an actor's mentions and put each column on its first mention."""
-        self.focus_entity = entity_id
-        for pane in self.panes:
-            mentions = pane.mention_offsets(entity_id)
-            if mentions:
-                sent = pane.source.sentence_at(mentions[0][0])
-                if sent is not None:
-                    pane.move_cursor_to_id(sent.id, post=False, center=True)
-                    pane.set_aligned(pane is not self.focused_pane)
-        self._follow_in_list("#actors", entity_id)
-        self._land()
-
-    @on(TalkList.TalkChosen)
-    def _talk_chosen(self, event: TalkList.TalkChosen) -> None:
-        self.choose_talk(event.talk_id)
-
-    def choose_talk(self, talk_id: str) -> None:
-        """Put every column on the evidence of a talk."""
-        if self.comparison is None:
-            return
-        talk = next(t for t in self.comparison.talks if t.id == talk_id)
-        self.jump_to_evidence(talk.evidence)
-        self._follow_in_list("#talks", talk_id)
-        self._land()
-
-    @on(DifferenceList.DifferenceChosen)
-    def _difference_chosen(self, event: DifferenceList.DifferenceChosen) -> None:
-        if self.comparison is None:
-            return
-        claim = next(c for c in self.comparison.claims if c.id == event.claim_id)
-        sources = list(claim.sentences)
-        focused_id = self.focused_pane.source.id
-        if focused_id not in claim.sentences and sources:
-            # Focus moves in _land, once every column is on its evidence.
-            self.focused_source = next(i for i, s in enumerate(self.sources) if s.id == sources[0])
-        self.jump_to_evidence(claim.all_sentence_ids())
-        self._follow_in_list("#differences", claim.id)
-        self._land()
-
-    def _follow_in_list(self, selector: str, option_id: str) -> None:
-        """Highlight what a jump went to in its sidebar list (palette jumps included)."""
-        for widget in self.query(selector).results(OptionList):
-            with contextlib.suppress(OptionDoesNotExist):
-                widget.highlighted = widget.get_option_index(option_id)
-
-    def _land(self) -> None:
-        """After a jump, reading continues in the article column, not in the list."""
-        pane = self.focused_pane
-        if self.narrow:
-            self.show_sidebar = False
-        if not pane.has_focus:
-            self._landing = pane
-            pane.focus()
-        self._show_detail(pane)
-
     # ------------------------------------------------------------- open source
-
-    def action_open_source(self) -> None:
-        """Ask for a file or URL and open it as one more column."""
-        from tui.screens.open_source import OpenSourceScreen
-
-        self.app.push_screen(OpenSourceScreen(), self._open_requested)
-
-    def _open_requested(self, path: str | None) -> None:
-        if path:
-            self.notify(f"Opening {visible(path)}…", timeout=3, markup=False)
-            self.read_source(path)
-
-    @work(thread=True, group="open", exit_on_error=False)
-    def read_source(self, path: str) -> None:
-        """Read (or fetch) one more article off the UI thread; only messages cross back."""
-        import os
-
-        from newsdiff.ingest import read_sources
-
-        max_bytes = int(self._store.config.max_file_mb * 1_000_000)
-        source = read_sources([os.path.expanduser(path)], max_bytes=max_bytes)[0]
-        self.post_message(SourceOpened(source))
-
-    @on(SourceOpened)
-    async def _source_opened(self, event: SourceOpened) -> None:
-        await self.add_source(event.source)
 
     async def add_source(self, source: Source) -> None:
         """Add a column for ``source`` and analyse every source again (the text shows first)."""
@@ -876,67 +567,6 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         self.action_goto_source(index)
         self._restart_analysis()
-
-    # ------------------------------------------------------------------- copy
-
-    def action_copy_sentence(self) -> None:
-        """Copy the sentence under the cursor (OSC 52: works over SSH and in tmux)."""
-        from tui.copying import plain
-
-        pane = self.focused_pane
-        if pane.cursor_sentence is None:
-            return
-        self.app.copy_to_clipboard(plain(pane.sentence_text(pane.cursor_index)))
-        self.notify("Sentence copied", timeout=2)
-
-    def action_copy_claim(self) -> None:
-        """Copy the claim under the cursor as Markdown: each source's sentence, the differences."""
-        from tui.copying import claim_markdown
-
-        pane = self.focused_pane
-        sent = pane.cursor_sentence
-        if self.comparison is None or sent is None:
-            return
-        claim = self._claim_of.get(sent.id)
-        self.app.copy_to_clipboard(claim_markdown(self.comparison, claim, pane.source.id, sent.id))
-        self.notify("Claim copied as Markdown", timeout=2)
-
-    # ----------------------------------------------------------------- export
-
-    def action_export(self, suffix: str = ".md") -> None:
-        """Export the report (``.md``) or the analysis (``.json``).
-
-        In a terminal the reader chooses the path (the default is shown) and nothing is ever
-        overwritten; in a browser (``--serve``) the file downloads through ``deliver_text``.
-        """
-        import io
-
-        from tui.export import default_export_path, render
-        from tui.screens.export import ExportScreen
-
-        if self.comparison is None:
-            self.notify("The analysis has not finished yet", severity="warning")
-            return
-        try:
-            default = default_export_path(suffix)
-        except OSError as err:
-            self.notify(
-                f"could not find a folder for exports: {visible(str(err.strerror or err))}",
-                severity="error",
-                markup=False,
-            )
-            return
-        if self.app.is_web:
-            self.app.deliver_text(
-                io.StringIO(render(self.comparison, suffix)), save_filename=default.name
-            )
-            self.notify(visible(default.name), title="Report downloading", markup=False)
-            return
-        self.app.push_screen(ExportScreen(self.comparison, suffix, default), self._exported)
-
-    def _exported(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(visible(str(path)), title="Report written", markup=False)
 
     # ------------------------------------------------------------- persistence
 

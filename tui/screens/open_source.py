@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 class OpenSourceScreen(ModalScreen[str | None]):
     """Type a path or an http(s) URL; Enter opens it, Escape closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="dialog.close")]
 
     DEFAULT_CSS = """
     OpenSourceScreen {

@@ -47,8 +47,8 @@ class SearchScreen(ModalScreen[str | None]):
     """Type to search; Enter or a click jumps to the sentence; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "results", "Results", show=False),
+        Binding("escape", "close", "Close", id="dialog.close"),
+        Binding("down", "results", "Results", show=False, id="search.results"),
     ]
 
     DEFAULT_CSS = """

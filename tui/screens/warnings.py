@@ -41,7 +41,7 @@ class WarningsScreen(ModalScreen[None]):
     """A modal list of warnings; Escape, q or ! closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,exclamation_mark", "dismiss", "Close"),
+        Binding("escape,q,exclamation_mark", "dismiss", "Close", id="warnings.close"),
     ]
 
     DEFAULT_CSS = """
