@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from urllib.parse import urlsplit
 
@@ -25,17 +24,6 @@ def url_label(url: str) -> str:
     parts = urlsplit(url)
     tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
     return f"{parts.netloc}/{tail}" if tail else parts.netloc or url
-
-
-class _Collect(logging.Handler):
-    """Keeps trafilatura's log lines: they hold the reason a download failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def _reason(messages: list[str]) -> str:
@@ -64,6 +52,11 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
     Raises:
         NewsdiffError: the page cannot be fetched (offline, refused, timeout, not HTTP 200).
     """
+    # logging is imported here, not at module level: ingest imports this module on the warm
+    # ``--json`` path, where logging (with traceback, string, textwrap) would cost ~4 ms.
+    import logging
+    from logging.handlers import BufferingHandler
+
     from trafilatura.downloads import fetch_response
     from trafilatura.settings import use_config
 
@@ -75,7 +68,8 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
     config.set("DEFAULT", "MAX_REDIRECTS", "5")
     shown = visible(url)
     logger = logging.getLogger("trafilatura")
-    collect = _Collect()
+    collect = BufferingHandler(capacity=100_000)  # keeps the log lines: they hold the reason
+    collect.setLevel(logging.DEBUG)
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False  # its lines become our one line
     try:
@@ -85,7 +79,8 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
         logger.propagate = propagate
     if response is None:
         raise NewsdiffError(
-            f"cannot fetch {shown}: {_reason(collect.messages)}", ExitCode.UNREADABLE
+            f"cannot fetch {shown}: {_reason([r.getMessage() for r in collect.buffer])}",
+            ExitCode.UNREADABLE,
         )
     if response.status != 200:
         raise NewsdiffError(
