@@ -409,10 +409,8 @@ def sentence_detail(
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        # From the sentence's own text: Doc.text joins every token of the article on each
-        # call, which made this loop quadratic in the article's length.
-        start = ent.start_char - sent.start_char
-        before = sent.text[max(0, start - 2) : start]
+        offset = sent.start_char  # Span.text, not Doc.text: the latter joins the whole Doc
+        before = sent.text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))

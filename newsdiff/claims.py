@@ -396,7 +396,10 @@ def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
 
     # Words with a synonym on the other side are one word for the matcher.
     canon_b = list(wb)
-    canon_a = [next((wb[j] for j in range(len(wb)) if same[i, j]), w) for i, w in enumerate(wa)]
+    canon_a = [
+        w if w in wb else next((wb[j] for j in range(len(wb)) if same[i, j]), w)
+        for i, w in enumerate(wa)
+    ]
     for op, i1, i2, j1, j2 in SequenceMatcher(None, canon_a, canon_b, autojunk=False).get_opcodes():
         if op != "replace":
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.textsafe import visible
@@ -21,6 +20,8 @@ def is_url(path: str) -> bool:
 
 def url_label(url: str) -> str:
     """A short column label for a page: host and last path segment (``example.com/page.html``)."""
+    from urllib.parse import urlsplit  # only for URLs: the warm path reads files
+
     parts = urlsplit(url)
     tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
     return f"{parts.netloc}/{tail}" if tail else parts.netloc or url
@@ -52,13 +53,20 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
     Raises:
         NewsdiffError: the page cannot be fetched (offline, refused, timeout, not HTTP 200).
     """
-    # logging is imported here, not at module level: ingest imports this module on the warm
-    # ``--json`` path, where logging (with traceback, string, textwrap) would cost ~4 ms.
     import logging
-    from logging.handlers import BufferingHandler
 
     from trafilatura.downloads import fetch_response
     from trafilatura.settings import use_config
+
+    class _Collect(logging.Handler):
+        """Keeps trafilatura's log lines: they hold the reason a download failed."""
+
+        def __init__(self) -> None:
+            super().__init__(logging.DEBUG)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
 
     config = use_config()
     config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(timeout))
@@ -68,8 +76,7 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
     config.set("DEFAULT", "MAX_REDIRECTS", "5")
     shown = visible(url)
     logger = logging.getLogger("trafilatura")
-    collect = BufferingHandler(capacity=100_000)  # keeps the log lines: they hold the reason
-    collect.setLevel(logging.DEBUG)
+    collect = _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False  # its lines become our one line
     try:
@@ -79,8 +86,7 @@ def fetch(url: str, *, max_bytes: int, timeout: int = TIMEOUT_S) -> bytes:
         logger.propagate = propagate
     if response is None:
         raise NewsdiffError(
-            f"cannot fetch {shown}: {_reason([r.getMessage() for r in collect.buffer])}",
-            ExitCode.UNREADABLE,
+            f"cannot fetch {shown}: {_reason(collect.messages)}", ExitCode.UNREADABLE
         )
     if response.status != 200:
         raise NewsdiffError(

@@ -119,7 +119,7 @@ def _pick_date(
         )
         own -= blocked
     own -= _nested_clauses(doc, own, trigger)
-    candidates: list[tuple[int, TimeExpr]] = []
+    candidates: list[tuple[int, bool, TimeExpr]] = []
     for tx in _times_in(ctx, sent.start_char, sent.end_char):
         value = _calendar_value(tx.value)
         if value is None:
@@ -146,11 +146,16 @@ def _pick_date(
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
         if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
             distance += 50  # "originally set for Monday, postponed to July 30": the old date
-        candidates.append((distance, tx))
+        gov = _governor(span.root)
+        if distance == 0 and gov is not None and gov.i not in {trigger.i, trigger.head.i}:
+            distance = 1  # "the talks, which began on Monday, will continue on Thursday"
+        # Among equals, a date after the event word: "said on Monday he would meet Erdogan
+        # on Friday" (the parser may hang both days on "meet").
+        candidates.append((distance, span.start < trigger.i, tx))
     if not candidates:
         return None, None
-    candidates.sort(key=lambda c: (c[0], c[1].start))
-    best = candidates[0][1]
+    candidates.sort(key=lambda c: (c[0], c[1], c[2].start))
+    best = candidates[0][2]
     return _calendar_value(best.value), best.text
 
 
@@ -262,6 +267,11 @@ _HOLD_VERBS = frozenset(
      "call", "request", "propose", "announce", "complete", "continue", "enter", "launch"}
 )  # fmt: skip
 _PARTY_PREPS = frozenset({"between", "with", "among", "involving", "of", "by"})
+#: Events that belong to someone rather than bring parties together: "the trial of X", "a
+#: vote by the Senate", "sentencing for Manafort"; "the 2016 election with Putin" is a
+#: phrase hung on the wrong word.
+_OWNED_KINDS = frozenset({"election", "vote", "trial", "sentencing", "arraignment", "deadline"})
+_OWNER_PREPS = frozenset({"of", "by", "for"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
 
@@ -279,20 +289,22 @@ def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
     return False
 
 
-def _party_tokens(trigger: Token) -> list[Token]:
+def _phrase(tok: Token) -> list[Token]:
+    """A phrase without the clauses hanging off it ("Netanyahu, who is to meet Biden, ...")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
+            continue
+        out.extend(_phrase(child))
+    return out
+
+
+def _party_tokens(trigger: Token, preps: frozenset[str] = _PARTY_PREPS) -> list[Token]:
     """Tokens that can name the parties of an event, not the clauses hanging off it."""
     tokens: list[Token] = []
-
-    def phrase(tok: Token) -> list[Token]:
-        out = [tok]
-        for child in tok.children:
-            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
-                continue
-            out.extend(phrase(child))
-        return out
-
+    phrase = _phrase
     for child in trigger.children:
-        if (child.dep_ == "prep" and child.lower_ in _PARTY_PREPS) or child.dep_ in {
+        if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ in {
             "compound",
             "amod",
             "poss",
@@ -306,29 +318,36 @@ def _party_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
-def _participants(ctx: SourceContext, trigger: Token) -> list[str]:
+def _participants(
+    ctx: SourceContext, trigger: Token, preps: frozenset[str] = _PARTY_PREPS
+) -> list[str]:
     """The parties: "between X and Y", "with X", "X-Y talks", subjects of "meet"/"begin"."""
-    tokens: list[Token] = _party_tokens(trigger)
+    tokens: list[Token] = _party_tokens(trigger, preps)
     head = trigger.head
     if trigger.pos_ == "VERB":
         tokens = [
             t
             for c in trigger.children
-            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
-            for t in c.subtree
+            if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in preps)
+            for t in _phrase(c)
         ]
+        if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Erdogan hosted Zelensky on Tuesday and will host Putin on Friday"
+            tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
         if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
             # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
-            tokens.extend(
-                t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-            )
+            controllers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for c in controllers:
+                if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":
+                    c = head.head  # "Netanyahu, who is scheduled to meet": the antecedent
+                tokens.extend(_phrase(c) if c.dep_ in {"nsubj", "nsubjpass"} else [c])
     elif (
         trigger.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in {"VERB", "AUX"}
         and head.lemma_.lower() in _HOLD_VERBS
     ):
         # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
-        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
+        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
         eid = ctx.token_entity.get(t.i)
@@ -355,6 +374,22 @@ def _place(
                     span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
                     text = ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
                     return eid, text
+    return None, None
+
+
+def _visited(
+    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """The place of a visit: "will visit Israel", "a visit to Kyiv"."""
+    for child in trigger.children:
+        objs = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+        for obj in objs:
+            eid = ctx.token_entity.get(obj.i)
+            if eid is not None and entity_label.get(eid) in {"GPE", "LOC", "FAC"}:
+                span = [x for x in obj.subtree if ctx.token_entity.get(x.i) == eid]
+                return eid, ctx.doc[span[0].i : span[-1].i + 1].text if span else obj.text
     return None, None
 
 
@@ -448,6 +483,10 @@ def _mention(
     else:
         date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
         parts = _participants(ctx, tok)
+        if kind in _OWNED_KINDS:
+            parts = [p for p in parts if p in _participants(ctx, tok, _OWNER_PREPS)]
+        elif kind == "speech":  # the body spoken to takes part: "will speak to Congress"
+            parts = _participants(ctx, tok, _PARTY_PREPS | {"to", "before"})
         where, where_text = _place(ctx, tok, entity_label)
         topic = _topic(tok)
     if date is not None and date_text is not None:
@@ -455,6 +494,8 @@ def _mention(
         date = _after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    if where is None and kind == "visit":
+        where, where_text = _visited(ctx, tok, entity_label)
     if where is not None and where in parts:
         parts.remove(where)
     anaphoric = tok.lower_ != "another" and any(

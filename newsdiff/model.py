@@ -123,6 +123,9 @@ class Entity:
     quotes: tuple[Quote, ...] = ()
     aliases: tuple[str, ...] = ()
     """Every distinct surface form, so users see which spellings were merged."""
+    related: tuple[str, ...] = ()
+    """Ids of entities linked to this one but not the same ("the Obama administration" and
+    Barack Obama): shown together, never merged."""
 
     @property
     def kind(self) -> str:
@@ -291,6 +294,7 @@ def _entity_to_dict(e: Entity) -> dict[str, Any]:
         "kind": e.kind,
         "roles": list(e.roles),
         "aliases": list(e.aliases),
+        "related": list(e.related),
         "sources": list(e.sources),
         "mentions": [
             {"source": m.source, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions
@@ -370,6 +374,7 @@ def _entity_from_dict(e: Mapping[str, Any]) -> Entity:
         ),
         quotes=tuple(Quote(q["source"], q["sentence"], q["text"]) for q in e["quotes"]),
         aliases=tuple(e.get("aliases", ())),
+        related=tuple(e.get("related", ())),
     )
 
 

@@ -86,6 +86,9 @@ def analyze(
         done += STAGES[index][1]
 
     step(0)
+    from newsdiff.semantic import preload
+
+    preload()  # the embedding model loads in a thread while spaCy loads and parses
     nlp = load_pipeline(info)
     step(1)
     parse_start = done - STAGES[1][1]
@@ -285,10 +288,14 @@ def find_talks(
 def build_entities(records: Sequence[SourceDoc], entities: EntityTable) -> tuple[Entity, ...]:
     """The Comparison's entities: each cluster with its mentions, roles and quotes."""
     from newsdiff.actors import merge_roles
-    from newsdiff.entities import sources_of
+    from newsdiff.entities import led_by, sources_of
 
     raw = entities.mentions
     order = [r.source_id for r in records]
+    related: dict[str, list[str]] = {eid: [] for eid in entities.ids}
+    for body, leader in led_by(entities.clusters).items():
+        related[entities.ids[body]].append(entities.ids[leader])
+        related[entities.ids[leader]].append(entities.ids[body])
     built = []
     for eid, cluster in entities:
         mentions = tuple(
@@ -305,6 +312,7 @@ def build_entities(records: Sequence[SourceDoc], entities: EntityTable) -> tuple
                 mentions=mentions,
                 quotes=tuple(q for r in records for q in r.quotes.get(eid, ())),
                 aliases=cluster.aliases,
+                related=tuple(related[eid]),
             )
         )
     return tuple(built)

@@ -152,7 +152,7 @@ def _attach_undated(
     for m in undated:
         best: tuple[tuple[int, int, int], list[EventMention]] | None = None
         for ev in events:
-            if m.kind != ev[0].kind:
+            if m.kind != ev[0].kind and not _compatible(m.kind, ev[0].kind):
                 continue
             same_source = [x for x in ev if x.source == m.source and x.order < m.order]
             shared = set(m.participants) & {p for x in ev for p in x.participants}
@@ -163,6 +163,8 @@ def _attach_undated(
             )
             if not (aligned or shared or (m.anaphoric and same_source)):
                 continue
+            if m.kind != ev[0].kind and not shared:
+                continue  # "talks" may join a meeting of the same people, nothing else
             if not (aligned or m.anaphoric) and _parties_differ(m, ev):
                 continue
             recency = max((x.order for x in same_source), default=-1)
@@ -217,7 +219,7 @@ def _split_compound_parties(
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"talks", "meeting"}
+    return a == b or {a, b} <= {"talks", "meeting", "summit"}  # a summit is a meeting of leaders
 
 
 def _parties_differ(m: EventMention, ev: Sequence[EventMention]) -> bool:
@@ -236,8 +238,8 @@ def _same_dated_event(ev: Sequence[EventMention], m: EventMention) -> bool:
         shared = set(x.participants) & set(m.participants)
         if x.kind == m.kind or (_compatible(x.kind, m.kind) and (shared or x.source != m.source)):
             return True
-        if shared and x.source != m.source:
-            return True
+        if shared and x.source != m.source and _reported_alike(x.kind, m.kind):
+            return True  # "met" in one outlet, "spoke by phone" in another
     return False
 
 
@@ -291,7 +293,7 @@ def _day(value: str | None) -> dt.date | None:
 
 def _reported_alike(a: str, b: str) -> bool:
     """Kinds one outlet may call what another calls differently (met vs spoke by phone)."""
-    contact = {"meeting", "call", "talks"}
+    contact = {"meeting", "call", "talks", "summit"}
     return a == b or {a, b} <= contact
 
 
@@ -361,7 +363,8 @@ def _conflicts(
     """What the sources disagree on: the kind, the date, the place, whether it still holds."""
     reasons = []
     kind_by_source = {m.source: m.kind for m in ev if m.date == best_date}
-    if len(set(kind_by_source.values())) > 1:
+    kinds = set(kind_by_source.values())
+    if len(kinds) > 1 and not kinds <= {"meeting", "talks", "summit"}:  # words for one thing
         per_kind = "; ".join(f"{s}: {k}" for s, k in sorted(kind_by_source.items()))
         reasons.append(f"reported as different kinds ({per_kind})")
     by_source_date: dict[str, set[str]] = defaultdict(set)
@@ -405,6 +408,8 @@ def _title(
     parties = [p for p in participants if entity_label.get(p) != "PERSON"] or list(participants)
     names = [entity_name.get(p, p) for p in parties[:3]]
     title = _kind_title(kind)
+    if kind == "visit" and names:
+        return f"{title} by {', '.join(names)}" + (f" to {where}" if where else "")
     if names and kind not in _CONTACT:
         return f"{title} — {', '.join(names)}"  # "Trial — Brian Nichols", not "with"
     if len(names) >= 2:

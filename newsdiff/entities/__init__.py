@@ -5,7 +5,7 @@ boundaries (mentions, fitting, recall); ``cluster_mentions`` groups them into en
 (clustering, people, linking, metonyms). ``records`` holds the types they share.
 """
 
-from newsdiff.entities.clustering import cluster_mentions, entity_sort_key, sources_of
+from newsdiff.entities.clustering import cluster_mentions, entity_sort_key, led_by, sources_of
 from newsdiff.entities.mentions import collect_mentions
 from newsdiff.entities.records import (
     GIVEN_CUTOFF,
@@ -26,5 +26,6 @@ __all__ = [
     "collect_mentions",
     "entity_sort_key",
     "fold_spaces",
+    "led_by",
     "sources_of",
 ]

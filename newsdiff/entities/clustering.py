@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process, utils
 
 from newsdiff.entities.linking import link_across_labels
+from newsdiff.entities.mentions import LED_BODIES
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
 from newsdiff.entities.records import (
@@ -371,3 +372,23 @@ def sources_of(
     """Source ids the cluster appears in, in argument order."""
     present = {mentions[i].source for i in cluster.mentions}
     return tuple(s for s in order if s in present)
+
+
+def led_by(clusters: Sequence[Cluster]) -> dict[int, int]:
+    """Bodies named after the person who leads them: "the Obama administration" -> Obama.
+
+    The body is an organisation of its own (never merged with the person); this links it to
+    the one person of the comparison whose name ends with the words before "administration",
+    "campaign" or another such noun.
+    """
+    people = [(k, c.name.split()) for k, c in enumerate(clusters) if c.label == "PERSON"]
+    links: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        words = c.name.split()
+        if c.label == "PERSON" or len(words) < 2 or words[-1].lower() not in LED_BODIES:
+            continue
+        leader = [w.lower() for w in words[:-1]]
+        found = {j for j, name in people if [w.lower() for w in name[-len(leader) :]] == leader}
+        if len(found) == 1:
+            links[k] = found.pop()
+    return links

@@ -379,7 +379,7 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
 
 
 #: Nouns that turn a leader's name into the body they lead ("the Obama administration").
-_LED_BODIES = frozenset(
+LED_BODIES = frozenset(
     {"administration", "government", "cabinet", "campaign", "camp", "team", "regime", "junta"}
 )
 
@@ -397,7 +397,7 @@ def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
         if (
             m.label == "PERSON"
             and nxt is not None
-            and nxt.lower_ in _LED_BODIES
+            and nxt.lower_ in LED_BODIES
             and nxt.text.islower()
             and doc[m.token_end - 1].whitespace_
         ):

@@ -193,7 +193,7 @@ class TestBadFiles:
                 raise PermissionError(13, "Permission denied", str(path))
             return open(path, *args, **kwargs)
 
-        monkeypatch.setattr(ingest, "open", deny, raising=False)
+        monkeypatch.setattr(ingest.reading, "open", deny, raising=False)
         code, _, err = run([good, str(locked)], capsys)
         assert_one_line_error(err, code, ExitCode.UNREADABLE, "permission denied")
 

@@ -26,7 +26,9 @@ def test_immutable_and_replaced_by_copy() -> None:
 
 
 def test_fields_in_declaration_order() -> None:
-    assert Config.fields()[:6] == ("model", "max_file_mb", "theme", "sidebar", "detail", "cache")
+    assert Config.fields() == (
+        "model", "max_file_mb", "theme", "sidebar", "detail", "cache", "keymap",
+    )  # fmt: skip
     assert UiPrefs(theme="nord").as_dict() == {"theme": "nord", "sidebar": True, "detail": True}
     assert repr(UiPrefs()) == "UiPrefs(theme=None, sidebar=True, detail=True)"
 

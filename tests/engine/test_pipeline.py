@@ -128,3 +128,31 @@ def test_hostile_texts(nlp: Any, text: str) -> None:
     sources = _sources(text, "Putin met Biden in Geneva on Thursday.")
     c = analyze_docs(sources, list(nlp.pipe([s.text for s in sources])), "test")
     _check_offsets(c)
+
+
+def test_a_leaders_administration_is_linked_to_the_leader_not_merged() -> None:
+    from newsdiff.model import Source
+    from newsdiff.pipeline import analyze
+
+    texts = [
+        "President Barack Obama spoke on Monday. Obama said the plan would work.",
+        "Critics of the Obama administration said the plan was late.",
+    ]
+    sources = [
+        Source(
+            id=sid,
+            path=sid,
+            label=sid,
+            title=None,
+            published=None,
+            published_inferred=False,
+            text=text,
+        )
+        for sid, text in zip("AB", texts, strict=True)
+    ]
+    comparison = analyze(sources, use_cache=False)
+    body = next(e for e in comparison.entities if e.name == "Obama administration")
+    person = next(e for e in comparison.entities if e.name == "Barack Obama")
+    assert body.id != person.id
+    assert body.related == (person.id,)
+    assert person.related == (body.id,)
