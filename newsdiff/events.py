@@ -59,6 +59,8 @@ EVENT_VERBS: Mapping[str, str] = {
     "visit": "visit",
     "testify": "hearing",
     "address": "speech",
+    "host": "meeting",
+    "receive": "meeting",
     "arraign": "arraignment",
     "sentence": "sentencing",
 }
@@ -148,7 +150,7 @@ _POSTPONE = frozenset(
 _REQUEST = frozenset(
     {
         "request", "seek", "urge", "call for", "want", "hope", "demand", "propose", "suggest",
-        "ask for", "push for", "press for", "offer", "invite", "consider", "discuss",
+        "ask for", "push for", "press for", "offer", "invite", "consider",
         "proposal", "bid", "idea", "possibility", "prospect", "chance", "interest",
         "readiness", "willingness", "desire", "wish",
     }
@@ -268,9 +270,12 @@ def factuality(trigger: Token) -> Factuality:
             if negated:  # and leave a possibility, not a plan
                 modality = "hypothetical"
         elif lemma in _CANCEL | _POSTPONE:
+            # What is above the calling off is about the calling off: "urged Trump to cancel
+            # the summit" asks for a cancellation; the summit itself still stands.
             called_off = True
-            if not negated:  # "the summit was not cancelled" still goes ahead
+            if not negated and _asserted(node):  # "the summit was not cancelled" goes ahead
                 status = status or ("cancelled" if lemma in _CANCEL else "postponed")
+            break
         elif lemma in _REQUEST and status is None:
             modality = "hypothetical"
         else:
@@ -279,13 +284,36 @@ def factuality(trigger: Token) -> Factuality:
                 modality = "planned"
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             modality = "hypothetical"  # "declined to say whether he would meet Biden"
-        if node.dep_ not in _CHAIN or node.head.i == node.i:
+        infinitive = node.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )  # "an invitation to meet", "a plan to meet": the noun decides
+        if (node.dep_ not in _CHAIN and not infinitive) or node.head.i == node.i:
             break
         if node.dep_ == "prep" and node.lower_ == "without":
             flips += 1
         node = node.head
     polarity: Polarity = "neg" if flips % 2 else "pos"
     return Factuality(polarity, modality, status, called_off)
+
+
+def _asserted(verb: Token) -> bool:
+    """The verb reports something done: not asked for ("urged him to cancel", "called for
+    the meeting to be called off"), not hedged ("could be postponed")."""
+    if _conditional(verb) or any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in {"should", "would"}
+        for c in verb.children
+    ):
+        return False
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj"}:
+            return True
+        node = node.head
+        lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
+        called_for = any(c.lower_ == "for" for c in (*verb.children, *node.children))
+        if lemma in _REQUEST or (lemma == "call" and called_for) or lemma in _REFUSE:
+            return False
+    return True
 
 
 def _negation_reaches(verb: Token, trigger: Token) -> bool:
@@ -354,6 +382,10 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return None  # "their negotiating stance"
     if lemma == "meet" and not _meets_someone(tok):
         return None
+    if lemma in {"host", "receive"} and not any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children
+    ):
+        return None  # "hosted Zelensky", "received Modi"; not "host the Olympics"
     if lemma == "address" and not any(
         c.dep_ == "dobj" and (c.ent_type_ in {"ORG", "GPE", "NORP"} or c.lower_ in _BODIES)
         for c in tok.children
@@ -397,7 +429,18 @@ def trigger_kind(tok: Token) -> str | None:
         )
     ):
         return "call"
+    if tok.pos_ == "VERB" and lemma == "speak" and _to_a_body(tok):
+        return "speech"  # "will speak to Congress"; not "spoke to Putin"
     return None
+
+
+def _to_a_body(verb: Token) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "before"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or obj.lower_ in _BODIES):
+                    return True
+    return False
 
 
 _FUTURE_AMODS = frozenset(

@@ -119,7 +119,7 @@ def _pick_date(
         )
         own -= blocked
     own -= _nested_clauses(doc, own, trigger)
-    candidates: list[tuple[int, TimeExpr]] = []
+    candidates: list[tuple[int, bool, TimeExpr]] = []
     for tx in _times_in(ctx, sent.start_char, sent.end_char):
         value = _calendar_value(tx.value)
         if value is None:
@@ -146,11 +146,16 @@ def _pick_date(
         distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
         if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
             distance += 50  # "originally set for Monday, postponed to July 30": the old date
-        candidates.append((distance, tx))
+        gov = _governor(span.root)
+        if distance == 0 and gov is not None and gov.i not in {trigger.i, trigger.head.i}:
+            distance = 1  # "the talks, which began on Monday, will continue on Thursday"
+        # Among equals, a date after the event word: "said on Monday he would meet Erdogan
+        # on Friday" (the parser may hang both days on "meet").
+        candidates.append((distance, span.start < trigger.i, tx))
     if not candidates:
         return None, None
-    candidates.sort(key=lambda c: (c[0], c[1].start))
-    best = candidates[0][1]
+    candidates.sort(key=lambda c: (c[0], c[1], c[2].start))
+    best = candidates[0][2]
     return _calendar_value(best.value), best.text
 
 
@@ -284,18 +289,20 @@ def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
     return False
 
 
+def _phrase(tok: Token) -> list[Token]:
+    """A phrase without the clauses hanging off it ("Netanyahu, who is to meet Biden, ...")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
+            continue
+        out.extend(_phrase(child))
+    return out
+
+
 def _party_tokens(trigger: Token, preps: frozenset[str] = _PARTY_PREPS) -> list[Token]:
     """Tokens that can name the parties of an event, not the clauses hanging off it."""
     tokens: list[Token] = []
-
-    def phrase(tok: Token) -> list[Token]:
-        out = [tok]
-        for child in tok.children:
-            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "punct"}:
-                continue
-            out.extend(phrase(child))
-        return out
-
+    phrase = _phrase
     for child in trigger.children:
         if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ in {
             "compound",
@@ -322,20 +329,25 @@ def _participants(
             t
             for c in trigger.children
             if c.dep_ in {"nsubj", "dobj"} or (c.dep_ == "prep" and c.lower_ in preps)
-            for t in c.subtree
+            for t in _phrase(c)
         ]
+        if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children):
+            # "Erdogan hosted Zelensky on Tuesday and will host Putin on Friday"
+            tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
         if trigger.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in trigger.children):
             # "Netanyahu plans to meet Clinton", "he is scheduled to meet": the controller.
-            tokens.extend(
-                t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-            )
+            controllers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for c in controllers:
+                if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":
+                    c = head.head  # "Netanyahu, who is scheduled to meet": the antecedent
+                tokens.extend(_phrase(c) if c.dep_ in {"nsubj", "nsubjpass"} else [c])
     elif (
         trigger.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in {"VERB", "AUX"}
         and head.lemma_.lower() in _HOLD_VERBS
     ):
         # "Russia and Ukraine will hold talks": the holders; not "observers monitored the vote".
-        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
+        tokens.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     found: list[str] = []
     for t in sorted(tokens, key=lambda t: t.i):
         eid = ctx.token_entity.get(t.i)
@@ -473,6 +485,8 @@ def _mention(
         parts = _participants(ctx, tok)
         if kind in _OWNED_KINDS:
             parts = [p for p in parts if p in _participants(ctx, tok, _OWNER_PREPS)]
+        elif kind == "speech":  # the body spoken to takes part: "will speak to Congress"
+            parts = _participants(ctx, tok, _PARTY_PREPS | {"to", "before"})
         where, where_text = _place(ctx, tok, entity_label)
         topic = _topic(tok)
     if date is not None and date_text is not None:

@@ -219,7 +219,7 @@ def _split_compound_parties(
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"talks", "meeting"}
+    return a == b or {a, b} <= {"talks", "meeting", "summit"}  # a summit is a meeting of leaders
 
 
 def _parties_differ(m: EventMention, ev: Sequence[EventMention]) -> bool:
@@ -238,8 +238,8 @@ def _same_dated_event(ev: Sequence[EventMention], m: EventMention) -> bool:
         shared = set(x.participants) & set(m.participants)
         if x.kind == m.kind or (_compatible(x.kind, m.kind) and (shared or x.source != m.source)):
             return True
-        if shared and x.source != m.source:
-            return True
+        if shared and x.source != m.source and _reported_alike(x.kind, m.kind):
+            return True  # "met" in one outlet, "spoke by phone" in another
     return False
 
 
@@ -293,7 +293,7 @@ def _day(value: str | None) -> dt.date | None:
 
 def _reported_alike(a: str, b: str) -> bool:
     """Kinds one outlet may call what another calls differently (met vs spoke by phone)."""
-    contact = {"meeting", "call", "talks"}
+    contact = {"meeting", "call", "talks", "summit"}
     return a == b or {a, b} <= contact
 
 
@@ -363,7 +363,8 @@ def _conflicts(
     """What the sources disagree on: the kind, the date, the place, whether it still holds."""
     reasons = []
     kind_by_source = {m.source: m.kind for m in ev if m.date == best_date}
-    if len(set(kind_by_source.values())) > 1:
+    kinds = set(kind_by_source.values())
+    if len(kinds) > 1 and not kinds <= {"meeting", "talks", "summit"}:  # words for one thing
         per_kind = "; ".join(f"{s}: {k}" for s, k in sorted(kind_by_source.items()))
         reasons.append(f"reported as different kinds ({per_kind})")
     by_source_date: dict[str, set[str]] = defaultdict(set)

@@ -459,7 +459,7 @@ def test_ctrl_c_during_json_stops_with_130(tmp_path: Path) -> None:
     begin = time.monotonic()
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
-    assert time.monotonic() - begin < 5
+    assert time.monotonic() - begin < 20  # it did not finish the analysis (about 1 s in tmux)
     assert proc.returncode == 130
     assert out == b""
     assert b"Traceback" not in err

@@ -333,3 +333,56 @@ def test_speeches_to_a_body_visits_to_a_place_and_uncertain_meetings(nlp: Any) -
     assert by_kind["speech"].date == "2024-06-12"
     assert by_kind["visit"].where == "Israel"
     assert "Israel" not in {c.entity(p).name for p in by_kind["visit"].participants}
+
+
+def test_parties_of_a_relative_clause_and_a_turned_down_invitation(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2015-05-01",
+        "Netanyahu, who is scheduled to meet with Vice President Biden on Tuesday, will speak to "
+        "Congress on Wednesday. "
+        "Varoufakis turned down an invitation to meet the finance ministers on Saturday.",
+    )
+    by_kind = {t.kind: t for t in c.talks}
+    assert set(by_kind) == {"meeting", "speech"}
+    meeting = {c.entity(p).name for p in by_kind["meeting"].participants}
+    assert meeting == {"Netanyahu", "Biden"}
+    speech = {c.entity(p).name for p in by_kind["speech"].participants}
+    assert "Biden" not in speech
+    assert by_kind["speech"].date == "2015-05-06"
+
+
+def test_a_call_to_cancel_is_no_cancellation(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2018-07-13",
+        "Trump will meet Putin in Helsinki on Monday. Democrats urged Trump to cancel the summit.",
+        "Trump and Putin are due to hold a summit on Monday in Helsinki. "
+        "Schumer called for the meeting to be called off.",
+    )
+    (summit,) = [t for t in c.talks if t.date == "2018-07-16"]
+    assert summit.status == "scheduled"
+    assert summit.sources == ("A", "B")
+    assert not summit.conflict  # "meet" and "summit" are two words for one thing
+
+
+def test_among_the_events_own_days_the_main_clause_and_the_later_one_win(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2025-05-14",
+        "Putin said on Monday he would meet Erdogan on Friday. "
+        "The negotiations, which began on Monday, will continue on Thursday.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("meeting", "2025-05-16"), ("talks", "2025-05-15")]
+
+
+def test_hosting_a_person_is_a_meeting_with_the_host(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2025-05-14",
+        "Erdogan hosted Zelensky on Tuesday and will host Putin on Friday. "
+        "Qatar will host the World Cup in November.",
+    )
+    got = {t.date: {c.entity(p).name for p in t.participants} for t in c.talks}
+    assert got == {"2025-05-13": {"Erdogan", "Zelensky"}, "2025-05-16": {"Erdogan", "Putin"}}
