@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -271,6 +271,102 @@ def semantic_pairs(
     return pairs
 
 
+class _Links:
+    """The matches found so far: a union-find over sentence ids, with each one-to-one match's
+    score (in the order matches were made) and the one-to-many extras of each sentence."""
+
+    def __init__(self, flat: Sequence[SentenceFeatures]) -> None:
+        self.parent: dict[str, str] = {s.id: s.id for s in flat}
+        self.pair_score: dict[tuple[str, str], float] = {}
+        self.extras: dict[str, list[tuple[str, float]]] = defaultdict(list)
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(self, a: str, b: str, score: float) -> None:
+        self.pair_score[(a, b)] = score
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _match_sources(
+    left: Sequence[SentenceFeatures],
+    right: Sequence[SentenceFeatures],
+    df: dict[str, int],
+    total: int,
+    links: _Links,
+) -> None:
+    """One pair of sources: greedy one-to-one matches by descending similarity, then extras."""
+    scored = []
+    for i, j in candidate_pairs(left, right, df, total) | semantic_pairs(left, right):
+        score = similarity(left[i], right[j])
+        if score >= MATCH_THRESHOLD:
+            scored.append((score, i, j))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_left: dict[int, int] = {}
+    used_right: dict[int, int] = {}
+    for score, i, j in scored:
+        if i in used_left or j in used_right:
+            continue
+        used_left[i], used_right[j] = j, i
+        links.join(left[i].id, right[j].id, score)
+    # One-to-many: a sentence left over on one side that is mostly contained in a sentence
+    # already matched on the other (one outlet split what the other said in one).
+    for score, i, j in scored:
+        if score < EXTRA_THRESHOLD:
+            continue
+        if (
+            i not in used_left
+            and j in used_right
+            and _containment(left[i], right[j]) > EXTRA_CONTAINMENT
+        ):
+            links.extras[right[j].id].append((left[i].id, score))
+            used_left[i] = j
+        elif (
+            j not in used_right
+            and i in used_left
+            and _containment(right[j], left[i]) > EXTRA_CONTAINMENT
+        ):
+            links.extras[left[i].id].append((right[j].id, score))
+            used_right[j] = i
+
+
+def _group(
+    members: Sequence[str],
+    key_of: Mapping[str, SentenceFeatures],
+    links: _Links,
+    pair_order: Mapping[tuple[str, str], int],
+) -> AlignedGroup:
+    """One claim's sentences: one main sentence per source, the rest as extras, and the mean
+    score of its one-to-one matches."""
+    main: dict[str, SentenceFeatures] = {}
+    extra: dict[str, list[SentenceFeatures]] = defaultdict(list)
+    for sid in sorted(members, key=lambda x: (key_of[x].source, key_of[x].index)):
+        s = key_of[sid]
+        if s.source in main:  # transitive chains can bring two sentences of one source
+            extra[s.source].append(s)
+        else:
+            main[s.source] = s
+        for other, _ in links.extras.get(sid, ()):
+            o = key_of[other]
+            if o.source not in main:
+                main[o.source] = o
+            else:
+                extra[o.source].append(o)
+    ids = {s.id for s in main.values()}
+    # A lookup per member pair, not a scan of every pair (quadratic for long articles);
+    # summed in the order the pairs were scored, as before.
+    member_pairs = [(a, b) for a in ids for b in ids if (a, b) in pair_order]
+    scores = [links.pair_score[k] for k in sorted(member_pairs, key=pair_order.__getitem__)]
+    score = sum(scores) / len(scores) if scores else 0.0
+    return AlignedGroup(main, dict(extra), score)
+
+
 def align(
     by_source: Sequence[Sequence[SentenceFeatures]], *, semantic: bool = True
 ) -> list[AlignedGroup]:
@@ -283,87 +379,20 @@ def align(
     df = weigh_features(flat)
     if semantic:
         attach_vectors(flat)
-    total = len(flat)
     key_of = {s.id: s for s in flat}
-    parent: dict[str, str] = {s.id: s.id for s in flat}
-    pair_score: dict[tuple[str, str], float] = {}
-    extras: dict[str, list[tuple[str, float]]] = defaultdict(list)
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    links = _Links(flat)
     for left, right in combinations(by_source, 2):
-        if not left or not right:
-            continue
-        scored = []
-        for i, j in candidate_pairs(left, right, df, total) | semantic_pairs(left, right):
-            score = similarity(left[i], right[j])
-            if score >= MATCH_THRESHOLD:
-                scored.append((score, i, j))
-        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-        used_left: dict[int, int] = {}
-        used_right: dict[int, int] = {}
-        for score, i, j in scored:
-            if i in used_left or j in used_right:
-                continue
-            used_left[i], used_right[j] = j, i
-            a, b = left[i].id, right[j].id
-            pair_score[(a, b)] = score
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        # One-to-many: a sentence left over on one side that is mostly contained in a
-        # sentence already matched on the other (one outlet split what the other said in one).
-        for score, i, j in scored:
-            if score < EXTRA_THRESHOLD:
-                continue
-            if (
-                i not in used_left
-                and j in used_right
-                and _containment(left[i], right[j]) > EXTRA_CONTAINMENT
-            ):
-                extras[right[j].id].append((left[i].id, score))
-                used_left[i] = j
-            elif (
-                j not in used_right
-                and i in used_left
-                and _containment(right[j], left[i]) > EXTRA_CONTAINMENT
-            ):
-                extras[left[i].id].append((right[j].id, score))
-                used_right[j] = i
-
+        if left and right:
+            _match_sources(left, right, df, len(flat), links)
     groups: dict[str, list[str]] = defaultdict(list)
     for s in flat:
-        groups[find(s.id)].append(s.id)
-    result: list[AlignedGroup] = []
-    pair_order = {k: n for n, k in enumerate(pair_score)}
-    attached = {x for lst in extras.values() for x, _ in lst}
-    for members in groups.values():
-        if len(members) == 1 and members[0] in attached:
-            continue
-        main: dict[str, SentenceFeatures] = {}
-        extra: dict[str, list[SentenceFeatures]] = defaultdict(list)
-        for sid in sorted(members, key=lambda x: (key_of[x].source, key_of[x].index)):
-            s = key_of[sid]
-            if s.source in main:  # transitive chains can bring two sentences of one source
-                extra[s.source].append(s)
-            else:
-                main[s.source] = s
-            for other, _ in extras.get(sid, ()):
-                o = key_of[other]
-                if o.source not in main:
-                    main[o.source] = o
-                else:
-                    extra[o.source].append(o)
-        ids = {s.id for s in main.values()}
-        # A lookup per member pair, not a scan of every pair (quadratic for long articles);
-        # summed in the order the pairs were scored, as before.
-        member_pairs = [(a, b) for a in ids for b in ids if (a, b) in pair_order]
-        scores = [pair_score[k] for k in sorted(member_pairs, key=pair_order.__getitem__)]
-        score = sum(scores) / len(scores) if scores else 0.0
-        result.append(AlignedGroup(main, dict(extra), score))
+        groups[links.find(s.id)].append(s.id)
+    pair_order = {k: n for n, k in enumerate(links.pair_score)}
+    attached = {x for lst in links.extras.values() for x, _ in lst}
+    result = [
+        _group(members, key_of, links, pair_order)
+        for members in groups.values()
+        if not (len(members) == 1 and members[0] in attached)
+    ]
     result.sort(key=lambda g: min((s.source, s.index) for s in g.main.values()))
     return result
