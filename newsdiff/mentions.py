@@ -91,11 +91,10 @@ def _pick_date(
     """The date attached to a trigger: in its own phrase first, else the nearest free one."""
     sent = trigger.sent
     doc = ctx.doc
-    subtree = list(trigger.subtree)
     # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
     # set for January 10": January 10 dates the talks, not the call).
     blocked: set[int] = set()
-    mine = {t.i for t in subtree}
+    mine = {t.i for t in trigger.subtree}
     for other in other_triggers:
         if other.i == trigger.i:
             continue
@@ -103,7 +102,7 @@ def _pick_date(
         # An enclosing trigger ("vote ..., and ministers will meet the following day") does
         # not own what is inside our own phrase.
         blocked.update(theirs - mine if trigger.i in theirs else theirs)
-    own = {t.i for t in subtree} - blocked
+    own = mine - blocked
     governing = (
         trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
     )
