@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import Speaker
+from newsdiff.actors import Speaker, speakers
 from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
 from newsdiff.lexicon.people import SPEECH_VERBS
 
@@ -399,8 +399,6 @@ def sentence_detail(
     number_ents: Sequence[Span],
 ) -> SentenceDetail:
     """Everything the comparison reads about one sentence."""
-    from newsdiff.actors import speakers
-
     ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
     date_text: dict[str, str] = {}
     time_text: dict[str, str] = {}
