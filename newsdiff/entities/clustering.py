@@ -18,7 +18,6 @@ from newsdiff.entities.records import (
     Cluster,
     Form,
     RawMention,
-    UnionFind,
     fold_spaces,
     majority_label,
 )
@@ -36,6 +35,7 @@ from newsdiff.names import (
     strip_titles,
     translit_key,
 )
+from newsdiff.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
