@@ -53,8 +53,12 @@ class Context(DocIndex):
         """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
         return any(s < end and start < e for s, e in self.date_ents)
 
-    def tense(self, start: int, end: int | None = None) -> Tense:
-        """Tense of the clause a time expression modifies: picks last vs next occurrence."""
+    def tense(self, start: int) -> Tense:
+        """Tense of the clause the time expression starting here modifies.
+
+        It picks the last or the next occurrence of a weekday or month; only the start
+        matters, as the clause is found from the token there.
+        """
         return time_tense(self, start)
 
     # -- anchors ------------------------------------------------------------------------
@@ -66,7 +70,7 @@ class Context(DocIndex):
         "said on Wednesday" of the reporting verb in between.
         """
         need = GRAN_ORDER.get(UNIT_GRAN.get(unit, unit), 6)
-        if start is not None and self.dct is not None and self.tense(start, start + 1) == "future":
+        if start is not None and self.dct is not None and self.tense(start) == "future":
             for _, when in reversed(self.history):
                 fine = GRAN_ORDER.get(when.gran, 9) <= need and when.gran != "S"
                 if fine and when.year_known and when.date > self.dct:

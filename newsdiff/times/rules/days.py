@@ -78,7 +78,7 @@ def _date_from_md(
         if ctx.dct is None:
             d = safe_date(DUMMY_YEAR, month, day)
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", When(d, "D", False)) if d else None
-        year = pick_year(month, day, ctx.tense(start, start + 1), ctx.dct, weekday)
+        year = pick_year(month, day, ctx.tense(start), ctx.dct, weekday)
     d = safe_date(year, month, day)
     return result("DATE", When(d, "D"), "D") if d else None
 
@@ -160,7 +160,7 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Result:
         cued = any(w in FUTURE_CUES for w in ctx.words_before(m.start(), 1))
         tense: Tense = "future" if cued else "past"
     else:
-        tense = ctx.tense(m.start(), m.end())
+        tense = ctx.tense(m.start())
     d = weekday_date(wd, ctx.dct, tense, rel, hint)
     when = When(d, "D")
     # "Friday night" and "Friday morning" keep the day only: TempEval-3 annotators mostly did
@@ -261,7 +261,7 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Result:
             if day is None:
                 return "DATE", "XXXX-WXX" if gran == "W" else f"XXXX-{month:02d}", None
             return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-        year = pick_year(month, day or 15, ctx.tense(m.start(), m.end()), ctx.dct)
+        year = pick_year(month, day or 15, ctx.tense(m.start()), ctx.dct)
     if not 1 <= year <= 9999:
         return None
     d = rule(year) if day is None else safe_date(year, month, day)
@@ -301,7 +301,7 @@ def _h_day_before(m: re.Match[str], ctx: Context) -> Result:
 def _h_weekend(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return "DATE", "XXXX-WXX-WE", None
-    tense = ctx.tense(m.start(), m.end())
+    tense = ctx.tense(m.start())
     dct = ctx.dct
     saturday = dct + dt.timedelta(days=(5 - dct.weekday()) % 7)
     if tense == "past" or (tense != "future" and dct.weekday() < 4):
@@ -328,7 +328,7 @@ def _h_nth(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return "DATE", f"XXXX-XX-{day:02d}", None
     dct = ctx.dct
-    tense = ctx.tense(m.start(), m.end())
+    tense = ctx.tense(m.start())
     options = []
     for n in (-1, 0, 1):
         base = shift(dct.replace(day=1), "M", n)

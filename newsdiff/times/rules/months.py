@@ -38,7 +38,7 @@ def _month_result(ctx: Context, month: int, year: int | None, start: int, end: i
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-{month:02d}", When(dt.date(DUMMY_YEAR, month, 1), "M", False)
-        year = pick_year(month, None, ctx.tense(start, end), ctx.dct)
+        year = pick_year(month, None, ctx.tense(start), ctx.dct)
     d = safe_date(year, month, 1)
     return result("DATE", When(d, "M"), "M") if d else None
 
@@ -163,7 +163,7 @@ def _h_season(m: re.Match[str], ctx: Context) -> Result:
         elif rel == "this":
             year = dct.year
         else:
-            year = pick_year(start_month + 1, None, ctx.tense(m.start(), m.end()), dct)
+            year = pick_year(start_month + 1, None, ctx.tense(m.start()), dct)
     d = safe_date(year, SEASON_MONTH[code], 1)
     if d is None:
         return None

@@ -77,7 +77,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
             year = ctx.dct.year
             start = safe_date(year, (number - 1) * (3 if gran == "Q" else 6) + 1, 1)
             # "the fourth quarter" told in the past, before that quarter began: last year's.
-            if start and start > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+            if start and start > ctx.dct and ctx.tense(m.start()) == "past":
                 year -= 1
         month = (number - 1) * (3 if gran == "Q" else 6) + 1
         d = safe_date(year, month, 1)
@@ -113,7 +113,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return "DATE", "XXXX-QX", None
     n = -1 if ordinal in ("latest", "last", "recent", "past", "previous", "just-ended") else 0
-    if n == 0 and ctx.tense(m.start(), m.end()) == "past":
+    if n == 0 and ctx.tense(m.start()) == "past":
         n = -1
     return result("DATE", relative(ctx, "Q", n, "Q"), "Q")
 
@@ -135,7 +135,7 @@ def _h_two_quarters(m: re.Match[str], ctx: Context) -> Result:
             return "DATE", f"XXXX-H{number}", None
         year = ctx.dct.year
         start = safe_date(year, 1 if number == 1 else 7, 1)
-        if start and start > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+        if start and start > ctx.dct and ctx.tense(m.start()) == "past":
             year -= 1
     d = safe_date(year, 1 if number == 1 else 7, 1)
     return result("DATE", When(d, "H"), "H") if d else None

@@ -227,7 +227,7 @@ def _g_in_n(m: re.Match[str], ctx: Context) -> bool:
 def _h_in_n(m: re.Match[str], ctx: Context) -> Result:
     n = parse_number(m["n"])
     unit = unit_code(m["u"])
-    tense = ctx.tense(m.start(), m.end())
+    tense = ctx.tense(m.start())
     if n is None or n != int(n) or unit not in SHIFT_UNITS or tense == "past":
         value = duration_value(n, m["u"])
         return ("DURATION", value, None) if value else None
