@@ -76,6 +76,9 @@ _ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 #: Skagen Securities"); "in Denver" says where, not what.
 _ROLE_PREPOSITIONS = frozenset({"of", "at"})
 _MAX_ROLE_TOKENS = 9
+#: Words a tagger may leave inside a person's name ("Sen. Ruth Calloway"): built once, not per
+#: word of every person mention.
+_LEADING_TITLES = PERSON_TITLES | ROLE_NOUNS
 
 
 def _is_role_word(tok: Token) -> bool:
@@ -248,7 +251,7 @@ def roles_of(doc: Doc, start: int, end: int) -> list[str]:
     name = range(start, end)
     found: list[str] = []
     lead = start  # a title the tagger put inside the name ("Sen. Ruth Calloway")
-    while lead < end - 1 and doc[lead].lower_.rstrip(".") in PERSON_TITLES | ROLE_NOUNS:
+    while lead < end - 1 and doc[lead].lower_.rstrip(".") in _LEADING_TITLES:
         lead += 1
     if (title := _title_before(doc, lead, end)) is not None:
         found.append(title)
