@@ -128,23 +128,37 @@ class _Found:
         return tuple(out)
 
 
-def _synonyms(a: Sequence[str], b: Sequence[str]) -> Any:
-    """Boolean matrix: word i of ``a`` means the same as word j of ``b`` (equal or close)."""
+def _word_cosines(a: Sequence[str], b: Sequence[str]) -> Any:
+    """Cosine of each word of ``a`` with each word of ``b``, or None without word vectors.
+
+    A word the model has no vector for gets a zero one: it is close to nothing, so only an
+    exact match can pair it.
+    """
     import numpy as np
 
     from newsdiff.semantic import word_vectors
 
-    same = np.array([[x == y for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
-    if not a or not b:
-        return same
     vectors = word_vectors([*a, *b])
     if not vectors:
-        return same
+        return None
     dim = next(iter(vectors.values())).shape[0]
     zero = np.zeros(dim, dtype=np.float32)
     va = np.stack([vectors.get(w, zero) for w in a])
     vb = np.stack([vectors.get(w, zero) for w in b])
-    return same | ((va @ vb.T) >= WORD_SYNONYM)
+    return va @ vb.T
+
+
+def _synonyms(a: Sequence[str], b: Sequence[str]) -> Any:
+    """Boolean matrix: word i of ``a`` means the same as word j of ``b`` (equal or close)."""
+    import numpy as np
+
+    same = np.array([[x == y for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
+    if not a or not b:
+        return same
+    cosines = _word_cosines(a, b)
+    if cosines is None:
+        return same
+    return same | (cosines >= WORD_SYNONYM)
 
 
 def _uncovered(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], float]:
@@ -506,21 +520,13 @@ def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
     """
     import numpy as np
 
-    from newsdiff.semantic import word_vectors
-
     words_a = list(dict.fromkeys(a.lemmas))
     words_b = list(dict.fromkeys(b.lemmas))
     best_a = np.zeros(len(words_a))
     best_b = np.zeros(len(words_b))
     if words_a and words_b:
-        vectors = word_vectors([*words_a, *words_b])
-        if vectors:
-            dim = next(iter(vectors.values())).shape[0]
-            zero = np.zeros(dim, dtype=np.float32)
-            m = (
-                np.stack([vectors.get(w, zero) for w in words_a])
-                @ np.stack([vectors.get(w, zero) for w in words_b]).T
-            )
+        m = _word_cosines(words_a, words_b)
+        if m is not None:
             m = np.clip(m, 0.0, 1.0)
             for i, w in enumerate(words_a):
                 for j, x in enumerate(words_b):
