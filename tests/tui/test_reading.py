@@ -327,6 +327,30 @@ class TestColour:
                         hexcolor = style.color.get_truecolor().hex
                         assert contrast(hexcolor, background) >= MIN_CONTRAST - 0.05
 
+    async def test_theme_switch_redraws_both_status_lists_and_keeps_their_highlight(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """The differences and talks lists share one restyle: new styles, same row highlighted."""
+        from widgets.comparison_list import ComparisonList
+        from widgets.difference_list import DifferenceList
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            lists = [screen.query_one(DifferenceList), screen.query_one(TalkList)]
+            before = []
+            for widget in lists:
+                assert isinstance(widget, ComparisonList)
+                widget.highlighted = widget.option_count - 1
+                before.append(widget._styles_seen)
+            app.theme = "textual-light"
+            await pilot.pause()
+            await pilot.pause()
+            for widget, seen in zip(lists, before, strict=True):
+                assert widget._styles_seen != seen, f"{type(widget).__name__} was not redrawn"
+                assert widget._styles_seen == widget._status_styles()
+                assert widget.highlighted == widget.option_count - 1
+
 
 class TestWarnings:
     async def test_bang_opens_the_warnings_with_inferred_dates_and_assumed_years(
