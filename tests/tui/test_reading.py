@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from tui_fakes import settled
@@ -296,6 +297,40 @@ class TestColour:
             only = a.get_component_rich_style("article-pane--only")
             assert differ.underline
             assert only.italic
+
+    async def test_ansi_theme_marks_changed_words_and_differs_without_a_tinted_background(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """16 colours: no ANSI yellow behind the default text (grey on yellow) in the detail
+        panel, the panes or the legend; reverse, bold and underline carry the meaning."""
+        from widgets.claim_detail import ClaimDetail
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            app.theme = "ansi-dark"
+            await pilot.pause()
+            await pilot.pause()
+            changed = screen.query_one(ClaimDetail).get_component_rich_style(
+                "claim-detail--changed"
+            )
+
+            def tinted(style: Style) -> bool:
+                return style.bgcolor is not None and not style.bgcolor.is_default
+
+            assert not tinted(changed)
+            assert changed.reverse
+            assert changed.bold
+            differ = screen.panes[0].get_component_rich_style("article-pane--differ")
+            assert not tinted(differ)
+            assert differ.underline
+            sample = screen.query_one(".legend--differ").rich_style
+            assert not tinted(sample)
+            assert sample.underline
+            detail = screen.query_one(ClaimDetail)
+            segments = [seg for strip in detail._strips for seg in strip if seg.style]
+            assert any(seg.style.reverse for seg in segments), "changed words are drawn reversed"
+            assert not any(tinted(seg.style) for seg in segments)
 
     async def test_theme_switch_restyles_talk_labels_and_entities_for_light_themes(
         self, demo_app: Callable[..., NewsdiffApp]
