@@ -517,6 +517,52 @@ class TestLayout:
             await pilot.pause()
             assert detail.scroll_offset.y > 0, "the panel scrolls to the last sources"
 
+    async def test_j_and_k_capitals_scroll_the_detail_panel_from_the_keyboard(
+        self, demo_sources: list[Source]
+    ) -> None:
+        """Five sources stack in the panel: J/K scroll it while focus stays in the text."""
+        from tui_fakes import canned, fake_comparison
+
+        from tui.screens.help import HelpScreen
+        from widgets.claim_detail import ClaimDetail
+
+        texts = [s.text for s in demo_sources]
+        sources = [
+            Source(sid, f"{sid}.txt", f"{sid}.txt", None, None, False, texts[0]) for sid in "ABCDE"
+        ]
+        app = NewsdiffApp(sources, analyze=canned(fake_comparison(sources)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            detail = screen.query_one(ClaimDetail)
+            pane = app.focused
+            assert isinstance(pane, ArticlePane)
+            cursor = pane.cursor_sentence
+            assert detail.max_scroll_y > 2
+            await pilot.press("J", "J")
+            await pilot.pause()
+            assert detail.scroll_offset.y == 2
+            assert app.focused is pane, "focus stays in the text"
+            assert pane.cursor_sentence == cursor
+            for _ in range(detail.max_scroll_y + 3):
+                await pilot.press("J")
+            await pilot.pause()
+            assert detail.scroll_offset.y == detail.max_scroll_y
+            assert "E  " in "\n".join(detail.text_lines[detail.scroll_offset.y :])
+            await pilot.press("K")
+            await pilot.pause()
+            assert detail.scroll_offset.y == detail.max_scroll_y - 1
+            await pilot.press("d")  # hidden: the keys are off (and fall through)
+            await pilot.pause()
+            assert screen.check_action("scroll_detail", (1,)) is False
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpScreen)
+            keys, described = help_screen.table.columns[1], help_screen.table.columns[2]
+            rows = dict(zip(map(str, keys.cells), map(str, described.cells), strict=True))
+            assert rows["J K"].startswith("Scroll the claim detail panel down")
+
     async def test_the_wheel_scrolls_the_column_under_the_pointer_and_the_others_follow(
         self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison
     ) -> None:
