@@ -17,6 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
+from newsdiff.unionfind import UnionFind
+
 #: Minimum similarity (0-1) for two sentences of different sources to report the same claim.
 MATCH_THRESHOLD = 0.22
 #: A second sentence joins an already matched one (one-to-many) above this similarity.
@@ -272,26 +274,18 @@ def semantic_pairs(
 
 
 class _Links:
-    """The matches found so far: a union-find over sentence ids, with each one-to-one match's
-    score (in the order matches were made) and the one-to-many extras of each sentence."""
+    """The matches found so far: the groups they join (transitively, across sources), each
+    one-to-one match's score (in the order matches were made) and each sentence's extras."""
 
     def __init__(self, flat: Sequence[SentenceFeatures]) -> None:
-        self.parent: dict[str, str] = {s.id: s.id for s in flat}
+        self.index = {s.id: n for n, s in enumerate(flat)}
+        self.groups = UnionFind(len(flat))
         self.pair_score: dict[tuple[str, str], float] = {}
         self.extras: dict[str, list[tuple[str, float]]] = defaultdict(list)
 
-    def find(self, x: str) -> str:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     def join(self, a: str, b: str, score: float) -> None:
         self.pair_score[(a, b)] = score
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        self.groups.union(self.index[a], self.index[b])
 
 
 def _match_sources(
@@ -384,9 +378,9 @@ def align(
     for left, right in combinations(by_source, 2):
         if left and right:
             _match_sources(left, right, df, len(flat), links)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for s in flat:
-        groups[links.find(s.id)].append(s.id)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for n, s in enumerate(flat):
+        groups[links.groups.find(n)].append(s.id)
     pair_order = {k: n for n, k in enumerate(links.pair_score)}
     attached = {x for lst in links.extras.values() for x, _ in lst}
     result = [

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdiff.actors import Speaker
+from newsdiff.actors import Speaker, speakers
 from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
 from newsdiff.lexicon.people import SPEECH_VERBS
 
@@ -371,10 +371,17 @@ def quote_spans(sent: Span) -> list[tuple[int, int]]:
     return [(sent.start_char + a, sent.start_char + b) for a, b in spans]
 
 
-def quote_words(sent: Span) -> tuple[tuple[str, ...], ...]:
-    """Content-word lemmas of each quoted fragment of the sentence."""
+def quote_words(
+    sent: Span, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """Content-word lemmas of each quoted fragment of the sentence.
+
+    Args:
+        sent: The sentence.
+        spans: Its :func:`quote_spans`, when the caller has them already (they read the text).
+    """
     out: list[tuple[str, ...]] = []
-    for start, end in quote_spans(sent):
+    for start, end in quote_spans(sent) if spans is None else spans:
         words = tuple(
             t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
         )
@@ -392,8 +399,6 @@ def sentence_detail(
     number_ents: Sequence[Span],
 ) -> SentenceDetail:
     """Everything the comparison reads about one sentence."""
-    from newsdiff.actors import speakers
-
     ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
     date_text: dict[str, str] = {}
     time_text: dict[str, str] = {}
@@ -405,15 +410,17 @@ def sentence_detail(
                 date_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
             elif tx.type == "TIME" and tx.value[:1].isdigit():
                 time_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
+    text = sent.text  # Span.text joins the sentence's tokens on every access: once here
+    offset = sent.start_char
     numbers: list[NumberFact] = []
     for ent in number_ents:
         if any(s <= ent.start_char and ent.end_char <= e for s, e in covered):
             continue
-        offset = sent.start_char  # Span.text, not Doc.text: the latter joins the whole Doc
-        before = sent.text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
+        before = text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
         numbers.append(number_fact(ent))
+    quotes = quote_spans(sent)
     root, _ = _event_root(sent)
     event = event_of(sent, token_entity)
     predicate = None
@@ -423,11 +430,7 @@ def sentence_detail(
     return SentenceDetail(
         predicate=predicate,
         speakers=tuple(speakers(sent.doc, sent, token_entity, entity_label)),
-        quote=" … ".join(
-            sent.text[a - sent.start_char : b - sent.start_char].strip()
-            for a, b in quote_spans(sent)
-        ).strip()
-        or None,
+        quote=" … ".join(text[a - offset : b - offset].strip() for a, b in quotes).strip() or None,
         entity_names={e: entity_name[e] for e in ents},
         entity_labels={e: entity_label.get(e, "") for e in ents},
         number_text={n.value: n.text for n in numbers},
@@ -436,5 +439,5 @@ def sentence_detail(
         event=event,
         numbers=tuple(numbers),
         event_dates=_event_dates(sent, root, times),
-        quote_words=quote_words(sent),
+        quote_words=quote_words(sent, quotes),
     )

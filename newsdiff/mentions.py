@@ -29,9 +29,6 @@ if TYPE_CHECKING:
 
 _EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
-#: What talks extraction reads about one source: the pipeline's per-document record.
-SourceContext = SourceDoc
-
 
 @dataclass(slots=True)
 class EventMention:
@@ -77,7 +74,7 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _times_in(ctx: SourceContext, start: int, end: int) -> list[TimeExpr]:
+def _times_in(ctx: SourceDoc, start: int, end: int) -> list[TimeExpr]:
     return [t for t in ctx.times if t.start >= start and t.end <= end]
 
 
@@ -89,16 +86,15 @@ def _definite(tok: Token) -> bool:
 
 
 def _pick_date(
-    ctx: SourceContext, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
+    ctx: SourceDoc, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
 ) -> tuple[str | None, str | None]:
     """The date attached to a trigger: in its own phrase first, else the nearest free one."""
     sent = trigger.sent
     doc = ctx.doc
-    subtree = list(trigger.subtree)
     # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
     # set for January 10": January 10 dates the talks, not the call).
     blocked: set[int] = set()
-    mine = {t.i for t in subtree}
+    mine = {t.i for t in trigger.subtree}
     for other in other_triggers:
         if other.i == trigger.i:
             continue
@@ -106,7 +102,7 @@ def _pick_date(
         # An enclosing trigger ("vote ..., and ministers will meet the following day") does
         # not own what is inside our own phrase.
         blocked.update(theirs - mine if trigger.i in theirs else theirs)
-    own = {t.i for t in subtree} - blocked
+    own = mine - blocked
     governing = (
         trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
     )
@@ -275,7 +271,7 @@ _OWNER_PREPS = frozenset({"of", "by", "for"})
 _LEAD_VERBS = frozenset({"lead", "host", "chair", "attend", "involve", "hold"})
 
 
-def _is_modifier_of_person(tok: Token, ctx: SourceContext) -> bool:
+def _is_modifier_of_person(tok: Token, ctx: SourceDoc) -> bool:
     """ "US" in "US Secretary of State Antony Blinken" qualifies a person; it is not a party."""
     head = tok
     for _ in range(4):
@@ -319,7 +315,7 @@ def _party_tokens(trigger: Token, preps: frozenset[str] = _PARTY_PREPS) -> list[
 
 
 def _participants(
-    ctx: SourceContext, trigger: Token, preps: frozenset[str] = _PARTY_PREPS
+    ctx: SourceDoc, trigger: Token, preps: frozenset[str] = _PARTY_PREPS
 ) -> list[str]:
     """The parties: "between X and Y", "with X", "X-Y talks", subjects of "meet"/"begin"."""
     tokens: list[Token] = _party_tokens(trigger, preps)
@@ -360,7 +356,7 @@ def _participants(
 
 
 def _place(
-    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+    ctx: SourceDoc, trigger: Token, entity_label: Mapping[str, str]
 ) -> tuple[str | None, str | None]:
     """A place introduced by "in"/"at" in the trigger's phrase or clause: "in Geneva"."""
     scope = list(trigger.subtree)
@@ -378,7 +374,7 @@ def _place(
 
 
 def _visited(
-    ctx: SourceContext, trigger: Token, entity_label: Mapping[str, str]
+    ctx: SourceDoc, trigger: Token, entity_label: Mapping[str, str]
 ) -> tuple[str | None, str | None]:
     """The place of a visit: "will visit Israel", "a visit to Kyiv"."""
     for child in trigger.children:
@@ -441,7 +437,7 @@ def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, s
 
 
 def extract_mentions(
-    ctx: SourceContext, entity_label: Mapping[str, str], start_order: int = 0
+    ctx: SourceDoc, entity_label: Mapping[str, str], start_order: int = 0
 ) -> list[EventMention]:
     """Every event mention in one source that reports an event that holds, in text order.
 
@@ -467,7 +463,7 @@ def extract_mentions(
 
 
 def _mention(
-    ctx: SourceContext,
+    ctx: SourceDoc,
     tok: Token,
     kind: str,
     fact: Factuality,
@@ -522,7 +518,7 @@ def _mention(
     )
 
 
-def _after_preceding(ctx: SourceContext, tok: Token, value: str, text: str) -> str:
+def _after_preceding(ctx: SourceDoc, tok: Token, value: str, text: str) -> str:
     """ "met May on Friday, days before his summit on Monday": the Monday after that Friday."""
     verb = preceding_verb(tok)
     if verb is None or not _BARE_WEEKDAY.match(text):
@@ -572,7 +568,7 @@ def reanchor_weekday(value: str, text: str, tense: str | None, published: str | 
     return value
 
 
-def _date_after(ctx: SourceContext, tok: Token) -> tuple[str | None, str | None]:
+def _date_after(ctx: SourceDoc, tok: Token) -> tuple[str | None, str | None]:
     sent = tok.sent
     for tx in _times_in(ctx, tok.idx, sent.end_char):
         value = _calendar_value(tx.value)
@@ -581,7 +577,7 @@ def _date_after(ctx: SourceContext, tok: Token) -> tuple[str | None, str | None]
     return None, None
 
 
-def _participants_after(ctx: SourceContext, tok: Token) -> list[str]:
+def _participants_after(ctx: SourceDoc, tok: Token) -> list[str]:
     """Parties of an event named by "another": the phrases after it, not relative clauses."""
     heads = [tok] if tok.dep_ != "det" else [tok, tok.head]
     tokens: list[Token] = []

@@ -375,7 +375,7 @@ def _facts_of(
         end=sent.end_char,
         text=record.source.text[sent.start_char : sent.end_char].strip(),
         lemmas=_content_lemmas(sent, token_entity, times),
-        entities=frozenset(token_entity[t.i] for t in sent if t.i in token_entity),
+        entities=frozenset(detail.entity_names),
         numbers=frozenset(detail.number_text),
         dates=frozenset(detail.date_text),
     )

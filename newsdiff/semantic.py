@@ -141,8 +141,6 @@ def embed(texts: Sequence[str]) -> Matrix | None:
         return None
     import numpy as np
 
-    if not texts:
-        return np.zeros((0, 256), dtype=np.float32)
     clean = [t if t.strip() else "." for t in texts]
     vectors = np.asarray(model.embed(clean), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)

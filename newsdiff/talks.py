@@ -11,12 +11,16 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from newsdiff.mentions import EventMention, SourceContext, extract_mentions
+from newsdiff.mentions import EventMention, extract_mentions
 from newsdiff.model import Talk, TalkStatus
 from newsdiff.names import demonym_country
 
-__all__ = ["SourceContext", "build_talks"]
+if TYPE_CHECKING:
+    from newsdiff.document import SourceDoc
+
+__all__ = ["build_talks"]
 
 
 def _period(value: str) -> tuple[dt.date, dt.date] | None:
@@ -80,7 +84,7 @@ def _kind_title(kind: str) -> str:
 
 
 def build_talks(
-    contexts: Sequence[SourceContext],
+    contexts: Sequence[SourceDoc],
     entity_label: Mapping[str, str],
     entity_name: Mapping[str, str],
     claim_of_sentence: Mapping[str, str],

@@ -18,7 +18,6 @@ from newsdiff.entities.records import (
     Cluster,
     Form,
     RawMention,
-    UnionFind,
     fold_spaces,
     majority_label,
 )
@@ -36,6 +35,7 @@ from newsdiff.names import (
     strip_titles,
     translit_key,
 )
+from newsdiff.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,7 +48,7 @@ def _form_key(m: RawMention) -> tuple[bool, str]:
 
 
 def _link_parenthetical_acronyms(
-    docs: Sequence[Doc], mentions: Sequence[RawMention], uf: UnionFind
+    texts: Sequence[str], mentions: Sequence[RawMention], uf: UnionFind
 ) -> None:
     """Join "Organization for ... in Europe (OSCE)" even when the expansion is garbled.
 
@@ -59,7 +59,7 @@ def _link_parenthetical_acronyms(
     for i, m in enumerate(mentions):
         by_doc[m.doc_index].append(i)
     for doc_index, idxs in by_doc.items():
-        text = docs[doc_index].text
+        text = texts[doc_index]
         for match in ACRONYM_IN_PARENS.finditer(text):
             acr = compact(match.group(1))
             if len(acr) < 2:
@@ -134,8 +134,10 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     others = [f for f in form_list if not f.is_person]
     cluster_people(persons, uf)
     cluster_others(others, uf)
-    _link_parenthetical_acronyms(docs, mentions, uf)
-    _link_stated_aliases(docs, mentions, uf)
+    # Doc.text joins every token on each access: the text-reading rules share one join per Doc.
+    texts = [doc.text for doc in docs]
+    _link_parenthetical_acronyms(texts, mentions, uf)
+    _link_stated_aliases(texts, mentions, uf)
     # A place that names a team ("Kansas City beat Indianapolis") is grouped with the team
     # for those uses only; "in Kansas City" stays the city.
     team_uses = link_across_labels(docs, mentions, persons, others, uf)
@@ -155,18 +157,14 @@ _ALIAS_GAP = re.compile(
 
 
 def _link_stated_aliases(
-    docs: Sequence[Doc], mentions: Sequence[RawMention], uf: UnionFind
+    texts: Sequence[str], mentions: Sequence[RawMention], uf: UnionFind
 ) -> None:
     """A name the text itself gives as another name: "the Islamic State, also known as ISIS"."""
-    texts: dict[int, str] = {}
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         if a.doc_index != b.doc_index or (a.label == "PERSON") != (b.label == "PERSON"):
             continue
-        text = texts.get(a.doc_index)
-        if text is None:  # Doc.text joins every token: once per document, not per mention
-            text = texts[a.doc_index] = docs[a.doc_index].text
-        if _ALIAS_GAP.match(text[a.end : b.start]):
+        if _ALIAS_GAP.match(texts[a.doc_index][a.end : b.start]):
             uf.union(i, i + 1)
 
 

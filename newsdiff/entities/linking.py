@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from newsdiff.entities.metonyms import PREPOSITIONS, decide_place_metonyms, is_locative
 from newsdiff.entities.people import dominant_root, given_compatible
-from newsdiff.entities.records import SURNAME_CUTOFF, Form, RawMention, UnionFind, majority_label
+from newsdiff.entities.records import SURNAME_CUTOFF, Form, RawMention, majority_label
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
     PersonName,
@@ -21,6 +21,7 @@ from newsdiff.names import (
     org_core,
     parse_person,
 )
+from newsdiff.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

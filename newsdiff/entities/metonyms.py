@@ -6,11 +6,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newsdiff.entities.records import Form, RawMention, UnionFind, majority_label
+from newsdiff.entities.records import Form, RawMention, majority_label
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
     compact,
 )
+from newsdiff.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

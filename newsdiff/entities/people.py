@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
-from newsdiff.entities.records import GIVEN_CUTOFF, NAME_CUTOFF, SURNAME_CUTOFF, Form, UnionFind
+from newsdiff.entities.records import GIVEN_CUTOFF, NAME_CUTOFF, SURNAME_CUTOFF, Form
 from newsdiff.names import (
     NAME_SUFFIXES,
     SURNAME_PARTICLES,
@@ -17,6 +17,7 @@ from newsdiff.names import (
     parse_person,
     short_form_of,
 )
+from newsdiff.unionfind import UnionFind
 
 Parsed = list[tuple[Form, PersonName]]
 

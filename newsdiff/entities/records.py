@@ -1,4 +1,4 @@
-"""The records clustering works on: mentions, surface forms, clusters, a union-find."""
+"""The records clustering works on: mentions, surface forms, clusters."""
 
 from __future__ import annotations
 
@@ -76,22 +76,6 @@ class Cluster:
     name: str
     label: str
     aliases: tuple[str, ...]
-
-
-class UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def majority_label(form: Form) -> str:
