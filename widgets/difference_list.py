@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdiff.model import Claim, Comparison
+from widgets.comparison_list import ComparisonList
 
 SNIPPET = 60
 #: The order a fact-checker reads in: what conflicts, what one source adds, what only one has.
@@ -50,7 +51,7 @@ def listed_claims(comparison: Comparison, cls: str | None, kind: str | None) -> 
     return sorted(shown, key=lambda c: STATUS_ORDER[c.status])
 
 
-class DifferenceList(OptionList):
+class DifferenceList(ComparisonList):
     """Claims that differ, add or appear once: conflicts first, with a filter by class and kind."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,24 +100,8 @@ class DifferenceList(OptionList):
             """The list the claim was chosen in."""
             return self.difference_list
 
-    _comparison: Comparison | None = None
-    _styles_seen: tuple[object, ...] = ()
-
-    def _status_styles(self) -> tuple[object, ...]:
-        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
-
-    def notify_style_update(self) -> None:
-        """A theme switch restyles the status labels, which are baked into the prompts."""
-        super().notify_style_update()
-        if self._comparison is not None and self._status_styles() != self._styles_seen:
-            keep = self.highlighted
-            self.show(self._comparison)
-            self.highlighted = keep
-
-    def show(self, comparison: Comparison) -> None:
+    def _fill(self, comparison: Comparison) -> None:
         """Fill the list from an analysis (with the current filter)."""
-        self._comparison = comparison
-        self._styles_seen = self._status_styles()
         options: list[Option] = []
         marks = {"differ": "≠ ", "adds": "+ ", "only": "◆ "}
         for claim in listed_claims(comparison, self.filter_class, self.filter_kind):

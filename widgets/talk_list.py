@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdiff.model import Comparison, Talk
+from widgets.comparison_list import ComparisonList
 
 #: Statuses of talks that have not happened yet (or are happening), shown first. A postponed
 #: talk is still ahead; a cancelled one is listed with the earlier ones, struck through.
@@ -43,7 +44,7 @@ def display_date(value: str | None) -> str:
     return value
 
 
-class TalkList(OptionList):
+class TalkList(ComparisonList):
     """A timeline of the talks the sources report; scheduled and past talks look different."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,24 +77,8 @@ class TalkList(OptionList):
             """The list the talk was chosen in."""
             return self.talk_list
 
-    _comparison: Comparison | None = None
-    _styles_seen: tuple[object, ...] = ()
-
-    def _status_styles(self) -> tuple[object, ...]:
-        return tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
-
-    def notify_style_update(self) -> None:
-        """A theme switch restyles the status labels, which are baked into the prompts."""
-        super().notify_style_update()
-        if self._comparison is not None and self._status_styles() != self._styles_seen:
-            keep = self.highlighted
-            self.show(self._comparison)
-            self.highlighted = keep
-
-    def show(self, comparison: Comparison) -> None:
+    def _fill(self, comparison: Comparison) -> None:
         """Fill the list from an analysis."""
-        self._comparison = comparison
-        self._styles_seen = self._status_styles()
         names = {e.id: e.name for e in comparison.entities}
         talks = sorted(comparison.talks, key=talk_order)
         upcoming = [t for t in talks if t.status in UPCOMING]

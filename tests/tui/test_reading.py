@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from tui_fakes import settled
@@ -297,6 +298,40 @@ class TestColour:
             assert differ.underline
             assert only.italic
 
+    async def test_ansi_theme_marks_changed_words_and_differs_without_a_tinted_background(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """16 colours: no ANSI yellow behind the default text (grey on yellow) in the detail
+        panel, the panes or the legend; reverse, bold and underline carry the meaning."""
+        from widgets.claim_detail import ClaimDetail
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            app.theme = "ansi-dark"
+            await pilot.pause()
+            await pilot.pause()
+            changed = screen.query_one(ClaimDetail).get_component_rich_style(
+                "claim-detail--changed"
+            )
+
+            def tinted(style: Style) -> bool:
+                return style.bgcolor is not None and not style.bgcolor.is_default
+
+            assert not tinted(changed)
+            assert changed.reverse
+            assert changed.bold
+            differ = screen.panes[0].get_component_rich_style("article-pane--differ")
+            assert not tinted(differ)
+            assert differ.underline
+            sample = screen.query_one(".legend--differ").rich_style
+            assert not tinted(sample)
+            assert sample.underline
+            detail = screen.query_one(ClaimDetail)
+            segments = [seg for strip in detail._strips for seg in strip if seg.style]
+            assert any(seg.style.reverse for seg in segments), "changed words are drawn reversed"
+            assert not any(tinted(seg.style) for seg in segments)
+
     async def test_theme_switch_restyles_talk_labels_and_entities_for_light_themes(
         self, demo_app: Callable[..., NewsdiffApp]
     ) -> None:
@@ -326,6 +361,30 @@ class TestColour:
                     if style.color is not None and style.bgcolor is None:
                         hexcolor = style.color.get_truecolor().hex
                         assert contrast(hexcolor, background) >= MIN_CONTRAST - 0.05
+
+    async def test_theme_switch_redraws_both_status_lists_and_keeps_their_highlight(
+        self, demo_app: Callable[..., NewsdiffApp]
+    ) -> None:
+        """The differences and talks lists share one restyle: new styles, same row highlighted."""
+        from widgets.comparison_list import ComparisonList
+        from widgets.difference_list import DifferenceList
+
+        app = demo_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready(app, pilot)
+            lists = [screen.query_one(DifferenceList), screen.query_one(TalkList)]
+            before = []
+            for widget in lists:
+                assert isinstance(widget, ComparisonList)
+                widget.highlighted = widget.option_count - 1
+                before.append(widget._styles_seen)
+            app.theme = "textual-light"
+            await pilot.pause()
+            await pilot.pause()
+            for widget, seen in zip(lists, before, strict=True):
+                assert widget._styles_seen != seen, f"{type(widget).__name__} was not redrawn"
+                assert widget._styles_seen == widget._status_styles()
+                assert widget.highlighted == widget.option_count - 1
 
 
 class TestWarnings:
@@ -457,6 +516,52 @@ class TestLayout:
             detail.scroll_end(animate=False, immediate=True)
             await pilot.pause()
             assert detail.scroll_offset.y > 0, "the panel scrolls to the last sources"
+
+    async def test_j_and_k_capitals_scroll_the_detail_panel_from_the_keyboard(
+        self, demo_sources: list[Source]
+    ) -> None:
+        """Five sources stack in the panel: J/K scroll it while focus stays in the text."""
+        from tui_fakes import canned, fake_comparison
+
+        from tui.screens.help import HelpScreen
+        from widgets.claim_detail import ClaimDetail
+
+        texts = [s.text for s in demo_sources]
+        sources = [
+            Source(sid, f"{sid}.txt", f"{sid}.txt", None, None, False, texts[0]) for sid in "ABCDE"
+        ]
+        app = NewsdiffApp(sources, analyze=canned(fake_comparison(sources)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await ready(app, pilot)
+            detail = screen.query_one(ClaimDetail)
+            pane = app.focused
+            assert isinstance(pane, ArticlePane)
+            cursor = pane.cursor_sentence
+            assert detail.max_scroll_y > 2
+            await pilot.press("J", "J")
+            await pilot.pause()
+            assert detail.scroll_offset.y == 2
+            assert app.focused is pane, "focus stays in the text"
+            assert pane.cursor_sentence == cursor
+            for _ in range(detail.max_scroll_y + 3):
+                await pilot.press("J")
+            await pilot.pause()
+            assert detail.scroll_offset.y == detail.max_scroll_y
+            assert "E  " in "\n".join(detail.text_lines[detail.scroll_offset.y :])
+            await pilot.press("K")
+            await pilot.pause()
+            assert detail.scroll_offset.y == detail.max_scroll_y - 1
+            await pilot.press("d")  # hidden: the keys are off (and fall through)
+            await pilot.pause()
+            assert screen.check_action("scroll_detail", (1,)) is False
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpScreen)
+            keys, described = help_screen.table.columns[1], help_screen.table.columns[2]
+            rows = dict(zip(map(str, keys.cells), map(str, described.cells), strict=True))
+            assert rows["J K"].startswith("Scroll the claim detail panel down")
 
     async def test_the_wheel_scrolls_the_column_under_the_pointer_and_the_others_follow(
         self, demo_app: Callable[..., NewsdiffApp], demo_comparison: Comparison

@@ -368,6 +368,8 @@ class MainScreen(PagerSearch, Jumps, Tools):
         """
         if action in NEEDS_ANALYSIS and self.comparison is None:
             return None  # shown greyed out in the footer until the analysis arrives
+        if action == "scroll_detail":
+            return self.show_detail  # a hidden panel has nothing to scroll
         return not (action in ("next_mention", "prev_mention") and self.focus_entity is None)
 
     def _sync_from(self, pane: ArticlePane) -> None:
@@ -522,6 +524,10 @@ class MainScreen(PagerSearch, Jumps, Tools):
     def action_toggle_detail(self) -> None:
         """Show or hide the claim detail panel."""
         self.show_detail = not self.show_detail
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """Scroll the claim detail by ``lines`` (negative: up), keeping focus in the text."""
+        self.query_one(ClaimDetail).scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_help(self) -> None:
         """List every key binding."""

@@ -21,6 +21,9 @@ NEEDS_ANALYSIS = frozenset(
     }
 )
 
+#: One description for J and K, so the help screen lists them on one row.
+DETAIL_SCROLL = "Scroll the claim detail panel down / up (every source of a claim, its differences)"
+
 MAIN_BINDINGS: list[BindingType] = [
     Binding(
         "question_mark", "help", "Help", key_display="?", tooltip="This list of keys", id="help"
@@ -160,6 +163,25 @@ MAIN_BINDINGS: list[BindingType] = [
     ),
     Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar", id="sidebar"),
     Binding("d", "toggle_detail", "Detail", tooltip="Show or hide the claim detail", id="detail"),
+    # The detail panel is never focused (focus stays in the text, where j/k read on), so its
+    # scroll keys live on the screen; J/K as lazygit scrolls its main panel from elsewhere.
+    Binding(
+        "J",
+        "scroll_detail(1)",
+        "Scroll detail",
+        key_display="J/K",
+        show=False,
+        tooltip=DETAIL_SCROLL,
+        id="detail.scroll_down",
+    ),
+    Binding(
+        "K",
+        "scroll_detail(-1)",
+        "Scroll detail up",
+        show=False,
+        tooltip=DETAIL_SCROLL,
+        id="detail.scroll_up",
+    ),
     Binding(
         "escape",
         "escape",
