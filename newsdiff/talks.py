@@ -307,16 +307,19 @@ def _make_talk(
     entity_label: Mapping[str, str],
     source_order: Sequence[str],
 ) -> Talk:
+    # Candidates in mention order (dict.fromkeys, not set): max() keeps the first of equals, so
+    # a tie goes to the earliest source's reading, the same on every run (a set's order
+    # changes with PYTHONHASHSEED, and so did the talk's date).
     kinds = [m.kind for m in ev]
-    kind = max(set(kinds), key=lambda k: (kinds.count(k), k != "meeting"))
+    kind = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k != "meeting"))
     dates = [m.date for m in ev if m.date]
-    best_date = max(set(dates), key=lambda d: (dates.count(d), len(d))) if dates else None
+    best_date = max(dict.fromkeys(dates), key=lambda d: (dates.count(d), len(d))) if dates else None
     date_text: dict[str, str] = {}
     for m in ev:
         if m.date_text and m.source not in date_text:
             date_text[m.source] = m.date_text
     places = [m.where for m in ev if m.where]
-    where_id = max(set(places), key=places.count) if places else None
+    where_id = max(dict.fromkeys(places), key=places.count) if places else None
     where_text = next((m.place_text for m in ev if m.where == where_id and m.place_text), None)
     participants: list[str] = []
     for m in ev:
