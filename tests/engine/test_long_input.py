@@ -63,6 +63,62 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc(
     assert pieced.tensor.size == 0
 
 
+def _from_docs(parts: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def test_pieces_join_into_the_doc_from_docs_makes(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The piece-by-piece join keeps every token attribute, sentence and offset."""
+    from spacy.tokens import Doc
+
+    text = (PARAGRAPH * 6).replace("\n\n", " ", 3) + "Short tail"
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 450)
+    pieces = chunk_text(text)
+    assert len(pieces) >= 3
+    expected = _from_docs(list(nlp.pipe(pieces)))
+    (joined,) = pipe_texts(nlp, [text], ["A"])
+    attrs = [*Doc._get_array_attrs(), "IDX"]
+    assert joined.text == text
+    assert (joined.to_array(attrs) == expected.to_array(attrs)).all()
+    assert [(s.start_char, s.end_char) for s in joined.sents] == [
+        (s.start_char, s.end_char) for s in expected.sents
+    ]
+    assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in expected.ents
+    ]
+    assert [t.head.i for t in joined] == [t.head.i for t in expected]
+    assert joined.tensor.size == 0
+
+
+def test_spans_and_extension_values_move_with_their_pieces(nlp: Any) -> None:
+    from spacy.tokens import Token
+
+    if not Token.has_extension("newsdiff_test_mark"):
+        Token.set_extension("newsdiff_test_mark", default=None)
+    parts = list(nlp.pipe(chunk_text(PARAGRAPH * 4, 300)))
+    assert len(parts) > 2
+    for n, part in enumerate(parts):
+        part.spans["people"] = [part[1:3]]
+        part[4]._.newsdiff_test_mark = n
+    expected = _from_docs(parts)
+    joiner = nlp_module._PieceJoiner()
+    for part in parts:
+        joiner.add(part)
+    joined = joiner.doc()
+    assert joined.text == expected.text
+    assert [(s.start_char, s.end_char) for s in joined.spans["people"]] == [
+        (s.start_char, s.end_char) for s in expected.spans["people"]
+    ]
+    assert len(joined.spans["people"]) == len(parts)
+    marks = [(t.idx, t._.newsdiff_test_mark) for t in joined]
+    assert marks == [(t.idx, t._.newsdiff_test_mark) for t in expected]
+    assert [m for _, m in marks if m is not None] == list(range(len(parts)))
+
+
 def test_no_sentence_runs_without_bound(nlp: Any) -> None:
     run_on = " ".join(f"word{i}" for i in range(2_000))  # no punctuation, no line break
     one_line = PARAGRAPH.replace("\n\n", " ") * 20  # a page saved on one line
