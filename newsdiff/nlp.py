@@ -446,7 +446,9 @@ class _PieceJoiner:
         if self._first is not None:
             return self._first
         rows, self._rows = self._rows, []
-        joined = numpy.empty((len(self._words), len(self._attrs)), dtype=numpy.uint64, order="F")
+        joined: Any = numpy.empty(
+            (len(self._words), len(self._attrs)), dtype=numpy.uint64, order="F"
+        )
         at = 0
         rows.reverse()
         while rows:  # each piece's rows are freed once copied
@@ -457,8 +459,9 @@ class _PieceJoiner:
         self._words, self._spaces, self._strings = [], [], {}
         doc.from_array(self._attrs, joined)
         for key, spans in self._spans.items():
-            doc.spans[key] = [
+            group: list[Any] = [
                 doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
                 for start, end, label, kb_id, span_id in spans
             ]
+            doc.spans[key] = group
         return doc
