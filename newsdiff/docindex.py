@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
     from spacy.tokens import Doc, Span, Token
@@ -39,21 +39,28 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
-        self._starts: list[int] | None = None
+        self._starts: Any = None
         # ``Doc.has_annotation`` makes a Token per word; one array copy answers the same.
         self.parsed = bool(len(doc)) and bool(doc.to_array("DEP").any())
         self.tagged = bool(len(doc)) and bool(doc.to_array("TAG").any())
 
     @property
-    def token_starts(self) -> list[int]:
-        """Character offset of every token, built on first use from one array copy."""
+    def token_starts(self) -> Any:
+        """Character offset of every token (a sorted numpy array), built on first use.
+
+        An array, not a list: a 4 MB article has 750,000 tokens, 6 MB as an array and 27 MB
+        as Python ints.
+        """
         if self._starts is None:
-            self._starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+            self._starts = self.doc.to_array("IDX")
         return self._starts
+
+    def _bisect(self, offset: int, side: Literal["left", "right"]) -> int:
+        return int(self.token_starts.searchsorted(offset, side=side))
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering a character offset (None in whitespace between tokens)."""
-        i = bisect.bisect_right(self.token_starts, offset) - 1
+        i = self._bisect(offset, "right") - 1
         if i < 0 or i >= len(self.doc):
             return None
         tok = self.doc[i]
@@ -61,8 +68,8 @@ class DocIndex:
 
     def tokens_between(self, start: int, end: int) -> Span:
         """The tokens that start in a character range."""
-        i0 = bisect.bisect_left(self.token_starts, start)
-        i1 = bisect.bisect_left(self.token_starts, end)
+        i0 = self._bisect(start, "left")
+        i1 = self._bisect(end, "left")
         return self.doc[i0:i1]
 
     def words_before(self, offset: int, n: int = 3) -> list[str]:
