@@ -50,22 +50,21 @@ class _Model:
         self.tokenizer = tokenizer
 
     def embed(self, texts: Sequence[str]) -> Any:
-        """Mean token vectors, a batch of texts at a time.
+        """Mean token vectors, a batch of texts at a time, written into one matrix.
 
         All at once, a long article (77,000 sentences) held every token's vector and every
-        tokenizer result together: 400 MB more at the peak. By batches it is a few MB.
+        tokenizer result together: 400 MB more at the peak. By batches it is a few MB, and
+        the batches fill their rows of the result in place (gathering them and joining them
+        held the matrix twice).
         """
         import numpy as np
 
-        parts = [
-            self._embed_batch(texts[start : start + EMBED_BATCH])
-            for start in range(0, len(texts), EMBED_BATCH)
-        ]
-        if not parts:
-            return np.zeros((0, self.embedding.shape[1]), dtype=np.float32)
-        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+        out = np.zeros((len(texts), self.embedding.shape[1]), dtype=np.float32)
+        for start in range(0, len(texts), EMBED_BATCH):
+            self._embed_batch(texts[start : start + EMBED_BATCH], out[start : start + EMBED_BATCH])
+        return out
 
-    def _embed_batch(self, texts: Sequence[str]) -> Any:
+    def _embed_batch(self, texts: Sequence[str], out: Any) -> None:
         import numpy as np
 
         encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
@@ -74,13 +73,11 @@ class _Model:
         if encoded:
             ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encoded])
         ids = np.clip(ids, 0, self.embedding.shape[0] - 1)
-        out = np.zeros((len(texts), self.embedding.shape[1]), dtype=np.float32)
         if ids.size:
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
             nonempty = lengths > 0
             sums = np.add.reduceat(self.embedding[ids], starts[nonempty], axis=0)
             out[nonempty] = sums / lengths[nonempty, None]
-        return out
 
 
 def model_folder() -> Any:
