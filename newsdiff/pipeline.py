@@ -104,6 +104,7 @@ def analyze(
     docs = pipe_texts(
         nlp, [s.text for s in sources], [s.id for s in sources], parsing if reporting else None
     )
+    release_free_memory()
     step(2)
     comparison = analyze_docs(sources, docs, pipeline_label(info), step=step)
     if progress is not None:
@@ -128,7 +129,9 @@ def analyze_docs(
     _advance(step, 3)
     entities = find_entities(records)
     find_roles(records, entities)
+    release_free_memory()
     facts = sentence_facts(records, entities)
+    release_free_memory()  # the embeddings' matrices come next, from fresh pages
     _advance(step, 4)
     claims = compare_claims(facts)
     _advance(step, 5)
@@ -147,6 +150,37 @@ def analyze_docs(
 def _advance(step: Callable[[int], None] | None, index: int) -> None:
     if step is not None:
         step(index)
+
+
+_malloc_trim: Callable[[int], int] | None = None
+
+
+def release_free_memory() -> None:
+    """Give the C heap's free pages back to the system between stages (glibc only).
+
+    spaCy's matchers and parser allocate in C, and glibc keeps what they free as free heap
+    that numpy's large matrices (the embeddings) never reuse: for a 4 MB article that was
+    100-200 MB of peak RSS. ``malloc_trim`` returns those pages; it takes a few ms, and
+    elsewhere (macOS, musl) it is absent and this does nothing.
+    """
+    global _malloc_trim
+    if _malloc_trim is None:
+        _malloc_trim = _find_malloc_trim()
+    _malloc_trim(0)
+
+
+def _find_malloc_trim() -> Callable[[int], int]:
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            trim: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
+            return trim
+        except (OSError, AttributeError, TypeError):
+            pass
+    return lambda pad: 0
 
 
 # -- stages ---------------------------------------------------------------------------------

@@ -164,3 +164,15 @@ def test_embeddings_in_batches_equal_one_batch(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(semantic, "EMBED_BATCH", 3)
     assert whole is not None
     assert np.allclose(semantic.embed(texts), whole, atol=1e-6)
+
+
+def test_releasing_free_memory_is_harmless_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Linux it calls glibc's malloc_trim; elsewhere (no such function) it does nothing."""
+    from newsdiff import pipeline
+
+    pipeline.release_free_memory()
+    monkeypatch.setattr(pipeline, "_malloc_trim", None)
+    monkeypatch.setattr("sys.platform", "darwin")
+    pipeline.release_free_memory()
+    assert pipeline._malloc_trim is not None
+    assert pipeline._malloc_trim(0) == 0
