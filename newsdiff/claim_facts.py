@@ -371,7 +371,10 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
 
 
 def _no_determiner(tok: Token) -> bool:
-    """ "has no comment" = "does not have a comment": the determiner "no" negates the clause."""
+    """ "has no comment" = "does not have a comment": the determiner "no", or a negative
+    pronoun in a main slot, negates the clause as "not" does."""
+    if tok.lower_ in {"none", "nobody", "nothing", "neither"}:
+        return True  # "None of the casualties was American"
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 

@@ -416,6 +416,8 @@ def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
     ("yellow knit panties" / "panties"), are the longer quote saying more, not a conflict."""
     from difflib import SequenceMatcher
 
+    from rapidfuzz import fuzz
+
     # Words with a synonym on the other side are one word for the matcher.
     canon_b = list(wb)
     canon_a = [
@@ -424,6 +426,11 @@ def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
     ]
     for op, i1, i2, j1, j2 in SequenceMatcher(None, canon_a, canon_b, autojunk=False).get_opcodes():
         if op != "replace":
+            continue
+        # "co-mingling" / "comingling", "non-appropriated" / "nonappropriated": one word
+        # spelled or hyphenated another way, not another word.
+        joined_a, joined_b = "".join(canon_a[i1:i2]), "".join(canon_b[j1:j2])
+        if min(len(joined_a), len(joined_b)) >= 6 and fuzz.ratio(joined_a, joined_b) >= 75:
             continue
         for x in canon_a[i1:i2]:
             for y in canon_b[j1:j2]:

@@ -356,6 +356,16 @@ def test_qualifiers_of_one_kind_are_one_claim() -> None:
             "Massachusetts has no state death penalty, officials said.",
             "Massachusetts does not have a state death penalty, officials said.",
         ),
+        # A negative pronoun in a main slot negates as "not" does.
+        (
+            "No Americans were among the casualties, a spokesman said.",
+            "None of the casualties were Americans, a spokesman said.",
+        ),
+        # One word hyphenated or spelled another way inside a quote is no other word.
+        (
+            '"We are not co-mingling appropriated and non-appropriated funds," said Faletti.',
+            '"We are not comingling appropriated and nonappropriated funds," said Faletti.',
+        ),
         # The simple present of a scheduled event says what "will" says.
         (
             "The spending bill goes to the Senate floor for a vote next week.",
