@@ -285,59 +285,31 @@ def _apply_settings(settings: Sequence[str]) -> None:
 
 
 def _fit(parts: dict[str, list[Pair]], group: int, seed: int) -> None:
-    """Fit the claims' constants on the tune parts and print them for newsdiff/claims.py.
-
-    - ``SCORE_WEIGHTS`` / ``CONFLICT_PENALTY``: least squares of the claim similarity on the
-      aligned STS tune pairs (STS score / 5 as the target).
-    - ``MATERIALITY_WEIGHTS``: a logistic model of gold "same" (MSRP label 1, STS >= 4) on the
-      aligned pairs of both tune parts where the decision applies: no conflict and no added
-      figure, date or time (those are facts of their own whatever the model says). Both parts
-      weigh the same, so neither corpus's base rate decides the boundary alone.
-    """
+    """Least-squares weights of the claim similarity on the STS tune part (prints them)."""
     import numpy as np
 
     from newsdiff import claims
 
-    sim_rows: dict[tuple[str, str], tuple[float, ...]] = {}
-    mat_rows: dict[tuple[str, str], tuple[float, ...]] = {}
-    original_sim, original_mat = claims.claim_similarity, claims.materiality_features
+    rows: dict[tuple[str, str], tuple[float, ...]] = {}
+    original = claims.claim_similarity
 
-    def spy_sim(a: Any, b: Any, coverage: float, conflicts: int) -> float:
-        sim_rows[(a.id, b.id)] = (*claims.similarity_features(a, b, coverage), float(conflicts))
-        return original_sim(a, b, coverage, conflicts)
+    def spy(a: Any, b: Any, coverage: float, conflicts: int) -> float:
+        rows[(a.id, b.id)] = (*claims.similarity_features(a, b, coverage), float(conflicts))
+        return original(a, b, coverage, conflicts)
 
-    def spy_mat(a: Any, b: Any, share_a: float, share_b: float) -> tuple[float, ...]:
-        mat_rows[(a.id, b.id)] = features = original_mat(a, b, share_a, share_b)
-        return features
-
-    claims.claim_similarity = spy_sim  # type: ignore[assignment]
-    claims.materiality_features = spy_mat  # type: ignore[assignment]
-    xs, ys, mx, my, mw = [], [], [], [], []
-    try:
-        for name in ("msrp-tune", "sts-tune"):
-            pairs = parts[name]
-            rng = random.Random(seed)
-            rows: list[tuple[tuple[float, ...], bool]] = []
-            for start in range(0, len(pairs), group):
-                chunk = pairs[start : start + group]
-                sim_rows.clear()
-                mat_rows.clear()
-                run_item(chunk, rng)
-                for p in chunk:
-                    if not p.aligned:
-                        continue
-                    if name == "sts-tune" and p.claim_sentences in sim_rows:
-                        xs.append(sim_rows[p.claim_sentences])
-                        ys.append((p.score or 0.0) / 5.0)
-                    if p.claim_sentences in mat_rows and _decided_by_materiality(p):
-                        rows.append((mat_rows[p.claim_sentences], p.same))
-            for features, same in rows:
-                mx.append(features)
-                my.append(float(same))
-                mw.append(1.0 / len(rows))
-    finally:
-        claims.claim_similarity = original_sim  # type: ignore[assignment]
-        claims.materiality_features = original_mat  # type: ignore[assignment]
+    claims.claim_similarity = spy  # type: ignore[assignment]
+    pairs = parts["sts-tune"]
+    rng = random.Random(seed)
+    xs, ys = [], []
+    for start in range(0, len(pairs), group):
+        chunk = pairs[start : start + group]
+        rows.clear()
+        run_item(chunk, rng)
+        for p in chunk:
+            if p.aligned and p.claim_sentences in rows:
+                xs.append(rows[p.claim_sentences])
+                ys.append((p.score or 0.0) / 5.0)
+    claims.claim_similarity = original  # type: ignore[assignment]
     x = np.array([[1.0, *row[:-1], -row[-1]] for row in xs])
     w, *_ = np.linalg.lstsq(x, np.array(ys), rcond=None)
     weights = ", ".join(f"{v:.3f}" for v in w[:-1])
@@ -345,42 +317,6 @@ def _fit(parts: dict[str, list[Pair]], group: int, seed: int) -> None:
         f"fit on {len(ys)} aligned STS tune pairs: SCORE_WEIGHTS = ({weights}); "
         f"CONFLICT_PENALTY = {w[-1]:.3f}"
     )
-    weights_m = logistic_fit(np.array(mx), np.array(my), np.array(mw) * len(mw) / 2)
-    print(
-        f"fit on {len(my)} aligned tune pairs without conflicts or added facts: "
-        f"MATERIALITY_WEIGHTS = ({', '.join(f'{v:.3f}' for v in weights_m)})"
-    )
-
-
-def _decided_by_materiality(p: Pair) -> bool:
-    """The pair's status came from the materiality model: no conflict, no added fact."""
-    classes = {(kind, cls) for kind, cls, _ in p.differences}
-    if any(cls == "conflict" for _, cls in classes):
-        return False
-    return not any(kind in {"number", "date", "time"} for kind, _ in classes)
-
-
-def logistic_fit(x: Any, y: Any, weight: Any, l2: float = 1.0, steps: int = 40) -> Any:
-    """Weighted L2-regularised logistic regression by Newton steps (no SciPy needed).
-
-    Returns the intercept followed by one weight per column of ``x``; the intercept is not
-    penalised.
-    """
-    import numpy as np
-
-    design = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(design.shape[1])
-    penalty = l2 * np.eye(len(w))
-    penalty[0, 0] = 0.0
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -50, 50)))
-        hessian = design.T @ (design * (weight * p * (1 - p))[:, None]) + penalty
-        gradient = design.T @ (weight * (y - p)) - penalty @ w
-        step = np.linalg.solve(hessian, gradient)
-        w += step
-        if float(np.abs(step).max()) < 1e-8:
-            break
-    return w
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -392,9 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print N errors of the check parts")
     parser.add_argument("--parts", default="msrp-tune,msrp-check,sts-tune,sts-check")
     parser.add_argument("--set", action="append", default=[], dest="settings")
-    parser.add_argument(
-        "--fit", action="store_true", help="fit the claim-score and materiality weights"
-    )
+    parser.add_argument("--fit", action="store_true", help="fit the claim-score weights")
     parser.add_argument("--json-out")
     args = parser.parse_args(argv)
     _apply_settings(args.settings)

@@ -60,19 +60,18 @@ __all__ = [
 #: Two words whose vectors are this close are one word choice for the same thing
 #: ("combat" / "fight" 0.63, "meet" / "speak" 0.21, "visit" / "message" 0.04).
 WORD_SYNONYM = 0.5
+#: A sentence whose uncovered content (IDF-weighted share of its words and names that the
+#: other sentence lacks) reaches this share adds facts; below it, the rest is wording.
+ADDITION_SHARE = 0.3
 #: Claim similarity (0-1) = a linear blend of the raw sentence-embedding cosine, the lexical
-#: score, the shared-content share, the soft word overlap and the word Jaccard, minus a penalty
-#: per conflict, clipped. Fitted by least squares on the STS-B news train part:
-#: ``bench/accuracy_claims.py --fit`` prints them (the check parts are only read as a figure).
-SCORE_WEIGHTS = (-0.074, 0.614, -0.072, -0.065, 0.354, 0.268)
+#: score and the shared-content share, minus a penalty per conflict, clipped. Fitted by least
+#: squares on the STS-B news train part of bench/accuracy_claims.py (dev only read as a figure).
+SCORE_WEIGHTS = (-0.099, 0.741, 0.011, -0.011, 0.307)
 CONFLICT_PENALTY = 0.037
-#: Whether what one side adds is a fact of its own or a detail of wording: a logistic model of
-#: how people judge "the same statement" (MSRP paraphrase, STS >= 4) from how much each side
-#: leaves uncovered and how close the two statements are. Weights (intercept, then one per
-#: :func:`materiality_features` value) fitted on the tune parts of both corpora, on aligned
-#: pairs without conflicts or added figures/dates, by ``bench/accuracy_claims.py --fit``.
-MATERIALITY_WEIGHTS = (-3.393, 2.878, -0.155, 0.679, -1.524, 0.210, 3.321)
-_FORMS = re.compile(r"\w+")
+#: Aligned statements at least this similar (0-1, about 4 of STS's 5: "mostly equivalent,
+#: unimportant details differ") say the same thing: what one adds is a detail of wording.
+#: Tuned on the tune parts of bench/accuracy_claims.py.
+AGREE_SIMILARITY = 0.65
 #: Additions that are always facts of their own, however small: a figure, a qualifier on
 #: it ("more than 10,000"), a date or a time.
 _FACT_KINDS = frozenset({"number", "date", "time"})
@@ -371,6 +370,32 @@ def _compare_events(
         found.add("predicate", "wording", {a: [ea.surface], b: [eb.surface]})
 
 
+def _reworded_clause(
+    pair: _Found,
+    ea: EventFact,
+    eb: EventFact,
+    missing: tuple[list[str], list[str]],
+    names: tuple[list[str], list[str]],
+) -> None:
+    """Another verb is another event only in a minimal pair: "Blinken met with / spoke with
+    Zelensky", where one clause says at most one thing besides its verb that the other lacks
+    ("The two banks signed" / "The two lenders agreed the terms"). When both clauses are
+    reworded around it ("the index dipped to 53.7" / "the barometer slipped to
+    53.7 in September"), the verb is one more word choice of the paraphrase."""
+    slot = pair.items.get(("predicate", "conflict"))
+    if slot is None:
+        return
+    verbs = {ea.verb.split()[0], eb.verb.split()[0]}
+    verbs |= {v.split("_")[0] for v in verbs}
+    rest = [
+        [w for w in words if w not in verbs] + own
+        for words, own in zip(missing, names, strict=True)
+    ]
+    if min(len(r) for r in rest) >= 2:
+        del pair.items[("predicate", "conflict")]
+        pair.add("predicate", "wording", slot)
+
+
 def _scheduled(ea: EventFact, eb: EventFact) -> bool:
     """ "The bill goes to the Senate next week" / "will go": the simple present of a scheduled
     or generic event says what the future says."""
@@ -547,41 +572,12 @@ def claim_similarity(
 
 def similarity_features(
     a: SentenceFeatures, b: SentenceFeatures, coverage: float
-) -> tuple[float, float, float, float, float]:
-    """Sentence cosine, lexical score, shared-content share, soft word overlap and the share
-    of word forms both sentences use (function words included: "has no" / "does not have"
-    keep their words, a different construction does not)."""
+) -> tuple[float, float, float, float]:
+    """Sentence cosine, lexical score, shared-content share and soft word overlap."""
     cosine = 0.0
     if a.plain is not None and b.plain is not None:
         cosine = max(float(a.plain @ b.plain), 0.0)
-    return cosine, lexical_similarity(a, b), coverage, soft_overlap(a, b), word_jaccard(a, b)
-
-
-def word_jaccard(a: SentenceFeatures, b: SentenceFeatures) -> float:
-    """Jaccard of the lower-cased word forms of the two texts."""
-    wa = {w.casefold() for w in _FORMS.findall(a.text)}
-    wb = {w.casefold() for w in _FORMS.findall(b.text)}
-    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
-
-
-def materiality_features(
-    a: SentenceFeatures, b: SentenceFeatures, share_a: float, share_b: float
-) -> tuple[float, ...]:
-    """What decides whether an addition is a fact of its own: the larger and the smaller
-    uncovered share (one side saying more vs both saying other things), how close the two
-    statements are (sentence cosine, lexical score, soft overlap) and their shared words."""
-    cosine, lexical, _, soft, jaccard = similarity_features(a, b, 1.0 - (share_a + share_b) / 2)
-    return cosine, lexical, soft, max(share_a, share_b), min(share_a, share_b), jaccard
-
-
-def same_statement(features: Sequence[float]) -> float:
-    """Probability (0-1) that people read the two statements as the same, additions and all."""
-    import math
-
-    z = MATERIALITY_WEIGHTS[0] + sum(
-        w * x for w, x in zip(MATERIALITY_WEIGHTS[1:], features, strict=True)
-    )
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return cosine, lexical_similarity(a, b), coverage, soft_overlap(a, b)
 
 
 def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
@@ -662,14 +658,17 @@ def compare_group(
             ]
             for src, other in ((a, b), (b, a))
         }
+        if ev_a is not None and ev_b is not None:
+            _reworded_clause(pair, ev_a, ev_b, (missing_a, missing_b), (own_names[a], own_names[b]))
         if own_names[a] or own_names[b]:
             pair.add("entity", "addition", own_names)
         if missing_a or missing_b:
             pair.add("detail", "addition", {a: missing_a, b: missing_b})
         # What one source adds is a fact of its own only when it weighs: a few extra words,
         # a title or a "said" around the same statement are the same claim in other words.
-        features = materiality_features(feats[a], feats[b], share_a, share_b)
-        significant = same_statement(features) < 0.5
+        coverage = 1.0 - (share_a + share_b) / 2
+        close = claim_similarity(feats[a], feats[b], coverage, 0) >= AGREE_SIMILARITY
+        significant = max(share_a, share_b) >= ADDITION_SHARE and not close
         for (kind, cls), values in pair.items.items():
             if cls == "addition" and not significant and kind not in _FACT_KINDS:
                 cls = "wording"

@@ -405,9 +405,45 @@ def test_one_as_a_pronoun_is_not_a_figure() -> None:
     ],
 )
 def test_what_an_addition_weighs(a: str, b: str, status: str) -> None:
-    from newsdiff.claims import MATERIALITY_WEIGHTS, materiality_features
-
     assert _pair(a, b).status == status
-    assert len(MATERIALITY_WEIGHTS) == 1 + len(
-        materiality_features(_feat("A1"), _feat("B1"), 0.0, 0.0)
-    )
+
+
+def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> AlignedGroup:
+    a = SentenceFeatures("A1", "A", 0, 0, 0, " ".join(lemmas_a), lemmas_a)
+    b = SentenceFeatures("B1", "B", 0, 0, 0, " ".join(lemmas_b), lemmas_b)
+    return AlignedGroup({"A": a, "B": b}, {}, 0.8)
+
+
+@pytest.mark.parametrize(
+    ("verbs", "lemmas_a", "lemmas_b", "cls"),
+    [
+        # A minimal pair: one side says nothing but its verb the other lacks.
+        (
+            ("meet with", "speak with"),
+            ("blinken", "meet", "zelensky"),
+            ("blinken", "speak", "zelensky", "counterpart", "france"),
+            "conflict",
+        ),
+        # Both clauses reworded around the verb: the verb is one more word choice.
+        (
+            ("spend", "serve"),
+            ("selenski", "spend", "year", "prison", "previously", "conviction"),
+            ("selenski", "serve", "year", "prison", "about", "bank", "robbery"),
+            "wording",
+        ),
+    ],
+)
+def test_another_verb_is_another_event_only_in_a_minimal_pair(
+    verbs: tuple[str, str], lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...], cls: str
+) -> None:
+    from newsdiff.claim_facts import EventFact
+
+    def event(verb: str) -> EventFact:
+        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
+
+    details = {
+        "A1": SentenceDetail(event=event(verbs[0])),
+        "B1": SentenceDetail(event=event(verbs[1])),
+    }
+    claim = compare_group(_event_group(lemmas_a, lemmas_b), details, "c1")
+    assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
