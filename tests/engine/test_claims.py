@@ -427,8 +427,8 @@ def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> Aligne
         # Both clauses reworded around the verb: the verb is one more word choice.
         (
             ("spend", "serve"),
-            ("selenski", "spend", "year", "prison", "previously", "conviction"),
-            ("selenski", "serve", "year", "prison", "about", "bank", "robbery"),
+            ("selenski", "spend", "year", "prison", "previously", "conviction", "lengthy"),
+            ("selenski", "serve", "year", "prison", "about", "bank", "robbery", "heist"),
             "wording",
         ),
     ],
