@@ -250,8 +250,10 @@ def precision(fact: NumberFact) -> float | None:
     )
     if m is None:
         return None
-    scale = {"bn": 10**9, "m": 10**6}.get(m.group(3) or "", SCALES.get(m.group(3) or "", 1))
-    return float(scale) / 10 ** len(m.group(2) or "")
+    word = m.group(3) or ""
+    scale = {"bn": 10**9, "m": 10**6}.get(word, SCALES.get(word, 1))
+    decimals = len(m.group(2) or "")
+    return float(scale) / float(10**decimals)
 
 
 # --- events --------------------------------------------------------------------------------
