@@ -256,6 +256,49 @@ def precision(fact: NumberFact) -> float | None:
     return float(scale) / float(10**decimals)
 
 
+def _magnitude(value: str) -> tuple[float, int] | None:
+    """The number in a normalised value and its decimals: "17.3%" -> (17.3, 1)."""
+    m = re.match(r"^(\d+(?:\.(\d+))?)", value)
+    if m is None:
+        return None
+    return float(m.group(1)), len(m.group(2) or "")
+
+
+def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
+    """Two numbers that can both be true of one quantity: one is the other rounded or cut to
+    fewer digits ("17 percent" / "17.3 percent", "$40 million" / "$39.5 million"), or its
+    qualifier admits the other ("more than 6 percent" / "6.4 percent")."""
+    mx, my = _magnitude(x.value), _magnitude(y.value)
+    if mx is None or my is None:
+        return x.value == y.value
+    (vx, dx), (vy, dy) = mx, my
+    if vx == vy:
+        return True
+    if x.qualifier and y.qualifier:  # "up to 1,000" / "up to 1,200": two different bounds
+        return False
+    for q, v, other in ((x.qualifier, vx, vy), (y.qualifier, vy, vx)):
+        kind = QUALIFIER_CLASS.get(q)
+        if (kind == "above" and other > v) or (kind in {"below", "at most"} and other < v):
+            return True
+        if kind in {"about", "nearly"} and abs(other - v) <= 0.1 * max(abs(v), 1e-9):
+            return True
+    # One figure written to coarser digits than the other: "$40 million" (to the million) is
+    # "$39.5 million" rounded, "17 percent" is "17.3 percent" cut; two figures written to the
+    # same digits ("48 pages" / "47 pages") are two values.
+    px, py = precision(x), precision(y)
+    if px is None or py is None:
+        px, py = 10.0**-dx, 10.0**-dy
+    if abs(px - py) <= 1e-12 * max(px, py):
+        return False
+    coarse, fine, step = (vx, vy, px) if px > py else (vy, vx, py)
+    return abs(fine - coarse) <= step / 2 * (1 + 1e-9) or 0 <= fine - coarse < step
+
+
+def qualifier_class(n: NumberFact) -> str:
+    """The kind of bound a figure's qualifier sets ("over" and "more than" are one)."""
+    return QUALIFIER_CLASS.get(n.qualifier, n.qualifier)
+
+
 # --- events --------------------------------------------------------------------------------
 
 
