@@ -80,7 +80,8 @@ _NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
 #: "more than 100" and "over 100" are one claim in other words; "about 100" is not "over 100".
 QUALIFIER_CLASS = {
     **dict.fromkeys(
-        ("more than", "over", "at least", "just over", "well over", "upwards of"), "above"
+        ("more than", "over", "at least", "just over", "well over", "upwards of"),
+        "above",
     ),
     **dict.fromkeys(("less than", "fewer than", "under", "just under", "well under"), "below"),
     **dict.fromkeys(("up to", "as many as", "as much as", "at most"), "at most"),
@@ -233,6 +234,19 @@ def number_fact(ent: Span) -> NumberFact:
     return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
 
 
+def _range_parts(ent: Span) -> list[Span]:
+    """ "rose by $300 to $2,800", "1 percent to 3 percent": one entity, two figures."""
+    cut = next((t.i for t in ent if t.lower_ == "to" and ent.start < t.i < ent.end - 1), None)
+    if cut is None:
+        return [ent]
+    parts = [ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]]
+    if not all(any(t.like_num for t in part) for part in parts):
+        return [ent]
+    for part in parts:
+        part.label_ = ent.label_
+    return parts
+
+
 def _pronoun_one(ent: Span) -> bool:
     """ "one of the first steps", "the one who": "one" standing for a noun is a pronoun, not a
     count ("one man" counts)."""
@@ -274,6 +288,9 @@ def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
     (vx, dx), (vy, dy) = mx, my
     if vx == vy:
         return True
+    estimates = {QUALIFIER_CLASS.get(x.qualifier), QUALIFIER_CLASS.get(y.qualifier)}
+    if estimates <= {"about", "nearly"} and abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy)):
+        return True  # "about 320 miles" / "about 300 miles": two estimates that overlap
     if x.qualifier and y.qualifier:  # "up to 1,000" / "up to 1,200": two different bounds
         return False
     for q, v, other in ((x.qualifier, vx, vy), (y.qualifier, vy, vx)):

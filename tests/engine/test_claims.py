@@ -326,6 +326,9 @@ def test_a_reporting_frame_is_not_another_event() -> None:
             False,
         ),
         (("100", "well over", "", "well over $100"), ("150", "", "", "$150"), True),
+        # Two estimates that overlap; two different bounds do not.
+        (("320", "about", "mile", "about 320 miles"), ("300", "about", "mile", "about 300"), True),
+        (("1000", "up to", "", "up to 1,000"), ("1200", "up to", "", "up to 1,200"), False),
     ],
 )
 def test_rounded_figures(
