@@ -234,19 +234,6 @@ def number_fact(ent: Span) -> NumberFact:
     return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
 
 
-def _range_parts(ent: Span) -> list[Span]:
-    """ "rose by $300 to $2,800", "1 percent to 3 percent": one entity, two figures."""
-    cut = next((t.i for t in ent if t.lower_ == "to" and ent.start < t.i < ent.end - 1), None)
-    if cut is None:
-        return [ent]
-    parts = [ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]]
-    if not all(any(t.like_num for t in part) for part in parts):
-        return [ent]
-    for part in parts:
-        part.label_ = ent.label_
-    return parts
-
-
 def _pronoun_one(ent: Span) -> bool:
     """ "one of the first steps", "the one who": "one" standing for a noun is a pronoun, not a
     count ("one man" counts)."""
