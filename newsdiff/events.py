@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsdiff.lexicon.people import ROLE_NOUNS
-from newsdiff.tense import event_tense as clause_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -441,89 +440,3 @@ def _to_a_body(verb: Token) -> bool:
                 if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or obj.lower_ in _BODIES):
                     return True
     return False
-
-
-_FUTURE_AMODS = frozenset(
-    {
-        "upcoming",
-        "planned",
-        "scheduled",
-        "proposed",
-        "next",
-        "coming",
-        "forthcoming",
-        "expected",
-        "due",
-    }
-)
-_PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
-#: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
-_AHEAD_PREPS = frozenset({"for", "toward", "towards"})
-
-
-def is_progressive(trigger: Token) -> bool:
-    """ "is negotiating", "are meeting": going on as the report is written."""
-    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
-
-
-def event_tense(trigger: Token, called_off: bool = False) -> str | None:
-    """When the event sits relative to the report, read from its own clause.
-
-    A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
-    uses). A noun takes its modifiers first ("the upcoming summit", "last week's talks"),
-    then a preposition that looks ahead ("ahead of the summit", "heads to Helsinki for the
-    summit"), then the clause it is an argument of ("the summit was held"). A cancelled or
-    postponed event was still ahead when it was called off, whatever the tense of the
-    calling off.
-    """
-    if called_off:
-        return "future"
-    if trigger.pos_ not in {"VERB", "AUX"}:
-        mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
-        if mods & _FUTURE_AMODS:
-            return "future"
-        if mods & _PAST_AMODS:
-            return "past"
-        ahead = _ahead_of(trigger)
-        if ahead is not None:
-            return ahead or None
-    return clause_tense(trigger)
-
-
-def _ahead_of(trigger: Token) -> str | None:
-    """ "future" for "ahead of / before the summit", and for "for the summit" unless the
-    clause is past (then ""): "prepared for the summit" says nothing about when it is."""
-    node = trigger
-    for _ in range(4):
-        if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
-            return None
-        prep = node.head
-        ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
-        if node.dep_ == "pobj" and preceding_verb(node) is not None:
-            return "future"  # "arrived ahead of Monday's summit": the news is the run-up
-        if node.dep_ == "pobj" and ahead:
-            verb = prep.head.head if prep.lower_ == "of" else prep.head
-            if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":
-                return ""  # "prepared for the summit": before it, but when is unknown
-            return "future"
-        node = node.head
-    return None
-
-
-def preceding_verb(trigger: Token) -> Token | None:
-    """The verb of a clause that happens before the event: "met May days before his summit".
-
-    The event named after "before", "ahead of" or "prior to" comes after that clause's own
-    event, so a weekday for it cannot fall on or before the day of that clause.
-    """
-    if trigger.dep_ != "pobj":
-        return None
-    prep = trigger.head
-    before = prep.lower_ == "before" or (
-        prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}
-    )
-    if not before:
-        return None
-    verb = prep.head.head if prep.lower_ in {"of", "to"} else prep.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None

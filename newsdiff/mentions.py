@@ -13,16 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.document import SourceDoc
-from newsdiff.events import (
-    Factuality,
-    event_tense,
-    factuality,
-    is_progressive,
-    preceding_verb,
-    trigger_kind,
-)
+from newsdiff.events import Factuality, factuality, trigger_kind
 from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.model import TimeExpr
+from newsdiff.tense import event_tense, is_progressive, preceding_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
