@@ -192,10 +192,36 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
         verb = verb.head  # "talks are set to begin next week": the day is the talks' own
     node = trigger
     while node.head.i != node.i and node.i != verb.i:
-        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
+        if _opens_clause(node):
             return False
         node = node.head
     return node.i == verb.i
+
+
+def _opens_clause(node: Token) -> bool:
+    """Whether the dependency above ``node`` starts a clause with a time of its own.
+
+    Coordinated nouns are one phrase ("victims and staffers on a visit"), not two clauses. A
+    free adjunct, a bare participle after its clause ("wrapped up on Wednesday, meeting with
+    the minister"), elaborates that clause's event and shares its time: it has no subject,
+    auxiliary or conjunction of its own to set another one.
+    """
+    if node.dep_ == "conj":
+        return node.pos_ in {"VERB", "AUX"}
+    if node.dep_ == "advcl" and _free_adjunct(node):
+        return False
+    return node.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def _free_adjunct(verb: Token) -> bool:
+    """ "..., meeting with Kenya's trade minister": a bare -ing clause after its head verb."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(
+            c.dep_ in {"mark", "aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children
+        )
+    )
 
 
 _FORMER = frozenset({"originally", "initially", "previously", "formerly"})
@@ -241,6 +267,8 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
         if node.head.i == verb.i:
             if node.dep_ not in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
                 return False
+            if node.dep_ == "advcl" and _free_adjunct(node):
+                return False  # "wrapped up on Wednesday, meeting with ...": the same day
             return not (lemma in _PLANNED and verb.tag_ == "VBN")
         node = node.head
     # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".

@@ -386,3 +386,41 @@ def test_hosting_a_person_is_a_meeting_with_the_host(nlp: Any) -> None:
     )
     got = {t.date: {c.entity(p).name for p in t.participants} for t in c.talks}
     assert got == {"2025-05-13": {"Erdogan", "Zelensky"}, "2025-05-16": {"Erdogan", "Putin"}}
+
+
+def test_a_free_adjunct_shares_its_clauses_day(nlp: Any) -> None:
+    # "..., meeting with X": a bare participle after its clause elaborates that clause's event.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "The envoy wrapped up her tour on Thursday, meeting with the Kenyan trade minister.",
+    )
+    (talk,) = c.talks
+    assert (talk.kind, talk.date) == ("meeting", "2023-05-11")
+
+
+def test_coordinated_nouns_are_no_clause_boundary(nlp: Any) -> None:
+    """A parse that hangs "on a visit" on the second of two coordinated nouns (the small model
+    does so in news text) keeps the visit in the clause whose day it shares."""
+    from spacy.tokens import Doc
+
+    from newsdiff.mentions import _in_trigger_clause
+
+    words = ["She", "paid", "tribute", "Tuesday", "to", "victims", "and", "staff", "on", "a",
+             "visit", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 1, 4, 5, 5, 7, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "npadvmod", "prep", "pobj", "cc", "conj", "prep", "det",
+            "pobj", "punct"]  # fmt: skip
+    pos = ["PRON", "VERB", "NOUN", "PROPN", "ADP", "NOUN", "CCONJ", "NOUN", "ADP", "DET",
+           "NOUN", "PUNCT"]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _in_trigger_clause(doc[3], doc[10])
+    # A coordinated clause is another clause: "She paid tribute Tuesday and met him".
+    doc = Doc(
+        nlp.vocab,
+        words=["She", "paid", "tribute", "Tuesday", "and", "met", "him"],
+        heads=[1, 1, 1, 1, 1, 1, 5],
+        deps=["nsubj", "ROOT", "dobj", "npadvmod", "cc", "conj", "dobj"],
+        pos=["PRON", "VERB", "NOUN", "PROPN", "CCONJ", "VERB", "PRON"],
+    )
+    assert not _in_trigger_clause(doc[3], doc[5])
