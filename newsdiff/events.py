@@ -158,6 +158,14 @@ _PLAN = frozenset(
     {"plan", "expect", "schedule", "set", "due", "intend", "agree", "arrange", "slate",
      "prepare", "announce", "confirm", "organize", "organise", "convene"}
 )  # fmt: skip
+#: Nouns of arranging an event: negated ("no plans for", "no date for talks", "no question of
+#: a meeting"), they leave no event. Other nouns ("no details about the talks", "no progress in
+#: the negotiations") say something about an event that took place.
+_ARRANGING_NOUNS = frozenset(
+    {"plan", "date", "decision", "agreement", "arrangement", "sign", "indication", "talk",
+     "question", "intention", "request", "proposal", "invitation", "offer", "prospect",
+     "chance", "possibility", "need", "time", "schedule", "word"}
+)  # fmt: skip
 _HEDGE_AMODS = frozenset({"possible", "potential", "hypothetical", "proposed", "would-be"})
 _CANCEL_AMODS = frozenset({"cancelled", "canceled", "aborted", "scrapped"})
 _POSTPONE_AMODS = frozenset({"postponed", "delayed", "adjourned", "rescheduled"})
@@ -246,6 +254,7 @@ def factuality(trigger: Token) -> Factuality:
     flips = int(_negated_here(trigger))  # odd: the event does not hold
     called_off = status is not None
     node = trigger
+    below = trigger  # the node the walk came up from
     for _ in range(8):
         negated = False
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
@@ -254,7 +263,9 @@ def factuality(trigger: Token) -> Factuality:
                 or _negation_reaches(node, trigger)
             )
         elif node.i != trigger.i:
-            negated = _negated_here(node)  # "no plans for talks", "no request for a meeting"
+            # "no plans for talks", "no request for a meeting": a negated arrangement is no
+            # event; "no details about the negotiations" says nothing against them.
+            negated = _negated_here(node) and node.lemma_.lower() in _ARRANGING_NOUNS
         if (
             node.pos_ in {"VERB", "AUX"}
             and _conditional(node)
@@ -264,6 +275,8 @@ def factuality(trigger: Token) -> Factuality:
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
         if node.i == trigger.i:
             pass
+        elif lemma in _REFUSE and _setting(below):
+            pass  # "a treaty he had rejected in peace talks": the talks are where, not what
         elif lemma in _REFUSE:
             flips += 1 + negated  # "did not rule out a meeting": two negations cancel,
             if negated:  # and leave a possibility, not a plan
@@ -290,9 +303,17 @@ def factuality(trigger: Token) -> Factuality:
             break
         if node.dep_ == "prep" and node.lower_ == "without":
             flips += 1
-        node = node.head
+        below, node = node, node.head
     polarity: Polarity = "neg" if flips % 2 else "pos"
     return Factuality(polarity, modality, status, called_off)
+
+
+def _setting(child: Token) -> bool:
+    """A prepositional adjunct names where or when a refusal happened, not what was refused:
+    "rejected the treaty in peace talks", "refused at the meeting to sign". What is refused is
+    an argument ("declined an invitation to the summit", "turned down talks") or the goal of
+    "for" ("refused calls for a meeting")."""
+    return child.dep_ == "prep" and child.lower_ in {"in", "at", "during", "after", "before"}
 
 
 def _asserted(verb: Token) -> bool:

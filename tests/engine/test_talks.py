@@ -424,3 +424,18 @@ def test_coordinated_nouns_are_no_clause_boundary(nlp: Any) -> None:
         pos=["PRON", "VERB", "NOUN", "PROPN", "CCONJ", "VERB", "PRON"],
     )
     assert not _in_trigger_clause(doc[3], doc[5])
+
+
+def test_a_refusal_or_negation_beside_an_event_is_not_about_it(nlp: Any) -> None:
+    # What was rejected is the treaty; the talks are where. "No details" deny details, not the
+    # negotiations. Negated arrangements and refused events still leave no talk.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "He rejected the proposal at the meeting with Putin on Tuesday. "
+        "Police gave no details about the negotiations with the kidnappers in Bogota on Monday. "
+        "There is no date for the talks with Iran in Vienna on Thursday. "
+        "Iran refused talks with the United States on Wednesday.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("meeting", "2023-05-09"), ("talks", "2023-05-08")]
