@@ -46,6 +46,9 @@ class EventMention:
     """``cancelled`` or ``postponed`` when the sentence says so."""
     planned: bool = False
     """Planned or announced ahead ("plans to meet", "will meet"), not reported as done."""
+    context_date: tuple[str, str] | None = None
+    """For an undated mention, the (value, text) of the day the sentence before gives its
+    subject; used only if the mention joins no event of its own kind."""
 
 
 def _calendar_value(value: str) -> str | None:
@@ -428,20 +431,29 @@ def _topic(trigger: Token) -> str | None:
     return None
 
 
-def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
-    """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
+def _elliptic_events(
+    sent_tokens: Sequence[Token], last_kind: str | None, day_starts: frozenset[int]
+) -> list[Token]:
+    """ "another Jan. 13" / "another the following day": an event named by "another" and a day.
+
+    The day must follow at once (a time expression starting at "another", after it, or after
+    "on"): "another of Elian's great-uncles" or "another round" names no event.
+    """
     found = []
     for tok in sent_tokens:
         if tok.lower_ != "another" or last_kind is None:
             continue
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or (nxt.pos_ == "NOUN" and nxt.ent_type_ not in {"DATE", "TIME"}):
-            continue
-        found.append(tok)
+        after = tok.doc[tok.i + 1 : tok.i + 3]
+        if after and after[0].lower_ in {"on", "at", "for"}:
+            after = after[1:]  # "another on Jan. 13"
+        if tok.idx in day_starts or (after and after[0].idx in day_starts):
+            found.append(tok)
     return found
 
 
-def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, str]]:
+def _sentence_triggers(
+    sent: Span, last_kind: str | None, day_starts: frozenset[int] = frozenset()
+) -> list[tuple[Token, str]]:
     """Event words of one sentence with their kinds, in text order."""
     triggers: list[tuple[Token, str]] = []
     for tok in sent:
@@ -452,7 +464,7 @@ def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, s
     triggers = [(t, k) for t, k in triggers if not (t.dep_ == "compound" and trigger_kind(t.head))]
     kinds_so_far = [k for _, k in triggers] or ([last_kind] if last_kind else [])
     if kinds_so_far:
-        ellipses = _elliptic_events(list(sent), kinds_so_far[-1])
+        ellipses = _elliptic_events(list(sent), kinds_so_far[-1], day_starts)
         triggers.extend((e, kinds_so_far[-1]) for e in ellipses)
     triggers.sort(key=lambda x: x[0].i)
     return triggers
@@ -469,9 +481,10 @@ def extract_mentions(
     mentions: list[EventMention] = []
     last_kind: str | None = None
     order = start_order
+    day_starts = frozenset(t.start for t in ctx.times if _calendar_value(t.value))
     for s_index, sent in enumerate(ctx.doc.sents):
         sid = ctx.sentence_ids[s_index]
-        items = _sentence_triggers(sent, last_kind)
+        items = _sentence_triggers(sent, last_kind, day_starts)
         trigger_tokens = [t for t, _ in items]
         for tok, kind in items:
             last_kind = kind
@@ -512,6 +525,7 @@ def _mention(
         date = _after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    context = _context_date(ctx, tok, tense, entity_label) if date is None else None
     if where is None and kind == "visit":
         where, where_text = _visited(ctx, tok, entity_label)
     if where is not None and where in parts:
@@ -537,7 +551,78 @@ def _mention(
         anaphoric=anaphoric,
         status=fact.status,
         planned=fact.modality == "planned" or tense == "future",
+        context_date=context,
     )
+
+
+def _context_date(
+    ctx: SourceDoc, tok: Token, tense: str | None, entity_label: Mapping[str, str]
+) -> tuple[str, str] | None:
+    """The day of the sentence before, when its subject is the event's own party.
+
+    A news story states an event with its day, then elaborates it without repeating the day:
+    "Castro said Friday ..." / "Castro's remarks to a conference of economists ...";
+    "Albright ... her first stop Tuesday morning" / "Albright's visit to East Africa ...". The
+    sentence just before lends its one calendar day (of its main clause) when the subject of
+    that clause is a party of the event (its possessor, its subject, or the possessor of the
+    noun it hangs from) and the event's sentence has no day of its own. Parties are people and
+    organisations: a place in both sentences ("bombs in Nairobi" / "suspects in the Nairobi
+    bombing ... for trial") links nothing. An event still ahead takes no day already past.
+    """
+    sent = tok.sent
+    if sent.start == 0 or _pluperfect_clause(tok):
+        return None
+    if _times_in(ctx, sent.start_char, sent.end_char):
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    days = set()
+    for tx in _times_in(ctx, prev.start_char, prev.end_char):
+        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        value = _calendar_value(tx.value)
+        if span is None or value is None or _in_other_clause(span.root, prev.root):
+            continue
+        days.add((value, tx.text))
+    subjects = {
+        ctx.token_entity[t.i]
+        for c in prev.root.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        for t in c.subtree
+        if t.i in ctx.token_entity
+    }
+    parties = {e for e in _own_parties(ctx, tok) if entity_label.get(e) in {"PERSON", "ORG"}}
+    if len({v for v, _ in days}) != 1 or not subjects & parties:
+        return None
+    value, text = next(iter(days))
+    if tense == "future" and ctx.published and value[:10] < ctx.published[:10]:
+        return None
+    return value, text
+
+
+def _own_parties(ctx: SourceDoc, tok: Token) -> set[str]:
+    """Entities the event's own phrase names as whose it is: "Albright's visit", "Castro's
+    remarks to a conference", "Satcher said at a news conference", "Albright visited"."""
+    holders = [tok]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        holders.append(tok.head.head)  # the noun or verb the event's phrase hangs from
+    elif tok.dep_ in {"dobj", "nsubjpass"}:
+        holders.append(tok.head)
+    deps = {"poss", "nsubj", "nsubjpass", "compound"}
+    return {
+        ctx.token_entity[t.i]
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in deps
+        for t in c.subtree
+        if t.i in ctx.token_entity
+    }
+
+
+def _pluperfect_clause(tok: Token) -> bool:
+    """ "had met": an event before the story's own time, not an elaboration of it."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in node.children)
 
 
 def _after_preceding(ctx: SourceDoc, tok: Token, value: str, text: str) -> str:

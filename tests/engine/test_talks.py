@@ -439,3 +439,46 @@ def test_a_refusal_or_negation_beside_an_event_is_not_about_it(nlp: Any) -> None
     )
     got = sorted((t.kind, t.date) for t in c.talks)
     assert got == [("meeting", "2023-05-09"), ("talks", "2023-05-08")]
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_before_about_its_party(nlp: Any) -> None:
+    # The story states the day, the next sentence elaborates the event without repeating it.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "Foreign Minister Anna Berg said Friday that the talks had been useful. "
+        "Berg's remarks to a conference of bankers drew applause.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("conference", "2023-05-12")]
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "Senator Jane Holt arrived Tuesday in Nairobi. "
+        "Holt's visit to Kenya is meant to show support.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("visit", "2023-05-09")]
+
+
+def test_a_day_of_another_party_or_a_place_lends_nothing(nlp: Any) -> None:
+    for text in (
+        # A place named in both sentences is no party of the trial.
+        "Bombs in Nairobi on Aug. 7 killed 200 people. Two suspects in the Nairobi bombing "
+        "have been handed over to the United States for trial.",
+        # The subject of the sentence before is no party of the meeting.
+        "Senator Jane Holt arrived Tuesday in Nairobi. "
+        "Lawyers for the victims held a meeting with officials.",
+        # "had met": before the story's own time.
+        "Senator Jane Holt spoke Tuesday in Nairobi. Holt's aides had met the governor.",
+    ):
+        assert _compare(nlp, "2023-05-12", text).talks == ()
+
+
+def test_another_names_an_event_only_with_a_day_after_it(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-02-28",
+        "The ministers will meet in Vienna on March 3. "
+        "Another of the ministers said on Friday that he would stay home. "
+        "A meeting in Prague is set for March 6, and another March 8.",
+    )
+    assert sorted(t.date or "" for t in c.talks) == ["2023-03-03", "2023-03-06", "2023-03-08"]
