@@ -404,7 +404,7 @@ def test_coordinated_nouns_are_no_clause_boundary(nlp: Any) -> None:
     does so in news text) keeps the visit in the clause whose day it shares."""
     from spacy.tokens import Doc
 
-    from newsdiff.mentions import _in_trigger_clause
+    from newsdiff.event_dates import _in_trigger_clause
 
     words = ["She", "paid", "tribute", "Tuesday", "to", "victims", "and", "staff", "on", "a",
              "visit", "."]  # fmt: skip
