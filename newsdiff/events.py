@@ -275,8 +275,10 @@ def factuality(trigger: Token) -> Factuality:
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
         if node.i == trigger.i:
             pass
-        elif lemma in _REFUSE and _setting(below):
-            pass  # "a treaty he had rejected in peace talks": the talks are where, not what
+        elif lemma in _REFUSE | _CANCEL | _POSTPONE | _REQUEST and _setting(below):
+            # "a treaty he had rejected in peace talks", "at a news conference, he suggested":
+            # the event is where it was said or done, not what was refused, dropped or asked.
+            pass
         elif lemma in _REFUSE:
             flips += 1 + negated  # "did not rule out a meeting": two negations cancel,
             if negated:  # and leave a possibility, not a plan
@@ -309,10 +311,11 @@ def factuality(trigger: Token) -> Factuality:
 
 
 def _setting(child: Token) -> bool:
-    """A prepositional adjunct names where or when a refusal happened, not what was refused:
-    "rejected the treaty in peace talks", "refused at the meeting to sign". What is refused is
-    an argument ("declined an invitation to the summit", "turned down talks") or the goal of
-    "for" ("refused calls for a meeting")."""
+    """A prepositional adjunct names where or when something was refused, called off or asked
+    for, not what was: "rejected the treaty in peace talks", "at a news conference, he
+    suggested", "cancelled the deal at the summit". What is refused or asked for is an argument
+    ("declined an invitation to the summit", "turned down talks") or the goal of "for"
+    ("refused calls for a meeting", "pressed for talks")."""
     return child.dep_ == "prep" and child.lower_ in {"in", "at", "during", "after", "before"}
 
 

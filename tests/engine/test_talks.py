@@ -482,3 +482,15 @@ def test_another_names_an_event_only_with_a_day_after_it(nlp: Any) -> None:
         "A meeting in Prague is set for March 6, and another March 8.",
     )
     assert sorted(t.date or "" for t in c.talks) == ["2023-03-03", "2023-03-06", "2023-03-08"]
+
+
+def test_an_event_where_something_was_asked_or_dropped_still_took_place(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "At a news conference with Al Gore in Jerusalem on Tuesday, Netanyahu suggested "
+        "Israel might move. "
+        "Trump cancelled the trade deal at the summit with Xi on Monday.",
+    )
+    got = sorted((t.kind, t.date, t.status) for t in c.talks)
+    assert got == [("conference", "2023-05-09", "past"), ("summit", "2023-05-08", "past")]
