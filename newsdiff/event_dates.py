@@ -158,6 +158,8 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
     no, Friday is the ruling's day and the trial sits in a relative clause below it.
     """
     verb = governor(tok)
+    if _a_topic(trigger):
+        return False
     if verb is None:
         return True
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -168,6 +170,24 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
             return False
         node = node.head
     return node.i == verb.i
+
+
+#: Prepositions that make an event the topic of what governs it.
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+
+
+def _a_topic(trigger: Token) -> bool:
+    """ "statements made Friday ... about a meeting with the president", "an article on
+    Friday about the summit": the event is what is talked about, and a day outside its own
+    phrase is the talking's."""
+    node = trigger
+    for _ in range(6):
+        if (node.pos_ in {"VERB", "AUX"} and node.i != trigger.i) or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in _TOPIC_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _opens_clause(node: Token) -> bool:

@@ -494,3 +494,15 @@ def test_an_event_where_something_was_asked_or_dropped_still_took_place(nlp: Any
     )
     got = sorted((t.kind, t.date, t.status) for t in c.talks)
     assert got == [("conference", "2023-05-09", "past"), ("summit", "2023-05-08", "past")]
+
+
+def test_a_day_outside_a_topic_event_dates_the_talking(nlp: Any) -> None:
+    # The meeting is what the statements are about; Friday is when they were made.
+    c = _compare(
+        nlp,
+        "1998-02-06",
+        "Following are statements made Friday by a lawyer for the secretary in response to a "
+        "report regarding a meeting with the governor. "
+        "Reporters asked questions on Monday about the summit in Geneva.",
+    )
+    assert c.talks == ()
