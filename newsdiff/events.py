@@ -120,7 +120,6 @@ _HUMAN_NOUNS = frozenset(
         "protesters",
         "victim",
         "victims",
-        "counterparts",
         "king",
         "queen",
         "prince",
