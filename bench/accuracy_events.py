@@ -281,7 +281,16 @@ class Tally:
             f"precision proxy {prec:.3f} ({self.talks_ok}/{self.talks})  "
             f"negated listed {self.negated}  deadlines {self.deadlines}  "
             f"gold contradicting its DCT {self.contradicting}"
+            + (f"  misses by cause: {self.miss_causes()}" if self.misses else "")
         )
+
+    def miss_causes(self) -> str:
+        """The misses counted by cause kind only, so a check half shows why without its text."""
+        counts: dict[str, int] = {}
+        for miss in self.misses:
+            cause = miss[1 : miss.index(")")].split(": ")[-1].split(" (")[0]
+            counts[cause] = counts.get(cause, 0) + 1
+        return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
 
 
 def _sentence_of(comparison: Comparison, offset: int) -> str | None:
