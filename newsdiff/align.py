@@ -226,7 +226,7 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
     that shared topic, so what is left is what a sentence says beyond the story's subject.
     Returns False when no model is available.
     """
-    from newsdiff.semantic import embed
+    from newsdiff.semantic import embed, normalise_rows
 
     if not sentences:
         return True
@@ -236,16 +236,13 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
     lowered = embed([s.text.lower() for s in sentences])
     if vectors is None or lowered is None:
         return False
-    import numpy as np
 
     for s, v in zip(sentences, lowered, strict=True):
         s.plain = v
     if len(sentences) >= CENTRE_MIN_SENTENCES:
         # In place: for a long article each copy of the matrix is tens of MB.
         vectors -= vectors.mean(axis=0, keepdims=True)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        vectors /= norms
+        normalise_rows(vectors)
     for s, v in zip(sentences, vectors, strict=True):
         s.vector = v
     return True

@@ -141,13 +141,27 @@ def embed(texts: Sequence[str]) -> Matrix | None:
 
     clean = [t if t.strip() else "." for t in texts]
     unit: Matrix = np.asarray(model.embed(clean), dtype=np.float32)
-    norms = np.linalg.norm(unit, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit /= norms  # in place: for a long article each copy of the matrix is tens of MB
+    normalise_rows(unit)
     for i, t in enumerate(texts):
         if not t.strip():
             unit[i] = 0.0
     return unit
+
+
+def normalise_rows(matrix: Matrix) -> None:
+    """Scale every non-zero row to unit length, in place, a block of rows at a time.
+
+    ``np.linalg.norm`` squares the whole matrix into a temporary copy first: for a long
+    article that is one more copy of tens of MB at the memory peak. Each row's norm is the
+    same computation whatever block it is in, so the result is bit-identical.
+    """
+    import numpy as np
+
+    for start in range(0, len(matrix), EMBED_BATCH):
+        block = matrix[start : start + EMBED_BATCH]
+        norms = np.linalg.norm(block, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        block /= norms
 
 
 def word_vectors(words: Sequence[str]) -> dict[str, Any]:

@@ -176,3 +176,20 @@ def test_releasing_free_memory_is_harmless_everywhere(monkeypatch: pytest.Monkey
     pipeline.release_free_memory()
     assert pipeline._malloc_trim is not None
     assert pipeline._malloc_trim(0) == 0
+
+
+def test_rows_normalised_in_blocks_equal_the_whole_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from newsdiff import semantic
+
+    rng = np.random.default_rng(3)
+    matrix = rng.normal(size=(23, 16)).astype("float32")
+    matrix[5] = 0.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    whole = matrix / norms
+    monkeypatch.setattr(semantic, "EMBED_BATCH", 4)
+    semantic.normalise_rows(matrix)
+    assert np.array_equal(matrix, whole)
+    assert not matrix[5].any()
