@@ -140,8 +140,6 @@ class SentenceFeatures:
     """Unit sentence embedding (numpy row), centred on the story, when a model is available."""
     plain: Any = None
     """The same embedding before centring (claim similarity compares whole statements)."""
-    words: tuple[str, ...] = ()
-    """Every word of the text, lower-cased, in order (filled by :func:`weigh_features`)."""
 
 
 @dataclass(slots=True)
@@ -177,7 +175,6 @@ def weigh_features(sentences: Sequence[SentenceFeatures]) -> dict[str, int]:
         s.features = weights
         s.norm = math.sqrt(sum(w * w for w in weights.values()))
         s.lemma_text = " ".join(s.lemmas)
-        s.words = tuple(_WORD.findall(s.text.lower()))
     return df
 
 
@@ -239,8 +236,11 @@ def link_evidence(a: SentenceFeatures, b: SentenceFeatures) -> tuple[float, bool
     # the shared topic out of ``semantic`` (so the floor above discounts it); across stories,
     # as in a digest or the bench's mixed items, it cannot, and the gate must.
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
-    run = max(0, min(shared_run(a.words, b.words), RUN_CAP) - RUN_FREE) / (RUN_CAP - RUN_FREE)
-    length = min(len(a.words), len(b.words), LENGTH_CAP) / LENGTH_CAP
+    # Words are read here, for the few pairs above the floor, not kept per sentence: on a long
+    # article that would be one more string per word held until the end.
+    words_a, words_b = _WORD.findall(a.text.lower()), _WORD.findall(b.text.lower())
+    run = max(0, min(shared_run(words_a, words_b), RUN_CAP) - RUN_FREE) / (RUN_CAP - RUN_FREE)
+    length = min(len(words_a), len(words_b), LENGTH_CAP) / LENGTH_CAP
     evidence = (
         LINK_LEXICAL * lexical
         + (1.0 - LINK_LEXICAL) * whole
