@@ -167,13 +167,38 @@ def named_head(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _capitalised_by_place(text: str, sentences: Sequence[Sequence[int]], at: int) -> bool:
+    """Whether a word is capitalised by where it stands: a sentence's start or a headline.
+
+    Title-case lines ("Woman Killed In Queens Hit-And-Run, Driver Charged") capitalise every
+    word, so a capital there says nothing about a name.
+    """
+    if any(start <= at and not text[start:at].strip(" \"'\u2018\u201c") for start, _ in sentences):
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
 def gold_mentions(docs: Sequence[dict[str, Any]], *, heads: bool = True) -> list[Gold]:
     """Named gold mentions inside the sentences annotators covered.
 
     With ``heads`` a mention counts only when its head word is a name, and an engine mention
     must overlap that word; without, every mention flagged ``named`` counts and any overlap
-    matches (the measure of rounds before 2026-11-29).
+    matches (the measure of rounds before 2026-11-29). A one-capital mention whose head is
+    capitalised only by its place (a headline, a sentence start) and that the group's articles
+    also write in lower case is a common noun ("Driver Charged", "Obama Administration"), not a
+    name; "Endangered Species Act" in a headline keeps its other capitals and counts.
     """
+    # Whole lower-case words only: "teixeira" inside a URL does not make a surname common.
+    common = {
+        word
+        for doc in docs
+        for token in doc["text"].split()
+        if (word := token.strip(".,;:!?\"'()\u2018\u2019\u201c\u201d")).isalpha() and word.islower()
+    }
     out = []
     for i, doc in enumerate(docs):
         selected = set(doc["selected_sentences"])
@@ -187,6 +212,15 @@ def gold_mentions(docs: Sequence[dict[str, Any]], *, heads: bool = True) -> list
                 if found_head is None:
                     continue
                 head = found_head
+                word = ent["text"][head[0] : head[1]].strip("'\u2018\u2019.").lower()
+                word = re.sub(r"['\u2019]s$", "", word)
+                capitals = [w for w in ent["text"].split() if w[:1].isupper()]
+                if (
+                    len(capitals) == 1
+                    and word in common
+                    and _capitalised_by_place(doc["text"], doc["sentences"], start + head[0])
+                ):
+                    continue
             out.append(
                 Gold(i, start, end, ent["text"], ent["chain"], start + head[0], start + head[1])
             )

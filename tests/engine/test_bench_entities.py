@@ -70,7 +70,12 @@ def _doc(text: str, mentions: list[tuple[str, str]]) -> dict[str, object]:
             {"start": start, "end": start + len(surface), "text": surface, "chain": chain,
              "sentence": 0, "named": True}
         )  # fmt: skip
-    return {"selected_sentences": [0], "entities": entities}
+    return {
+        "text": text,
+        "sentences": [[0, len(text)]],
+        "selected_sentences": [0],
+        "entities": entities,
+    }
 
 
 def test_an_engine_mention_must_overlap_the_gold_head(bench: ModuleType) -> None:
@@ -84,3 +89,16 @@ def test_an_engine_mention_must_overlap_the_gold_head(bench: ModuleType) -> None
     assert [f.gold.chain for f in found] == ["city"]
     legacy = bench.match(bench.gold_mentions([doc], heads=False), system)
     assert sorted(f.gold.chain for f in legacy) == ["city", "team"]
+
+
+def test_a_headline_capital_on_a_common_noun_is_not_a_name(bench: ModuleType) -> None:
+    text = "Woman Killed In Queens Crash, Driver Charged\nA woman died. The driver was held."
+    doc = _doc(text, [("Driver", "driver"), ("Queens", "queens")])
+    assert [g.text for g in bench.gold_mentions([doc])] == ["Queens"]
+    assert len(bench.gold_mentions([doc], heads=False)) == 2
+
+
+def test_a_headline_name_of_several_capitals_still_counts(bench: ModuleType) -> None:
+    text = "Obama Restores Endangered Species Act Rules\nThe act and its rules are back."
+    doc = _doc(text, [("Endangered Species Act", "law")])
+    assert [g.text for g in bench.gold_mentions([doc])] == ["Endangered Species Act"]
