@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
+from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
 from newsdiff.entities.people import cluster_people
@@ -112,7 +113,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     n = len(mentions)
     uf = UnionFind(n)
     forms: dict[tuple[bool, str, int], Form] = {}
+    # "the 40-year-old American": a person, placed once the people are known.
+    epithets = person_epithets(docs, mentions)
     for i, m in enumerate(mentions):
+        if i in epithets:
+            continue
         is_person, key = _form_key(m)
         # A namesake ("his father, also named ...") is a form of its own; a generic head
         # alone ("the Committee") is one per article: it means the body that article names.
@@ -134,6 +139,15 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     others = [f for f in form_list if not f.is_person]
     cluster_people(persons, uf)
     cluster_others(others, uf)
+    for i in link_epithets(docs, mentions, epithets, uf):  # unplaced: the country, as before
+        key = _form_key(mentions[i])[1]
+        if (False, key, -1) not in forms:
+            others.append(forms.setdefault((False, key, -1), Form(key, False)))
+        form = forms[(False, key, -1)]
+        if form.mentions:
+            uf.union(form.mentions[0], i)
+        form.mentions.append(i)
+        form.label_votes[mentions[i].label] = form.label_votes.get(mentions[i].label, 0) + 1
     # Doc.text joins every token on each access: the text-reading rules share one join per Doc.
     texts = [doc.text for doc in docs]
     _link_parenthetical_acronyms(texts, mentions, uf)

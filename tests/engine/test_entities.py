@@ -565,3 +565,43 @@ def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> N
     committee = _cluster_with(clusters, "Senate Ethics Committee")
     assert "A" in {s for c in clusters if "Committee" in c[2] for s in c[3]}
     assert "B" not in committee[3]
+
+
+def test_a_nationality_used_as_a_noun_is_the_person_of_that_age(nlp: Any) -> None:
+    # The person named last before "the 40-year-old American" is Klitschko; the age the
+    # other source gives says the epithet renames Thompson.
+    clusters = _clusters(
+        nlp,
+        "The 40-year-old Tony Thompson lost on Saturday.",
+        "Thompson fought Wladimir Klitschko in Bern, and the 40-year-old American never recovered.",
+    )
+    assert "American" in _cluster_with(clusters, "Tony Thompson")[2]
+    assert "American" not in _cluster_with(clusters, "Wladimir Klitschko")[2]
+
+
+def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "One Australian and one English climber have died in New Zealand.",
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
+        "The New Zealand-born Australian was planning to ski.",
+    )
+    name, label, forms, sources = _cluster_with(clusters, "Duncan Rait")
+    assert "Australian" in forms
+    assert sources == {"A", "B"}
+    assert label == "PERSON"
+
+
+def test_a_nationality_adjective_and_a_person_of_another_nationality_stay_apart(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "Klitschko beat American Tony Thompson in Bern. The Ukrainian said he was happy.",
+        "The American delegation met officials of the United States.",
+    )
+    assert _cluster_with(clusters, "Tony Thompson")[2] == {"Tony Thompson"}
+    assert "American" in _cluster_with(clusters, "United States")[2]
+    assert _cluster_with(clusters, "Ukrainian")[1] == "GPE"
