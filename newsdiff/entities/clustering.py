@@ -13,7 +13,7 @@ from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
 from newsdiff.entities.people import cluster_people
-from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
+from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
     NAME_CUTOFF,
     Cluster,
@@ -56,29 +56,17 @@ def _link_parenthetical_acronyms(
     The acronym's letters must appear, in order and starting with the first, among the initials
     of the words between an organisation mention and the parenthesis.
     """
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        by_doc[m.doc_index].append(i)
-    for doc_index, idxs in by_doc.items():
+    by_doc: dict[int, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_index].append(m)
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for doc_index, own in by_doc.items():
         text = texts[doc_index]
-        for match in ACRONYM_IN_PARENS.finditer(text):
-            acr = compact(match.group(1))
-            if len(acr) < 2:
-                continue
-            inner = [i for i in idxs if mentions[i].start >= match.start(1)]
-            acr_mentions = [i for i in inner if mentions[i].start < match.end(1)]
-            candidates = [
-                i
-                for i in idxs
-                if mentions[i].label != "PERSON"
-                and match.start() - mentions[i].end >= 0
-                and mentions[i].start >= match.start() - 120
-                and mentions[i].start < match.start()
-            ]
-            for i in sorted(candidates, key=lambda k: mentions[k].start):
-                if expands(text[mentions[i].start : match.start()], acr):
-                    for j in acr_mentions:
-                        uf.union(i, j)
+        for win in acronym_windows(own, text):
+            for m in win.before:
+                if expands(text[m.start : win.match.start()], win.acronym):
+                    for inner in win.inside:
+                        uf.union(index[id(m)], index[id(inner)])
                     break
 
 
