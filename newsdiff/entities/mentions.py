@@ -182,12 +182,14 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _include_nicknames(docs, mentions)
     mentions = _person_led_bodies(docs, mentions)
     mentions = _group_led_bodies(docs, mentions)
+    mentions = _place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = extend_to_acronyms(texts, mentions)
     mentions.extend(missed_mentions(docs, source_ids, mentions))
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
+    mentions = _place_led_teams(docs, mentions)  # again, for the places recall added
     return _join_makers_to_models(docs, _include_versions(docs, mentions))
 
 
@@ -430,6 +432,35 @@ def _group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
         ):
             m = respan(doc, m, m.token_start, te + 1, "ORG")
             m.demonym_of = None
+        out.append(m)
+    return out
+
+
+def _place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Philadelphia 76ers", "Boston Celtics": a place and a plural name right after it.
+
+    A capitalised (or numbered) plural noun that no mention holds, written after a place's
+    name, names the club or body of that place, not the place. Title-case headlines, which
+    capitalise every plural ("Iran Villagers Shelter"), count only a numbered one.
+    """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        nxt = doc[te] if te < len(doc) else None
+        if (
+            nxt is not None
+            and m.label == "GPE"
+            and m.demonym_of is None
+            and m.abbreviates is None
+            and nxt.tag_ in {"NNS", "NNPS"}
+            and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not _is_headline(nxt.sent)))
+            and (m.doc_index, te) not in taken
+            and demonym_country(nxt.text) is None
+            and doc[te - 1].whitespace_ == " "
+        ):
+            m = respan(doc, m, m.token_start, te + 1, "ORG")
         out.append(m)
     return out
 

@@ -588,7 +588,7 @@ def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality
         "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
         "The New Zealand-born Australian was planning to ski.",
     )
-    name, label, forms, sources = _cluster_with(clusters, "Duncan Rait")
+    _name, label, forms, sources = _cluster_with(clusters, "Duncan Rait")
     assert "Australian" in forms
     assert sources == {"A", "B"}
     assert label == "PERSON"
@@ -605,3 +605,22 @@ def test_a_nationality_adjective_and_a_person_of_another_nationality_stay_apart(
     assert _cluster_with(clusters, "Tony Thompson")[2] == {"Tony Thompson"}
     assert "American" in _cluster_with(clusters, "United States")[2]
     assert _cluster_with(clusters, "Ukrainian")[1] == "GPE"
+
+
+def test_a_place_with_a_plural_name_after_it_is_a_club_not_the_place(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Maurice Cheeks is out as Philadelphia 76ers head coach.",
+        "The coach of the Philadelphia 76ers was fired. Residents of Philadelphia shrugged.",
+    )
+    _name, label, forms, sources = _cluster_with(clusters, "Philadelphia 76ers")
+    assert label == "ORG"
+    assert sources == {"A", "B"}
+    assert "Philadelphia" not in forms
+
+
+def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp, "Iran Villagers Shelter In Tents After Quake\nVillagers in Iran slept outside."
+    )
+    assert all("Villagers" not in " ".join(c[2]) for c in clusters)
