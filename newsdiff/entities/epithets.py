@@ -69,9 +69,9 @@ def _phrase_age(tok: Token) -> str | None:
 
 
 def _described(
-    docs: Sequence[Doc], mentions: Sequence[RawMention], people: Sequence[int], uf: UnionFind
+    docs: Sequence[Doc], mentions: Sequence[RawMention], group: dict[int, int]
 ) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
-    """People (by group root) the comparison gives an age or a nationality right before a name.
+    """People (by group) the comparison gives an age or a nationality next to a name.
 
     "36-year-old Duncan Rait", "Klitschko, 36,", "American Tony Thompson", "Ukrainian champion
     Wladimir Klitschko": at most a few lower-case words between the describer and the name.
@@ -80,10 +80,9 @@ def _described(
 
     ages: dict[str, set[int]] = defaultdict(set)
     nations: dict[str, set[int]] = defaultdict(set)
-    for i in people:
+    for i, root in group.items():
         m = mentions[i]
         doc = docs[m.doc_index]
-        root = uf.find(i)
         k = m.token_start - 1
         gap = 0
         while k >= 0 and gap <= _DESCRIBER_GAP:
@@ -119,35 +118,41 @@ def link_epithets(
     another nationality. Indefinite ones ("One Australian") then join the one person of
     that nationality the definite ones found.
     """
-    people = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
-    if not people or not epithets:
+    # Each person's group as the people rules left it: epithets join groups, never merge two.
+    group = {i: uf.find(i) for i, m in enumerate(mentions) if m.label == "PERSON"}
+    if not group or not epithets:
         return set(epithets)
-    ages, nations = _described(docs, mentions, people, uf)
+    ages, nations = _described(docs, mentions, group)
+    countries: dict[int, set[str]] = defaultdict(set)  # the other way round, for conflicts
+    for country, groups in nations.items():
+        for g in groups:
+            countries[g].add(country)
     by_doc: dict[int, list[int]] = defaultdict(list)  # people in text order, per document
-    for p in people:
+    for p in group:
         by_doc[mentions[p].doc_index].append(p)
     for idx in by_doc.values():
         idx.sort(key=lambda p: mentions[p].token_start)
     left: list[int] = []
     for i in sorted(epithets):
-        m = mentions[i]
-        tok = docs[m.doc_index][m.token_start]
-        country = m.demonym_of or ""
+        tok = docs[mentions[i].doc_index][mentions[i].token_start]
+        country = mentions[i].demonym_of or ""
         age = _phrase_age(tok)
-        by_age = {uf.find(r) for r in ages.get(age, set())} if age else set()
-        target = _only(by_age)
+        target = _only(ages.get(age, set())) if age else None
         if target is None:
-            target = _only({uf.find(r) for r in nations.get(country, set())})
+            target = _only(nations.get(country, set()))
         if target is None and _definite(tok):
-            target = _last_person_before(docs, mentions, by_doc, i, country, nations, uf)
+            last = _last_person_before(docs, mentions, by_doc, i)
+            if last is not None and not countries[group[last]] - {country}:
+                target = group[last]
         if target is None:
             left.append(i)
             continue
         uf.union(target, i)
-        nations[country].add(uf.find(target))
+        nations[country].add(target)
+        countries[target].add(country)
     unplaced: set[int] = set()
     for i in left:
-        target = _only({uf.find(r) for r in nations.get(mentions[i].demonym_of or "", set())})
+        target = _only(nations.get(mentions[i].demonym_of or "", set()))
         if target is None:
             unplaced.add(i)
         else:
@@ -164,9 +169,6 @@ def _last_person_before(
     mentions: Sequence[RawMention],
     by_doc: dict[int, list[int]],
     i: int,
-    country: str,
-    nations: dict[str, set[int]],
-    uf: UnionFind,
 ) -> int | None:
     """The person named last before mention ``i``, in its sentence or the one before."""
     m = mentions[i]
@@ -180,7 +182,4 @@ def _last_person_before(
     k = bisect_left(in_doc, m.token_start, key=lambda p: mentions[p].token_start)
     if k == 0 or mentions[in_doc[k - 1]].token_start < earliest:
         return None
-    last = in_doc[k - 1]
-    root = uf.find(last)
-    other = any(root == uf.find(r) for c, roots in nations.items() if c != country for r in roots)
-    return None if other else last
+    return in_doc[k - 1]
