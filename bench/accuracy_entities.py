@@ -137,6 +137,7 @@ _POSTMODIFIER_OPENERS = frozenset(
         "during", "among", "against",
     }
 )  # fmt: skip
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _WORD = re.compile(r"[^\s,;:()\"\u201c\u201d]+|[,;:()]")
 
 
@@ -158,6 +159,8 @@ def named_head(text: str) -> tuple[int, int] | None:
         j > i and (words[j][2].lower() in _POSTMODIFIER_OPENERS or words[j][2] in ",;:()")
     ):
         j += 1
+    while j - 1 > i and words[j - 1][2].lower().rstrip(".") in _NAME_SUFFIXES:
+        j -= 1  # "Arcade Joseph Comeaux Jr": the name's head is the surname, not the suffix
     if j == i:
         return None
     start, end, word = words[j - 1]

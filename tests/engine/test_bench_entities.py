@@ -36,6 +36,7 @@ def bench() -> ModuleType:
         ("in central Paris", "Paris"),
         ("Turkmenistan's", "Turkmenistan's"),
         ("the Philadelphia 76ers", "76ers"),
+        ("Arcade Joseph Comeaux Jr", "Comeaux"),
         ("Waitrose Wellington", "Wellington"),
         ("'The Hunger Games'", "Games'"),
         ("Betty Ford Center in Rancho Mirage, Calif", "Center"),
