@@ -624,3 +624,25 @@ def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
         nlp, "Iran Villagers Shelter In Tents After Quake\nVillagers in Iran slept outside."
     )
     assert all("Villagers" not in " ".join(c[2]) for c in clusters)
+
+
+def test_an_ap_style_headline_keeps_only_the_names_its_story_uses(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Biologists Call on Obama Administration to Overturn Bush Rules that Cut Science\n"
+        "Biologists urged the government to overturn rules that George W. Bush made. "
+        "They said Bush rules cut science out of the law.",
+    )
+    forms = {form for c in clusters for form in c[2]}
+    assert not any("Overturn" in form or "Biologists" in form for form in forms)
+    assert "Bush" in _cluster_with(clusters, "George W. Bush")[2]
+
+
+def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The party said workers and socialist groups would march.\n"
+        "He's with the Greek Socialist Workers Party.\n"
+        "The march went on.",
+    )
+    assert any("Greek Socialist Workers Party" in c[2] for c in clusters)
