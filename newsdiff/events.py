@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsdiff.lexicon.people import ROLE_NOUNS
-from newsdiff.tense import event_tense as clause_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,7 +120,6 @@ _HUMAN_NOUNS = frozenset(
         "protesters",
         "victim",
         "victims",
-        "counterparts",
         "king",
         "queen",
         "prince",
@@ -158,6 +156,14 @@ _REQUEST = frozenset(
 _PLAN = frozenset(
     {"plan", "expect", "schedule", "set", "due", "intend", "agree", "arrange", "slate",
      "prepare", "announce", "confirm", "organize", "organise", "convene"}
+)  # fmt: skip
+#: Nouns of arranging an event: negated ("no plans for", "no date for talks", "no question of
+#: a meeting"), they leave no event. Other nouns ("no details about the talks", "no progress in
+#: the negotiations") say something about an event that took place.
+_ARRANGING_NOUNS = frozenset(
+    {"plan", "date", "decision", "agreement", "arrangement", "sign", "indication", "talk",
+     "question", "intention", "request", "proposal", "invitation", "offer", "prospect",
+     "chance", "possibility", "need", "time", "schedule", "word"}
 )  # fmt: skip
 _HEDGE_AMODS = frozenset({"possible", "potential", "hypothetical", "proposed", "would-be"})
 _CANCEL_AMODS = frozenset({"cancelled", "canceled", "aborted", "scrapped"})
@@ -247,6 +253,7 @@ def factuality(trigger: Token) -> Factuality:
     flips = int(_negated_here(trigger))  # odd: the event does not hold
     called_off = status is not None
     node = trigger
+    below = trigger  # the node the walk came up from
     for _ in range(8):
         negated = False
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
@@ -255,7 +262,9 @@ def factuality(trigger: Token) -> Factuality:
                 or _negation_reaches(node, trigger)
             )
         elif node.i != trigger.i:
-            negated = _negated_here(node)  # "no plans for talks", "no request for a meeting"
+            # "no plans for talks", "no request for a meeting": a negated arrangement is no
+            # event; "no details about the negotiations" says nothing against them.
+            negated = _negated_here(node) and node.lemma_.lower() in _ARRANGING_NOUNS
         if (
             node.pos_ in {"VERB", "AUX"}
             and _conditional(node)
@@ -264,6 +273,10 @@ def factuality(trigger: Token) -> Factuality:
             modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
         if node.i == trigger.i:
+            pass
+        elif lemma in _REFUSE | _CANCEL | _POSTPONE | _REQUEST and _setting(below):
+            # "a treaty he had rejected in peace talks", "at a news conference, he suggested":
+            # the event is where it was said or done, not what was refused, dropped or asked.
             pass
         elif lemma in _REFUSE:
             flips += 1 + negated  # "did not rule out a meeting": two negations cancel,
@@ -291,9 +304,18 @@ def factuality(trigger: Token) -> Factuality:
             break
         if node.dep_ == "prep" and node.lower_ == "without":
             flips += 1
-        node = node.head
+        below, node = node, node.head
     polarity: Polarity = "neg" if flips % 2 else "pos"
     return Factuality(polarity, modality, status, called_off)
+
+
+def _setting(child: Token) -> bool:
+    """A prepositional adjunct names where or when something was refused, called off or asked
+    for, not what was: "rejected the treaty in peace talks", "at a news conference, he
+    suggested", "cancelled the deal at the summit". What is refused or asked for is an argument
+    ("declined an invitation to the summit", "turned down talks") or the goal of "for"
+    ("refused calls for a meeting", "pressed for talks")."""
+    return child.dep_ == "prep" and child.lower_ in {"in", "at", "during", "after", "before"}
 
 
 def _asserted(verb: Token) -> bool:
@@ -441,89 +463,3 @@ def _to_a_body(verb: Token) -> bool:
                 if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or obj.lower_ in _BODIES):
                     return True
     return False
-
-
-_FUTURE_AMODS = frozenset(
-    {
-        "upcoming",
-        "planned",
-        "scheduled",
-        "proposed",
-        "next",
-        "coming",
-        "forthcoming",
-        "expected",
-        "due",
-    }
-)
-_PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
-#: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
-_AHEAD_PREPS = frozenset({"for", "toward", "towards"})
-
-
-def is_progressive(trigger: Token) -> bool:
-    """ "is negotiating", "are meeting": going on as the report is written."""
-    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
-
-
-def event_tense(trigger: Token, called_off: bool = False) -> str | None:
-    """When the event sits relative to the report, read from its own clause.
-
-    A verb trigger has its clause's tense (``newsdiff.tense``, the one the time grammar
-    uses). A noun takes its modifiers first ("the upcoming summit", "last week's talks"),
-    then a preposition that looks ahead ("ahead of the summit", "heads to Helsinki for the
-    summit"), then the clause it is an argument of ("the summit was held"). A cancelled or
-    postponed event was still ahead when it was called off, whatever the tense of the
-    calling off.
-    """
-    if called_off:
-        return "future"
-    if trigger.pos_ not in {"VERB", "AUX"}:
-        mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "poss"}}
-        if mods & _FUTURE_AMODS:
-            return "future"
-        if mods & _PAST_AMODS:
-            return "past"
-        ahead = _ahead_of(trigger)
-        if ahead is not None:
-            return ahead or None
-    return clause_tense(trigger)
-
-
-def _ahead_of(trigger: Token) -> str | None:
-    """ "future" for "ahead of / before the summit", and for "for the summit" unless the
-    clause is past (then ""): "prepared for the summit" says nothing about when it is."""
-    node = trigger
-    for _ in range(4):
-        if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"}:
-            return None
-        prep = node.head
-        ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
-        if node.dep_ == "pobj" and preceding_verb(node) is not None:
-            return "future"  # "arrived ahead of Monday's summit": the news is the run-up
-        if node.dep_ == "pobj" and ahead:
-            verb = prep.head.head if prep.lower_ == "of" else prep.head
-            if verb.pos_ in {"VERB", "AUX"} and clause_tense(verb) == "past":
-                return ""  # "prepared for the summit": before it, but when is unknown
-            return "future"
-        node = node.head
-    return None
-
-
-def preceding_verb(trigger: Token) -> Token | None:
-    """The verb of a clause that happens before the event: "met May days before his summit".
-
-    The event named after "before", "ahead of" or "prior to" comes after that clause's own
-    event, so a weekday for it cannot fall on or before the day of that clause.
-    """
-    if trigger.dep_ != "pobj":
-        return None
-    prep = trigger.head
-    before = prep.lower_ == "before" or (
-        prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}
-    )
-    if not before:
-        return None
-    verb = prep.head.head if prep.lower_ in {"of", "to"} else prep.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None

@@ -1,33 +1,30 @@
 """Event mentions of one source: trigger, factuality, date, place, parties, topic.
 
-Each mention is what one sentence says about one event. ``talks`` merges them across
-sentences and sources into the entries a reader sees.
+Each mention is what one sentence says about one event; ``event_dates`` finds its day.
+``talks`` merges them across sentences and sources into the entries a reader sees.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.document import SourceDoc
-from newsdiff.events import (
-    Factuality,
-    event_tense,
-    factuality,
-    is_progressive,
-    preceding_verb,
-    trigger_kind,
+from newsdiff.event_dates import (
+    after_preceding,
+    calendar_value,
+    context_date,
+    date_after,
+    pick_date,
+    reanchor_weekday,
 )
-from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
-from newsdiff.model import TimeExpr
+from newsdiff.events import Factuality, factuality, trigger_kind
+from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.tense import event_tense, is_progressive
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-_EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
@@ -52,30 +49,9 @@ class EventMention:
     """``cancelled`` or ``postponed`` when the sentence says so."""
     planned: bool = False
     """Planned or announced ahead ("plans to meet", "will meet"), not reported as done."""
-
-
-def _calendar_value(value: str) -> str | None:
-    """Keep calendar dates (day, ISO week, month or year); drop durations and vague refs."""
-    date_part = value.split("T", 1)[0]
-    return date_part if _EXACT_DATE.match(date_part) else None
-
-
-def _in_other_clause(tok: Token, trigger: Token) -> bool:
-    """Whether a token sits in a subordinate or relative clause that does not hold the trigger."""
-    head = tok
-    while head.head.i != head.i:
-        if (
-            head.pos_ in {"VERB", "AUX"}
-            and head.dep_ in {"advcl", "relcl", "acl", "ccomp", "conj"}
-            and trigger not in head.subtree
-        ):
-            return True
-        head = head.head
-    return False
-
-
-def _times_in(ctx: SourceDoc, start: int, end: int) -> list[TimeExpr]:
-    return [t for t in ctx.times if t.start >= start and t.end <= end]
+    context_date: tuple[str, str] | None = None
+    """For an undated mention, the (value, text) of the day the sentence before gives its
+    subject; used only if the mention joins no event of its own kind."""
 
 
 def _definite(tok: Token) -> bool:
@@ -83,176 +59,6 @@ def _definite(tok: Token) -> bool:
     return tok.pos_ != "VERB" and any(
         c.dep_ == "det" and c.lower_ in {"these", "this", "those", "that"} for c in tok.children
     )
-
-
-def _pick_date(
-    ctx: SourceDoc, trigger: Token, other_triggers: Sequence[Token], own_only: bool = False
-) -> tuple[str | None, str | None]:
-    """The date attached to a trigger: in its own phrase first, else the nearest free one."""
-    sent = trigger.sent
-    doc = ctx.doc
-    # The phrase of another trigger inside ours belongs to that trigger ("call ... before talks
-    # set for January 10": January 10 dates the talks, not the call).
-    blocked: set[int] = set()
-    mine = {t.i for t in trigger.subtree}
-    for other in other_triggers:
-        if other.i == trigger.i:
-            continue
-        theirs = {t.i for t in other.subtree}
-        # An enclosing trigger ("vote ..., and ministers will meet the following day") does
-        # not own what is inside our own phrase.
-        blocked.update(theirs - mine if trigger.i in theirs else theirs)
-    own = mine - blocked
-    governing = (
-        trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} else None
-    )
-    if governing is not None and governing.pos_ in {"VERB", "AUX"}:
-        own.update(
-            t.i
-            for child in governing.children
-            if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i not in blocked
-            for t in child.subtree
-        )
-        own -= blocked
-    own -= _nested_clauses(doc, own, trigger)
-    candidates: list[tuple[int, bool, TimeExpr]] = []
-    for tx in _times_in(ctx, sent.start_char, sent.end_char):
-        value = _calendar_value(tx.value)
-        if value is None:
-            continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token_ids = {t.i for t in span}
-        if token_ids & blocked and not token_ids & own:
-            continue
-        if own_only and not token_ids & own:
-            continue
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if before == "from" and _rescheduled(span.root):
-            continue  # "delayed his trial from 1990 to 1997": the old date is gone
-        if before == "since" or (before in {"until", "till"} and not _rescheduled(span.root)):
-            continue  # "the first talks since 2022": a bound of a period, not the event's date
-        if _reporting_date(span.root, trigger):
-            continue  # "Kerry said Tuesday that he would meet ...": the saying's day
-        if not token_ids & own and (
-            _in_other_clause(span.root, trigger) or not _in_trigger_clause(span.root, trigger)
-        ):
-            continue  # "... since fighting broke out on April 15": another clause's date
-        distance = 0 if token_ids & own else min(abs(t - trigger.i) for t in token_ids) + 100
-        if any(t.lower_ in _FORMER for t in doc[max(span.start - 3, 0) : span.start]):
-            distance += 50  # "originally set for Monday, postponed to July 30": the old date
-        gov = _governor(span.root)
-        if distance == 0 and gov is not None and gov.i not in {trigger.i, trigger.head.i}:
-            distance = 1  # "the talks, which began on Monday, will continue on Thursday"
-        # Among equals, a date after the event word: "said on Monday he would meet Erdogan
-        # on Friday" (the parser may hang both days on "meet").
-        candidates.append((distance, span.start < trigger.i, tx))
-    if not candidates:
-        return None, None
-    candidates.sort(key=lambda c: (c[0], c[1], c[2].start))
-    best = candidates[0][2]
-    return _calendar_value(best.value), best.text
-
-
-#: Clauses inside the event's phrase that still date it: "a summit planned for Oct. 12",
-#: "talks that begin Monday", "the vote, postponed until March".
-_DATING_VERBS = frozenset(
-    {"schedule", "set", "plan", "slate", "due", "expect", "hold", "take", "begin", "start",
-     "resume", "open", "postpone", "delay", "reschedule", "move", "push", "convene", "end"}
-)  # fmt: skip
-
-
-def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
-    """Tokens of other events' clauses inside the trigger's phrase.
-
-    In "the trial of two Libyans suspected of blowing up the plane in 1988", 1988 dates the
-    bombing, not the trial; in "resuming talks in remarks made last week", last week dates
-    the remarks.
-    """
-    out: set[int] = set()
-    for i in own:
-        tok = doc[i]
-        if (
-            i != trigger.i
-            and tok.pos_ in {"VERB", "AUX"}
-            and tok.dep_ in {"acl", "relcl", "advcl", "ccomp"}
-            and tok.lemma_.lower() not in _DATING_VERBS
-            and trigger.i not in {t.i for t in tok.subtree}
-        ):
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
-def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
-    """Whether a time outside the event's phrase still hangs from the event's own clause.
-
-    "will hold talks in Istanbul ... on Thursday" (the parser may hang the day from "hold"):
-    yes. "The World Court Friday rejected objections to a case that has blocked the trial":
-    no, Friday is the ruling's day and the trial sits in a relative clause below it.
-    """
-    verb = _governor(tok)
-    if verb is None:
-        return True
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head  # "talks are set to begin next week": the day is the talks' own
-    node = trigger
-    while node.head.i != node.i and node.i != verb.i:
-        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
-            return False
-        node = node.head
-    return node.i == verb.i
-
-
-_FORMER = frozenset({"originally", "initially", "previously", "formerly"})
-
-
-def _governor(tok: Token) -> Token | None:
-    """The verb a time expression hangs from ("said" for "said Tuesday")."""
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-    return None
-
-
-def _rescheduled(tok: Token) -> bool:
-    """ "postponed until March 3": the new date of a moved event, not the end of a period."""
-    verb = _governor(tok)
-    return verb is not None and verb.lemma_.lower() in {"postpone", "delay", "defer", "push"}
-
-
-#: Passive plan verbs lend their date to the planned event: "is scheduled Friday to meet".
-_PLANNED = frozenset({"schedule", "set", "expect", "due", "slate", "plan"})
-
-
-def _reporting_date(tok: Token, trigger: Token) -> bool:
-    """Whether a time dates a higher clause (a saying, an agreeing) that holds the trigger.
-
-    In "Kerry said Tuesday that he would be in Switzerland negotiating", Tuesday is when he
-    said it; in "agreed in April to hand them over for trial", April is when they agreed; in
-    "will vote on March 3, and ministers will meet the following day" March 3 is the vote's.
-    In "Biden told Putin on Thursday in a phone call", the call is an argument of "told",
-    not a clause below it, so Thursday still dates the call.
-    """
-    verb = _governor(tok)
-    if verb is None or verb.i == trigger.i:
-        return False
-    lemma = verb.lemma_.lower()
-    node = trigger
-    while node.head.i != node.i:
-        if node.head.i == verb.i:
-            if node.dep_ not in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
-                return False
-            return not (lemma in _PLANNED and verb.tag_ == "VBN")
-        node = node.head
-    # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".
-    if lemma not in SPEECH_VERBS:
-        return False
-    return verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} or trigger.sent.root.i != verb.i
 
 
 #: Verbs whose subject takes part in the event they govern: "X and Y held talks".
@@ -406,20 +212,29 @@ def _topic(trigger: Token) -> str | None:
     return None
 
 
-def _elliptic_events(sent_tokens: Sequence[Token], last_kind: str | None) -> list[Token]:
-    """ "another Jan. 13" / "another the following day": an event named by "another" alone."""
+def _elliptic_events(
+    sent_tokens: Sequence[Token], last_kind: str | None, day_starts: frozenset[int]
+) -> list[Token]:
+    """ "another Jan. 13" / "another the following day": an event named by "another" and a day.
+
+    The day must follow at once (a time expression starting at "another", after it, or after
+    "on"): "another of Elian's great-uncles" or "another round" names no event.
+    """
     found = []
     for tok in sent_tokens:
         if tok.lower_ != "another" or last_kind is None:
             continue
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or (nxt.pos_ == "NOUN" and nxt.ent_type_ not in {"DATE", "TIME"}):
-            continue
-        found.append(tok)
+        after = tok.doc[tok.i + 1 : tok.i + 3]
+        if after and after[0].lower_ in {"on", "at", "for"}:
+            after = after[1:]  # "another on Jan. 13"
+        if tok.idx in day_starts or (after and after[0].idx in day_starts):
+            found.append(tok)
     return found
 
 
-def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, str]]:
+def _sentence_triggers(
+    sent: Span, last_kind: str | None, day_starts: frozenset[int] = frozenset()
+) -> list[tuple[Token, str]]:
     """Event words of one sentence with their kinds, in text order."""
     triggers: list[tuple[Token, str]] = []
     for tok in sent:
@@ -430,7 +245,7 @@ def _sentence_triggers(sent: Span, last_kind: str | None) -> list[tuple[Token, s
     triggers = [(t, k) for t, k in triggers if not (t.dep_ == "compound" and trigger_kind(t.head))]
     kinds_so_far = [k for _, k in triggers] or ([last_kind] if last_kind else [])
     if kinds_so_far:
-        ellipses = _elliptic_events(list(sent), kinds_so_far[-1])
+        ellipses = _elliptic_events(list(sent), kinds_so_far[-1], day_starts)
         triggers.extend((e, kinds_so_far[-1]) for e in ellipses)
     triggers.sort(key=lambda x: x[0].i)
     return triggers
@@ -447,9 +262,10 @@ def extract_mentions(
     mentions: list[EventMention] = []
     last_kind: str | None = None
     order = start_order
+    day_starts = frozenset(t.start for t in ctx.times if calendar_value(t.value))
     for s_index, sent in enumerate(ctx.doc.sents):
         sid = ctx.sentence_ids[s_index]
-        items = _sentence_triggers(sent, last_kind)
+        items = _sentence_triggers(sent, last_kind, day_starts)
         trigger_tokens = [t for t, _ in items]
         for tok, kind in items:
             last_kind = kind
@@ -473,11 +289,11 @@ def _mention(
     """One event mention: date by the event's own clause, parties from its arguments."""
     tense = event_tense(tok, fact.called_off)
     if tok.lower_ == "another":
-        date, date_text = _date_after(ctx, tok)
+        date, date_text = date_after(ctx, tok)
         parts = _participants_after(ctx, tok)
         where, where_text, topic = None, None, None
     else:
-        date, date_text = _pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
+        date, date_text = pick_date(ctx, tok, trigger_tokens, own_only=_definite(tok))
         parts = _participants(ctx, tok)
         if kind in _OWNED_KINDS:
             parts = [p for p in parts if p in _participants(ctx, tok, _OWNER_PREPS)]
@@ -487,9 +303,10 @@ def _mention(
         topic = _topic(tok)
     if date is not None and date_text is not None:
         date = reanchor_weekday(date, date_text, tense, ctx.published)
-        date = _after_preceding(ctx, tok, date, date_text)
+        date = after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
         date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+    context = context_date(ctx, tok, tense, entity_label) if date is None else None
     if where is None and kind == "visit":
         where, where_text = _visited(ctx, tok, entity_label)
     if where is not None and where in parts:
@@ -515,66 +332,8 @@ def _mention(
         anaphoric=anaphoric,
         status=fact.status,
         planned=fact.modality == "planned" or tense == "future",
+        context_date=context,
     )
-
-
-def _after_preceding(ctx: SourceDoc, tok: Token, value: str, text: str) -> str:
-    """ "met May on Friday, days before his summit on Monday": the Monday after that Friday."""
-    verb = preceding_verb(tok)
-    if verb is None or not _BARE_WEEKDAY.match(text):
-        return value
-    own = {t.i for t in tok.subtree}
-    for tx in _times_in(ctx, tok.sent.start_char, tok.sent.end_char):
-        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        gov = _governor(span.root) if span is not None else None
-        if span is None or span.root.i in own or gov is None or gov.i != verb.i:
-            continue
-        try:
-            floor = dt.date.fromisoformat((_calendar_value(tx.value) or "")[:10])
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            continue
-        while day <= floor:
-            day += dt.timedelta(days=7)
-        return day.isoformat()
-    return value
-
-
-_BARE_WEEKDAY = re.compile(
-    r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?$",
-    re.IGNORECASE,
-)
-
-
-def reanchor_weekday(value: str, text: str, tense: str | None, published: str | None) -> str:
-    """A bare weekday goes the way the event's own clause points, not the reporting clause's.
-
-    Example: a Friday 2018-07-13 report; "the summit with Putin on Monday", a summit still
-    ahead, is 2018-07-16 even when the time extractor, reading "said", chose 2018-07-09.
-    "last Monday", "next Monday" and dated weekdays keep their value.
-    """
-    if published is None or tense not in {"past", "future"} or not _BARE_WEEKDAY.match(text):
-        return value
-    try:
-        day = dt.date.fromisoformat(value)
-        pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return value
-    if tense == "future" and pub - dt.timedelta(days=7) < day < pub:
-        return (day + dt.timedelta(days=7)).isoformat()
-    if tense == "past" and pub < day < pub + dt.timedelta(days=7):
-        return (day - dt.timedelta(days=7)).isoformat()
-    return value
-
-
-def _date_after(ctx: SourceDoc, tok: Token) -> tuple[str | None, str | None]:
-    sent = tok.sent
-    for tx in _times_in(ctx, tok.idx, sent.end_char):
-        value = _calendar_value(tx.value)
-        if value is not None:
-            return value, tx.text
-    return None, None
 
 
 def _participants_after(ctx: SourceDoc, tok: Token) -> list[str]:

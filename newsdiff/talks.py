@@ -183,6 +183,13 @@ def _attach_undated(
                 events.append([m])
             else:
                 same.append(m)
+        elif m.context_date is not None:
+            m.date, m.date_text = m.context_date
+            same = next((ev for ev in events if _same_dated_event(ev, m)), None)
+            if same is None:
+                events.append([m])
+            else:
+                same.append(m)
 
 
 def _planned_alone(m: EventMention) -> bool:

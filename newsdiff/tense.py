@@ -41,6 +41,14 @@ _FORWARD_HEADS = frozenset(
     {"plan", "expect", "intend", "hope", "aim", "want", "schedule", "set", "agree", "decide",
      "promise", "threaten", "vow", "prepare"}
 )  # fmt: skip
+#: Modifiers of an event noun that place it: "the upcoming summit", "last week's talks".
+_FUTURE_AMODS = frozenset(
+    {"upcoming", "planned", "scheduled", "proposed", "next", "coming", "forthcoming",
+     "expected", "due"}
+)  # fmt: skip
+_PAST_AMODS = frozenset({"last", "previous", "recent", "earlier", "past", "former"})
+#: Prepositions that put the event ahead of the clause's own time ("ahead of the summit").
+_AHEAD_PREPS = frozenset({"for", "toward", "towards"})
 _SENTENCE_FUTURE = re.compile(r"\b(?:will|shall|'ll|would|scheduled|going to)\b")
 _SENTENCE_PAST = re.compile(r"\b(?:said|was|were|had|did)\b")
 
@@ -87,13 +95,87 @@ def time_tense(index: DocIndex, start: int) -> Tense:
     return tense
 
 
-def event_tense(trigger: Token) -> Tense:
-    """Tense of the clause an event word (a verb, or a noun such as "talks") belongs to.
+def event_tense(trigger: Token, called_off: bool = False) -> Tense:
+    """When an event sits relative to the report, read from its own clause.
 
-    None when no verb governs it nearby, or when that verb leaves the event's time open.
+    The one tense function for events: the talks stage asks it whether a meeting is over or
+    still to come, and it reads the same governing verb (``governing_tense``) that dates a
+    time expression (``time_tense``), so the two never disagree on "would meet" or "was
+    scheduled to". A verb trigger has its clause's tense. A noun takes its modifiers first
+    ("the upcoming summit", "last week's talks"), then a preposition that looks ahead ("ahead
+    of the summit", "heads to Helsinki for the summit"), then the clause it is an argument of
+    ("the summit was held"). A cancelled or postponed event was still ahead when it was called
+    off, whatever the tense of the calling off.
+
+    Args:
+        trigger: The event word (a verb such as "met", or a noun such as "talks").
+        called_off: A cancel or postpone verb governs the event.
+
+    Returns:
+        The tense, or None when no verb governs the word nearby or that verb leaves the
+        event's time open.
     """
-    found = governing_tense(trigger)
+    if called_off:
+        return "future"
+    if trigger.pos_ not in ("VERB", "AUX"):
+        mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "poss")}
+        if mods & _FUTURE_AMODS:
+            return "future"
+        if mods & _PAST_AMODS:
+            return "past"
+        ahead = _ahead_of(trigger)
+        if ahead is not None:
+            return ahead or None
+    return _clause_tense(trigger)
+
+
+def _clause_tense(tok: Token) -> Tense:
+    found = governing_tense(tok)
     return found[0] if found is not None else None
+
+
+def _ahead_of(trigger: Token) -> Literal["future", ""] | None:
+    """ "future" for "ahead of / before the summit", and for "for the summit" unless the
+    clause is past (then ""): "prepared for the summit" says nothing about when it is."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return None
+        prep = node.head
+        ahead = prep.lower_ in _AHEAD_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+        if node.dep_ == "pobj" and preceding_verb(node) is not None:
+            return "future"  # "arrived ahead of Monday's summit": the news is the run-up
+        if node.dep_ == "pobj" and ahead:
+            verb = prep.head.head if prep.lower_ == "of" else prep.head
+            if verb.pos_ in ("VERB", "AUX") and _clause_tense(verb) == "past":
+                return ""  # "prepared for the summit": before it, but when is unknown
+            return "future"
+        node = node.head
+    return None
+
+
+def preceding_verb(trigger: Token) -> Token | None:
+    """The verb of a clause that happens before the event: "met May days before his summit".
+
+    The event named after "before", "ahead of" or "prior to" comes after that clause's own
+    event, so a weekday for it cannot fall on or before the day of that clause.
+    """
+    if trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    before = prep.lower_ == "before" or (
+        prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior")
+    )
+    if not before:
+        return None
+    verb = prep.head.head if prep.lower_ in ("of", "to") else prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def is_progressive(trigger: Token) -> bool:
+    """ "is negotiating", "are meeting": going on as the report is written."""
+    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
 
 
 def governing_tense(tok: Token) -> tuple[Tense, bool] | None:

@@ -386,3 +386,123 @@ def test_hosting_a_person_is_a_meeting_with_the_host(nlp: Any) -> None:
     )
     got = {t.date: {c.entity(p).name for p in t.participants} for t in c.talks}
     assert got == {"2025-05-13": {"Erdogan", "Zelensky"}, "2025-05-16": {"Erdogan", "Putin"}}
+
+
+def test_a_free_adjunct_shares_its_clauses_day(nlp: Any) -> None:
+    # "..., meeting with X": a bare participle after its clause elaborates that clause's event.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "The envoy wrapped up her tour on Thursday, meeting with the Kenyan trade minister.",
+    )
+    (talk,) = c.talks
+    assert (talk.kind, talk.date) == ("meeting", "2023-05-11")
+
+
+def test_coordinated_nouns_are_no_clause_boundary(nlp: Any) -> None:
+    """A parse that hangs "on a visit" on the second of two coordinated nouns (the small model
+    does so in news text) keeps the visit in the clause whose day it shares."""
+    from spacy.tokens import Doc
+
+    from newsdiff.event_dates import _in_trigger_clause
+
+    words = ["She", "paid", "tribute", "Tuesday", "to", "victims", "and", "staff", "on", "a",
+             "visit", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 1, 4, 5, 5, 7, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "npadvmod", "prep", "pobj", "cc", "conj", "prep", "det",
+            "pobj", "punct"]  # fmt: skip
+    pos = ["PRON", "VERB", "NOUN", "PROPN", "ADP", "NOUN", "CCONJ", "NOUN", "ADP", "DET",
+           "NOUN", "PUNCT"]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _in_trigger_clause(doc[3], doc[10])
+    # A coordinated clause is another clause: "She paid tribute Tuesday and met him".
+    doc = Doc(
+        nlp.vocab,
+        words=["She", "paid", "tribute", "Tuesday", "and", "met", "him"],
+        heads=[1, 1, 1, 1, 1, 1, 5],
+        deps=["nsubj", "ROOT", "dobj", "npadvmod", "cc", "conj", "dobj"],
+        pos=["PRON", "VERB", "NOUN", "PROPN", "CCONJ", "VERB", "PRON"],
+    )
+    assert not _in_trigger_clause(doc[3], doc[5])
+
+
+def test_a_refusal_or_negation_beside_an_event_is_not_about_it(nlp: Any) -> None:
+    # What was rejected is the treaty; the talks are where. "No details" deny details, not the
+    # negotiations. Negated arrangements and refused events still leave no talk.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "He rejected the proposal at the meeting with Putin on Tuesday. "
+        "Police gave no details about the negotiations with the kidnappers in Bogota on Monday. "
+        "There is no date for the talks with Iran in Vienna on Thursday. "
+        "Iran refused talks with the United States on Wednesday.",
+    )
+    got = sorted((t.kind, t.date) for t in c.talks)
+    assert got == [("meeting", "2023-05-09"), ("talks", "2023-05-08")]
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_before_about_its_party(nlp: Any) -> None:
+    # The story states the day, the next sentence elaborates the event without repeating it.
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "Foreign Minister Anna Berg said Friday that the talks had been useful. "
+        "Berg's remarks to a conference of bankers drew applause.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("conference", "2023-05-12")]
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "Senator Jane Holt arrived Tuesday in Nairobi. "
+        "Holt's visit to Kenya is meant to show support.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("visit", "2023-05-09")]
+
+
+def test_a_day_of_another_party_or_a_place_lends_nothing(nlp: Any) -> None:
+    for text in (
+        # A place named in both sentences is no party of the trial.
+        "Bombs in Nairobi on Aug. 7 killed 200 people. Two suspects in the Nairobi bombing "
+        "have been handed over to the United States for trial.",
+        # The subject of the sentence before is no party of the meeting.
+        "Senator Jane Holt arrived Tuesday in Nairobi. "
+        "Lawyers for the victims held a meeting with officials.",
+        # "had met": before the story's own time.
+        "Senator Jane Holt spoke Tuesday in Nairobi. Holt's aides had met the governor.",
+    ):
+        assert _compare(nlp, "2023-05-12", text).talks == ()
+
+
+def test_another_names_an_event_only_with_a_day_after_it(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-02-28",
+        "The ministers will meet in Vienna on March 3. "
+        "Another of the ministers said on Friday that he would stay home. "
+        "A meeting in Prague is set for March 6, and another March 8.",
+    )
+    assert sorted(t.date or "" for t in c.talks) == ["2023-03-03", "2023-03-06", "2023-03-08"]
+
+
+def test_an_event_where_something_was_asked_or_dropped_still_took_place(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2023-05-12",
+        "At a news conference with Al Gore in Jerusalem on Tuesday, Netanyahu suggested "
+        "Israel might move. "
+        "Trump cancelled the trade deal at the summit with Xi on Monday.",
+    )
+    got = sorted((t.kind, t.date, t.status) for t in c.talks)
+    assert got == [("conference", "2023-05-09", "past"), ("summit", "2023-05-08", "past")]
+
+
+def test_a_day_outside_a_topic_event_dates_the_talking(nlp: Any) -> None:
+    # The meeting is what the statements are about; Friday is when they were made.
+    c = _compare(
+        nlp,
+        "1998-02-06",
+        "Following are statements made Friday by a lawyer for the secretary in response to a "
+        "report regarding a meeting with the governor. "
+        "Reporters asked questions on Monday about the summit in Geneva.",
+    )
+    assert c.talks == ()

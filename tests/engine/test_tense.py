@@ -39,3 +39,31 @@ def test_event_noun_takes_the_tense_of_the_verb_above_a_bare_participle(nlp: Any
     doc = nlp("Mr. Gravano quoted Mr. Gotti as saying that after a summit meeting in 1988.")
     (meeting,) = [t for t in doc if t.lower_ == "meeting"]
     assert event_tense(meeting) == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "called_off", "tense"),
+    [
+        # A noun's own modifiers place it before the clause does.
+        ("The upcoming summit was announced on Monday.", "summit", False, "future"),
+        ("Last week's talks were long.", "talks", False, "past"),
+        # "prepared for the summit": before it, but when is unknown.
+        ("The aides prepared for the summit.", "summit", False, None),
+        ("Officials arrived in Helsinki ahead of the summit.", "summit", False, "future"),
+        # A called-off event was still ahead, whatever the tense of the calling off.
+        ("They cancelled the meeting.", "meeting", True, "future"),
+        ("The ministers met in Geneva.", "met", False, "past"),
+    ],
+)
+def test_one_event_tense_reads_noun_modifiers_and_the_clause(
+    nlp: Any, text: str, word: str, called_off: bool, tense: str | None
+) -> None:
+    doc = nlp(text)
+    (tok,) = [t for t in doc if t.lower_ == word]
+    assert event_tense(tok, called_off) == tense
+
+
+def test_events_module_has_no_tense_function_of_its_own() -> None:
+    import newsdiff.events as events
+
+    assert not hasattr(events, "event_tense")
