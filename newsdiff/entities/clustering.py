@@ -22,7 +22,7 @@ from newsdiff.entities.records import (
     fold_spaces,
     majority_label,
 )
-from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
     acronym_variants,
@@ -126,7 +126,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     persons = [f for f in form_list if f.is_person and not f.namesake]
     others = [f for f in form_list if not f.is_person]
     cluster_people(persons, uf)
-    cluster_others(others, uf)
+    cluster_others(others, uf, _acting_forms(docs, mentions, others))
     for i in link_epithets(docs, mentions, epithets, uf):  # unplaced: the country, as before
         key = _form_key(mentions[i])[1]
         if (False, key, -1) not in forms:
@@ -186,8 +186,37 @@ def _head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
-    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
+def _acts(doc: Doc, m: RawMention) -> bool:
+    """A mention used as a body that acts: "DNC chair", "the Committee's spokesman", "the
+    Committee said" (an event such as a convention is held, it has no chair and says nothing)."""
+    nxt = m.token_end
+    if nxt < len(doc) and doc[nxt].tag_ == "POS":
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in ROLE_NOUNS and doc[nxt].text.islower():
+        return True
+    root = doc[m.token_start : m.token_end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _acting_forms(
+    docs: Sequence[Doc], mentions: Sequence[RawMention], forms: Sequence[Form]
+) -> set[int]:
+    """Ids of the forms some mention of which acts (see ``_acts``)."""
+    return {
+        id(f)
+        for f in forms
+        if any(_acts(docs[mentions[i].doc_index], mentions[i]) for i in f.mentions)
+    }
+
+
+def cluster_others(forms: Sequence[Form], uf: UnionFind, acting: set[int] | None = None) -> None:
+    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling.
+
+    ``acting`` holds the ids of forms used as a body that acts: an acronym two kinds of name
+    expand ("DNC": the Democratic National Committee and Convention) joins the one expansion
+    that acts when the acronym acts too ("DNC chair" / "the Committee said").
+    """
+    acting = acting or set()
     by_compact: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_compact[org_core(f.text)].append(f)
@@ -213,6 +242,11 @@ def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
     for acr, longs in expansions.items():
         spelled = [f.text for f in longs if _spelled_out(f.text)]
         if len({_head_word(text) for text in spelled}) > 1:
+            doers = [f for f in longs if id(f) in acting and _spelled_out(f.text)]
+            if len(doers) == 1:
+                for g in acronyms[acr]:
+                    if id(g) in acting:
+                        uf.union(doers[0].mentions[0], g.mentions[0])
             continue
         for f in longs:
             for g in acronyms[acr]:

@@ -646,3 +646,23 @@ def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
         "The march went on.",
     )
     assert any("Greek Socialist Workers Party" in c[2] for c in clusters)
+
+
+def test_an_acronym_of_two_expansions_joins_the_one_that_acts_as_a_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee said Chicago would host the Democratic National "
+        "Convention.",
+        "DNC chair Lena Ortiz said the Democratic National Convention would be held in Chicago.",
+    )
+    assert "DNC" in _cluster_with(clusters, "Democratic National Committee")[2]
+    assert "DNC" not in _cluster_with(clusters, "Democratic National Convention")[2]
+
+
+def test_an_acronym_of_two_expansions_with_no_acting_use_joins_neither(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee met before the Democratic National Convention.",
+        "The DNC was in Chicago.",
+    )
+    assert _cluster_with(clusters, "DNC")[2] == {"DNC"}
