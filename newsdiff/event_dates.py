@@ -9,6 +9,7 @@ that sentence is about the event's own party.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -48,7 +49,19 @@ def in_other_clause(tok: Token, trigger: Token) -> bool:
 
 
 def times_in(ctx: SourceDoc, start: int, end: int) -> list[TimeExpr]:
-    return [t for t in ctx.times if t.start >= start and t.end <= end]
+    """The time expressions inside ``[start, end)``.
+
+    ``ctx.times`` is in text order (``extract_times`` says so), so a bisection finds the first
+    one: called per trigger and sentence, a scan of them all made huge articles quadratic.
+    """
+    times = ctx.times
+    at = bisect.bisect_left(times, start, key=lambda t: t.start)
+    out = []
+    while at < len(times) and times[at].start < end:
+        if times[at].end <= end:
+            out.append(times[at])
+        at += 1
+    return out
 
 
 def pick_date(

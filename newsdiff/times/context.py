@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -48,10 +49,16 @@ class Context(DocIndex):
         self.periods: list[tuple[int, When | None]] = []
         """Quarters and halves named so far, and multi-month totals (None) between them."""
         self.date_ents = date_entities(doc)
+        self.date_ent_starts = [s for s, _ in self.date_ents]
 
     def in_date_ent(self, start: int, end: int) -> bool:
-        """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words)."""
-        return any(s < end and start < e for s, e in self.date_ents)
+        """True when spaCy's NER also saw a DATE/TIME here (used to accept ambiguous words).
+
+        Entity spans are disjoint and in text order, so only the last one starting before
+        ``end`` can overlap: a bisection keeps long documents linear.
+        """
+        at = bisect.bisect_left(self.date_ent_starts, end) - 1
+        return at >= 0 and self.date_ents[at][1] > start
 
     def tense(self, start: int) -> Tense:
         """Tense of the clause the time expression starting here modifies.
