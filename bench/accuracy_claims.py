@@ -293,9 +293,10 @@ def _fit(parts: dict[str, list[Pair]], group: int, seed: int) -> None:
     rows: dict[tuple[str, str], tuple[float, ...]] = {}
     original = claims.claim_similarity
 
-    def spy(a: Any, b: Any, coverage: float, conflicts: int) -> float:
-        rows[(a.id, b.id)] = (*claims.similarity_features(a, b, coverage), float(conflicts))
-        return original(a, b, coverage, conflicts)
+    def spy(a: Any, b: Any, shares: Any, conflicts: int, added: bool) -> float:
+        features = claims.similarity_features(a, b, shares)
+        rows[(a.id, b.id)] = (*features, float(added), float(conflicts))
+        return original(a, b, shares, conflicts, added)
 
     claims.claim_similarity = spy  # type: ignore[assignment]
     pairs = parts["sts-tune"]

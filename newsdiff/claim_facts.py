@@ -67,16 +67,36 @@ _QUALIFIERS = (
     "under",
     "just over",
     "just under",
+    "well over",
+    "well under",
+    "upwards of",
     "an estimated",
     "estimated",
 )
-#: Focus words in front of a figure that leave its value as it is ("only $40 million").
-_NEUTRAL = ("only ", "just ", "a mere ")
+#: Focus words in front of a figure that leave its value as it is ("only $40 million",
+#: "dropped as low as $2.93 billion": the figure reached is the figure).
+_NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
+#: Qualifiers that say the same about a figure: a lower bound, an upper bound, or an estimate.
+#: "more than 100" and "over 100" are one claim in other words; "about 100" is not "over 100".
+QUALIFIER_CLASS = {
+    **dict.fromkeys(
+        ("more than", "over", "at least", "just over", "well over", "upwards of"),
+        "above",
+    ),
+    **dict.fromkeys(("less than", "fewer than", "under", "just under", "well under"), "below"),
+    **dict.fromkeys(("up to", "as many as", "as much as", "at most"), "at most"),
+    **dict.fromkeys(("nearly", "almost"), "nearly"),
+    **dict.fromkeys(
+        ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated"),
+        "about",
+    ),
+}
 _WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
 _SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
-_QUOTE_SPANS = re.compile(r"[“\"«]([^”\"»]{3,}?)[”\"»]")
+_MARKS = '“”"«»'
+_QUOTE_MARK = re.compile(f"[{_MARKS}]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -100,6 +120,8 @@ class EventFact:
     negated: bool
     modality: str
     """fact, future, possible, necessary or denied."""
+    present: bool = False
+    """The verb is in the simple present ("goes", "faces"), which can speak of a scheduled event."""
     subjects: frozenset[str] = frozenset()
     """Entity ids ("e3") and head-noun lemmas ("n:delegation") of the subject; no pronouns."""
     objects: frozenset[str] = frozenset()
@@ -212,6 +234,75 @@ def number_fact(ent: Span) -> NumberFact:
     return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
 
 
+def _pronoun_one(ent: Span) -> bool:
+    """ "one of the first steps", "the one who": "one" standing for a noun is a pronoun, not a
+    count ("one man" counts)."""
+    if ent.label_ != "CARDINAL" or ent.text.lower() != "one":
+        return False
+    root = ent.root
+    return not (root.dep_ == "nummod" and root.head.pos_ in {"NOUN", "PROPN"})
+
+
+def precision(fact: NumberFact) -> float | None:
+    """The unit of the last written digit: "$40 million" -> 1,000,000, "39.5" -> 0.1."""
+    m = re.search(
+        r"(\d[\d,]*)(?:\.(\d+))?\s*(hundred|thousand|million|billion|trillion|bn|m)?\b",
+        fact.text.lower(),
+    )
+    if m is None:
+        return None
+    word = m.group(3) or ""
+    scale = {"bn": 10**9, "m": 10**6}.get(word, SCALES.get(word, 1))
+    decimals = len(m.group(2) or "")
+    return float(scale) / float(10**decimals)
+
+
+def _magnitude(value: str) -> tuple[float, int] | None:
+    """The number in a normalised value and its decimals: "17.3%" -> (17.3, 1)."""
+    m = re.match(r"^(\d+(?:\.(\d+))?)", value)
+    if m is None:
+        return None
+    return float(m.group(1)), len(m.group(2) or "")
+
+
+def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
+    """Two numbers that can both be true of one quantity: one is the other rounded or cut to
+    fewer digits ("17 percent" / "17.3 percent", "$40 million" / "$39.5 million"), or its
+    qualifier admits the other ("more than 6 percent" / "6.4 percent")."""
+    mx, my = _magnitude(x.value), _magnitude(y.value)
+    if mx is None or my is None:
+        return x.value == y.value
+    (vx, dx), (vy, dy) = mx, my
+    if vx == vy:
+        return True
+    estimates = {QUALIFIER_CLASS.get(x.qualifier), QUALIFIER_CLASS.get(y.qualifier)}
+    if estimates <= {"about", "nearly"} and abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy)):
+        return True  # "about 320 miles" / "about 300 miles": two estimates that overlap
+    if x.qualifier and y.qualifier:  # "up to 1,000" / "up to 1,200": two different bounds
+        return False
+    for q, v, other in ((x.qualifier, vx, vy), (y.qualifier, vy, vx)):
+        kind = QUALIFIER_CLASS.get(q)
+        if (kind == "above" and other > v) or (kind in {"below", "at most"} and other < v):
+            return True
+        if kind in {"about", "nearly"} and abs(other - v) <= 0.1 * max(abs(v), 1e-9):
+            return True
+    # One figure written to coarser digits than the other: "$40 million" (to the million) is
+    # "$39.5 million" rounded, "17 percent" is "17.3 percent" cut; two figures written to the
+    # same digits ("48 pages" / "47 pages") are two values.
+    px, py = precision(x), precision(y)
+    if px is None or py is None:
+        px, py = 10.0**-dx, 10.0**-dy
+    if abs(px - py) <= 1e-12 * max(px, py):
+        return False
+    coarse, fine, step = (vx, vy, px) if px > py else (vy, vx, py)
+    return abs(fine - coarse) <= step / 2 * (1 + 1e-9) or 0 <= fine - coarse < step
+
+
+def qualifier_class(n: NumberFact) -> str:
+    """The kind of bound a figure's qualifier sets ("over" and "more than" are one)."""
+    return QUALIFIER_CLASS.get(n.qualifier, n.qualifier)
+
+
 # --- events --------------------------------------------------------------------------------
 
 
@@ -292,7 +383,9 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
             modality = _MODAL[a.lower_]
         elif a.lower_ == "going" and modality == "fact":
             modality = "future"
-    negated = any(c.dep_ == "neg" for c in root.children)
+    negated = any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS and _no_determiner(c) for c in root.children
+    )
     lemma = root.lemma_.lower()
     particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
     verb = canonical_lemma(f"{lemma}_{particle}" if particle else lemma)
@@ -320,7 +413,18 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
         [*aux, *(c for c in root.children if c.dep_ in {"neg", "prt"}), root], key=lambda t: t.i
     )
     surface = " ".join(t.text for t in shown) + (f" {prep_word}" if prep_word else "")
-    return EventFact(verb, surface, negated, modality, frozenset(subjects), frozenset(objects))
+    present = root.tag_ in {"VBZ", "VBP"} and not aux
+    return EventFact(
+        verb, surface, negated, modality, present, frozenset(subjects), frozenset(objects)
+    )
+
+
+def _no_determiner(tok: Token) -> bool:
+    """ "has no comment" = "does not have a comment": the determiner "no", or a negative
+    pronoun in a main slot, negates the clause as "not" does."""
+    if tok.lower_ in {"none", "nobody", "nothing", "neither"}:
+        return True  # "None of the casualties was American"
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def predicate_of(sent: Span) -> tuple[str, str] | None:
@@ -357,18 +461,54 @@ def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> f
 
 
 def quote_spans(sent: Span) -> list[tuple[int, int]]:
-    """Character spans (in the Doc) of the quoted fragments of a sentence.
+    """Character spans (in the Doc) of the quoted fragments of a sentence."""
+    return [(sent.start_char + a, sent.start_char + b) for a, b in text_quote_spans(sent.text)]
 
-    A quote that closes after the full stop ('... this decision."') is split off by the
-    sentence splitter: an opening mark left open runs to the end of the sentence.
+
+def text_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the quoted fragments of one sentence's text.
+
+    A straight mark opens after a space and before a word, and closes after a word and before
+    a space or punctuation. A quote can cross the sentence splitter's cuts: a mark left open
+    ('... this decision."' split after the full stop) runs to the end of the sentence, and a
+    closing mark with no opening one ('right," said X' after a quote that began a sentence
+    earlier) closes a quote that runs from the start. A mark with spaces on both sides
+    quotes nothing.
     """
-    text = sent.text
-    spans = [(m.start(1), m.end(1)) for m in _QUOTE_SPANS.finditer(text)]
-    last = spans[-1][1] + 1 if spans else 0
-    tail = re.search(r"[“\"«]([^”\"»]{3,})$", text[last:].rstrip())
-    if tail is not None:
-        spans.append((last + tail.start(1), last + tail.end(1)))
-    return [(sent.start_char + a, sent.start_char + b) for a, b in spans]
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if mark in "“«":
+            role = "open"
+        elif mark in "”»":
+            role = "close"
+        elif before.isspace() or before in "([—–-":
+            role = "open" if not after.isspace() else "none"
+        elif after.isspace() or after in ".,;:!?)—–-":
+            role = "close"
+        else:
+            role = "close" if opened is not None else "open"
+        if role == "open" and opened is None:
+            opened = i + 1
+        elif role == "close" and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif role == "close" and not spans:
+            spans.append((0, i))
+    if opened is not None:
+        spans.append((opened, len(text.rstrip())))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _MARKS):
+            b -= 1
+        if b - a >= 3:
+            out.append((a, b))
+    return out
 
 
 def quote_words(
@@ -419,6 +559,8 @@ def sentence_detail(
         before = text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
+        if _pronoun_one(ent):
+            continue
         numbers.append(number_fact(ent))
     quotes = quote_spans(sent)
     root, _ = _event_root(sent)

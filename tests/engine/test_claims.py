@@ -237,3 +237,216 @@ def test_real_pairs(a: str, b: str, status: str, must: tuple[str, str] | None) -
     if must is not None:
         assert must in _classes(claim), claim.differences
     assert 0.0 <= claim.similarity <= 1.0
+
+
+# --- what is not a conflict: the linguistic causes of false conflicts -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A quote that began in an earlier sentence closes here: the speaker is not quoted.
+        (
+            'When you crossed the line, you violated the right," said Jo Weiss, a professor.',
+            ["When you crossed the line, you violated the right,"],
+        ),
+        ('The mayor told reporters: "We reject his visit."', ["We reject his visit."]),
+        ('He said "We will appeal this decision.', ["We will appeal this decision."]),
+        (
+            'Bryant was "interviewed and was cooperative," said Kim.',
+            ["interviewed and was cooperative,"],
+        ),
+        ("“Full support,” she said.", ["Full support,"]),
+    ],
+)
+def test_quote_marks_open_and_close_by_context(text: str, quotes: list[str]) -> None:
+    from newsdiff.claim_facts import text_quote_spans
+
+    assert [text[a:b] for a, b in text_quote_spans(text)] == quotes
+
+
+def test_one_speaker_spelled_two_ways_is_no_attribution_conflict() -> None:
+    details = {
+        "A1": SentenceDetail(
+            speakers=(Speaker("Muqtada al Sadr", "e1", "say"),),
+            entity_names={"e1": "Muqtada al Sadr"},
+            entity_labels={"e1": "PERSON"},
+        ),
+        "B1": SentenceDetail(
+            speakers=(Speaker("Moqtada al-Sadr", "e2", "say"),),
+            entity_names={"e2": "Moqtada al-Sadr"},
+            entity_labels={"e2": "PERSON"},
+        ),
+    }
+    claim = compare_group(_group("A1", "B1"), details, "c1")
+    assert ("attribution", "conflict") not in {(d.kind, d.cls) for d in claim.differences}
+
+
+def test_two_speakers_are_still_an_attribution_conflict() -> None:
+    details = {
+        "A1": SentenceDetail(
+            speakers=(Speaker("Tom Galvin", "e1", "say"),), entity_labels={"e1": "PERSON"}
+        ),
+        "B1": SentenceDetail(
+            speakers=(Speaker("Russell Lewis", "e2", "say"),), entity_labels={"e2": "PERSON"}
+        ),
+    }
+    claim = compare_group(_group("A1", "B1"), details, "c1")
+    assert ("attribution", "conflict") in {(d.kind, d.cls) for d in claim.differences}
+
+
+def test_a_reporting_frame_is_not_another_event() -> None:
+    """ "The company said ..." next to "The company is adding ...": one reports, one states."""
+    from newsdiff.claim_facts import EventFact
+
+    said = EventFact(
+        "say", "said", False, "fact", False, frozenset({"e1"}), frozenset({"n:support"})
+    )
+    adds = EventFact(
+        "add", "is adding", False, "fact", False, frozenset({"e1"}), frozenset({"n:support"})
+    )
+    details = {"A1": SentenceDetail(event=said), "B1": SentenceDetail(event=adds)}
+    claim = compare_group(_group("A1", "B1"), details, "c1")
+    assert ("predicate", "conflict") not in {(d.kind, d.cls) for d in claim.differences}
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "compatible"),
+    [
+        (
+            ("40000000", "", "money", "$40 million"),
+            ("39500000", "", "money", "$39.5 million"),
+            True,
+        ),
+        (("17", "", "", "17 percent"), ("17.3", "", "", "17.3 percent"), True),
+        (("48", "", "page", "48"), ("47", "", "page", "47"), False),
+        (
+            ("991000000", "", "money", "$991 million"),
+            ("987000000", "", "money", "$987 million"),
+            False,
+        ),
+        (("100", "well over", "", "well over $100"), ("150", "", "", "$150"), True),
+        # Two estimates that overlap; two different bounds do not.
+        (("320", "about", "mile", "about 320 miles"), ("300", "about", "mile", "about 300"), True),
+        (("1000", "up to", "", "up to 1,000"), ("1200", "up to", "", "up to 1,200"), False),
+    ],
+)
+def test_rounded_figures(
+    x: tuple[str, str, str, str], y: tuple[str, str, str, str], compatible: bool
+) -> None:
+    from newsdiff.claims import compatible_numbers
+
+    assert compatible_numbers(NumberFact(*x), NumberFact(*y)) is compatible
+
+
+def test_qualifiers_of_one_kind_are_one_claim() -> None:
+    """ "more than 100" / "over 100" say the same bound; "about 100" / "over 100" do not."""
+
+    def detail(text: str, qualifier: str) -> SentenceDetail:
+        return SentenceDetail(numbers=(NumberFact("100", qualifier, "people", text),))
+
+    same = {"A1": detail("more than 100", "more than"), "B1": detail("over 100", "over")}
+    other = {"A1": detail("about 100", "about"), "B1": detail("over 100", "over")}
+    assert compare_group(_group("A1", "B1"), same, "c1").status == "agree"
+    assert compare_group(_group("A1", "B1"), other, "c1").status == "adds"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The determiner "no" negates as "not" does.
+        (
+            "Massachusetts has no state death penalty, officials said.",
+            "Massachusetts does not have a state death penalty, officials said.",
+        ),
+        # A negative pronoun in a main slot negates as "not" does.
+        (
+            "No Americans were among the casualties, a spokesman said.",
+            "None of the casualties were Americans, a spokesman said.",
+        ),
+        # One word hyphenated or spelled another way inside a quote is no other word.
+        (
+            '"We are not co-mingling appropriated and non-appropriated funds," said Faletti.',
+            '"We are not comingling appropriated and nonappropriated funds," said Faletti.',
+        ),
+        # The simple present of a scheduled event says what "will" says.
+        (
+            "The spending bill goes to the Senate floor for a vote next week.",
+            "The spending bill will go to the Senate floor for a vote next week.",
+        ),
+    ],
+)
+def test_same_event_said_two_ways_is_no_conflict(a: str, b: str) -> None:
+    claim = _pair(a, b)
+    assert claim.status != "differ", claim.differences
+
+
+def test_one_as_a_pronoun_is_not_a_figure() -> None:
+    claim = _pair(
+        "The hearing in Fulton County was one of the first steps in deciding the case.",
+        "The hearing in Fulton County was among the first steps in deciding the case.",
+    )
+    assert "number" not in {d.kind for d in claim.differences}, claim.differences
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        # A few words of framing around the same statement: the same claim.
+        (
+            "Shares of Acme fell 3 percent in early trading in Frankfurt on Monday.",
+            "Acme's shares fell 3 percent in early trading in Frankfurt on Monday morning.",
+            "agree",
+        ),
+        # A clause with people and places of its own: a fact the other source omits.
+        (
+            "Police arrested the suspect in Lyon.",
+            "Police arrested the suspect in Lyon after a manhunt across southern France "
+            "led by Interpol and the Italian police.",
+            "adds",
+        ),
+    ],
+)
+def test_what_an_addition_weighs(a: str, b: str, status: str) -> None:
+    assert _pair(a, b).status == status
+
+
+def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> AlignedGroup:
+    a = SentenceFeatures("A1", "A", 0, 0, 0, " ".join(lemmas_a), lemmas_a)
+    b = SentenceFeatures("B1", "B", 0, 0, 0, " ".join(lemmas_b), lemmas_b)
+    return AlignedGroup({"A": a, "B": b}, {}, 0.8)
+
+
+@pytest.mark.parametrize(
+    ("verbs", "lemmas_a", "lemmas_b", "cls"),
+    [
+        # A minimal pair: one side says nothing but its verb the other lacks.
+        (
+            ("meet with", "speak with"),
+            ("blinken", "meet", "zelensky"),
+            ("blinken", "speak", "zelensky", "counterpart", "france"),
+            "conflict",
+        ),
+        # Both clauses reworded around the verb: the verb is one more word choice.
+        (
+            ("spend", "serve"),
+            ("selenski", "spend", "year", "prison", "previously", "conviction", "lengthy"),
+            ("selenski", "serve", "year", "prison", "about", "bank", "robbery", "heist"),
+            "wording",
+        ),
+    ],
+)
+def test_another_verb_is_another_event_only_in_a_minimal_pair(
+    verbs: tuple[str, str], lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...], cls: str
+) -> None:
+    from newsdiff.claim_facts import EventFact
+
+    def event(verb: str) -> EventFact:
+        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
+
+    details = {
+        "A1": SentenceDetail(event=event(verbs[0])),
+        "B1": SentenceDetail(event=event(verbs[1])),
+    }
+    claim = compare_group(_event_group(lemmas_a, lemmas_b), details, "c1")
+    assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
