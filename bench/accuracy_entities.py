@@ -10,8 +10,8 @@ go through the real engine (``newsdiff.pipeline.analyze``) as one comparison. Go
 the entity mentions inside the annotated (``selected``) sentences that the corpus flags
 ``named`` (the eval README's measure, on which issue 13's targets were set); ``--gold heads``
 scores only those whose head word is a name (see ``named_head``), matched at that head, a
-measure proposed on 2026-11-29 because ``named`` only says some word is capitalised. This is a benchmark, not a test: the gold data is
-never shipped or read by the test suite.
+measure proposed on 2026-11-29 because ``named`` only says some word is capitalised. This is a
+benchmark, not a test: the gold data is never shipped or read by the test suite.
 
 Two parts keep the figures honest. Rules are tuned on the *tuning* part (topics 1-24): its
 per-file rows and ``--errors`` are printed. The *check* part (topics 25-35) is printed only as
