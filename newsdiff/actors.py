@@ -72,9 +72,10 @@ _NOT_ROLES = frozenset(
 _AGENT_ENDINGS = ("ist", "er", "or", "man", "woman", "person", "ian")
 #: Dependencies that keep a modifier inside a role ("former Florida governor").
 _ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
-#: Prepositions whose phrase belongs to a role ("governor of the Bank of Mexico", "analyst at
-#: Skagen Securities"); "in Denver" says where, not what.
-_ROLE_PREPOSITIONS = frozenset({"of", "at"})
+#: Prepositions whose phrase belongs to a role: the complement of a relational noun ("governor
+#: of the Bank of Mexico", "analyst at Skagen Securities", "spokeswoman for the ministry",
+#: "ambassador to Turkey"); "in Denver" says where, not what.
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
 _MAX_ROLE_TOKENS = 9
 #: Words a tagger may leave inside a person's name ("Sen. Ruth Calloway"): built once, not per
 #: word of every person mention.

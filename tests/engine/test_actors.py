@@ -79,6 +79,14 @@ def test_role_in_apposition(nlp: Any) -> None:
             "Jonas",
             ["analyst at Skagen Securities"],
         ),
+        # A relational noun keeps its "for"/"to" complement; "in" only says where.
+        (
+            "Lena Voss, a spokeswoman for the health ministry, declined to comment.",
+            "Lena",
+            ["spokeswoman for the health ministry"],
+        ),
+        ("Omar Haddad is the ambassador to Turkey.", "Omar", ["ambassador to Turkey"]),
+        ("Omar Haddad is a lawyer in Ankara.", "Omar", ["lawyer"]),
         # A relative is not a role.
         ("His father, Tobias Whitfield, stood by him.", "Tobias", []),
     ],
