@@ -67,7 +67,10 @@ class _Model:
     def _embed_batch(self, texts: Sequence[str], out: Any) -> None:
         import numpy as np
 
-        encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        # One text at a time on this thread: encode_batch's worker threads each keep a heap
+        # of their own (50 MB more peak RSS for a 4 MB article, at the same speed).
+        encode = self.tokenizer.encode
+        encoded = [encode(text, add_special_tokens=False) for text in texts]
         lengths = np.array([len(e.ids) for e in encoded])
         ids = np.zeros(0, dtype=np.int64)
         if encoded:
