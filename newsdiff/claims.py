@@ -35,6 +35,7 @@ from newsdiff.claim_facts import (
     event_of,
     normalise_number,
     number_fact,
+    other_event,
     predicate_of,
     qualifier_class,
     quote_words,
@@ -281,8 +282,9 @@ def _compare_events(
     The same verb (or a synonym) with a shared participant: another negation or modality is
     a conflict, and so is another named actor in the same role. Different verbs with the same
     participants ("Blinken met with / spoke with Zelensky") are another event: a conflict
-    when both verbs take an object and one role is shared while the other is not a different
-    named actor; otherwise the verbs are only wording.
+    when both verbs take an object, one role is shared while the other is not a different
+    named actor, and the verbs name known event kinds that exclude each other; otherwise
+    ("surrendered to" / "presented himself to") the verbs are only wording.
     """
     from newsdiff.semantic import word_similarity
 
@@ -329,6 +331,7 @@ def _compare_events(
         and not contradicting
         and not light
         and not one_reports
+        and other_event(ea.verb, eb.verb)
     ):
         found.add("predicate", "conflict", {a: [ea.surface], b: [eb.surface]})
     elif ea.surface.lower() != eb.surface.lower() and not reporting:

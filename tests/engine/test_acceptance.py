@@ -142,11 +142,6 @@ KNOWN_LIMITS: dict[str, str] = {
         "Convention of this story; an acronym with two expansions of different kinds joins "
         "neither (only 'DNC chair' says which, and a role noun is no definition)"
     ),
-    "port_strike-adds-A-Union_leader_Niels_de_Boer_said": (
-        "'wanted a pay rise' / 'were seeking a pay increase': same doer and undergoer with two "
-        "verbs the static word vectors do not see as synonyms (want/seek), so the engine calls "
-        "it another event (a predicate conflict) instead of an addition"
-    ),
 }
 
 

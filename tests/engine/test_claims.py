@@ -450,3 +450,39 @@ def test_another_verb_is_another_event_only_in_a_minimal_pair(
     }
     claim = compare_group(_event_group(lemmas_a, lemmas_b), details, "c1")
     assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
+
+
+@pytest.mark.parametrize(
+    ("verbs", "cls"),
+    [
+        # Known kinds of contact that exclude each other: face to face vs at a distance.
+        (("meet with", "speak with"), "conflict"),
+        (("meet with", "phone"), "conflict"),
+        # Steps of a deal: agreeing the terms is not signing, signing is not rejecting.
+        (("sign", "agree"), "conflict"),
+        (("sign", "reject"), "conflict"),
+        # Two gatherings can be one event; talks can be held any way.
+        (("visit", "meet"), "wording"),
+        (("negotiate with", "speak with"), "wording"),
+        # Verbs of no known kind are, for all the engine knows, a paraphrase.
+        (("surrender to", "present to"), "wording"),
+        (("want", "seek"), "wording"),
+    ],
+)
+def test_another_verb_conflicts_only_between_known_event_kinds(
+    verbs: tuple[str, str], cls: str
+) -> None:
+    from newsdiff.claim_facts import EventFact
+
+    def event(verb: str) -> EventFact:
+        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
+
+    details = {
+        "A1": SentenceDetail(event=event(verbs[0])),
+        "B1": SentenceDetail(event=event(verbs[1])),
+    }
+    head_a, head_b = verbs[0].split()[0], verbs[1].split()[0]
+    group = _event_group(("suspect", head_a, "authority"), ("suspect", head_b, "authority"))
+    claim = compare_group(group, details, "c1")
+    assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
+    assert (claim.status == "differ") == (cls == "conflict")
