@@ -426,11 +426,23 @@ def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
         joined_a, joined_b = "".join(canon_a[i1:i2]), "".join(canon_b[j1:j2])
         if min(len(joined_a), len(joined_b)) >= 6 and fuzz.ratio(joined_a, joined_b) >= 75:
             continue
-        for x in canon_a[i1:i2]:
-            for y in canon_b[j1:j2]:
-                if x not in y and y not in x:  # "online" / "on-line" is one word
-                    return True
+        if _unrelated(canon_a[i1:i2], canon_b[j1:j2], set(canon_a), set(canon_b)):
+            return True
     return False
+
+
+def _unrelated(xs: Sequence[str], ys: Sequence[str], all_a: set[str], all_b: set[str]) -> bool:
+    """Both sides of a replaced stretch keep a word the other side does not account for. A word
+    the other quote has elsewhere was moved ("the Archdiocese of Boston" / "the leadership in
+    Boston"), and a word inside another ("percent" / "per cent", "online" / "on-line") is the
+    same word spelled apart; what is left on one side only is that quote saying more."""
+
+    def part(x: str, y: str) -> bool:
+        return min(len(x), len(y)) >= 3 and (x in y or y in x)
+
+    rest_a = [x for x in xs if x not in all_b and not any(part(x, y) for y in ys)]
+    rest_b = [y for y in ys if y not in all_a and not any(part(x, y) for x in xs)]
+    return bool(rest_a and rest_b)
 
 
 def _plain(text: str) -> list[str]:

@@ -144,6 +144,33 @@ def test_same_quote_with_other_punctuation_agrees() -> None:
     assert compare_group(_group("A1", "B1"), details, "c1").status == "agree"
 
 
+@pytest.mark.parametrize(
+    ("words_a", "words_b", "cls"),
+    [
+        # A word moved elsewhere in the quote is no other word.
+        (
+            ("leadership", "take", "responsibility", "archdiocese", "boston"),
+            ("leadership", "boston", "take", "responsibility", "archdiocese", "say", "lincoln"),
+            "none",
+        ),
+        # One word written as two ("percent" / "per cent"), the other quote running on.
+        (("industry", "percent"), ("industry", "per", "cent", "growth", "rate"), "none"),
+        # Another word in the same place is another quote.
+        (("reject", "visit"), ("reject", "message"), "conflict"),
+    ],
+)
+def test_quote_substitution_needs_a_word_on_both_sides(
+    words_a: tuple[str, ...], words_b: tuple[str, ...], cls: str
+) -> None:
+    details = {
+        "A1": SentenceDetail(quote=" ".join(words_a), quote_words=(words_a,)),
+        "B1": SentenceDetail(quote=" ".join(words_b), quote_words=(words_b,)),
+    }
+    claim = compare_group(_group("A1", "B1"), details, "c1")
+    conflicts = {d.kind for d in claim.differences if d.cls == "conflict"}
+    assert ("quote" in conflicts) == (cls == "conflict")
+
+
 def test_single_sentence_is_only() -> None:
     claim = compare_group(_group("A4"), {}, "c9")
     assert claim.status == "only"
