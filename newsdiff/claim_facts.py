@@ -59,6 +59,8 @@ _MODAL = {
     "must": "necessary",
     "should": "necessary",
 }
+_UNTIL = frozenset({"until", "till"})
+_IF = frozenset({"if", "unless"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
@@ -135,7 +137,7 @@ class EventFact:
     surface: str
     negated: bool
     modality: str
-    """fact, future, possible, necessary or denied."""
+    """fact, future, possible, necessary, denied, or conditional (under an "if" clause)."""
     present: bool = False
     """The verb is in the simple present ("goes", "faces"), which can speak of a scheduled event."""
     subjects: frozenset[str] = frozenset()
@@ -402,6 +404,15 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
     negated = any(c.dep_ == "neg" for c in root.children) or any(
         c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS and _no_determiner(c) for c in root.children
     )
+    # "The primary isn't until March 9" says when (March 9, no earlier), not that it is not.
+    negated = negated and not any(c.dep_ == "prep" and c.lower_ in _UNTIL for c in root.children)
+    # "Paracha, if convicted, could face / faces 17 years": under a condition the modal and
+    # the plain verb say the same thing, what follows if it holds.
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        for c in root.children
+    ) and modality in {"fact", "future", "possible"}:
+        modality = "conditional"
     lemma = root.lemma_.lower()
     particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
     verb = canonical_lemma(f"{lemma}_{particle}" if particle else lemma)

@@ -333,8 +333,11 @@ def _reworded_clause(
 
 def _scheduled(ea: EventFact, eb: EventFact) -> bool:
     """ "The bill goes to the Senate next week" / "will go": the simple present of a scheduled
-    or generic event says what the future says."""
+    or generic event says what the future says; under a condition ("if convicted, faces /
+    could face") any modal says what follows if it holds."""
     pair = {ea.modality, eb.modality}
+    if "conditional" in pair:
+        return True
     fact = ea if ea.modality == "fact" else eb
     return pair == {"fact", "future"} and fact.present
 

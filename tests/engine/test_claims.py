@@ -513,3 +513,31 @@ def test_another_verb_conflicts_only_between_known_event_kinds(
     claim = compare_group(group, details, "c1")
     assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
     assert (claim.status == "differ") == (cls == "conflict")
+
+
+def test_not_until_says_when_and_a_condition_levels_the_modal(nlp: Any) -> None:
+    from newsdiff.claim_facts import event_of
+
+    def event(text: str) -> Any:
+        return event_of(next(iter(nlp(text).sents)), {})
+
+    assert not event("Florida's primary isn't until March 9.").negated
+    assert event("Florida's primary isn't on March 9.").negated
+    assert event("Paracha, if convicted, could face 17 years in prison.").modality == "conditional"
+    assert event("Paracha faces 17 years in prison if convicted.").modality == "conditional"
+    assert event("Paracha could face 17 years in prison.").modality == "possible"
+
+
+def test_under_a_condition_a_modal_is_no_other_modality() -> None:
+    from newsdiff.claim_facts import EventFact
+
+    could = EventFact(
+        "face", "could face", False, "conditional", False, frozenset({"e1"}), frozenset()
+    )
+    faces = EventFact("face", "faces", False, "conditional", True, frozenset({"e1"}), frozenset())
+    will = EventFact("face", "will face", False, "future", False, frozenset({"e1"}), frozenset())
+    did = EventFact("face", "faced", False, "fact", False, frozenset({"e1"}), frozenset())
+    for x, y, conflict in ((could, faces, False), (could, did, False), (will, did, True)):
+        details = {"A1": SentenceDetail(event=x), "B1": SentenceDetail(event=y)}
+        claim = compare_group(_group("A1", "B1"), details, "c1")
+        assert (("modality", "conflict") in _classes(claim)) == conflict
