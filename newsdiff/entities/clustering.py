@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
+from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
 from newsdiff.entities.people import cluster_people
-from newsdiff.entities.recall import ACRONYM_IN_PARENS, ORG_ENDINGS, expands
+from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
     NAME_CUTOFF,
     Cluster,
@@ -21,7 +22,7 @@ from newsdiff.entities.records import (
     fold_spaces,
     majority_label,
 )
-from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
     acronym_variants,
@@ -55,29 +56,17 @@ def _link_parenthetical_acronyms(
     The acronym's letters must appear, in order and starting with the first, among the initials
     of the words between an organisation mention and the parenthesis.
     """
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        by_doc[m.doc_index].append(i)
-    for doc_index, idxs in by_doc.items():
+    by_doc: dict[int, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_index].append(m)
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for doc_index, own in by_doc.items():
         text = texts[doc_index]
-        for match in ACRONYM_IN_PARENS.finditer(text):
-            acr = compact(match.group(1))
-            if len(acr) < 2:
-                continue
-            inner = [i for i in idxs if mentions[i].start >= match.start(1)]
-            acr_mentions = [i for i in inner if mentions[i].start < match.end(1)]
-            candidates = [
-                i
-                for i in idxs
-                if mentions[i].label != "PERSON"
-                and match.start() - mentions[i].end >= 0
-                and mentions[i].start >= match.start() - 120
-                and mentions[i].start < match.start()
-            ]
-            for i in sorted(candidates, key=lambda k: mentions[k].start):
-                if expands(text[mentions[i].start : match.start()], acr):
-                    for j in acr_mentions:
-                        uf.union(i, j)
+        for win in acronym_windows(own, text):
+            for m in win.before:
+                if expands(text[m.start : win.match.start()], win.acronym):
+                    for inner in win.inside:
+                        uf.union(index[id(m)], index[id(inner)])
                     break
 
 
@@ -112,7 +101,11 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     n = len(mentions)
     uf = UnionFind(n)
     forms: dict[tuple[bool, str, int], Form] = {}
+    # "the 40-year-old American": a person, placed once the people are known.
+    epithets = person_epithets(docs, mentions)
     for i, m in enumerate(mentions):
+        if i in epithets:
+            continue
         is_person, key = _form_key(m)
         # A namesake ("his father, also named ...") is a form of its own; a generic head
         # alone ("the Committee") is one per article: it means the body that article names.
@@ -133,7 +126,16 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     persons = [f for f in form_list if f.is_person and not f.namesake]
     others = [f for f in form_list if not f.is_person]
     cluster_people(persons, uf)
-    cluster_others(others, uf)
+    cluster_others(others, uf, _acting_forms(docs, mentions, others))
+    for i in link_epithets(docs, mentions, epithets, uf):  # unplaced: the country, as before
+        key = _form_key(mentions[i])[1]
+        if (False, key, -1) not in forms:
+            others.append(forms.setdefault((False, key, -1), Form(key, False)))
+        form = forms[(False, key, -1)]
+        if form.mentions:
+            uf.union(form.mentions[0], i)
+        form.mentions.append(i)
+        form.label_votes[mentions[i].label] = form.label_votes.get(mentions[i].label, 0) + 1
     # Doc.text joins every token on each access: the text-reading rules share one join per Doc.
     texts = [doc.text for doc in docs]
     _link_parenthetical_acronyms(texts, mentions, uf)
@@ -184,8 +186,37 @@ def _head_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
-    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling."""
+def _acts(doc: Doc, m: RawMention) -> bool:
+    """A mention used as a body that acts: "DNC chair", "the Committee's spokesman", "the
+    Committee said" (an event such as a convention is held, it has no chair and says nothing)."""
+    nxt = m.token_end
+    if nxt < len(doc) and doc[nxt].tag_ == "POS":
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in ROLE_NOUNS and doc[nxt].text.islower():
+        return True
+    root = doc[m.token_start : m.token_end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _acting_forms(
+    docs: Sequence[Doc], mentions: Sequence[RawMention], forms: Sequence[Form]
+) -> set[int]:
+    """Ids of the forms some mention of which acts (see ``_acts``)."""
+    return {
+        id(f)
+        for f in forms
+        if any(_acts(docs[mentions[i].doc_index], mentions[i]) for i in f.mentions)
+    }
+
+
+def cluster_others(forms: Sequence[Form], uf: UnionFind, acting: set[int] | None = None) -> None:
+    """Organisations and places: compact spelling, acronym/expansion and fuzzy spelling.
+
+    ``acting`` holds the ids of forms used as a body that acts: an acronym two kinds of name
+    expand ("DNC": the Democratic National Committee and Convention) joins the one expansion
+    that acts when the acronym acts too ("DNC chair" / "the Committee said").
+    """
+    acting = acting or set()
     by_compact: dict[str, list[Form]] = defaultdict(list)
     for f in forms:
         by_compact[org_core(f.text)].append(f)
@@ -211,6 +242,11 @@ def cluster_others(forms: Sequence[Form], uf: UnionFind) -> None:
     for acr, longs in expansions.items():
         spelled = [f.text for f in longs if _spelled_out(f.text)]
         if len({_head_word(text) for text in spelled}) > 1:
+            doers = [f for f in longs if id(f) in acting and _spelled_out(f.text)]
+            if len(doers) == 1:
+                for g in acronyms[acr]:
+                    if id(g) in acting:
+                        uf.union(doers[0].mentions[0], g.mentions[0])
             continue
         for f in longs:
             for g in acronyms[acr]:

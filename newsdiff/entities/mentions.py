@@ -174,7 +174,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             mentions.append(
                 RawMention(sid, start, end, text, label, doc_index, ts, te, demonym, abbreviates)
             )
-    mentions = _trust_headlines_less(docs, mentions)
+    mentions = _trust_headlines_less(docs, mentions, common)
     mentions = _trim_to_known_names(docs, mentions)
     mentions = _mark_namesakes(docs, mentions)
     mentions = split_at_known_names(docs, mentions)
@@ -182,12 +182,14 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _include_nicknames(docs, mentions)
     mentions = _person_led_bodies(docs, mentions)
     mentions = _group_led_bodies(docs, mentions)
+    mentions = _place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = extend_to_acronyms(texts, mentions)
     mentions.extend(missed_mentions(docs, source_ids, mentions))
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
+    mentions = _place_led_teams(docs, mentions)  # again, for the places recall added
     return _join_makers_to_models(docs, _include_versions(docs, mentions))
 
 
@@ -217,20 +219,31 @@ def _join_makers_to_models(docs: Sequence[Doc], mentions: list[RawMention]) -> l
     return out
 
 
-def _is_headline(sent: Span) -> bool:
-    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose."""
+def _is_headline(sent: Span, common: frozenset[str] = frozenset()) -> bool:
+    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose.
+
+    AP-style titles keep short function words in lower case ("Biologists Call on Obama
+    Administration to Overturn Bush Rules"); such a line is a headline too when two or more
+    of its capitalised words are ones the comparison writes in lower case (``common``):
+    verbs and common nouns, which prose capitalises only at a sentence start, and when it
+    does not end with a full stop.
+    """
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) < 3 or sum(t.text[0].isupper() for t in words) / len(words) < 0.75:
         return False
     # Prose writes "with", "into", "from" in lower case; headline style capitalises them.
     small = [t for t in sent[1:] if t.is_stop and t.is_alpha and len(t) >= 3]
-    if small:
-        return all(t.text[0].isupper() for t in small)
-    last = sent[-1].text if len(sent) else ""
-    return last not in {".", "!", "?"}
+    if small and all(t.text[0].isupper() for t in small):
+        return True
+    last = next((t.text for t in reversed(sent) if not t.is_space), "")
+    if last in {".", "!", "?"}:
+        return False  # a headline has no full stop; prose dense with names does
+    return not small or sum(t.lower_ in common for t in words[1:] if t.text[0].isupper()) >= 2
 
 
-def _trust_headlines_less(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+def _trust_headlines_less(
+    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """In a headline keep only names the prose of the story also uses.
 
     The prose names are then found again in the headline by the document-level pass, with
@@ -240,16 +253,19 @@ def _trust_headlines_less(docs: Sequence[Doc], mentions: list[RawMention]) -> li
     for doc in docs:
         tokens: set[int] = set()
         for sent in doc.sents:
-            if _is_headline(sent):
+            if _is_headline(sent, common):
                 tokens.update(range(sent.start, sent.end))
         headline_tokens.append(tokens)
     if not any(headline_tokens):
         return mentions
-    prose_forms = {m.text for m in mentions if m.token_start not in headline_tokens[m.doc_index]}
+    # "Comeaux Jr" in a headline is the prose's "Comeaux Jr.": a full stop does not count.
+    prose_forms = {
+        m.text.rstrip(".") for m in mentions if m.token_start not in headline_tokens[m.doc_index]
+    }
     return [
         m
         for m in mentions
-        if m.token_start not in headline_tokens[m.doc_index] or m.text in prose_forms
+        if m.token_start not in headline_tokens[m.doc_index] or m.text.rstrip(".") in prose_forms
     ]
 
 
@@ -430,6 +446,35 @@ def _group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
         ):
             m = respan(doc, m, m.token_start, te + 1, "ORG")
             m.demonym_of = None
+        out.append(m)
+    return out
+
+
+def _place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Philadelphia 76ers", "Boston Celtics": a place and a plural name right after it.
+
+    A capitalised (or numbered) plural noun that no mention holds, written after a place's
+    name, names the club or body of that place, not the place. Title-case headlines, which
+    capitalise every plural ("Iran Villagers Shelter"), count only a numbered one.
+    """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        nxt = doc[te] if te < len(doc) else None
+        if (
+            nxt is not None
+            and m.label == "GPE"
+            and m.demonym_of is None
+            and m.abbreviates is None
+            and nxt.tag_ in {"NNS", "NNPS"}
+            and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not _is_headline(nxt.sent)))
+            and (m.doc_index, te) not in taken
+            and demonym_country(nxt.text) is None
+            and doc[te - 1].whitespace_ == " "
+        ):
+            m = respan(doc, m, m.token_start, te + 1, "ORG")
         out.append(m)
     return out
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.entities.records import RawMention
@@ -153,6 +156,48 @@ def expands(window: str, acr: str) -> bool:
     return bool(initials) and initials[0] == acr[0] and is_subsequence(acr, initials)
 
 
+@dataclass(frozen=True, slots=True)
+class AcronymWindow:
+    """One "(ABC)" of a document and the mentions around it."""
+
+    match: re.Match[str]
+    acronym: str
+    #: Non-person mentions ending before the parenthesis, starting at most 120 characters
+    #: before it, in text order: those that may spell the acronym out.
+    before: list[RawMention]
+    #: Mentions that start inside the acronym.
+    inside: list[RawMention]
+    #: Whether a mention overlaps the acronym.
+    covered: bool
+
+
+def acronym_windows(own: Sequence[RawMention], text: str) -> Iterator[AcronymWindow]:
+    """Each "(ABC)" of one document's text with the mentions that may spell it out.
+
+    Mentions are looked up by bisection over their start offsets, so a long text with many
+    parentheses stays near-linear (a scan of every mention per parenthesis did not).
+    """
+    ordered = sorted(own, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    reach: list[int] = []  # reach[k]: the furthest end of ordered[0..k]
+    for m in ordered:
+        reach.append(max(m.end, reach[-1]) if reach else m.end)
+    for match in ACRONYM_IN_PARENS.finditer(text):
+        acr = compact(match.group(1))
+        if len(acr) < 2:
+            continue
+        k = bisect_left(starts, match.end(1))
+        lo = bisect_left(starts, match.start() - 120)
+        hi = bisect_left(starts, match.start())
+        yield AcronymWindow(
+            match,
+            acr,
+            [m for m in ordered[lo:hi] if m.label != "PERSON" and m.end <= match.start()],
+            ordered[bisect_left(starts, match.start(1)) : k],
+            k > 0 and reach[k - 1] > match.start(1),
+        )
+
+
 def add_parenthetical_acronyms(
     docs: Sequence[Doc],
     texts: Sequence[str],
@@ -161,22 +206,16 @@ def add_parenthetical_acronyms(
 ) -> list[RawMention]:
     """ "European Central Bank (ECB)": the acronym is a name even when the tagger skipped it."""
     added: list[RawMention] = []
+    by_doc: dict[int, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_index].append(m)
     for doc_index, (doc, sid) in enumerate(zip(docs, source_ids, strict=True)):
-        own = [m for m in mentions if m.doc_index == doc_index]
         text = texts[doc_index]
-        for match in ACRONYM_IN_PARENS.finditer(text):
-            acr = compact(match.group(1))
-            if len(acr) < 2 or not is_acronym(match.group(1)):
+        for win in acronym_windows(by_doc[doc_index], text):
+            match = win.match
+            if win.covered or not is_acronym(match.group(1)):
                 continue
-            if any(m.start < match.end(1) and m.end > match.start(1) for m in own):
-                continue
-            if not any(
-                m.label != "PERSON"
-                and match.start() - m.end >= 0
-                and m.start >= match.start() - 120
-                and expands(text[m.start : match.start()], acr)
-                for m in own
-            ):
+            if not any(expands(text[m.start : match.start()], win.acronym) for m in win.before):
                 continue
             span = doc.char_span(match.start(1), match.end(1))
             if span is None:

@@ -136,13 +136,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Compar
 
 #: Reader checks the engine is known to miss, with why. They stay strict xfails: the day one
 #: passes, the mark has to go (and the limit is gone from the release notes).
-KNOWN_LIMITS: dict[str, str] = {
-    "house_white_house-cluster-Democratic_National_Committee": (
-        "'DNC' spells both the Democratic National Committee and the Democratic National "
-        "Convention of this story; an acronym with two expansions of different kinds joins "
-        "neither (only 'DNC chair' says which, and a role noun is no definition)"
-    ),
-}
+KNOWN_LIMITS: dict[str, str] = {}
 
 
 def _param(story: str, item: Any, case_id: str) -> Any:

@@ -565,3 +565,104 @@ def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> N
     committee = _cluster_with(clusters, "Senate Ethics Committee")
     assert "A" in {s for c in clusters if "Committee" in c[2] for s in c[3]}
     assert "B" not in committee[3]
+
+
+def test_a_nationality_used_as_a_noun_is_the_person_of_that_age(nlp: Any) -> None:
+    # The person named last before "the 40-year-old American" is Klitschko; the age the
+    # other source gives says the epithet renames Thompson.
+    clusters = _clusters(
+        nlp,
+        "The 40-year-old Tony Thompson lost on Saturday.",
+        "Thompson fought Wladimir Klitschko in Bern, and the 40-year-old American never recovered.",
+    )
+    assert "American" in _cluster_with(clusters, "Tony Thompson")[2]
+    assert "American" not in _cluster_with(clusters, "Wladimir Klitschko")[2]
+
+
+def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "One Australian and one English climber have died in New Zealand.",
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
+        "The New Zealand-born Australian was planning to ski.",
+    )
+    _name, label, forms, sources = _cluster_with(clusters, "Duncan Rait")
+    assert "Australian" in forms
+    assert sources == {"A", "B"}
+    assert label == "PERSON"
+
+
+def test_a_nationality_adjective_and_a_person_of_another_nationality_stay_apart(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "Klitschko beat American Tony Thompson in Bern. The Ukrainian said he was happy.",
+        "The American delegation met officials of the United States.",
+    )
+    assert _cluster_with(clusters, "Tony Thompson")[2] == {"Tony Thompson"}
+    assert "American" in _cluster_with(clusters, "United States")[2]
+    assert _cluster_with(clusters, "Ukrainian")[1] == "GPE"
+
+
+def test_a_place_with_a_plural_name_after_it_is_a_club_not_the_place(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Maurice Cheeks is out as Philadelphia 76ers head coach.",
+        "The coach of the Philadelphia 76ers was fired. Residents of Philadelphia shrugged.",
+    )
+    _name, label, forms, sources = _cluster_with(clusters, "Philadelphia 76ers")
+    assert label == "ORG"
+    assert sources == {"A", "B"}
+    assert "Philadelphia" not in forms
+
+
+def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp, "Iran Villagers Shelter In Tents After Quake\nVillagers in Iran slept outside."
+    )
+    assert all("Villagers" not in " ".join(c[2]) for c in clusters)
+
+
+def test_an_ap_style_headline_keeps_only_the_names_its_story_uses(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Biologists Call on Obama Administration to Overturn Bush Rules that Cut Science\n"
+        "Biologists urged the government to overturn rules that George W. Bush made. "
+        "They said Bush rules cut science out of the law.",
+    )
+    forms = {form for c in clusters for form in c[2]}
+    assert not any("Overturn" in form or "Biologists" in form for form in forms)
+    assert "Bush" in _cluster_with(clusters, "George W. Bush")[2]
+
+
+def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The party said workers and socialist groups would march.\n"
+        "He's with the Greek Socialist Workers Party.\n"
+        "The march went on.",
+    )
+    assert any("Greek Socialist Workers Party" in c[2] for c in clusters)
+
+
+def test_an_acronym_of_two_expansions_joins_the_one_that_acts_as_a_body(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee said Chicago would host the Democratic National "
+        "Convention.",
+        "DNC chair Lena Ortiz said the Democratic National Convention would be held in Chicago.",
+    )
+    assert "DNC" in _cluster_with(clusters, "Democratic National Committee")[2]
+    assert "DNC" not in _cluster_with(clusters, "Democratic National Convention")[2]
+
+
+def test_an_acronym_of_two_expansions_with_no_acting_use_joins_neither(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The Democratic National Committee met before the Democratic National Convention.",
+        "The DNC was in Chicago.",
+    )
+    assert _cluster_with(clusters, "DNC")[2] == {"DNC"}
