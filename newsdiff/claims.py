@@ -350,10 +350,18 @@ def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: Sente
     texts_a = [q.strip(" ,.") for q in (da.quote or "").split(" … ")]
     texts_b = [q.strip(" ,.") for q in (db.quote or "").split(" … ")]
     used_b: set[int] = set()
+    # One word matrix for every fragment pair: fragments are slices of it.
+    vocab_a = list(dict.fromkeys(w for words in da.quote_words for w in words))
+    vocab_b = list(dict.fromkeys(w for words in db.quote_words for w in words))
+    every = synonyms(vocab_a, vocab_b)
+    at_a = {w: k for k, w in enumerate(vocab_a)}
+    at_b = {w: k for k, w in enumerate(vocab_b)}
+    rows_b = [[at_b[w] for w in wb] for wb in db.quote_words]
     for i, wa in enumerate(da.quote_words):
         best, best_j, best_m = 0.0, -1, None
+        rows = [at_a[w] for w in wa]
         for j, wb in enumerate(db.quote_words):
-            m = synonyms(list(wa), list(wb))
+            m = every[rows][:, rows_b[j]]
             overlap = (m.any(axis=1).sum() + m.any(axis=0).sum()) / (len(wa) + len(wb))
             if overlap > best:
                 best, best_j, best_m = float(overlap), j, m
