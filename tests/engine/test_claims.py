@@ -444,6 +444,16 @@ def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> Aligne
     return AlignedGroup({"A": a, "B": b}, {}, 0.8)
 
 
+def _verb_details(verb_a: str, verb_b: str) -> dict[str, SentenceDetail]:
+    """Two sentences whose main events differ only in the verb (same doer and undergoer)."""
+    from newsdiff.claim_facts import EventFact
+
+    def event(verb: str) -> EventFact:
+        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
+
+    return {"A1": SentenceDetail(event=event(verb_a)), "B1": SentenceDetail(event=event(verb_b))}
+
+
 @pytest.mark.parametrize(
     ("verbs", "lemmas_a", "lemmas_b", "cls"),
     [
@@ -466,15 +476,7 @@ def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> Aligne
 def test_another_verb_is_another_event_only_in_a_minimal_pair(
     verbs: tuple[str, str], lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...], cls: str
 ) -> None:
-    from newsdiff.claim_facts import EventFact
-
-    def event(verb: str) -> EventFact:
-        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
-
-    details = {
-        "A1": SentenceDetail(event=event(verbs[0])),
-        "B1": SentenceDetail(event=event(verbs[1])),
-    }
+    details = _verb_details(*verbs)
     claim = compare_group(_event_group(lemmas_a, lemmas_b), details, "c1")
     assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
 
@@ -499,15 +501,7 @@ def test_another_verb_is_another_event_only_in_a_minimal_pair(
 def test_another_verb_conflicts_only_between_known_event_kinds(
     verbs: tuple[str, str], cls: str
 ) -> None:
-    from newsdiff.claim_facts import EventFact
-
-    def event(verb: str) -> EventFact:
-        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
-
-    details = {
-        "A1": SentenceDetail(event=event(verbs[0])),
-        "B1": SentenceDetail(event=event(verbs[1])),
-    }
+    details = _verb_details(*verbs)
     head_a, head_b = verbs[0].split()[0], verbs[1].split()[0]
     group = _event_group(("suspect", head_a, "authority"), ("suspect", head_b, "authority"))
     claim = compare_group(group, details, "c1")
