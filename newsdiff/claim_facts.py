@@ -30,6 +30,22 @@ _PLANNING = frozenset(
 )
 #: Verbs too light to name an event on their own ("have", "make"): never an event conflict.
 LIGHT_VERBS = frozenset({"be", "have", "do", "make", "get", "take", "give", "go", "come"})
+#: Verbs of talking to someone ("spoke with", "talked to", "phoned"): a conversation, which
+#: the news sets apart from a meeting ("met with" / "spoke with": in person or at a distance).
+_TALK_VERBS = frozenset({"speak", "talk", "phone", "telephone"})
+#: Steps of a deal or proposal, each an act of its own: putting it forward, agreeing to it,
+#: signing it, ratifying it, turning it down. "signed" / "agreed the terms", "signed" /
+#: "rejected": another step, not another word for it.
+_DEAL_STEPS: Mapping[str, str] = {
+    **dict.fromkeys(("propose", "offer", "table"), "proposal"),
+    **dict.fromkeys(("agree", "accept", "approve", "endorse"), "assent"),
+    **dict.fromkeys(("sign", "ink", "initial"), "signature"),
+    **dict.fromkeys(("ratify",), "ratification"),
+    **dict.fromkeys(("reject", "refuse", "rebuff", "decline", "veto", "turn_down"), "refusal"),
+}
+#: Event kinds that can be one gathering seen from two sides: a visit, a meeting, a summit and
+#: a conference are all face to face; talks can be held any way.
+_GATHERINGS = frozenset({"meeting", "summit", "conference", "visit", "talks"})
 _MODAL = {
     "will": "future",
     "shall": "future",
@@ -43,6 +59,8 @@ _MODAL = {
     "must": "necessary",
     "should": "necessary",
 }
+_UNTIL = frozenset({"until", "till"})
+_IF = frozenset({"if", "unless"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
@@ -119,7 +137,7 @@ class EventFact:
     surface: str
     negated: bool
     modality: str
-    """fact, future, possible, necessary or denied."""
+    """fact, future, possible, necessary, denied, or conditional (under an "if" clause)."""
     present: bool = False
     """The verb is in the simple present ("goes", "faces"), which can speak of a scheduled event."""
     subjects: frozenset[str] = frozenset()
@@ -386,6 +404,15 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
     negated = any(c.dep_ == "neg" for c in root.children) or any(
         c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS and _no_determiner(c) for c in root.children
     )
+    # "The primary isn't until March 9" says when (March 9, no earlier), not that it is not.
+    negated = negated and not any(c.dep_ == "prep" and c.lower_ in _UNTIL for c in root.children)
+    # "Paracha, if convicted, could face / faces 17 years": under a condition the modal and
+    # the plain verb say the same thing, what follows if it holds.
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        for c in root.children
+    ) and modality in {"fact", "future", "possible"}:
+        modality = "conditional"
     lemma = root.lemma_.lower()
     particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
     verb = canonical_lemma(f"{lemma}_{particle}" if particle else lemma)
@@ -583,3 +610,32 @@ def sentence_detail(
         event_dates=_event_dates(sent, root, times),
         quote_words=quote_words(sent, quotes),
     )
+
+
+def event_kind(verb: str) -> str | None:
+    """The kind of event a main verb names ("meet with" -> meeting, "speak with" -> call,
+    "signed" -> signature), or None for a verb of no known kind: only known kinds can be told
+    apart."""
+    from newsdiff.events import EVENT_VERBS
+
+    words = verb.split()
+    if words[0] in _DEAL_STEPS:
+        return _DEAL_STEPS[words[0]]
+    base = words[0].split("_")[0]
+    if base in EVENT_VERBS:
+        return EVENT_VERBS[base]
+    if base in {"phone", "telephone"} or (base in _TALK_VERBS and len(words) > 1):
+        return "call"  # talking *with* or *to* someone
+    return None
+
+
+def other_event(verb_a: str, verb_b: str) -> bool:
+    """Two verbs name events that exclude each other for the same participants: both of known
+    kinds that cannot be one event ("met with" / "spoke by phone with", "was arraigned" / "was
+    sentenced"). Two gatherings (a visit and a meeting) or talks can be one event; a verb of no
+    known kind ("surrendered" / "presented himself") is a paraphrase for all the engine knows.
+    """
+    ka, kb = event_kind(verb_a), event_kind(verb_b)
+    if ka is None or kb is None or ka == kb:
+        return False
+    return not (ka in _GATHERINGS and kb in _GATHERINGS) and "talks" not in (ka, kb)

@@ -35,12 +35,14 @@ from newsdiff.claim_facts import (
     event_of,
     normalise_number,
     number_fact,
+    other_event,
     predicate_of,
     qualifier_class,
     quote_words,
     sentence_detail,
     split_qualifier,
 )
+from newsdiff.claim_words import WORD_SYNONYM, soft_overlap, synonyms
 from newsdiff.model import Claim, ClaimStatus, Difference, DifferenceClass
 
 __all__ = [
@@ -55,12 +57,10 @@ __all__ = [
     "predicate_of",
     "quote_words",
     "sentence_detail",
+    "soft_overlap",
     "split_qualifier",
 ]
 
-#: Two words whose vectors are this close are one word choice for the same thing
-#: ("combat" / "fight" 0.63, "meet" / "speak" 0.21, "visit" / "message" 0.04).
-WORD_SYNONYM = 0.5
 #: A sentence whose uncovered content (IDF-weighted share of its words and names that the
 #: other sentence lacks) reaches this share adds facts; below it, the rest is wording.
 ADDITION_SHARE = 0.3
@@ -137,45 +137,12 @@ class _Found:
         return tuple(out)
 
 
-def _word_cosines(a: Sequence[str], b: Sequence[str]) -> Any:
-    """Cosine of each word of ``a`` with each word of ``b``, or None without word vectors.
-
-    A word the model has no vector for gets a zero one: it is close to nothing, so only an
-    exact match can pair it.
-    """
-    import numpy as np
-
-    from newsdiff.semantic import word_vectors
-
-    vectors = word_vectors([*a, *b])
-    if not vectors:
-        return None
-    dim = next(iter(vectors.values())).shape[0]
-    zero = np.zeros(dim, dtype=np.float32)
-    va = np.stack([vectors.get(w, zero) for w in a])
-    vb = np.stack([vectors.get(w, zero) for w in b])
-    return va @ vb.T
-
-
-def _synonyms(a: Sequence[str], b: Sequence[str]) -> Any:
-    """Boolean matrix: word i of ``a`` means the same as word j of ``b`` (equal or close)."""
-    import numpy as np
-
-    same = np.array([[x == y for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
-    if not a or not b:
-        return same
-    cosines = _word_cosines(a, b)
-    if cosines is None:
-        return same
-    return same | (cosines >= WORD_SYNONYM)
-
-
 def _uncovered(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], float]:
     """Words and names of ``a`` that ``b`` lacks (no equal or synonymous word), and their
     IDF-weighted share of ``a``."""
     words_a = list(dict.fromkeys(a.lemmas))
     words_b = list(dict.fromkeys(b.lemmas))
-    covered = _synonyms(words_a, words_b).any(axis=1) if words_a else []
+    covered = synonyms(words_a, words_b).any(axis=1) if words_a else []
     missing = [w for w, c in zip(words_a, covered, strict=False) if not c]
     missing_ents = [e for e in a.entities if e not in b.entities]
     missing_nums = [n for n in a.numbers if n not in b.numbers]
@@ -281,8 +248,9 @@ def _compare_events(
     The same verb (or a synonym) with a shared participant: another negation or modality is
     a conflict, and so is another named actor in the same role. Different verbs with the same
     participants ("Blinken met with / spoke with Zelensky") are another event: a conflict
-    when both verbs take an object and one role is shared while the other is not a different
-    named actor; otherwise the verbs are only wording.
+    when both verbs take an object, one role is shared while the other is not a different
+    named actor, and the verbs name known event kinds that exclude each other; otherwise
+    ("surrendered to" / "presented himself to") the verbs are only wording.
     """
     from newsdiff.semantic import word_similarity
 
@@ -329,6 +297,7 @@ def _compare_events(
         and not contradicting
         and not light
         and not one_reports
+        and other_event(ea.verb, eb.verb)
     ):
         found.add("predicate", "conflict", {a: [ea.surface], b: [eb.surface]})
     elif ea.surface.lower() != eb.surface.lower() and not reporting:
@@ -364,8 +333,11 @@ def _reworded_clause(
 
 def _scheduled(ea: EventFact, eb: EventFact) -> bool:
     """ "The bill goes to the Senate next week" / "will go": the simple present of a scheduled
-    or generic event says what the future says."""
+    or generic event says what the future says; under a condition ("if convicted, faces /
+    could face") any modal says what follows if it holds."""
     pair = {ea.modality, eb.modality}
+    if "conditional" in pair:
+        return True
     fact = ea if ea.modality == "fact" else eb
     return pair == {"fact", "future"} and fact.present
 
@@ -378,10 +350,18 @@ def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: Sente
     texts_a = [q.strip(" ,.") for q in (da.quote or "").split(" … ")]
     texts_b = [q.strip(" ,.") for q in (db.quote or "").split(" … ")]
     used_b: set[int] = set()
+    # One word matrix for every fragment pair: fragments are slices of it.
+    vocab_a = list(dict.fromkeys(w for words in da.quote_words for w in words))
+    vocab_b = list(dict.fromkeys(w for words in db.quote_words for w in words))
+    every = synonyms(vocab_a, vocab_b)
+    at_a = {w: k for k, w in enumerate(vocab_a)}
+    at_b = {w: k for k, w in enumerate(vocab_b)}
+    rows_b = [[at_b[w] for w in wb] for wb in db.quote_words]
     for i, wa in enumerate(da.quote_words):
         best, best_j, best_m = 0.0, -1, None
+        rows = [at_a[w] for w in wa]
         for j, wb in enumerate(db.quote_words):
-            m = _synonyms(list(wa), list(wb))
+            m = every[rows][:, rows_b[j]]
             overlap = (m.any(axis=1).sum() + m.any(axis=0).sum()) / (len(wa) + len(wb))
             if overlap > best:
                 best, best_j, best_m = float(overlap), j, m
@@ -423,11 +403,23 @@ def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
         joined_a, joined_b = "".join(canon_a[i1:i2]), "".join(canon_b[j1:j2])
         if min(len(joined_a), len(joined_b)) >= 6 and fuzz.ratio(joined_a, joined_b) >= 75:
             continue
-        for x in canon_a[i1:i2]:
-            for y in canon_b[j1:j2]:
-                if x not in y and y not in x:  # "online" / "on-line" is one word
-                    return True
+        if _unrelated(canon_a[i1:i2], canon_b[j1:j2], set(canon_a), set(canon_b)):
+            return True
     return False
+
+
+def _unrelated(xs: Sequence[str], ys: Sequence[str], all_a: set[str], all_b: set[str]) -> bool:
+    """Both sides of a replaced stretch keep a word the other side does not account for. A word
+    the other quote has elsewhere was moved ("the Archdiocese of Boston" / "the leadership in
+    Boston"), and a word inside another ("percent" / "per cent", "online" / "on-line") is the
+    same word spelled apart; what is left on one side only is that quote saying more."""
+
+    def part(x: str, y: str) -> bool:
+        return min(len(x), len(y)) >= 3 and (x in y or y in x)
+
+    rest_a = [x for x in xs if x not in all_b and not any(part(x, y) for y in ys)]
+    rest_b = [y for y in ys if y not in all_a and not any(part(x, y) for x in xs)]
+    return bool(rest_a and rest_b)
 
 
 def _plain(text: str) -> list[str]:
@@ -571,42 +563,6 @@ def similarity_features(
         max(shares),
         min(shares),
     )
-
-
-def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
-    """IDF-weighted word overlap where a word counts by its closest word on the other side
-    (cosine of word vectors), names, numbers and dates by exact id: an F-measure of both ways.
-    """
-    import numpy as np
-
-    words_a = list(dict.fromkeys(a.lemmas))
-    words_b = list(dict.fromkeys(b.lemmas))
-    best_a = np.zeros(len(words_a))
-    best_b = np.zeros(len(words_b))
-    if words_a and words_b:
-        m = _word_cosines(words_a, words_b)
-        if m is not None:
-            m = np.clip(m, 0.0, 1.0)
-            for i, w in enumerate(words_a):
-                for j, x in enumerate(words_b):
-                    if w == x:
-                        m[i, j] = 1.0
-            best_a, best_b = m.max(axis=1), m.max(axis=0)
-
-    def share(s: SentenceFeatures, other: SentenceFeatures, words: list[str], best: Any) -> float:
-        total = sum(s.features.values())
-        if not total:
-            return 0.0
-        got = sum(s.features.get(w, 1.0) * float(v) for w, v in zip(words, best, strict=True))
-        got += sum(
-            weight
-            for f, weight in s.features.items()
-            if f.startswith(("ent:", "num:", "date:")) and f in other.features
-        )
-        return float(got / total)
-
-    p, r = share(a, b, words_a, best_a), share(b, a, words_b, best_b)
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def compare_group(

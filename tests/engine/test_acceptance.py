@@ -136,13 +136,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Compar
 
 #: Reader checks the engine is known to miss, with why. They stay strict xfails: the day one
 #: passes, the mark has to go (and the limit is gone from the release notes).
-KNOWN_LIMITS: dict[str, str] = {
-    "port_strike-adds-A-Union_leader_Niels_de_Boer_said": (
-        "'wanted a pay rise' / 'were seeking a pay increase': same doer and undergoer with two "
-        "verbs the static word vectors do not see as synonyms (want/seek), so the engine calls "
-        "it another event (a predicate conflict) instead of an addition"
-    ),
-}
+KNOWN_LIMITS: dict[str, str] = {}
 
 
 def _param(story: str, item: Any, case_id: str) -> Any:

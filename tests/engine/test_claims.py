@@ -144,6 +144,33 @@ def test_same_quote_with_other_punctuation_agrees() -> None:
     assert compare_group(_group("A1", "B1"), details, "c1").status == "agree"
 
 
+@pytest.mark.parametrize(
+    ("words_a", "words_b", "cls"),
+    [
+        # A word moved elsewhere in the quote is no other word.
+        (
+            ("leadership", "take", "responsibility", "archdiocese", "boston"),
+            ("leadership", "boston", "take", "responsibility", "archdiocese", "say", "lincoln"),
+            "none",
+        ),
+        # One word written as two ("percent" / "per cent"), the other quote running on.
+        (("industry", "percent"), ("industry", "per", "cent", "growth", "rate"), "none"),
+        # Another word in the same place is another quote.
+        (("reject", "visit"), ("reject", "message"), "conflict"),
+    ],
+)
+def test_quote_substitution_needs_a_word_on_both_sides(
+    words_a: tuple[str, ...], words_b: tuple[str, ...], cls: str
+) -> None:
+    details = {
+        "A1": SentenceDetail(quote=" ".join(words_a), quote_words=(words_a,)),
+        "B1": SentenceDetail(quote=" ".join(words_b), quote_words=(words_b,)),
+    }
+    claim = compare_group(_group("A1", "B1"), details, "c1")
+    conflicts = {d.kind for d in claim.differences if d.cls == "conflict"}
+    assert ("quote" in conflicts) == (cls == "conflict")
+
+
 def test_single_sentence_is_only() -> None:
     claim = compare_group(_group("A4"), {}, "c9")
     assert claim.status == "only"
@@ -417,6 +444,16 @@ def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> Aligne
     return AlignedGroup({"A": a, "B": b}, {}, 0.8)
 
 
+def _verb_details(verb_a: str, verb_b: str) -> dict[str, SentenceDetail]:
+    """Two sentences whose main events differ only in the verb (same doer and undergoer)."""
+    from newsdiff.claim_facts import EventFact
+
+    def event(verb: str) -> EventFact:
+        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
+
+    return {"A1": SentenceDetail(event=event(verb_a)), "B1": SentenceDetail(event=event(verb_b))}
+
+
 @pytest.mark.parametrize(
     ("verbs", "lemmas_a", "lemmas_b", "cls"),
     [
@@ -439,14 +476,62 @@ def _event_group(lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...]) -> Aligne
 def test_another_verb_is_another_event_only_in_a_minimal_pair(
     verbs: tuple[str, str], lemmas_a: tuple[str, ...], lemmas_b: tuple[str, ...], cls: str
 ) -> None:
-    from newsdiff.claim_facts import EventFact
-
-    def event(verb: str) -> EventFact:
-        return EventFact(verb, verb, False, "fact", False, frozenset({"e1"}), frozenset({"e2"}))
-
-    details = {
-        "A1": SentenceDetail(event=event(verbs[0])),
-        "B1": SentenceDetail(event=event(verbs[1])),
-    }
+    details = _verb_details(*verbs)
     claim = compare_group(_event_group(lemmas_a, lemmas_b), details, "c1")
     assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
+
+
+@pytest.mark.parametrize(
+    ("verbs", "cls"),
+    [
+        # Known kinds of contact that exclude each other: face to face vs at a distance.
+        (("meet with", "speak with"), "conflict"),
+        (("meet with", "phone"), "conflict"),
+        # Steps of a deal: agreeing the terms is not signing, signing is not rejecting.
+        (("sign", "agree"), "conflict"),
+        (("sign", "reject"), "conflict"),
+        # Two gatherings can be one event; talks can be held any way.
+        (("visit", "meet"), "wording"),
+        (("negotiate with", "speak with"), "wording"),
+        # Verbs of no known kind are, for all the engine knows, a paraphrase.
+        (("surrender to", "present to"), "wording"),
+        (("want", "seek"), "wording"),
+    ],
+)
+def test_another_verb_conflicts_only_between_known_event_kinds(
+    verbs: tuple[str, str], cls: str
+) -> None:
+    details = _verb_details(*verbs)
+    head_a, head_b = verbs[0].split()[0], verbs[1].split()[0]
+    group = _event_group(("suspect", head_a, "authority"), ("suspect", head_b, "authority"))
+    claim = compare_group(group, details, "c1")
+    assert ("predicate", cls) in {(d.kind, d.cls) for d in claim.differences}
+    assert (claim.status == "differ") == (cls == "conflict")
+
+
+def test_not_until_says_when_and_a_condition_levels_the_modal(nlp: Any) -> None:
+    from newsdiff.claim_facts import event_of
+
+    def event(text: str) -> Any:
+        return event_of(next(iter(nlp(text).sents)), {})
+
+    assert not event("Florida's primary isn't until March 9.").negated
+    assert event("Florida's primary isn't on March 9.").negated
+    assert event("Paracha, if convicted, could face 17 years in prison.").modality == "conditional"
+    assert event("Paracha faces 17 years in prison if convicted.").modality == "conditional"
+    assert event("Paracha could face 17 years in prison.").modality == "possible"
+
+
+def test_under_a_condition_a_modal_is_no_other_modality() -> None:
+    from newsdiff.claim_facts import EventFact
+
+    could = EventFact(
+        "face", "could face", False, "conditional", False, frozenset({"e1"}), frozenset()
+    )
+    faces = EventFact("face", "faces", False, "conditional", True, frozenset({"e1"}), frozenset())
+    will = EventFact("face", "will face", False, "future", False, frozenset({"e1"}), frozenset())
+    did = EventFact("face", "faced", False, "fact", False, frozenset({"e1"}), frozenset())
+    for x, y, conflict in ((could, faces, False), (could, did, False), (will, did, True)):
+        details = {"A1": SentenceDetail(event=x), "B1": SentenceDetail(event=y)}
+        claim = compare_group(_group("A1", "B1"), details, "c1")
+        assert (("modality", "conflict") in _classes(claim)) == conflict
