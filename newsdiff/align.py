@@ -138,6 +138,8 @@ class SentenceFeatures:
     """Weighted bag of features (filled by :func:`weigh_features`)."""
     norm: float = 0.0
     lemma_text: str = ""
+    fuzzy_text: str | None = None
+    """``lemma_text`` as RapidFuzz's default processor leaves it, made once on first use."""
     vector: Any = None
     """Unit sentence embedding (numpy row), centred on the story, when a model is available."""
     plain: Any = None
@@ -271,10 +273,16 @@ def lexical_similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
         # The same people in different statements is not the same claim; the same people,
         # date and action ("last met in February") is.
         cosine *= 0.5
-    fuzzy = (
-        fuzz.token_sort_ratio(a.lemma_text, b.lemma_text, processor=utils.default_process) / 100.0
-    )
+    # Processed once per sentence, not twice per candidate pair (the same strings RapidFuzz's
+    # processor would make: it is idempotent).
+    fuzzy = fuzz.token_sort_ratio(_fuzzy_text(a), _fuzzy_text(b), processor=None) / 100.0
     return 0.75 * cosine + 0.25 * fuzzy * min(1.0, cosine * 3)
+
+
+def _fuzzy_text(s: SentenceFeatures) -> str:
+    if s.fuzzy_text is None:
+        s.fuzzy_text = utils.default_process(s.lemma_text)
+    return s.fuzzy_text
 
 
 #: Cells of the similarity matrix computed at once by :func:`semantic_pairs` (16 MB).
