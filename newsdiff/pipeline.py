@@ -171,12 +171,13 @@ def release_free_memory() -> None:
 
 def _find_malloc_trim() -> Callable[[int], int]:
     import ctypes
-    import ctypes.util
     import sys
 
     if sys.platform.startswith("linux"):
         try:
-            trim: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
+            # The process's own symbols include libc's: no library search (``find_library``
+            # runs ldconfig) on the cold path.
+            trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
             return trim
         except (OSError, AttributeError, TypeError):
             pass
