@@ -56,6 +56,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,6 +267,8 @@ class Tally:
     deadlines: int = 0
     contradicting: int = 0
     misses: list[str] = field(default_factory=list)
+    causes: Counter[str] = field(default_factory=Counter)
+    """Misses by cause kind, without the event's kind or factuality ("no date in its sentence")."""
     wrong_dates: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     negated_listed: list[str] = field(default_factory=list)
@@ -281,16 +284,12 @@ class Tally:
             f"precision proxy {prec:.3f} ({self.talks_ok}/{self.talks})  "
             f"negated listed {self.negated}  deadlines {self.deadlines}  "
             f"gold contradicting its DCT {self.contradicting}"
-            + (f"  misses by cause: {self.miss_causes()}" if self.misses else "")
+            + (f"  misses by cause: {self.miss_causes()}" if self.causes else "")
         )
 
     def miss_causes(self) -> str:
         """The misses counted by cause kind only, so a check half shows why without its text."""
-        counts: dict[str, int] = {}
-        for miss in self.misses:
-            cause = miss[1 : miss.index(")")].split(": ")[-1].split(" (")[0]
-            counts[cause] = counts.get(cause, 0) + 1
-        return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        return ", ".join(f"{k} {v}" for k, v in sorted(self.causes.items()))
 
 
 def _sentence_of(comparison: Comparison, offset: int) -> str | None:
@@ -344,7 +343,9 @@ def score_engine(
         tally.contradicting += g.contradicts_dct
         where = f"{doc['id']} [{g.text} -> {'/'.join(g.anchors)}] {_clip(text, g.start, g.end)}"
         if sid not in date_of_sentence:
-            tally.misses.append(f"({miss_cause(sdoc, comparison, g, sid)}) {where}")
+            cause = miss_cause(sdoc, comparison, g, sid)
+            tally.misses.append(f"({cause}) {where}")
+            tally.causes[cause.split(": ")[-1].split(" (")[0]] += 1
             continue
         tally.found += 1
         dates = date_of_sentence[sid]
