@@ -59,9 +59,7 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
             ExitCode.UNREADABLE,
         ) from None
     except OSError as exc:
-        raise NewsdiffError(
-            f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE
-        ) from None
+        raise _unreadable(path, exc) from None
     if stat.S_ISDIR(st.st_mode):
         raise NewsdiffError(
             f"{path!r} is a directory; give the article files inside it "
@@ -80,9 +78,7 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
             ExitCode.UNREADABLE,
         ) from None
     except OSError as exc:
-        raise NewsdiffError(
-            f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE
-        ) from None
+        raise _unreadable(path, exc) from None
     if len(data) > max_bytes:
         raise _too_large(repr(path), None, max_bytes)
     return data, st
@@ -101,6 +97,10 @@ def _not_found_message(path: str) -> str:
     if close:
         message += f" (did you mean {os.path.join(os.path.dirname(path), close[0])!r}?)"
     return message
+
+
+def _unreadable(path: str, exc: OSError) -> NewsdiffError:
+    return NewsdiffError(f"cannot read {path!r}: {exc.strerror or exc}", ExitCode.UNREADABLE)
 
 
 def _too_large(name: str, size: int | None, max_bytes: int) -> NewsdiffError:
