@@ -115,6 +115,9 @@ _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
 _MARKS = '“”"«»'
 _QUOTE_MARK = re.compile(f"[{_MARKS}]")
+#: A date or time with unknown parts but a known day, month or weekday: "XXXX-09-27",
+#: "XXXX-WXX-1", "XXXX-XX-XXT14:30" (not "PRESENT_REF" or "XXXX").
+_VAGUE = re.compile(r"^X{4}-(\d\d|W(\d\d|XX)|XX)(-(\d{1,2}|X{1,2}))?(T\d\d(:\d\d)?)?$")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -165,9 +168,22 @@ class SentenceDetail:
     quote_words: tuple[tuple[str, ...], ...] = ()
     """Content-word lemmas of each quoted fragment."""
     entity_labels: Mapping[str, str] = field(default_factory=dict)
+    vague_dates: Mapping[str, str] = field(default_factory=dict)
+    """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
+    kept apart from ``date_text``, which alignment reads, and compared part by part."""
+    word_roles: Mapping[str, str] = field(default_factory=dict)
+    """Content lemma or entity id -> what it does in the sentence: ``core`` (the event, its
+    participants, places and circumstances, another clause), ``modifier`` (a word that says
+    which one or how: an adjective, an adverb, a noun modifier, an apposition) or ``frame``
+    (the attribution around a reported statement: who said it, to whom, how)."""
 
 
 # --- numbers -------------------------------------------------------------------------------
+
+
+def _vague(value: str) -> bool:
+    """A value with a known weekday, day, month or clock time but no known year."""
+    return bool(_VAGUE.match(value)) and any(c.isdigit() for c in value)
 
 
 def split_qualifier(text: str) -> tuple[str, str]:
@@ -446,6 +462,74 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
     )
 
 
+#: Arcs that make a word a modifier of its head: it says which one or how ("large-scale",
+#: "counterterrorism exercise", "the nation's", "actually", "Hubbard, a member of the board"),
+#: not what happened, to whom or where.
+_MODIFIER_DEPS = frozenset(
+    {"amod", "advmod", "npadvmod", "compound", "poss", "nmod", "det", "predet", "quantmod",
+     "nummod", "appos", "hmod", "case"}
+)
+#: Arcs a modifier's own words hang by ("a member *of* the board" inside an apposition).
+_INSIDE_DEPS = frozenset({"prep", "pobj", "conj", "cc", "pcomp", "punct"}) | _MODIFIER_DEPS
+
+
+def role_rank(role: str) -> int:
+    """How much a role says: a word that is core somewhere in a sentence is core there."""
+    return 2 if role == "core" else 1 if role.startswith("mod:") else 0
+
+
+def _role(tok: Token, frame: set[int], token_entity: Mapping[int, str]) -> str:
+    """``core``, ``frame`` or ``mod:<key>`` with the key of the word it modifies."""
+    if tok.i in frame:
+        return "frame"
+    x = tok
+    while x.head != x:
+        if x.dep_ in _MODIFIER_DEPS:
+            return "mod:" + _key(x.head, token_entity)
+        if x.dep_ not in _INSIDE_DEPS:
+            return "core"
+        x = x.head
+    return "core"
+
+
+def _key(tok: Token, token_entity: Mapping[int, str]) -> str:
+    """A token as the claim comparison knows it: its entity id or its content lemma."""
+    from newsdiff.align import canonical_lemma
+
+    if tok.i in token_entity:
+        return token_entity[tok.i]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        lemma = f"{lemma}_{prt}" if prt else lemma
+    return canonical_lemma(lemma)
+
+
+def word_roles(
+    sent: Span, event_root: Token | None, token_entity: Mapping[int, str]
+) -> dict[str, str]:
+    """What each content lemma and entity of the sentence does: core, modifier or frame.
+
+    What one source adds is a fact of its own when it is part of what happened (a participant,
+    a place, another clause); a word that only describes something both sources name, or the
+    attribution around a quoted statement, is how the story is told.
+    """
+    frame: set[int] = set()
+    root = sent.root
+    if event_root is not None and event_root != root and root.lemma_.lower() in REPORTING_VERBS:
+        inside = {t.i for t in event_root.subtree}
+        frame = {t.i for t in sent if t.i not in inside}
+    roles: dict[str, str] = {}
+    for t in sent:
+        if t.is_punct or t.is_space:
+            continue
+        role = _role(t, frame, token_entity)
+        key = _key(t, token_entity)
+        if key not in roles or role_rank(role) > role_rank(roles[key]):
+            roles[key] = role
+    return roles
+
+
 def _no_determiner(tok: Token) -> bool:
     """ "has no comment" = "does not have a comment": the determiner "no", or a negative
     pronoun in a main slot, negates the clause as "not" does."""
@@ -471,7 +555,7 @@ def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> f
     doc = sent.doc
     values: set[str] = set()
     for tx in times:
-        if not tx.value[:1].isdigit() or tx.type not in {"DATE", "TIME"}:
+        if not (tx.value[:1].isdigit() or _vague(tx.value)) or tx.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
@@ -569,6 +653,7 @@ def sentence_detail(
     ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
     date_text: dict[str, str] = {}
     time_text: dict[str, str] = {}
+    vague: dict[str, str] = {}
     covered: list[tuple[int, int]] = []
     for tx in times:
         if tx.start >= sent.start_char and tx.end <= sent.end_char:
@@ -577,6 +662,8 @@ def sentence_detail(
                 date_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
             elif tx.type == "TIME" and tx.value[:1].isdigit():
                 time_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
+            elif tx.type in {"DATE", "TIME"} and _vague(tx.value):
+                vague.setdefault(tx.value, f"{tx.text} ({tx.value})")
     text = sent.text  # Span.text joins the sentence's tokens on every access: once here
     offset = sent.start_char
     numbers: list[NumberFact] = []
@@ -609,6 +696,8 @@ def sentence_detail(
         numbers=tuple(numbers),
         event_dates=_event_dates(sent, root, times),
         quote_words=quote_words(sent, quotes),
+        vague_dates=vague,
+        word_roles=word_roles(sent, root, token_entity),
     )
 
 

@@ -39,6 +39,7 @@ from newsdiff.claim_facts import (
     predicate_of,
     qualifier_class,
     quote_words,
+    role_rank,
     sentence_detail,
     split_qualifier,
 )
@@ -78,6 +79,7 @@ CLOSENESS_WEIGHTS = (-0.099, 0.741, 0.011, -0.011, 0.307)
 #: unimportant details differ") say the same thing: what one adds is a detail of wording.
 #: Tuned on the tune parts of bench/accuracy_claims.py.
 AGREE_SIMILARITY = 0.65
+FRAME_MATERIAL = 1.0
 _FORMS = re.compile(r"\w+")
 #: Additions that are always facts of their own, however small: a figure, a qualifier on
 #: it ("more than 10,000"), a date or a time.
@@ -137,9 +139,16 @@ class _Found:
         return tuple(out)
 
 
-def _uncovered(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], float]:
-    """Words and names of ``a`` that ``b`` lacks (no equal or synonymous word), and their
-    IDF-weighted share of ``a``."""
+def _uncovered(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    roles: Mapping[str, str] | None = None,
+    contested: frozenset[str] = frozenset(),
+) -> tuple[list[str], float, float, list[str]]:
+    """Words and names of ``a`` that ``b`` lacks (no equal or synonymous word), their
+    IDF-weighted share of ``a``, and the share of those that are core to what ``a`` states
+    (not a modifier of something both name, not the attribution frame), and the entities
+    among those."""
     words_a = list(dict.fromkeys(a.lemmas))
     words_b = list(dict.fromkeys(b.lemmas))
     covered = synonyms(words_a, words_b).any(axis=1) if words_a else []
@@ -150,15 +159,45 @@ def _uncovered(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], flo
     total = sum(a.features.values()) or 1.0
     weight = sum(a.features.get(w, 1.0) for w in missing)
     weight += sum(a.features.get(f"ent:{e}", 1.0) for e in missing_ents)
-    weight += sum(a.features.get(f"num:{n}", 1.0) for n in missing_nums)
-    weight += sum(a.features.get(f"date:{d}", 1.0) for d in missing_dates)
-    return missing, weight / total
+    facts = sum(a.features.get(f"num:{n}", 1.0) for n in missing_nums)
+    facts += sum(a.features.get(f"date:{d}", 1.0) for d in missing_dates)
+    gone = set(missing) | set(missing_ents) | contested
+    core = sum(a.features.get(w, 1.0) for w in missing if _material(w, roles, gone))
+    own = [e for e in missing_ents if _material(e, roles, gone)]
+    core += sum(a.features.get(f"ent:{e}", 1.0) for e in own)
+    return missing, (weight + facts) / total, (core + facts) / total, own
+
+
+def _modified(a: SentenceFeatures, b: SentenceFeatures, roles: Mapping[str, str]) -> set[str]:
+    """Words of ``a`` that one of its uncovered modifiers describes."""
+    words_a = list(dict.fromkeys(a.lemmas))
+    covered = synonyms(words_a, list(dict.fromkeys(b.lemmas))).any(axis=1) if words_a else []
+    keys = [w for w, c in zip(words_a, covered, strict=False) if not c]
+    keys += [e for e in a.entities if e not in b.entities]
+    return {roles[k][4:] for k in keys if roles.get(k, "").startswith("mod:")}
+
+
+def _material(key: str, roles: Mapping[str, str] | None, gone: set[str]) -> bool:
+    """An uncovered word is part of a fact of its own unless it only describes something the
+    other source names too and the other source does not describe it another way ("the
+    nation's first large-scale exercise" / "the first drill", but "Venezuelan president" /
+    "Senegalese president"), or belongs to the attribution around a quote."""
+    role = (roles or {}).get(key, "core")
+    if role == "frame":
+        return FRAME_MATERIAL > 0
+    if role.startswith("mod:"):
+        return role[4:] in gone
+    return True
 
 
 def _compatible_dates(x: str, y: str) -> bool:
-    """Values at different granularity that do not exclude each other (2022-01 / 2022-01-13)."""
+    """Values at different granularity that do not exclude each other (2022-01 / 2022-01-13);
+    a value with unknown parts matches wherever its known parts agree ("Monday" XXXX-WXX-1 /
+    "Thursday" XXXX-WXX-4 exclude each other, "Sept 27" XXXX-09-27 / 2003-09-27 do not)."""
     if x.startswith(y) or y.startswith(x):
         return True
+    if "X" in x or "X" in y:
+        return _vague_compatible(x, y)
     import datetime as dt
 
     for day, week in ((x, y), (y, x)):
@@ -169,6 +208,24 @@ def _compatible_dates(x: str, y: str) -> bool:
                 return False
             return f"{iso[0]}-W{iso[1]:02d}" == week[:8]
     return False
+
+
+def _vague_compatible(x: str, y: str) -> bool:
+    if "T" in x and "T" in y and ("X" in x.split("T")[0] or "X" in y.split("T")[0]):
+        # Times of day whose day is unknown (or borrowed from a nearby sentence): the clock.
+        return x.split("T")[1] == y.split("T")[1]
+    if ("-W" in x) != ("-W" in y):
+        return True  # a weekday and a calendar date: no calendar to compare them on
+    for cx, cy in zip(x.split("T")[0], y.split("T")[0], strict=False):
+        if cx != cy and "X" not in (cx, cy):
+            return False
+    return True
+
+
+def _with_vague(detail: SentenceDetail, time: bool) -> Mapping[str, str]:
+    own = detail.time_text if time else detail.date_text
+    vague = {k: v for k, v in detail.vague_dates.items() if ("T" in k) == time}
+    return {**own, **vague} if vague else own
 
 
 def _compare_dates(
@@ -194,9 +251,13 @@ def _compare_dates(
         only_a -= event_a
         only_b -= event_b
     if only_a or only_b:
+        # "said Thursday" where the other source names no day: without a publication date a
+        # weekday or a day of an unknown year pins down nothing to check, so it weighs as any
+        # other detail; two days that exclude each other stay a fact.
+        vague = all("X" in v for v in only_a | only_b) and not (only_a and only_b)
         found.add(
             kind,
-            "addition",
+            "soft" if vague else "addition",
             {a: [texts[0][x] for x in sorted(only_a)], b: [texts[1][y] for y in sorted(only_b)]},
         )
 
@@ -511,11 +572,22 @@ def _merged_detail(details: Sequence[SentenceDetail]) -> SentenceDetail:
         number_text={k: v for d in details for k, v in d.number_text.items()},
         date_text={k: v for d in details for k, v in d.date_text.items()},
         time_text={k: v for d in details for k, v in d.time_text.items()},
+        vague_dates={k: v for d in details for k, v in d.vague_dates.items()},
         event=first.event,
         numbers=tuple(n for d in details for n in d.numbers),
         event_dates=frozenset().union(*(d.event_dates for d in details)),
         quote_words=tuple(q for d in details for q in d.quote_words),
+        word_roles=_merged_roles(details),
     )
+
+
+def _merged_roles(details: Sequence[SentenceDetail]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for d in details:
+        for key, role in d.word_roles.items():
+            if key not in out or role_rank(role) > role_rank(out[key]):
+                out[key] = role
+    return out
 
 
 def claim_similarity(
@@ -588,8 +660,9 @@ def compare_group(
         da, db = merged[a], merged[b]
         pair = _Found()
         _compare_numbers(pair, a, b, da, db)
-        _compare_dates(pair, "date", a, b, da, db, (da.date_text, db.date_text))
-        _compare_dates(pair, "time", a, b, da, db, (da.time_text, db.time_text))
+        dates = (_with_vague(da, time=False), _with_vague(db, time=False))
+        _compare_dates(pair, "date", a, b, da, db, dates)
+        _compare_dates(pair, "time", a, b, da, db, (_with_vague(da, True), _with_vague(db, True)))
         ev_a, ev_b = main[a].event, main[b].event
         if ev_a is not None and ev_b is not None:
             names = {**merged[a].entity_names, **merged[b].entity_names}
@@ -597,8 +670,17 @@ def compare_group(
             _compare_events(pair, a, b, ev_a, ev_b, names, labels)
         _compare_quotes(pair, a, b, da, db)
         _compare_speakers(pair, a, b, da, db)
-        missing_a, share_a = _uncovered(feats[a], feats[b])
-        missing_b, share_b = _uncovered(feats[b], feats[a])
+        # A word both describe, each in words the other lacks, is a slot they fill differently.
+        contested = frozenset(
+            _modified(feats[a], feats[b], da.word_roles)
+            & _modified(feats[b], feats[a], db.word_roles)
+        )
+        missing_a, share_a, core_a, ents_a = _uncovered(
+            feats[a], feats[b], da.word_roles, contested
+        )
+        missing_b, share_b, core_b, ents_b = _uncovered(
+            feats[b], feats[a], db.word_roles, contested
+        )
         shares.append((share_a, share_b))
         own_names = {
             src: [
@@ -616,9 +698,11 @@ def compare_group(
         # What one source adds is a fact of its own only when it weighs: a few extra words,
         # a title or a "said" around the same statement are the same claim in other words.
         close = _closeness(feats[a], feats[b], (share_a, share_b)) >= AGREE_SIMILARITY
-        significant = max(share_a, share_b) >= ADDITION_SHARE and not close
+        significant = max(core_a, core_b) >= ADDITION_SHARE and not close
         for (kind, cls), values in pair.items.items():
-            if cls == "addition" and not significant and kind not in _FACT_KINDS:
+            if cls == "soft":
+                cls = "addition" if significant else "wording"
+            elif cls == "addition" and not significant and kind not in _FACT_KINDS:
                 cls = "wording"
             found.add(kind, cls, values)
     _name_actors(found, merged)
