@@ -118,6 +118,7 @@ _QUOTE_MARK = re.compile(f"[{_MARKS}]")
 #: A date or time with unknown parts but a known day, month or weekday: "XXXX-09-27",
 #: "XXXX-WXX-1", "XXXX-XX-XXT14:30" (not "PRESENT_REF" or "XXXX").
 _VAGUE = re.compile(r"^X{4}-(\d\d|W(\d\d|XX)|XX)(-(\d{1,2}|X{1,2}))?(T\d\d(:\d\d)?)?$")
+_INSERTION = re.compile(r"\[[^\]]*\]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -466,8 +467,21 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
 #: "counterterrorism exercise", "the nation's", "actually", "Hubbard, a member of the board"),
 #: not what happened, to whom or where.
 _MODIFIER_DEPS = frozenset(
-    {"amod", "advmod", "npadvmod", "compound", "poss", "nmod", "det", "predet", "quantmod",
-     "nummod", "appos", "hmod", "case"}
+    {
+        "amod",
+        "advmod",
+        "npadvmod",
+        "compound",
+        "poss",
+        "nmod",
+        "det",
+        "predet",
+        "quantmod",
+        "nummod",
+        "appos",
+        "hmod",
+        "case",
+    }
 )
 #: Arcs a modifier's own words hang by ("a member *of* the board" inside an apposition).
 _INSIDE_DEPS = frozenset({"prep", "pobj", "conj", "cc", "pcomp", "punct"}) | _MODIFIER_DEPS
@@ -632,9 +646,20 @@ def quote_words(
         spans: Its :func:`quote_spans`, when the caller has them already (they read the text).
     """
     out: list[tuple[str, ...]] = []
+    text, offset = sent.text, sent.start_char
     for start, end in quote_spans(sent) if spans is None else spans:
+        # "[Mr. Cheney]" inside a quote is the editor's insertion, not the speaker's words.
+        inserted = [
+            (offset + m.start(), offset + m.end())
+            for m in _INSERTION.finditer(text, start - offset, end - offset)
+        ]
         words = tuple(
-            t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
+            t.lemma_.lower()
+            for t in sent
+            if start <= t.idx < end
+            and t.is_alpha
+            and not t.is_stop
+            and not any(a <= t.idx < b for a, b in inserted)
         )
         if words:
             out.append(words)
@@ -673,8 +698,8 @@ def sentence_detail(
         before = text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
-        if _pronoun_one(ent):
-            continue
+        if _pronoun_one(ent) or ent.text.lower().strip() in _QUALIFIERS:
+            continue  # "less than" tagged alone: a bound with no figure
         numbers.append(number_fact(ent))
     quotes = quote_spans(sent)
     root, _ = _event_root(sent)

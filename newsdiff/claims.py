@@ -336,7 +336,12 @@ def _compare_events(
                 ids_b = sorted(k for k in xb if not k.startswith("n:"))
                 # "The White House said" / "Bush said": an office and its head are one voice;
                 # two people, or two organisations, in one role are two actors.
-                if {labels.get(k) for k in ids_a} & {labels.get(k) for k in ids_b}:
+                same_kind = {labels.get(k) for k in ids_a} & {labels.get(k) for k in ids_b}
+                # "Al Qaeda" / "al-Qaida": one name spelled two ways is one actor.
+                spelled = _same_voice(
+                    [names.get(k, k) for k in ids_a], [names.get(k, k) for k in ids_b]
+                )
+                if same_kind and not spelled:
                     found.add("actor", "conflict", {a: ids_a, b: ids_b})
         return
     light = base_a in LIGHT_VERBS or base_b in LIGHT_VERBS
