@@ -173,6 +173,9 @@ class SentenceDetail:
     """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
     kept apart from ``date_text``, which alignment reads, and compared part by part."""
     word_roles: Mapping[str, str] = field(default_factory=dict)
+    participants: tuple[frozenset[str], ...] = ()
+    """Named actors in each argument slot of the main event that names more than one, with
+    the conjuncts ("Zelensky and his counterparts from France and Germany")."""
     """Content lemma or entity id -> what it does in the sentence: ``core`` (the event, its
     participants, places and circumstances, another clause), ``modifier`` (a word that says
     which one or how: an adjective, an adverb, a noun modifier, an apposition) or ``frame``
@@ -544,6 +547,48 @@ def word_roles(
     return roles
 
 
+#: Prepositions that bring in a partner of the event ("met with", "spoke to", "fought
+#: against"), unlike those of place, time or purpose.
+_PARTNER_PREPS = frozenset({"with", "to", "against", "between"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def participants(
+    root: Token | None, token_entity: Mapping[int, str], entity_label: Mapping[str, str]
+) -> tuple[frozenset[str], ...]:
+    """The named actors of each argument of the main event that names several: the argument
+    with its conjuncts, a common noun among them named by its "from"/"of" phrase ("his
+    counterparts from France, Germany and the UK"). Coordination adds participants."""
+    if root is None:
+        return ()
+    heads = []
+    for c in root.children:
+        if c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS:
+            heads.append(c)
+        elif c.dep_ in {"prep", "agent"} and (c.dep_ == "agent" or c.lower_ in _PARTNER_PREPS):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    groups = []
+    for head in heads:
+        group: set[str] = set()
+        for tok in (head, *head.conjuncts):
+            if tok.i in token_entity:
+                group.add(token_entity[tok.i])
+                continue
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            group |= {
+                                token_entity[t.i]
+                                for t in (obj, *obj.conjuncts)
+                                if t.i in token_entity
+                            }
+        actors = {e for e in group if entity_label.get(e) in _ACTOR_LABELS}
+        if len(actors) > 1:
+            groups.append(frozenset(actors))
+    return tuple(groups)
+
+
 def _no_determiner(tok: Token) -> bool:
     """ "has no comment" = "does not have a comment": the determiner "no", or a negative
     pronoun in a main slot, negates the clause as "not" does."""
@@ -723,6 +768,7 @@ def sentence_detail(
         quote_words=quote_words(sent, quotes),
         vague_dates=vague,
         word_roles=word_roles(sent, root, token_entity),
+        participants=participants(root, token_entity, entity_label),
     )
 
 

@@ -583,7 +583,32 @@ def _merged_detail(details: Sequence[SentenceDetail]) -> SentenceDetail:
         event_dates=frozenset().union(*(d.event_dates for d in details)),
         quote_words=tuple(q for d in details for q in d.quote_words),
         word_roles=_merged_roles(details),
+        participants=tuple(g for d in details for g in d.participants),
     )
+
+
+def _joined(
+    fa: SentenceFeatures, fb: SentenceFeatures, da: SentenceDetail, db: SentenceDetail
+) -> dict[str, list[str]]:
+    """Actors one source coordinates with a participant both name ("spoke with Zelensky and
+    his counterparts from France, Germany and the UK" / "met with Zelensky"): more people
+    took part, a fact however close the sentences are."""
+    out: dict[str, list[str]] = {}
+    for src, d, own, other in ((fa.source, da, fa, fb), (fb.source, db, fb, fa)):
+        for group in d.participants:
+            if group & other.entities:
+                extra = sorted(group - other.entities)
+                # "VisualBasic" / "Visual Basic": a name the other source writes spaced or
+                # hyphenated, though untagged there, is nobody new.
+                squeezed = _squeezed(other.text)
+                names = [d.entity_names.get(e, e) for e in extra]
+                names = [n for n in names if _squeezed(n) not in squeezed]
+                out.setdefault(src, []).extend(n for n in names if n not in out.get(src, []))
+    return {k: v for k, v in out.items() if v}
+
+
+def _squeezed(text: str) -> str:
+    return "".join(WORD.findall(text)).casefold()
 
 
 def _merged_roles(details: Sequence[SentenceDetail]) -> dict[str, str]:
@@ -704,12 +729,22 @@ def compare_group(
         # a title or a "said" around the same statement are the same claim in other words.
         close = _closeness(feats[a], feats[b], (share_a, share_b)) >= AGREE_SIMILARITY
         significant = max(core_a, core_b) >= ADDITION_SHARE and not close
+        joined = _joined(feats[a], feats[b], da, db)
         for (kind, cls), values in pair.items.items():
+            if kind == "entity" and joined:
+                values = {
+                    src: [v for v in vs if v not in joined.get(src, ())]
+                    for src, vs in values.items()
+                }
+                if not any(values.values()):
+                    continue
             if cls == "soft":
                 cls = "addition" if significant else "wording"
             elif cls == "addition" and not significant and kind not in _FACT_KINDS:
                 cls = "wording"
             found.add(kind, cls, values)
+        if joined:
+            found.add("entity", "addition", joined)
     _name_actors(found, merged)
     diffs = found.differences(sources)
     classes = {d.cls for d in diffs}
