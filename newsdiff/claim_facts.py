@@ -173,6 +173,9 @@ class SentenceDetail:
     """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
     kept apart from ``date_text``, which alignment reads, and compared part by part."""
     word_roles: Mapping[str, str] = field(default_factory=dict)
+    clauses: tuple[tuple[str, ...], ...] = ()
+    """Content keys of each clause that hangs off the main one (its verb first): "and SWAT
+    officers surrounded the classroom", "as the rebels fought into the capital"."""
     participants: tuple[frozenset[str], ...] = ()
     """Named actors in each argument slot of the main event that names more than one, with
     the conjuncts ("Zelensky and his counterparts from France and Germany")."""
@@ -547,6 +550,47 @@ def word_roles(
     return roles
 
 
+#: Arcs by which a clause of its own hangs off another: coordinated, adverbial, relative,
+#: complement and loosely joined clauses.
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "ccomp", "xcomp", "parataxis"})
+
+
+def clauses(
+    sent: Span, event_root: Token | None, token_entity: Mapping[int, str]
+) -> list[tuple[str, ...]]:
+    """The secondary clauses of the sentence that have a subject of their own, each as its
+    verb's key and its content keys (nested clauses are their own). The attribution around a
+    reported statement is none."""
+    frame: set[int] = set()
+    root = sent.root
+    if event_root is not None and event_root != root and root.lemma_.lower() in REPORTING_VERBS:
+        frame = {t.i for t in sent if t.i not in {x.i for x in event_root.subtree}}
+    heads = [
+        t
+        for t in sent
+        if t.pos_ in {"VERB", "AUX"}
+        and t.dep_ in _CLAUSE_DEPS
+        and t.i not in frame
+        and t != event_root
+        and not (t.dep_ == "ccomp" and t.head == root and root.lemma_.lower() in REPORTING_VERBS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+    ]
+    head_ids = {t.i for t in heads}
+    out = []
+    for head in heads:
+        keys = [_key(head, token_entity)]
+        stack = [c for c in head.children if c.i not in head_ids]
+        while stack:
+            t = stack.pop()
+            if (t.is_alpha and not t.is_stop) or t.i in token_entity:
+                key = _key(t, token_entity)
+                if key not in keys:
+                    keys.append(key)
+            stack.extend(c for c in t.children if c.i not in head_ids)
+        out.append(tuple(keys))
+    return out
+
+
 #: Prepositions that bring in a partner of the event ("met with", "spoke to", "fought
 #: against"), unlike those of place, time or purpose.
 _PARTNER_PREPS = frozenset({"with", "to", "against", "between"})
@@ -769,6 +813,7 @@ def sentence_detail(
         vague_dates=vague,
         word_roles=word_roles(sent, root, token_entity),
         participants=participants(root, token_entity, entity_label),
+        clauses=tuple(clauses(sent, root, token_entity)),
     )
 
 
