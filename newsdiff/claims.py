@@ -612,6 +612,23 @@ def _joined(
     return {k: v for k, v in out.items() if v}
 
 
+def _other_moment(pair: _Found, a: str, b: str, contested: frozenset[str]) -> None:
+    """Figures given at two moments ("at 654 pence by 1018 GMT" / "at 652 pence by 0835 GMT")
+    or of things each source describes its own way ("private colleges" / "public colleges")
+    are two quantities, not two values of one: each source adds its own."""
+    times = [
+        pair.items.get((kind, cls))
+        for kind in ("time", "date")
+        for cls in ("conflict", "addition", "soft")
+    ]
+    moments = any(t and t.get(a) and t.get(b) for t in times)
+    if not moments and not contested:
+        return
+    slot = pair.items.pop(("number", "conflict"), None)
+    if slot:
+        pair.add("number", "addition", slot)
+
+
 def _own_clauses(
     d: SentenceDetail, missing: Sequence[str], own: SentenceFeatures, other: SentenceFeatures
 ) -> list[tuple[str, ...]]:
@@ -723,6 +740,7 @@ def compare_group(
             _modified(feats[a], feats[b], da.word_roles)
             & _modified(feats[b], feats[a], db.word_roles)
         )
+        _other_moment(pair, a, b, contested)
         missing_a, share_a, core_a = _uncovered(feats[a], feats[b], da.word_roles, contested)
         missing_b, share_b, core_b = _uncovered(feats[b], feats[a], db.word_roles, contested)
         shares.append((share_a, share_b))
