@@ -616,10 +616,10 @@ def _other_moment(pair: _Found, a: str, b: str, contested: frozenset[str]) -> No
     """Figures given at two moments ("at 654 pence by 1018 GMT" / "at 652 pence by 0835 GMT")
     or of things each source describes its own way ("private colleges" / "public colleges")
     are two quantities, not two values of one: each source adds its own."""
+    # Two dates of one event that exclude each other are a conflict about that event; its
+    # figures are still compared.
     times = [
-        pair.items.get((kind, cls))
-        for kind in ("time", "date")
-        for cls in ("conflict", "addition", "soft")
+        pair.items.get((kind, cls)) for kind in ("time", "date") for cls in ("addition", "soft")
     ]
     moments = any(t and t.get(a) and t.get(b) for t in times)
     if not moments and not contested:
