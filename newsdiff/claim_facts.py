@@ -83,6 +83,8 @@ _QUALIFIERS = (
     "some",
     "over",
     "under",
+    "above",
+    "below",
     "just over",
     "just under",
     "well over",
@@ -98,10 +100,12 @@ _NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
 #: "more than 100" and "over 100" are one claim in other words; "about 100" is not "over 100".
 QUALIFIER_CLASS = {
     **dict.fromkeys(
-        ("more than", "over", "at least", "just over", "well over", "upwards of"),
+        ("more than", "over", "above", "at least", "just over", "well over", "upwards of"),
         "above",
     ),
-    **dict.fromkeys(("less than", "fewer than", "under", "just under", "well under"), "below"),
+    **dict.fromkeys(
+        ("less than", "fewer than", "under", "below", "just under", "well under"), "below"
+    ),
     **dict.fromkeys(("up to", "as many as", "as much as", "at most"), "at most"),
     **dict.fromkeys(("nearly", "almost"), "nearly"),
     **dict.fromkeys(
@@ -273,6 +277,37 @@ def number_fact(ent: Span) -> NumberFact:
             )
             unit = pobj.lemma_.lower() if pobj is not None else ""
     return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
+
+
+def _untagged_figures(
+    sent: Span,
+    number_ents: Sequence[Span],
+    covered: Sequence[tuple[int, int]],
+    token_entity: Mapping[int, str],
+) -> list[NumberFact]:
+    """Figures written in digits that the tagger left out, as it does in title-case headlines
+    ("Suicide Bomber Kills 14 at Afghan Province Council", where "14" is guessed a DATE that
+    no time expression took): a number of its own."""
+    from spacy.tokens import Span
+
+    tagged = [(e.start, e.end) for e in number_ents]
+    out = []
+    for t in sent:
+        if not (t.like_num and any(c.isdigit() for c in t.text)) or t.ent_type_ not in {"", "DATE"}:
+            continue
+        if t.ent_type_ == "DATE" and t.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            continue  # "Lee, 33," / "who was 87": an age, which the tagger calls a DATE
+        if t.i > sent.start and t.nbor(-1).pos_ == "PROPN":
+            continue  # "OpForce 3.0", "Boeing 747": part of a name
+        if t.i in token_entity or any(s <= t.i < e for s, e in tagged):
+            continue
+        if any(s <= t.idx < e for s, e in covered):
+            continue
+        after = [x.lower_ for x in sent.doc[t.i + 1 : min(t.i + 3, sent.end)]]
+        width = 2 if after[:1] in (["percent"], ["%"]) else 3 if after == ["per", "cent"] else 1
+        label = "PERCENT" if width > 1 else "CARDINAL"
+        out.append(number_fact(Span(sent.doc, t.i, t.i + width, label=label)))
+    return out
 
 
 def _pronoun_one(ent: Span) -> bool:
@@ -790,6 +825,7 @@ def sentence_detail(
         if _pronoun_one(ent) or ent.text.lower().strip() in _QUALIFIERS:
             continue  # "less than" tagged alone: a bound with no figure
         numbers.append(number_fact(ent))
+    numbers.extend(_untagged_figures(sent, number_ents, covered, token_entity))
     quotes = quote_spans(sent)
     root, _ = _event_root(sent)
     event = event_of(sent, token_entity)
