@@ -599,7 +599,15 @@ def clauses(
     frame: set[int] = set()
     root = sent.root
     if event_root is not None and event_root != root and root.lemma_.lower() in REPORTING_VERBS:
-        frame = {t.i for t in sent if t.i not in {x.i for x in event_root.subtree}}
+        # Every clause the reporting verb reports is content ("X talked ..., and officers
+        # surrounded ..., police said" parses as two complements of "said").
+        reported = {
+            x.i
+            for c in root.children
+            if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}
+            for x in c.subtree
+        }
+        frame = {t.i for t in sent if t.i not in reported}
     heads = [
         t
         for t in sent
@@ -607,7 +615,6 @@ def clauses(
         and t.dep_ in _CLAUSE_DEPS
         and t.i not in frame
         and t != event_root
-        and not (t.dep_ == "ccomp" and t.head == root and root.lemma_.lower() in REPORTING_VERBS)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
     ]
     head_ids = {t.i for t in heads}
