@@ -575,7 +575,9 @@ def test_a_hedge_for_a_hedge_is_one_word() -> None:
     from newsdiff.claim_words import synonyms
 
     same = synonyms(["maybe", "january"], ["possibly", "perhaps", "january"])
-    assert same[0, 0] and same[0, 1] and same[1, 2]
+    assert same[0, 0]
+    assert same[0, 1]
+    assert same[1, 2]
     assert not same[1, 0]
 
 
