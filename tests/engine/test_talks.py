@@ -506,3 +506,53 @@ def test_a_day_outside_a_topic_event_dates_the_talking(nlp: Any) -> None:
         "Reporters asked questions on Monday about the summit in Geneva.",
     )
     assert c.talks == ()
+
+
+def test_a_counted_speech_is_an_event_free_speech_and_an_address_are_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-03",
+        "In a speech on Monday, Yeltsin said the crisis was over. "
+        "The court said on Friday that the law protects free speech. "
+        "He gave a false address for the donor on Thursday.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("speech", "1998-03-02", "past")]
+
+
+def test_a_session_of_a_body_is_a_meeting_a_trading_session_is_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-03",
+        "The Security Council held an emergency session on Iraq on Monday. "
+        "Stocks fell in the Tokyo Stock Exchange's morning session on Tuesday. "
+        "The Nasdaq session ended lower on Friday.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("meeting", "1998-03-02")]
+
+
+def test_talking_with_a_counterpart_is_talks_talk_of_war_is_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-05",
+        "Clinton talked with Yeltsin on Tuesday about the crisis. "
+        "The spokesman talked to reporters on Monday. "
+        "There was talk of war on Wednesday. "
+        "Gorbachev and Bush spoke about it in a talk on Thursday lasting nearly an hour.",
+    )
+    got = {(t.kind, t.date) for t in c.talks}
+    assert got == {("talks", "1998-03-03"), ("talks", "1998-03-05")}
+    tuesday = next(t for t in c.talks if t.date == "1998-03-03")
+    assert {c.entity(p).name for p in tuesday.participants} == {"Clinton", "Yeltsin"}
+
+
+def test_a_named_summit_voting_and_a_negotiating_round_are_events(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1992-06-01",
+        "Delegates will gather for the Earth Summit in Rio on June 3. "
+        "Voting began on Sunday in the northern provinces. "
+        "Summit Entertainment released the film on Friday. "
+        "The negotiating team flew home on Saturday.",
+    )
+    got = {(t.kind, t.date) for t in c.talks}
+    assert got == {("summit", "1992-06-03"), ("vote", "1992-05-31")}
