@@ -317,7 +317,9 @@ def context_date(
         if t.i in ctx.token_entity
     }
     parties = {e for e in _own_parties(ctx, tok) if entity_label.get(e) in {"PERSON", "ORG"}}
-    if len({v for v, _ in days}) != 1 or not subjects & parties:
+    pronoun_labels = _pronoun_party(tok)
+    linked = subjects & parties or any(entity_label.get(e) in pronoun_labels for e in subjects)
+    if len({v for v, _ in days}) != 1 or not linked:
         return None
     value, text = next(iter(days))
     if tense == "future" and ctx.published and value[:10] < ctx.published[:10]:
@@ -342,6 +344,33 @@ def _own_parties(ctx: SourceDoc, tok: Token) -> set[str]:
         for t in c.subtree
         if t.i in ctx.token_entity
     }
+
+
+#: Personal pronouns and the kinds of party they can stand for.
+_PRONOUN_LABELS: Mapping[str, frozenset[str]] = {
+    **dict.fromkeys(("he", "him", "his", "she", "her"), frozenset({"PERSON"})),
+    **dict.fromkeys(("they", "them", "their"), frozenset({"PERSON", "ORG"})),
+}
+
+
+def _pronoun_party(tok: Token) -> frozenset[str]:
+    """The labels a pronoun party of the event may stand for: "She met with Moi", "his visit".
+
+    A personal pronoun that is the event's subject or possessor picks up the subject of the
+    sentence before it (the centre of the discourse), so that subject is the event's party when
+    they agree: "he"/"she" a person, "they" a person or an organisation.
+    """
+    holders = [tok]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        holders.append(tok.head.head)
+    elif tok.dep_ in {"dobj", "nsubjpass"}:
+        holders.append(tok.head)
+    out: frozenset[str] = frozenset()
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in {"poss", "nsubj", "nsubjpass"}:
+                out |= _PRONOUN_LABELS.get(c.lower_, frozenset())
+    return out
 
 
 def _pluperfect_clause(tok: Token) -> bool:

@@ -172,10 +172,29 @@ def preceding_verb(trigger: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
+
+
 def is_progressive(trigger: Token) -> bool:
-    """ "is negotiating", "are meeting": going on as the report is written."""
+    """ "is negotiating", "are meeting", "are holding talks", "are in talks", "is on a visit":
+    going on as the report is written.
+
+    A noun is in progress when the verb that takes it as object is in the present progressive
+    ("are holding talks"), or when it follows "in"/"on" after a present "be" ("are in talks",
+    "is on a two-day visit"), the way English states an ongoing activity.
+    """
     auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
+    if trigger.tag_ == "VBG":
+        return bool(auxes & _PRESENT_BE)
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in head.children)
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "on") and head.dep_ == "prep":
+        verb = head.head
+        return verb.lemma_ == "be" and verb.lower_ in _PRESENT_BE
+    return False
 
 
 def governing_tense(tok: Token) -> tuple[Tense, bool] | None:

@@ -545,6 +545,43 @@ def test_talking_with_a_counterpart_is_talks_talk_of_war_is_not(nlp: Any) -> Non
     assert {c.entity(p).name for p in tuesday.participants} == {"Clinton", "Yeltsin"}
 
 
+def test_talks_in_progress_are_dated_the_day_of_the_report(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-18",
+        "Israeli and Palestinian negotiators are holding talks in Washington. "
+        "They were holding talks when the bomb exploded.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("talks", "1998-08-18", "ongoing")]
+
+
+def test_a_bare_anaphor_refers_to_an_earlier_sentences_event_of_a_kindred_word(
+    nlp: Any,
+) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-19",
+        "Arafat met Albright in Ramallah on Monday. The talks focused on security.",
+    )
+    (talk,) = c.talks
+    assert talk.date == "1998-08-17"
+    assert len(talk.evidence) == 2
+
+
+def test_a_pronoun_subject_takes_the_day_of_the_sentence_before_about_its_person(
+    nlp: Any,
+) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-19",
+        "Secretary of State Madeleine Albright arrived in Nairobi on Tuesday. "
+        "She met with President Daniel arap Moi.",
+        "The ministers arrived in Nairobi on Tuesday. He met with President Daniel arap Moi.",
+    )
+    dates = {t.date for t in c.talks}
+    assert dates == {"1998-08-18"}  # B's "he" stands for no person: no day for it
+
+
 def test_a_named_summit_voting_and_a_negotiating_round_are_events(nlp: Any) -> None:
     c = _compare(
         nlp,
