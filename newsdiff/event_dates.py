@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsdiff.lexicon.people import SPEECH_VERBS
+from newsdiff.lexicon.tense import MOVE_LEMMAS, SCHEDULE_LEMMAS
 from newsdiff.tense import preceding_verb
 
 if TYPE_CHECKING:
@@ -136,10 +137,11 @@ def pick_date(
 
 #: Clauses inside the event's phrase that still date it: "a summit planned for Oct. 12",
 #: "talks that begin Monday", "the vote, postponed until March".
-_DATING_VERBS = frozenset(
-    {"schedule", "set", "plan", "slate", "due", "expect", "hold", "take", "begin", "start",
-     "resume", "open", "postpone", "delay", "reschedule", "move", "push", "convene", "end"}
-)  # fmt: skip
+_DATING_VERBS = (
+    SCHEDULE_LEMMAS
+    | MOVE_LEMMAS
+    | {"hold", "take", "begin", "start", "resume", "open", "convene", "end"}
+)
 
 
 def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
@@ -247,11 +249,7 @@ def governor(tok: Token) -> Token | None:
 def _rescheduled(tok: Token) -> bool:
     """ "postponed until March 3": the new date of a moved event, not the end of a period."""
     verb = governor(tok)
-    return verb is not None and verb.lemma_.lower() in {"postpone", "delay", "defer", "push"}
-
-
-#: Passive plan verbs lend their date to the planned event: "is scheduled Friday to meet".
-_PLANNED = frozenset({"schedule", "set", "expect", "due", "slate", "plan"})
+    return verb is not None and verb.lemma_.lower() in MOVE_LEMMAS
 
 
 def _reporting_date(tok: Token, trigger: Token) -> bool:
@@ -274,7 +272,9 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
                 return False
             if node.dep_ == "advcl" and _free_adjunct(node):
                 return False  # "wrapped up on Wednesday, meeting with ...": the same day
-            return not (lemma in _PLANNED and verb.tag_ == "VBN")
+            # Passive plan verbs lend their date to the planned event: "is scheduled Friday
+            # to meet".
+            return not (lemma in SCHEDULE_LEMMAS and verb.tag_ == "VBN")
         node = node.head
     # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".
     if lemma not in SPEECH_VERBS:

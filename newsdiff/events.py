@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.lexicon.tense import ARRANGE_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -192,10 +193,6 @@ _REQUEST = frozenset(
         "readiness", "willingness", "desire", "wish",
     }
 )  # fmt: skip
-_PLAN = frozenset(
-    {"plan", "expect", "schedule", "set", "due", "intend", "agree", "arrange", "slate",
-     "prepare", "announce", "confirm", "organize", "organise", "convene"}
-)  # fmt: skip
 #: Nouns of arranging an event: negated ("no plans for", "no date for talks", "no question of
 #: a meeting"), they leave no event. Other nouns ("no details about the talks", "no progress in
 #: the negotiations") say something about an event that took place.
@@ -332,7 +329,7 @@ def factuality(trigger: Token) -> Factuality:
             modality = "hypothetical"
         else:
             flips += negated
-            if lemma in _PLAN and modality == "actual":
+            if lemma in ARRANGE_LEMMAS and modality == "actual":
                 modality = "planned"
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             modality = "hypothetical"  # "declined to say whether he would meet Biden"

@@ -22,6 +22,7 @@ from newsdiff.lexicon.tense import (
     FUTURE_CUES,
     PLAN_WORDS,
     RESCHEDULE_LEMMAS,
+    SCHEDULE_LEMMAS,
 )
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
@@ -34,7 +35,9 @@ Tense = Literal["past", "present", "future"] | None
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
 )
-_PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "reschedule"})
+#: Plan verbs whose own tense says nothing about the planned event's ("planned a march on
+#: Saturday", "went ahead as scheduled").
+_PLAN_LEMMAS = SCHEDULE_LEMMAS | {"reschedule"}
 _PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
 #: Verbs whose infinitive complement is ahead of them: "plans to meet", "agreed to resume".
 _FORWARD_HEADS = frozenset(
@@ -254,12 +257,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
         return "future"
-    if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
+    if verb.lemma_ in _PLAN_LEMMAS | {"postpone"} and (
         verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
     ):
         return "future"  # "a march planned for Sunday", "talks were scheduled for May 3"
-    if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
-        return "future"
     if "to" in words and verb.tag_ == "VB":
         head = verb.head
         if head is not verb and depth < 2:
