@@ -430,8 +430,12 @@ def _noun_kind(tok: Token, lemma: str) -> str | None:
         return None  # an occasion of speaking, not free speech or a postal address
     if lemma == "session" and not _sitting_of_a_body(tok):
         return None  # "the week's most active session" is trading, not a sitting of a body
-    if lemma in {"deadline", "voting", "negotiating"} and tok.dep_ in {"compound", "amod"}:
-        return None  # "deadline pressure", "voting rights", "the negotiating table"
+    if (
+        lemma in {"deadline", "voting", "negotiating"}
+        and tok.dep_ in {"compound", "amod"}
+        and not (lemma != "deadline" and _names_a_round(tok))
+    ):
+        return None  # "deadline pressure", "voting rights", "the negotiating team"
     kind = EVENT_NOUNS[lemma]
     if kind == "meeting" and any(
         t.lower_ in _PHONE_WORDS for t in tok.subtree if t.i > tok.i and t.i - tok.i < 4
@@ -520,9 +524,14 @@ _ROUNDS = frozenset({"round", "rounds", "session", "sessions", "marathon", "proc
 
 def _names_a_round(tok: Token) -> bool:
     """ "a new negotiating round", "a negotiating marathon": the participle names the activity
-    of a noun that is a stretch of it, so the event is the negotiating. With any other noun it
-    describes a party or a thing ("the negotiating team", "their negotiating stance")."""
-    return tok.head.lower_ in _ROUNDS
+    of a noun that is a stretch of it, so the event is the negotiating. "Back to / at the
+    negotiating table" is the conventional name of the negotiations themselves. With any other
+    noun it describes a party or a thing ("the negotiating team", "their negotiating stance").
+    """
+    head = tok.head
+    if head.lower_ == "table":
+        return head.dep_ == "pobj" and head.head.lower_ in {"to", "at", "from"}
+    return head.lower_ in _ROUNDS
 
 
 def _verb_kind(tok: Token, lemma: str) -> str | None:
@@ -601,7 +610,11 @@ def _with_a_party(verb: Token) -> bool:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                if obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.lower_ in ROLE_NOUNS:
+                if (
+                    obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+                    or obj.lower_ in ROLE_NOUNS
+                    or obj.lower_ in {"him", "her", "them"}
+                ):
                     return True
     return False
 
