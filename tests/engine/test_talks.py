@@ -512,11 +512,13 @@ def test_a_counted_speech_is_an_event_free_speech_and_an_address_are_not(nlp: An
     c = _compare(
         nlp,
         "1998-03-03",
-        "In a speech on Monday, Yeltsin said the crisis was over. "
+        "In a speech on Monday, President Boris Yeltsin said the crisis was over. "
         "The court said on Friday that the law protects free speech. "
         "He gave a false address for the donor on Thursday.",
     )
     assert [(t.kind, t.date, t.status) for t in c.talks] == [("speech", "1998-03-02", "past")]
+    # The speaker is the speech's party though the sentence makes him the subject of "said".
+    assert [c.entity(p).name for p in c.talks[0].participants] == ["Boris Yeltsin"]
 
 
 def test_a_session_of_a_body_is_a_meeting_a_trading_session_is_not(nlp: Any) -> None:
