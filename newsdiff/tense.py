@@ -197,7 +197,24 @@ def is_progressive(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "on") and head.dep_ == "prep":
         verb = head.head
         return verb.lemma_ == "be" and verb.lower_ in _PRESENT_BE
+    if trigger.dep_ == "nsubj" and head.lower_ in _PRESENT_BE:
+        return any(_under_way(c) for c in head.children)  # "talks are under way"
+    if trigger.dep_ == "nsubj" and head.lemma_ in _GOING_ON:
+        return head.tag_ in ("VBZ", "VBP") or any(  # "the talks continue", "are continuing"
+            c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in head.children
+        )
     return False
+
+
+#: Verbs that say an event they have as subject is going on: "the talks continue".
+_GOING_ON = frozenset({"continue", "proceed", "go"})
+
+
+def _under_way(tok: Token) -> bool:
+    """ "under way" (a preposition and its noun) or "underway": in progress."""
+    if tok.lower_ == "underway":
+        return True
+    return tok.lower_ == "under" and any(c.lower_ == "way" for c in tok.children)
 
 
 def governing_tense(tok: Token) -> tuple[Tense, bool] | None:

@@ -556,6 +556,10 @@ def test_talks_in_progress_are_dated_the_day_of_the_report(nlp: Any) -> None:
         "They were holding talks when the bomb exploded.",
     )
     assert [(t.kind, t.date, t.status) for t in c.talks] == [("talks", "1998-08-18", "ongoing")]
+    for text in ("Talks on the budget are under way in Rome.", "The talks continue in Geneva."):
+        c = _compare(nlp, "1998-08-18", text)
+        assert [(t.kind, t.date, t.status) for t in c.talks] == [("talks", "1998-08-18", "ongoing")]
+    assert _compare(nlp, "1998-08-18", "The talks went well in Geneva.").talks == ()
 
 
 def test_a_bare_anaphor_refers_to_an_earlier_sentences_event_of_a_kindred_word(
