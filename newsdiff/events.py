@@ -437,6 +437,8 @@ def _noun_kind(tok: Token, lemma: str) -> str | None:
     ):
         return None  # "deadline pressure", "voting rights", "the negotiating team"
     kind = EVENT_NOUNS[lemma]
+    if lemma == "talk" and tok.tag_ != "NNS" and tok.head.lemma_.lower() in {"give", "deliver"}:
+        return "speech"  # "gave a talk at the university": a lecture, not negotiations
     if kind == "meeting" and any(
         t.lower_ in _PHONE_WORDS for t in tok.subtree if t.i > tok.i and t.i - tok.i < 4
     ):

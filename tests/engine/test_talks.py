@@ -540,10 +540,16 @@ def test_talking_with_a_counterpart_is_talks_talk_of_war_is_not(nlp: Any) -> Non
         "The spokesman talked to reporters on Monday. "
         "There was talk of war on Wednesday. "
         "Kohl talked with him on Monday. "
-        "Gorbachev and Bush spoke about it in a talk on Thursday lasting nearly an hour.",
+        "Gorbachev and Bush spoke about it in a talk on Thursday lasting nearly an hour. "
+        "The minister gave a talk at Oxford University on Wednesday.",
     )
     got = {(t.kind, t.date) for t in c.talks}
-    assert got == {("talks", "1998-03-03"), ("talks", "1998-03-05"), ("talks", "1998-03-02")}
+    assert got == {
+        ("talks", "1998-03-03"),
+        ("talks", "1998-03-05"),
+        ("talks", "1998-03-02"),
+        ("speech", "1998-03-04"),  # a talk given is a lecture
+    }
     tuesday = next(t for t in c.talks if t.date == "1998-03-03")
     assert {c.entity(p).name for p in tuesday.participants} == {"Clinton", "Yeltsin"}
 
