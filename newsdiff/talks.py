@@ -154,7 +154,7 @@ def _attach_undated(
     otherwise a mention needs a shared party or an aligned sentence to attach.
     """
     for m in undated:
-        best: tuple[tuple[int, int, int, int], list[EventMention]] | None = None
+        best: tuple[tuple[int, int, int, int, int], list[EventMention]] | None = None
         for ev in events:
             if m.kind != ev[0].kind and not _compatible(m.kind, ev[0].kind):
                 continue
@@ -172,7 +172,10 @@ def _attach_undated(
             if not (aligned or m.anaphoric) and _parties_differ(m, ev):
                 continue
             recency = max((x.order for x in same_source), default=-1)
-            score = (int(aligned), len(shared), int(m.kind == ev[0].kind), recency)
+            # A bare definite ("the talks") names the most salient such event: the one its
+            # source has mentioned most, then the latest.
+            salience = len(same_source) if m.anaphoric and not m.participants else 0
+            score = (int(aligned), len(shared), int(m.kind == ev[0].kind), salience, recency)
             if best is None or score > best[0]:
                 best = (score, ev)
         if best is not None:

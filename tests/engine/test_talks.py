@@ -607,3 +607,19 @@ def test_a_named_summit_voting_and_a_negotiating_round_are_events(nlp: Any) -> N
     )
     got = {(t.kind, t.date) for t in c.talks}
     assert got == {("summit", "1992-06-03"), ("vote", "1992-05-31"), ("talks", "1992-05-28")}
+
+
+def test_a_bare_anaphor_names_the_most_mentioned_event_of_its_kind(nlp: Any) -> None:
+    # "the talks" is the story's talks (mentioned twice), not the 2019 negotiation in a
+    # relative clause mentioned once, though that one is nearer.
+    c = _compare(
+        nlp,
+        "2023-05-04",
+        "The army and the RSF will send envoys to Jeddah for talks on Saturday. "
+        "The talks will be the first direct contact between the two sides. "
+        "The army named Osman, a retired general who helped negotiate the 2019 transition. "
+        "The envoy met Burhan on Wednesday. He said the talks would be hard.",
+    )
+    saturday = next(t for t in c.talks if t.date == "2023-05-06")
+    assert len(saturday.evidence) == 3
+    assert all(len(t.evidence) == 1 for t in c.talks if t.date == "2019")
