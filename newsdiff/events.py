@@ -308,6 +308,10 @@ def factuality(trigger: Token) -> Factuality:
         ):  # "they could meet", "could hold talks"; not "with the vote due, it could fall"
             modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
+        if node.pos_ == "VERB" and below.dep_ == "prep" and f"{lemma} {below.lower_}" in _REQUEST:
+            # spaCy hangs "for" of "called for a conference" as a preposition, not a particle:
+            # the verb and the preposition the walk came through are the request.
+            lemma = f"{lemma} {below.lower_}"
         if node.i == trigger.i:
             pass
         elif lemma in _REFUSE | _CANCEL | _POSTPONE | _REQUEST and _setting(below):

@@ -115,6 +115,17 @@ def test_negated_refused_and_hypothetical_meetings_are_not_talks(nlp: Any) -> No
     assert {c.entity(p).name for p in c.talks[0].participants} == {"Macron", "Scholz"}
 
 
+def test_a_meeting_called_or_pressed_for_is_asked_for_not_held(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-08",
+        "Saudi Arabia called for an emergency conference of OPEC on Monday. "
+        "The unions pressed for talks with the ministry on Tuesday. "
+        "Macron will meet Scholz in Berlin on Saturday.",
+    )
+    assert [t.date for t in c.talks] == ["2024-03-09"]
+
+
 def test_cancelled_and_postponed_events_keep_their_status(nlp: Any) -> None:
     c = _compare(
         nlp,
