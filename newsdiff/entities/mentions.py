@@ -58,6 +58,10 @@ def clean_span(span: Span, common: frozenset[str] = frozenset()) -> tuple[int, i
         and doc[start + 1].pos_ == "PROPN"
     ):
         start += 1
+    # "Joining Cooley at the news conference was ...": a verb whose object is the name opens
+    # a participle clause; a name's own words are nouns, so the verb is not part of it.
+    if end - start >= 2 and doc[start].pos_ == "VERB" and doc[start + 1 : end].root.head.i == start:
+        start += 1
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
     ):

@@ -666,3 +666,14 @@ def test_an_acronym_of_two_expansions_with_no_acting_use_joins_neither(nlp: Any)
         "The DNC was in Chicago.",
     )
     assert _cluster_with(clusters, "DNC")[2] == {"DNC"}
+
+
+def test_a_verb_taking_the_name_as_object_is_not_part_of_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "District Attorney Steve Cooley filed charges. Cooley said the case was strong.\n"
+        "Joining Cooley at the news conference was Sheriff Lee Baca.",
+    )
+    forms = {form for c in clusters for form in c[2]}
+    assert not any(form.startswith("Joining") for form in forms)
+    assert _cluster_with(clusters, "Steve Cooley")[2] == {"Steve Cooley", "Cooley"}
