@@ -17,6 +17,7 @@ from newsdiff.names import (
     PersonName,
     compact,
     fits_name_blend,
+    is_acronym,
     name_words,
     org_core,
     parse_person,
@@ -208,6 +209,7 @@ def _link_name_variants(persons: Sequence[Form], others: Sequence[Form], uf: Uni
     Run in this order: later rules see the groups the earlier ones made.
     """
     _link_name_tails(others, uf)
+    _link_acronym_qualified(others, uf)
     _link_geo_heads_and_sections(others, uf)
     _link_kind_words(persons, others, uf)
     _link_clipped_plurals(persons, others, uf)
@@ -234,6 +236,29 @@ def _link_name_tails(others: Sequence[Form], uf: UnionFind) -> None:
     for tail, roots in tails.items():
         if len(roots) == 1:
             uf.union(by_core[tail].mentions[0], next(iter(roots)))
+
+
+def _link_acronym_qualified(others: Sequence[Form], uf: UnionFind) -> None:
+    """A name after an acronym that qualifies it names the same thing alone.
+
+    "INS Sukanya" / "Sukanya" (a ship prefix), "NY Jets" / "Jets": the acronym says whose or
+    what kind of thing it is, not which; only when one such longer name ends with that word,
+    and never for a generic head ("U.S. Army" / "Army" is `_link_unique_heads`' to decide).
+    """
+    singles = {org_core(f.text): f for f in others if len(f.text.split()) == 1}
+    roots: dict[str, set[int]] = defaultdict(set)
+    for f in others:
+        words = f.text.split()
+        if len(words) != 2 or not is_acronym(words[0]) or not words[1][:1].isupper():
+            continue
+        if words[1].isupper() or words[1].lower() in GENERIC_ORG_HEADS:
+            continue
+        key = org_core(words[1])
+        if key in singles:
+            roots[key].add(uf.find(f.mentions[0]))
+    for key, found in roots.items():
+        if len(found) == 1:
+            uf.union(singles[key].mentions[0], next(iter(found)))
 
 
 def _link_geo_heads_and_sections(others: Sequence[Form], uf: UnionFind) -> None:

@@ -677,3 +677,27 @@ def test_a_verb_taking_the_name_as_object_is_not_part_of_it(nlp: Any) -> None:
     forms = {form for c in clusters for form in c[2]}
     assert not any(form.startswith("Joining") for form in forms)
     assert _cluster_with(clusters, "Steve Cooley")[2] == {"Steve Cooley", "Cooley"}
+
+
+def test_a_demonym_from_the_country_data_joins_its_country(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Honduras closed its border on Monday.",
+        "Honduran officials said the border would reopen soon.",
+    )
+    assert "Honduran" in _cluster_with(clusters, "Honduras")[2]
+
+
+def test_a_name_after_a_qualifying_acronym_joins_the_bare_name(nlp: Any) -> None:
+    docs = list(
+        nlp.pipe(
+            [
+                "Pirates fled when INS Sukanya arrived in the Gulf of Aden.",
+                "Three skiffs were captured by Sukanya on Friday.",
+            ]
+        )
+    )
+    # As the tagger gives them: the ship with its prefix once, and its bare name as a place.
+    raw = [_raw(docs, 0, 3, 5, "ORG"), _raw(docs, 1, 5, 6, "GPE")]
+    assert [raw[0].text, raw[1].text] == ["INS Sukanya", "Sukanya"]
+    assert len(cluster_mentions(docs, raw)) == 1
