@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
+from newsdiff.entities.metonyms import ORG_CUES
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
@@ -277,34 +278,6 @@ def _well_formed(text: str) -> bool:
     )
 
 
-#: Words after a name ("Galatasaray's board", "Nordhavn shares") that only organisations take.
-_ORG_CUES = frozenset(
-    {
-        "board",
-        "shares",
-        "stock",
-        "headquarters",
-        "coach",
-        "squad",
-        "fans",
-        "players",
-        "club",
-        "chairman",
-        "subsidiary",
-        "shareholders",
-        "stadium",
-        "management",
-        "executives",
-        "staff",
-        "employees",
-        "branches",
-        "customers",
-        "directors",
-        "ceo",
-        "finances",
-        "accounts",
-    }
-)
 _PLACE_CUES = frozenset({"in", "near", "outside", "across", "around", "into"})
 
 
@@ -353,7 +326,7 @@ def _label_votes(
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
         if possessive:
             nxt += 1
-        if any(t.lower_ in _ORG_CUES for t in doc[nxt : nxt + 2]):
+        if any(t.lower_ in ORG_CUES for t in doc[nxt : nxt + 2]):
             votes["ORG"] += 2  # "Dortmund's supervisory board"
         elif not possessive and any(
             t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]

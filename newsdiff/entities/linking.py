@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from newsdiff.entities.metonyms import PREPOSITIONS, decide_place_metonyms, is_locative
+from newsdiff.entities.metonyms import (
+    PREPOSITIONS,
+    decide_place_metonyms,
+    is_locative,
+    takes_org_words,
+)
 from newsdiff.entities.people import dominant_root, given_compatible
 from newsdiff.entities.records import SURNAME_CUTOFF, Form, RawMention, majority_label
 from newsdiff.names import (
@@ -183,7 +188,7 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
         key = compact(f.text)
         if key in story.surnames:
             continue  # a person's surname: `_link_surnames_tagged_otherwise`
-        if majority_label(f) not in {"ORG", "PERSON", ""}:
+        if majority_label(f) not in {"ORG", "PERSON", ""} and not _used_as_a_body(story, f):
             continue  # "European" (a group) is not "European Union"; places keep their name
         for table in (by_last, by_first):
             targets = {uf.find(g.mentions[0]) for g in table.get(key, ())}
@@ -191,6 +196,18 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
                 if len(targets) == 1:
                     uf.union(f.mentions[0], next(iter(targets)))
                 break
+
+
+def _used_as_a_body(story: _Story, form: Form) -> bool:
+    """A name tagged as a place that the story uses only as a company or club.
+
+    "Aspen shares fell" beside "Aspen Technology": some mention takes words only bodies take
+    (`takes_org_words`) and none is used as a location ("in Aspen").
+    """
+    uses = [story.mentions[i] for i in form.mentions]
+    return any(takes_org_words(story.docs, m) for m in uses) and not any(
+        is_locative(story.docs, m) for m in uses
+    )
 
 
 #: The cross-label rules, in order: later rules see the groups the earlier ones made.

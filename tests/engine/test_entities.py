@@ -701,3 +701,21 @@ def test_a_name_after_a_qualifying_acronym_joins_the_bare_name(nlp: Any) -> None
     raw = [_raw(docs, 0, 3, 5, "ORG"), _raw(docs, 1, 5, 6, "GPE")]
     assert [raw[0].text, raw[1].text] == ["INS Sukanya", "Sukanya"]
     assert len(cluster_mentions(docs, raw)) == 1
+
+
+def test_a_short_company_name_tagged_as_a_place_joins_the_company(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Aspen Technology said on Monday it would cut 200 jobs.",
+        "Aspen's board met in Boston on Tuesday.",
+    )
+    assert _cluster_with(clusters, "Aspen Technology")[2] == {"Aspen Technology", "Aspen"}
+
+
+def test_a_place_used_as_a_location_does_not_join_a_company_named_after_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Aspen Technology said on Monday it would cut 200 jobs.",
+        "Fans in Aspen cheered. Aspen fans stayed late.",
+    )
+    assert "Aspen" not in _cluster_with(clusters, "Aspen Technology")[2]
