@@ -167,6 +167,20 @@ def _role_heads(doc: Doc) -> dict[int, list[int]]:
     return heads
 
 
+def named_with_a_job(doc: Doc, start: int, end: int) -> bool:
+    """Whether an appositive or the copula gives the name ``start:end`` a listed job.
+
+    "Marcus Hale, the chief executive of Brightline Energy", "Olsen is a federal judge": only
+    people hold such a position, so the name is a person's whatever the tagger called it.
+    Listed nouns only (not agent nouns such as "lender" or "carmaker", which firms are too).
+    """
+    root = doc[start:end].root
+    return any(
+        doc[h].lower_ in ROLE_NOUNS or doc[h].lemma_.lower() in ROLE_NOUNS
+        for h in _role_heads(doc).get(root.i, [])
+    )
+
+
 def _hangs_on(tok: Token, lo: int, start: int, end: int) -> bool:
     """Whether the token's chain of heads reaches the name ``start:end`` inside ``lo:end``."""
     if tok.text == "-":

@@ -719,3 +719,20 @@ def test_a_place_used_as_a_location_does_not_join_a_company_named_after_it(nlp: 
         "Fans in Aspen cheered. Aspen fans stayed late.",
     )
     assert "Aspen" not in _cluster_with(clusters, "Aspen Technology")[2]
+
+
+def test_a_name_given_a_job_in_apposition_is_a_person_whatever_the_tagger_said(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "The agreement was announced on Monday by Marcus Hale, the chief executive of "
+        "Brightline Energy.",
+    )
+    assert _cluster_with(clusters, "Marcus Hale")[1] == "PERSON"
+    assert _cluster_with(clusters, "Brightline Energy")[1] == "ORG"
+
+
+def test_a_company_described_by_an_agent_noun_stays_an_organisation(nlp: Any) -> None:
+    clusters = _clusters(nlp, "Morgan Stanley, the lender, said profits rose.")
+    assert _cluster_with(clusters, "Morgan Stanley")[1] != "PERSON"
