@@ -736,3 +736,15 @@ def test_a_name_given_a_job_in_apposition_is_a_person_whatever_the_tagger_said(
 def test_a_company_described_by_an_agent_noun_stays_an_organisation(nlp: Any) -> None:
     clusters = _clusters(nlp, "Morgan Stanley, the lender, said profits rose.")
     assert _cluster_with(clusters, "Morgan Stanley")[1] != "PERSON"
+
+
+def test_a_nationality_noun_after_an_all_capitals_numeral_is_still_a_person(nlp: Any) -> None:
+    # The parser hangs "Australian" on "ONE" as an adjective; a numeral has no noun to modify.
+    clusters = _clusters(
+        nlp,
+        "SEPTEMBER 16, 2013\nONE Australian and one English climber have fallen to their deaths "
+        "in New Zealand, police confirmed today.",
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
+        "The New Zealand-born Australian was planning to ski.",
+    )
+    assert _cluster_with(clusters, "Duncan Rait")[3] == {"A", "B"}
