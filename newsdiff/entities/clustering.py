@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -148,7 +148,8 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(team_uses.get(i, i))].append(i)
-    return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
+    lent = set(team_uses)
+    return [_make_cluster(sorted(idx), mentions, docs, lent) for idx in groups.values()]
 
 
 #: Words that give a second name for the same thing ("the Islamic State, also known as ISIS").
@@ -282,12 +283,17 @@ _PLACE_CUES = frozenset({"in", "near", "outside", "across", "around", "into"})
 
 
 def _label_votes(
-    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+    idx: Sequence[int],
+    mentions: Sequence[RawMention],
+    docs: Sequence[Doc],
+    lent: Set[int] = frozenset(),
 ) -> Counter[str]:
     """Weighted label votes: the tagger's labels, corrected by cues the story itself gives.
 
     A full personal name outweighs surname-only mentions tagged otherwise; a name ending in
-    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place.
+    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place. A
+    use lent to what is named after it (``lent``: "left Betty Ford" for the Betty Ford Center)
+    keeps the tagger's label for the name, so it does not vote.
     """
     votes: Counter[str] = Counter()
     # Short forms of an organisation's name ("Dortmund" for "Borussia Dortmund") vote with it.
@@ -304,7 +310,7 @@ def _label_votes(
     }
     for i in idx:
         m = mentions[i]
-        if m.demonym_of is not None:
+        if m.demonym_of is not None or i in lent:
             continue
         doc = docs[m.doc_index]
         words = m.text.split()
@@ -338,9 +344,12 @@ def _label_votes(
 
 
 def _make_cluster(
-    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+    idx: Sequence[int],
+    mentions: Sequence[RawMention],
+    docs: Sequence[Doc],
+    lent: Set[int] = frozenset(),
 ) -> Cluster:
-    votes = _label_votes(idx, mentions, docs)
+    votes = _label_votes(idx, mentions, docs, lent)
     # Only demonyms: the entity is the country they refer to.
     label = votes.most_common(1)[0][0] if votes else "GPE"
     surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)

@@ -83,13 +83,51 @@ def link_across_labels(
 
     The rules of `_ACROSS_LABEL_RULES` run in order, after the same name under two labels is
     joined; then places used for a team are decided (`decide_place_metonyms`). Returns, for
-    each mention of a place that names a team, a mention of that team.
+    each mention of a place that names a team, a mention of that team, and for each person's
+    name used for the place named after that person (`_facility_uses`), a mention of it.
     """
     _link_same_name_other_label(persons, others, uf)
     story = _Story.of(docs, mentions, persons, others, uf)
     for rule in _ACROSS_LABEL_RULES:
         rule(story, uf)
-    return decide_place_metonyms(docs, mentions, [*persons, *others], uf, story.locative)
+    uses = decide_place_metonyms(docs, mentions, [*persons, *others], uf, story.locative)
+    return {**_facility_uses(story, uf), **uses}
+
+
+#: Last words of places named after a person ("Betty Ford Center", "Walter Reed Hospital").
+_FACILITY_HEADS = frozenset(
+    {"center", "centre", "clinic", "hospital", "institute", "airport", "prison", "stadium"}
+)
+#: Words right before a name that use it as a place one is at, enters or leaves ("left Betty
+#: Ford", "the work done at Betty Ford"): nobody is at, into or leaving a person.
+_FACILITY_CUES = frozenset(
+    {"at", "into", "leave", "leaves", "left", "leaving", "enter", "enters", "entered", "entering"}
+)
+
+
+def _facility_uses(story: _Story, uf: UnionFind) -> dict[int, int]:
+    """A person's name used for the one place the story names after that person.
+
+    "Lohan Leaves Betty Ford" beside "the Betty Ford Center": only the uses a place takes
+    (`_FACILITY_CUES`) join the place; the person keeps every other use, as a city keeps
+    "in Kansas City" when "Kansas City beat Indianapolis" is the team.
+    """
+    places: dict[str, set[int]] = defaultdict(set)
+    for f in [*story.persons, *story.others]:  # the tagger often calls the place a person too
+        words = f.text.split()
+        if len(words) >= 3 and words[-1].lower() in _FACILITY_HEADS:
+            places[compact(" ".join(words[:-1]))].add(uf.find(f.mentions[0]))
+    out: dict[int, int] = {}
+    for f in story.persons:
+        found = places.get(compact(f.text), set())
+        if len(found) != 1 or len(f.text.split()) < 2:
+            continue
+        for i in f.mentions:
+            m = story.mentions[i]
+            doc = story.docs[m.doc_index]
+            if m.token_start > 0 and doc[m.token_start - 1].lower_ in _FACILITY_CUES:
+                out[i] = next(iter(found))
+    return out
 
 
 def _link_same_name_other_label(

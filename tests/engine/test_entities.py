@@ -748,3 +748,18 @@ def test_a_nationality_noun_after_an_all_capitals_numeral_is_still_a_person(nlp:
         "The New Zealand-born Australian was planning to ski.",
     )
     assert _cluster_with(clusters, "Duncan Rait")[3] == {"A", "B"}
+
+
+def test_a_persons_name_used_for_the_place_named_after_them_joins_that_place_only_there(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "Lohan finished her treatment at the Betty Ford Center in California.",
+        "Lohan left Betty Ford on Thursday. Former first lady Betty Ford founded the clinic.",
+    )
+    _name, label, forms, sources = _cluster_with(clusters, "Betty Ford Center")
+    assert (forms, sources, label) == ({"Betty Ford Center", "Betty Ford"}, {"A", "B"}, "ORG")
+    person = [c for c in clusters if c[0] == "Betty Ford"]
+    assert len(person) == 1
+    assert person[0][1] == "PERSON"
