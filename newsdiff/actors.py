@@ -95,16 +95,20 @@ def _is_role_word(tok: Token) -> bool:
 
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """Apposition either way, and the copula: the three ways a sentence gives a role a noun."""
+    """Apposition either way, and the copula (also through a subject's appositive name): the
+    ways a sentence gives a person a role noun."""
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab)
     role = {"POS": {"IN": ["NOUN", "PROPN"]}}
+    # A name the tagger calls a common noun ("Olsen is a federal judge"): only the heads of
+    # person mentions are ever looked up, so a noun that is no name matches harmlessly.
+    name = {"POS": {"IN": ["PROPN", "NOUN"]}}
     matcher.add(
         "appos_after",  # "Ned Halvorsen, the chief executive of Nordhavn Bank"
         [
             [
-                {"RIGHT_ID": "name", "RIGHT_ATTRS": {"POS": "PROPN"}},
+                {"RIGHT_ID": "name", "RIGHT_ATTRS": name},
                 {
                     "LEFT_ID": "name",
                     "REL_OP": ">",
@@ -123,7 +127,7 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
                     "LEFT_ID": "role",
                     "REL_OP": ">",
                     "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
+                    "RIGHT_ATTRS": {"DEP": "appos", **name},
                 },
             ]
         ],
@@ -137,7 +141,33 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
                     "LEFT_ID": "verb",
                     "REL_OP": ">",
                     "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "nsubj", "POS": "PROPN"},
+                    "RIGHT_ATTRS": {"DEP": "nsubj", **name},
+                },
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "role",
+                    "RIGHT_ATTRS": {"DEP": "attr", **role},
+                },
+            ]
+        ],
+    )
+    matcher.add(
+        "copula_appos",  # "His brother, Vitali Klitschko, is the mayor of Kyiv"
+        [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "subject",
+                    "RIGHT_ATTRS": {"DEP": "nsubj"},
+                },
+                {
+                    "LEFT_ID": "subject",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
                 },
                 {
                     "LEFT_ID": "verb",

@@ -89,6 +89,8 @@ def test_role_in_apposition(nlp: Any) -> None:
         ("Omar Haddad is a lawyer in Ankara.", "Omar", ["lawyer"]),
         # A relative is not a role.
         ("His father, Tobias Whitfield, stood by him.", "Tobias", []),
+        # The copula through the subject's appositive name: the name is the subject.
+        ("Her deputy, Anja Meier, is the mayor of Graz.", "Anja", ["deputy", "mayor of Graz"]),
     ],
 )
 def test_roles_by_dependency_patterns(
@@ -132,3 +134,9 @@ def test_appositive_name_speaks_for_the_role(nlp: Any) -> None:
 def test_passive_subject_is_not_the_speaker(nlp: Any) -> None:
     doc = nlp("The negotiation in Geneva is announced tense.")
     assert speakers(doc, next(iter(doc.sents)), {}, {}) == []
+
+
+def test_copula_role_for_a_name_the_tagger_calls_a_common_noun(nlp: Any) -> None:
+    doc = nlp("Olsen is a circuit judge in Utah.")
+    assert doc[0].pos_ == "NOUN"  # the tagger's error this guards against
+    assert roles_of(doc, 0, 1) == ["circuit judge"]
