@@ -253,8 +253,27 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
     while run and (run[0].pos_ == "ADP" or run[0].text == "-"):
         run = run[1:]
     if not run or not any(_is_role_word(t) for t in run if t.pos_ != "ADP"):
-        return None
+        return _capitalised_title_before(doc, k, start)
     return _tidy(doc[run[0].i : run[-1].i + 1].text)
+
+
+def _capitalised_title_before(doc: Doc, k: int, start: int) -> str | None:
+    """A title-case title right before a name, when the parse hangs it elsewhere.
+
+    "... Owen Pryce and Defence Minister Hana Sato": the parser may attach "Defence Minister"
+    to the first name's coordination, but capitalised words that end in a title and stand
+    right before a name are that name's title ("of" may join them: "Secretary of State"). A
+    lower-case word ends the run, so "critic of President X" still gives only "President".
+    """
+    j = start
+    while j > k and (doc[j - 1].text[:1].isupper() or (doc[j - 1].lower_ == "of" and j - 1 > k)):
+        j -= 1
+    while j < start and doc[j].lower_ == "of":
+        j += 1
+    run = doc[j:start]
+    if not run or not _is_role_word(run[-1]) or not run[-1].text[:1].isupper():
+        return None
+    return _tidy(run.text)
 
 
 def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:

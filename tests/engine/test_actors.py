@@ -89,6 +89,13 @@ def test_role_in_apposition(nlp: Any) -> None:
         ("Omar Haddad is a lawyer in Ankara.", "Omar", ["lawyer"]),
         # A relative is not a role.
         ("His father, Tobias Whitfield, stood by him.", "Tobias", []),
+        # The parser hangs the second title on the first name's coordination; its capitals
+        # right before the second name still make it that name's title.
+        (
+            "The talks were led by Secretary of State Owen Pryce and Defence Minister Hanna Lind.",
+            "Hanna",
+            ["Defence Minister"],
+        ),
         # The copula through the subject's appositive name: the name is the subject.
         ("Her deputy, Anja Meier, is the mayor of Graz.", "Anja", ["deputy", "mayor of Graz"]),
     ],
