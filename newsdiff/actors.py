@@ -133,6 +133,34 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
         ],
     )
     matcher.add(
+        "appos_of_complement",  # "A spokesman for Lakeside Airlines, Paul Meyer, said"
+        # The parser hangs the name on the nearest noun, the body the role is of; a body has
+        # no person in apposition, so the name is the role noun's.
+        [
+            [
+                {"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
+                {
+                    "LEFT_ID": "role",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "prep",
+                    "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(_ROLE_PREPOSITIONS)}},
+                },
+                {
+                    "LEFT_ID": "prep",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "body",
+                    "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "FAC"]}},
+                },
+                {
+                    "LEFT_ID": "body",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
+                },
+            ]
+        ],
+    )
+    matcher.add(
         "copula",  # "Jonas Berg is an analyst at Skagen Securities"
         [
             [
@@ -288,6 +316,10 @@ def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:
         if child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS:
             tokens.extend(child.subtree)
     tokens = [t for t in tokens if t.i not in name]
+    if name.start > head.i:  # the role before its name: the name's apposition ends it
+        tokens = [t for t in tokens if t.i < name.start]
+        while len(tokens) > 1 and max(tokens, key=lambda t: t.i).is_punct:
+            tokens.remove(max(tokens, key=lambda t: t.i))
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
     span = doc[lo : hi + 1]
