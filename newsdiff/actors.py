@@ -82,11 +82,15 @@ _MAX_ROLE_TOKENS = 9
 _LEADING_TITLES = PERSON_TITLES | ROLE_NOUNS
 
 
+#: Courtesy titles: nameparser lists them with the titles, but they are no position.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
+
+
 def _is_role_word(tok: Token) -> bool:
     """A job or title word: listed (ours and nameparser's titles), or an agent noun."""
     word = tok.lower_.rstrip(".")
     lemma = tok.lemma_.lower()
-    if word in _NOT_ROLES or lemma in _NOT_ROLES:
+    if word in _NOT_ROLES or lemma in _NOT_ROLES or word in _HONORIFICS:
         return False
     if word in ROLE_NOUNS or lemma in ROLE_NOUNS or word in PERSON_TITLES:
         return True

@@ -154,3 +154,9 @@ def test_copula_role_for_a_name_the_tagger_calls_a_common_noun(nlp: Any) -> None
     doc = nlp("Olsen is a circuit judge in Utah.")
     assert doc[0].pos_ == "NOUN"  # the tagger's error this guards against
     assert roles_of(doc, 0, 1) == ["circuit judge"]
+
+
+def test_a_courtesy_title_is_not_a_role(nlp: Any) -> None:
+    doc = nlp("Ms. Grace Liu, the school principal, closed the building.")
+    start = _token_index(doc, "Grace")
+    assert roles_of(doc, start, start + 2) == ["school principal"]
