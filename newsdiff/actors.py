@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.names import PERSON_TITLES
@@ -97,119 +97,62 @@ def _is_role_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and len(word) > 4 and word.isalpha() and word.endswith(_AGENT_ENDINGS)
 
 
+def _child(parent: str, node: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """A DependencyMatcher node that is a syntactic child of ``parent``."""
+    return {"LEFT_ID": parent, "REL_OP": ">", "RIGHT_ID": node, "RIGHT_ATTRS": attrs}
+
+
+_ROLE = {"POS": {"IN": ["NOUN", "PROPN"]}}
+#: A name the tagger may call a common noun ("Olsen is a federal judge"): only the heads of
+#: person mentions are ever looked up, so a noun that is no name matches harmlessly.
+_NAME = {"POS": {"IN": ["PROPN", "NOUN"]}}
+
+#: Apposition either way, and the copula (also through a subject's appositive name): the ways
+#: a sentence gives a person a role noun. Every pattern has a "name" and a "role" node.
+_PATTERNS: dict[str, list[dict[str, Any]]] = {
+    # "Ned Halvorsen, the chief executive of Nordhavn Bank"
+    "appos_after": [
+        {"RIGHT_ID": "name", "RIGHT_ATTRS": _NAME},
+        _child("name", "role", {"DEP": "appos", **_ROLE}),
+    ],
+    # "his spokesman, Ned Price"
+    "appos_before": [
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": _ROLE},
+        _child("role", "name", {"DEP": "appos", **_NAME}),
+    ],
+    # "A spokesman for Lakeside Airlines, Paul Meyer, said": the parser hangs the name on the
+    # nearest noun, the body the role is of; a body has no person in apposition, so the name
+    # is the role noun's.
+    "appos_of_complement": [
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
+        _child("role", "prep", {"DEP": "prep", "LOWER": {"IN": sorted(_ROLE_PREPOSITIONS)}}),
+        _child("prep", "body", {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "FAC"]}}),
+        _child("body", "name", {"DEP": "appos", "POS": "PROPN"}),
+    ],
+    # "Jonas Berg is an analyst at Skagen Securities"
+    "copula": [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        _child("verb", "name", {"DEP": "nsubj", **_NAME}),
+        _child("verb", "role", {"DEP": "attr", **_ROLE}),
+    ],
+    # "His brother, Vitali Klitschko, is the mayor of Kyiv"
+    "copula_appos": [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        _child("verb", "subject", {"DEP": "nsubj"}),
+        _child("subject", "name", {"DEP": "appos", "POS": "PROPN"}),
+        _child("verb", "role", {"DEP": "attr", **_ROLE}),
+    ],
+}
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """Apposition either way, and the copula (also through a subject's appositive name): the
-    ways a sentence gives a person a role noun."""
+    """The role patterns (`_PATTERNS`), compiled once per vocabulary."""
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab)
-    role = {"POS": {"IN": ["NOUN", "PROPN"]}}
-    # A name the tagger calls a common noun ("Olsen is a federal judge"): only the heads of
-    # person mentions are ever looked up, so a noun that is no name matches harmlessly.
-    name = {"POS": {"IN": ["PROPN", "NOUN"]}}
-    matcher.add(
-        "appos_after",  # "Ned Halvorsen, the chief executive of Nordhavn Bank"
-        [
-            [
-                {"RIGHT_ID": "name", "RIGHT_ATTRS": name},
-                {
-                    "LEFT_ID": "name",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "role",
-                    "RIGHT_ATTRS": {"DEP": "appos", **role},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "appos_before",  # "his spokesman, Ned Price"
-        [
-            [
-                {"RIGHT_ID": "role", "RIGHT_ATTRS": role},
-                {
-                    "LEFT_ID": "role",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "appos", **name},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "appos_of_complement",  # "A spokesman for Lakeside Airlines, Paul Meyer, said"
-        # The parser hangs the name on the nearest noun, the body the role is of; a body has
-        # no person in apposition, so the name is the role noun's.
-        [
-            [
-                {"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
-                {
-                    "LEFT_ID": "role",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "prep",
-                    "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": sorted(_ROLE_PREPOSITIONS)}},
-                },
-                {
-                    "LEFT_ID": "prep",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "body",
-                    "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "FAC"]}},
-                },
-                {
-                    "LEFT_ID": "body",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "copula",  # "Jonas Berg is an analyst at Skagen Securities"
-        [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "nsubj", **name},
-                },
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "role",
-                    "RIGHT_ATTRS": {"DEP": "attr", **role},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "copula_appos",  # "His brother, Vitali Klitschko, is the mayor of Kyiv"
-        [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "subject",
-                    "RIGHT_ATTRS": {"DEP": "nsubj"},
-                },
-                {
-                    "LEFT_ID": "subject",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
-                },
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "role",
-                    "RIGHT_ATTRS": {"DEP": "attr", **role},
-                },
-            ]
-        ],
-    )
+    for key, pattern in _PATTERNS.items():
+        matcher.add(key, [pattern])
     return matcher
 
 
