@@ -312,6 +312,16 @@ def _tidy(text: str) -> str:
     return " ".join(words)
 
 
+#: Words that only join a role's parts: "Secretary of State" is "State Secretary".
+_ROLE_GLUE = frozenset({"of", "the", "for", "to", "at"})
+
+
+def _role_words(role: str) -> frozenset[str]:
+    """A role's content words, order and dots aside ("U.S." = "US")."""
+    words = (w.replace(".", "").strip(",'’").lower() for w in role.split())
+    return frozenset(w for w in words if w and w not in _ROLE_GLUE)
+
+
 #: Roles shown per actor: the best supported, so one odd parse does not crowd the sidebar.
 MAX_ROLES = 3
 
@@ -322,6 +332,16 @@ def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
     "Secretary of State" goes inside "US Secretary of State"; roles stated more often come
     first, and at most `MAX_ROLES` are kept.
     """
+    by_words: dict[frozenset[str], list[str]] = {}
+    for role in roles:
+        by_words.setdefault(_role_words(role), []).append(role)
+    # One role in two word orders ("president of U.S" / "US President"): the form stated most
+    # often stands for it, and the compound (no "of") on a tie, as headlines and bylines write it.
+    spelling = {
+        words: min(forms, key=lambda f: (-forms.count(f), " of " in f" {f.lower()} ", len(f)))
+        for words, forms in by_words.items()
+    }
+    roles = [spelling[_role_words(r)] for r in roles]
     unique: dict[str, str] = {}
     for role in roles:
         unique.setdefault(role.lower(), role)

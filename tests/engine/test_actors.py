@@ -120,6 +120,17 @@ def test_merge_roles_keeps_the_three_best_supported() -> None:
     assert merge_roles(roles) == ("Mayor of Kyiv", "champion", "boxer")
 
 
+def test_merge_roles_takes_one_role_in_two_word_orders_once() -> None:
+    assert merge_roles(["president of U.S", "US President"]) == ("US President",)
+    assert merge_roles(["Minister of Foreign Affairs"] * 2 + ["Foreign Affairs Minister"]) == (
+        "Minister of Foreign Affairs",
+    )
+    assert set(merge_roles(["mayor of Kyiv", "Kyiv police chief"])) == {
+        "mayor of Kyiv",
+        "Kyiv police chief",
+    }
+
+
 def test_merge_roles_keeps_the_longest_form() -> None:
     assert merge_roles(["Secretary of State", "US Secretary of State", "secretary of state"]) == (
         "US Secretary of State",
