@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from newsdiff.align import SentenceFeatures, align, candidate_pairs, similarity, weigh_features
 
 
@@ -82,14 +84,76 @@ def test_three_sources_group_transitively() -> None:
     assert set(groups[0].main) == {"A", "B", "C"}
 
 
-def test_shared_run_counts_words_shared_in_order() -> None:
-    from newsdiff.align import shared_run
+_WORDS_A = ["the", "final", "text", "is", "due", "to", "go", "to", "a", "vote", "on", "march", "3"]
+_WORDS_B = ["delegates", "will", "vote", "on", "the", "final", "text", "on", "march", "3"]
 
-    a = ["the", "final", "text", "is", "due", "to", "go", "to", "a", "vote", "on", "march", "3"]
-    b = ["delegates", "will", "vote", "on", "the", "final", "text", "on", "march", "3"]
+
+def test_shared_run_counts_words_shared_in_order() -> None:
+    from newsdiff.align import RUN_CAP, WordRuns, shared_run
+
+    a = WordRuns(_WORDS_A)
+    b = WordRuns(_WORDS_B)
     assert shared_run(a, b) == 3  # "the final text" / "on march 3"
-    assert shared_run(a, []) == 0
-    assert shared_run(["vote", "vote"], ["vote", "vote", "vote"]) == 2
+    assert shared_run(a, WordRuns([])) == 0
+    assert shared_run(WordRuns(["vote", "vote"]), WordRuns(["vote", "vote", "vote"])) == 2
+    # Read from a length on: shorter shared runs count one less than it.
+    assert shared_run(a, b, 4) == 3
+    assert shared_run(WordRuns(["vote", "on"]), WordRuns(["on", "vote"]), 3) == 2
+    # Counted up to RUN_CAP: longer runs say no more about a shared detail.
+    long = WordRuns([f"w{i}" for i in range(RUN_CAP + 3)])
+    assert shared_run(long, long) == RUN_CAP
+
+
+def test_pruned_candidates_link_what_scoring_every_candidate_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bounds leave out only pairs that link_evidence would not link, scores unchanged."""
+    import numpy as np
+
+    from newsdiff import align
+    from newsdiff.align import FeatureIndex, link_evidence, linked_pairs, semantic_pairs
+
+    rng = np.random.default_rng(3)
+    vocab = [f"w{i}" for i in range(40)]
+
+    def sentences(source: str, n: int) -> list[SentenceFeatures]:
+        out = []
+        for i in range(n):
+            words = " ".join(rng.choice(vocab, size=int(rng.integers(2, 9))))
+            ents = " ".join(f"e{k}" for k in rng.choice(6, size=int(rng.integers(0, 3))))
+            nums = str(rng.integers(1, 4)) if rng.random() < 0.3 else ""
+            out.append(_s(f"{source}{i + 1}", words, ents, nums))
+        return out
+
+    by_source = [sentences("A", 60), sentences("B", 50)]
+    flat = [s for ss in by_source for s in ss]
+    df = weigh_features(flat)
+    for with_vectors in (False, True):
+        if with_vectors:
+            for s in flat:
+                s.vector = s.plain = _unit(list(rng.normal(size=8)))
+        index = FeatureIndex(by_source, df)
+        left, right = by_source
+        every = set(candidate_pairs(left, right, df, len(flat))) | semantic_pairs(left, right)
+        expected = []
+        for i, j in every:
+            score, linked = link_evidence(left[i], right[j])
+            if linked:
+                expected.append((score, i, j))
+        scored: list[tuple[str, str]] = []
+
+        def counted(
+            a: SentenceFeatures, b: SentenceFeatures, *rest: Any, seen: list[Any] = scored
+        ) -> tuple[float, bool]:
+            seen.append((a.id, b.id))
+            return link_evidence(a, b, *rest)
+
+        monkeypatch.setattr(align, "link_evidence", counted)
+        got = linked_pairs(left, right, index)
+        monkeypatch.undo()
+        assert sorted(got) == sorted(expected)
+        assert len(expected) > 10  # the data links enough pairs to say something
+        assert len(scored) < len(every)  # and the bounds left some candidates out
 
 
 def _unit(values: list[float]) -> Any:
