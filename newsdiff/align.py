@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -121,6 +121,19 @@ def canonical_lemma(lemma: str) -> str:
     return _CANONICAL.get(lemma, lemma)
 
 
+#: Entity labels of places: countries, cities, regions, sites, and the nationality adjectives
+#: that name a place in headlines ("Afghan capital", "Syrian border").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+#: Two name words of at least this many letters that begin alike name one thing: a place and
+#: its adjective or plural ("Korea" / "Korean", "Pakistan" / "Pakistani", "Philippine(s)").
+NAME_STEM = 4
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words of entity names, dots dropped ("U.S." and "US" are one word)."""
+    return frozenset(w for n in names for w in _WORD.findall(n.lower().replace(".", "")))
+
+
 @dataclass(slots=True)
 class SentenceFeatures:
     """What alignment and claim comparison know about one sentence."""
@@ -136,6 +149,10 @@ class SentenceFeatures:
     entities: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+    """Words of the names of the entities it mentions (:func:`name_words`)."""
+    place_words: frozenset[str] = frozenset()
+    """Words of the names of the places it mentions (PLACE_LABELS)."""
     features: dict[str, float] = field(default_factory=dict)
     """Weighted bag of features (filled by :func:`weigh_features`)."""
     norm: float = 0.0
@@ -233,18 +250,38 @@ def shared_run(a: WordRuns, b: WordRuns, shortest: int = 1) -> int:
     return RUN_CAP
 
 
-class _Words:
-    """Each sentence's words (:class:`WordRuns`), read once per sentence while one pair of
-    sources is matched, not once per candidate pair.
+class _Names:
+    """The name words one source uses anywhere, exact and by their first NAME_STEM letters."""
 
-    Not kept on the sentences: on a long article that would be several strings per word held
-    until the end. The cache is emptied when it reaches WORDS_CACHED sentences.
+    def __init__(self, sentences: Iterable[SentenceFeatures]) -> None:
+        self.words: set[str] = set()
+        for s in sentences:
+            self.words |= s.name_words
+        self.stems = {w[:NAME_STEM] for w in self.words if len(w) >= NAME_STEM}
+
+    def meet(self, words: Iterable[str]) -> bool:
+        """Whether any of ``words`` names something this source names."""
+        return any(
+            w in self.words or (len(w) >= NAME_STEM and w[:NAME_STEM] in self.stems) for w in words
+        )
+
+
+class LinkContext:
+    """What :func:`link_evidence` reads beyond the two sentences, while one pair of sources is
+    matched: each source's names, and each sentence's words (:class:`WordRuns`), read once per
+    sentence rather than once per candidate pair.
+
+    The words are not kept on the sentences: on a long article that would be several strings
+    per word held until the end. Their cache is emptied when it reaches WORDS_CACHED sentences.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, left: Iterable[SentenceFeatures], right: Iterable[SentenceFeatures]) -> None:
+        self.left_names = _Names(left)
+        self.right_names = _Names(right)
         self.cache: dict[str, WordRuns] = {}
 
-    def of(self, s: SentenceFeatures) -> WordRuns:
+    def words(self, s: SentenceFeatures) -> WordRuns:
+        """The sentence's words and their runs."""
         got = self.cache.get(s.id)
         if got is None:
             if len(self.cache) >= WORDS_CACHED:
@@ -252,15 +289,32 @@ class _Words:
             got = self.cache[s.id] = WordRuns(_WORD.findall(s.text.lower()))
         return got
 
+    def different_events(self, a: SentenceFeatures, b: SentenceFeatures) -> bool:
+        """Whether ``a`` (left) and ``b`` (right) report one kind of event in different places
+        with different figures: "Car bomb kills 20 in northwest Syria" / "Car bomb kills 40 in
+        northwest Pakistan" are two bombings, not one with a disputed toll.
+
+        A differing figure alone is what a conflict is made of, and so is a place named at
+        another scale ("Aleppo" / "Syria"); both at once, with no name shared (a shared name is
+        a shared detail) and neither place named anywhere in the other source, are another
+        event. Within one story the other outlet names the places of the story somewhere, so
+        this only parts sentences that do not belong to it.
+        """
+        if not (a.place_words and b.place_words and a.numbers and b.numbers):
+            return False
+        if a.numbers & b.numbers or _Names((b,)).meet(a.name_words):
+            return False
+        return not self.right_names.meet(a.place_words) and not self.left_names.meet(b.place_words)
+
 
 def link_evidence(
-    a: SentenceFeatures, b: SentenceFeatures, words: _Words | None = None
+    a: SentenceFeatures, b: SentenceFeatures, context: LinkContext | None = None
 ) -> tuple[float, bool]:
     """The pair's similarity and whether it is a counterpart (shares some detail).
 
     Without vectors the similarity alone decides, against MATCH_THRESHOLD: the weights of the
-    evidence were fitted with the embedding cosine in it. ``words`` keeps the sentences' words
-    between calls.
+    evidence were fitted with the embedding cosine in it. ``context`` holds the two sources
+    (``a`` is of the left one); without it each sentence stands for its source.
     """
     lexical = lexical_similarity(a, b)
     semantic = semantic_similarity(a, b)
@@ -268,6 +322,9 @@ def link_evidence(
         return lexical, lexical >= MATCH_THRESHOLD
     score = LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
     if score < MATCH_THRESHOLD:
+        return score, False
+    context = context or LinkContext((a,), (b,))
+    if context.different_events(a, b):
         return score, False
     facts = sum(
         FIGURE_FACTS if f.startswith(("num:", "date:")) else 1
@@ -280,8 +337,7 @@ def link_evidence(
     # the shared topic out of ``semantic`` (so the floor above discounts it); across stories,
     # as in a digest or the bench's mixed items, it cannot, and the gate must.
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
-    words = words or _Words()
-    runs_a, runs_b = words.of(a), words.of(b)
+    runs_a, runs_b = context.words(a), context.words(b)
     run = (shared_run(runs_a, runs_b, RUN_FREE + 1) - RUN_FREE) / (RUN_CAP - RUN_FREE)
     length = min(runs_a.count, runs_b.count, LENGTH_CAP) / LENGTH_CAP
     evidence = (
@@ -532,7 +588,7 @@ def linked_pairs(
     import numpy as np
 
     out: list[tuple[float, int, int]] = []
-    words = _Words()
+    context = LinkContext(left, right)
     if _has_vectors(left, right):
         blocks: Iterator[tuple[int, Any]] = _semantic_blocks(left, right)
     else:
@@ -554,7 +610,7 @@ def linked_pairs(
                 keep = candidate & (bound >= MATCH_THRESHOLD)
             for i, j in zip(*np.nonzero(keep), strict=True):
                 a, b = row + int(i), int(j)
-                score, linked = link_evidence(left[a], right[b], words)
+                score, linked = link_evidence(left[a], right[b], context)
                 if linked:
                     out.append((score, a, b))
     return out

@@ -111,7 +111,13 @@ def test_pruned_candidates_link_what_scoring_every_candidate_links(
     import numpy as np
 
     from newsdiff import align
-    from newsdiff.align import FeatureIndex, link_evidence, linked_pairs, semantic_pairs
+    from newsdiff.align import (
+        FeatureIndex,
+        LinkContext,
+        link_evidence,
+        linked_pairs,
+        semantic_pairs,
+    )
 
     rng = np.random.default_rng(3)
     vocab = [f"w{i}" for i in range(40)]
@@ -136,8 +142,9 @@ def test_pruned_candidates_link_what_scoring_every_candidate_links(
         left, right = by_source
         every = set(candidate_pairs(left, right, df, len(flat))) | semantic_pairs(left, right)
         expected = []
+        context = LinkContext(left, right)
         for i, j in every:
-            score, linked = link_evidence(left[i], right[j])
+            score, linked = link_evidence(left[i], right[j], context)
             if linked:
                 expected.append((score, i, j))
         scored: list[tuple[str, str]] = []
