@@ -219,3 +219,26 @@ def test_same_topic_without_a_shared_detail_is_only() -> None:
     assert ("A5", "B5") in claims  # the paraphrase still aligns
     assert ("A4",) in claims
     assert ("B4",) in claims
+
+
+def test_same_frame_in_other_places_with_other_figures_is_another_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two bombings are not one bombing with a disputed toll; within one story they are."""
+    from newsdiff.align import LinkContext
+
+    digest_a = "Car bomb kills 20 in northwest Syria.\n\nApple unveils a new iPhone in California."
+    digest_b = (
+        "Car bomb kills 40 in northwest Pakistan.\n\nApple shows off a new iPhone in California."
+    )
+    claims = _claims_of(digest_a, digest_b)
+    assert ("A1",) in claims
+    assert ("B1",) in claims
+    assert ("A2", "B2") in claims
+    # One story: the other outlet names the city elsewhere, so the toll is a conflict to show.
+    story_a = "Car bomb kills 20 in Aleppo.\n\nThe blast hit a busy market."
+    story_b = "Car bomb kills 25 in northern Syria.\n\nThe bomb went off in Aleppo's old city."
+    assert ("A1", "B1") in _claims_of(story_a, story_b)
+    # Without the rule the digest's bombings would be linked: the test can fail.
+    monkeypatch.setattr(LinkContext, "different_events", lambda *_: False)
+    assert ("A1", "B1") in _claims_of(digest_a, digest_b)
