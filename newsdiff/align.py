@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -52,9 +52,11 @@ CENTRE_MIN_SENTENCES = 6
 # candidates; gold link = an MSRP pair or STS >= 2), checked on the check parts.
 #: Weight of the lexical score in a link's evidence (the uncentred cosine has the rest).
 LINK_LEXICAL = 0.35
-#: Evidence added by the longest run of words shared in order: nothing up to RUN_FREE words
-#: (two words are a phrase of the topic: "gunmen kill", "in the"), then in equal steps up to
-#: RUN_CAP words.
+#: Evidence added by the longest run of words shared in order that holds a name or a figure:
+#: nothing up to RUN_FREE words (two words are a phrase of the topic: "gunmen kill", "in the"),
+#: then in equal steps up to RUN_CAP words. A run of plain words is the frame of a headline
+#: ("death toll rises to", "leaves it late to rescue"), which reports of other events share;
+#: only a verbatim passage of RUN_CAP words (a quote, a copied sentence) counts without one.
 RUN_WEIGHT = 0.3
 RUN_FREE = 2
 RUN_CAP = 6
@@ -237,17 +239,28 @@ class WordRuns:
         return self._runs[k - 1]
 
 
-def shared_run(a: WordRuns, b: WordRuns, shortest: int = 1) -> int:
+def shared_run(
+    a: WordRuns, b: WordRuns, shortest: int = 1, holding: Callable[[str], bool] | None = None
+) -> int:
     """Length of the longest run of words two sentences hold in the same order, up to RUN_CAP;
     ``shortest - 1`` when they share no run of ``shortest`` words (shorter runs are not read).
+    With ``holding``, only runs with a word it accepts count.
 
-    A shared run of k words holds shared runs of every shorter length, so the first length
-    they share no run of ends the count.
+    A shared run of k words (holding such a word) holds shared runs of every shorter length
+    (holding it), so the first length they share no run of ends the count.
     """
     for k in range(shortest, RUN_CAP + 1):
-        if a.of_length(k).isdisjoint(b.of_length(k)):
+        runs_a, runs_b = a.of_length(k), b.of_length(k)
+        if holding is None:
+            if runs_a.isdisjoint(runs_b):
+                return k - 1
+        elif not any(any(holding(w) for w in run) for run in runs_a & runs_b):
             return k - 1
     return RUN_CAP
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 class _Names:
@@ -338,7 +351,11 @@ def link_evidence(
     # as in a digest or the bench's mixed items, it cannot, and the gate must.
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
     runs_a, runs_b = context.words(a), context.words(b)
-    run = (shared_run(runs_a, runs_b, RUN_FREE + 1) - RUN_FREE) / (RUN_CAP - RUN_FREE)
+    names = a.name_words | b.name_words
+    shared = shared_run(runs_a, runs_b, RUN_FREE + 1, lambda w: w in names or _has_digit(w))
+    if shared < RUN_CAP and shared_run(runs_a, runs_b, RUN_CAP) == RUN_CAP:
+        shared = RUN_CAP
+    run = (shared - RUN_FREE) / (RUN_CAP - RUN_FREE)
     length = min(runs_a.count, runs_b.count, LENGTH_CAP) / LENGTH_CAP
     evidence = (
         LINK_LEXICAL * lexical

@@ -242,3 +242,47 @@ def test_same_frame_in_other_places_with_other_figures_is_another_event(
     # Without the rule the digest's bombings would be linked: the test can fail.
     monkeypatch.setattr(LinkContext, "different_events", lambda *_: False)
     assert ("A1", "B1") in _claims_of(digest_a, digest_b)
+
+
+def test_a_shared_headline_frame_is_no_shared_detail() -> None:
+    """ "death toll rises to" is the frame of every toll report; "Glasgow helicopter" is not."""
+    import math
+
+    from newsdiff.align import (
+        LENGTH_CAP,
+        LENGTH_WEIGHT,
+        LINK_LEXICAL,
+        LINK_THRESHOLD,
+        RUN_WEIGHT,
+        WordRuns,
+        lexical_similarity,
+        link_evidence,
+        shared_run,
+    )
+
+    def named(w: str) -> bool:
+        return w in {"glasgow"}
+
+    frame_a = WordRuns(["glasgow", "helicopter", "death", "toll", "rises", "to", "nine"])
+    frame_b = WordRuns(["earthquake", "death", "toll", "rises", "to", "260"])
+    assert shared_run(frame_a, frame_b, 3) == 4
+    assert shared_run(frame_a, frame_b, 3, named) == 2  # no shared run holds a name
+    same = WordRuns(["the", "glasgow", "helicopter", "death", "toll", "rises", "to", "ten"])
+    assert shared_run(frame_a, same, 3, named) == 6
+
+    def decided(text_a: str, text_b: str, names: str) -> bool:
+        a = _s("A1", text_a, "e1")
+        b = _s("B1", text_b, nums="9")
+        a.name_words = b.name_words = frozenset(names.split())
+        weigh_features([a, b])
+        # The cosine puts the evidence halfway between "no run" and "a run of four words".
+        lexical = lexical_similarity(a, b)
+        length = min(len(text_a.split()), len(text_b.split()), LENGTH_CAP) / LENGTH_CAP
+        rest = LINK_THRESHOLD - RUN_WEIGHT * 0.25 - LINK_LEXICAL * lexical - LENGTH_WEIGHT * length
+        whole = rest / (1.0 - LINK_LEXICAL)
+        a.vector = a.plain = _unit([1.0, 0.0])
+        b.vector = b.plain = _unit([whole, math.sqrt(1.0 - whole * whole)])
+        return link_evidence(a, b)[1]
+
+    assert not decided("helicopter death toll rises to nine", "quake death toll rises to ten", "")
+    assert decided("glasgow death toll rises to nine", "glasgow death toll rises to", "glasgow")
