@@ -228,15 +228,15 @@ class WordRuns:
     def __init__(self, words: Sequence[str]) -> None:
         self._words = tuple(words)
         self.count = len(self._words)
-        self._runs: list[frozenset[tuple[str, ...]]] = []
+        self._runs: dict[int, frozenset[tuple[str, ...]]] = {}
 
     def of_length(self, k: int) -> frozenset[tuple[str, ...]]:
         """The set of runs of ``k`` words (1 <= k <= RUN_CAP)."""
-        while len(self._runs) < k:
-            n = len(self._runs) + 1
-            shifted = (self._words[i:] for i in range(n))
-            self._runs.append(frozenset(zip(*shifted, strict=False)))  # ends of unequal length
-        return self._runs[k - 1]
+        got = self._runs.get(k)
+        if got is None:
+            shifted = (self._words[i:] for i in range(k))
+            got = self._runs[k] = frozenset(zip(*shifted, strict=False))  # ends of unequal length
+        return got
 
 
 def shared_run(
@@ -352,9 +352,9 @@ def link_evidence(
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
     runs_a, runs_b = context.words(a), context.words(b)
     names = a.name_words | b.name_words
-    shared = shared_run(runs_a, runs_b, RUN_FREE + 1, lambda w: w in names or _has_digit(w))
-    if shared < RUN_CAP and shared_run(runs_a, runs_b, RUN_CAP) == RUN_CAP:
-        shared = RUN_CAP
+    shared = shared_run(runs_a, runs_b, RUN_FREE + 1)
+    if RUN_FREE < shared < RUN_CAP:  # not a verbatim passage: the runs must hold a detail
+        shared = shared_run(runs_a, runs_b, RUN_FREE + 1, lambda w: w in names or _has_digit(w))
     run = (shared - RUN_FREE) / (RUN_CAP - RUN_FREE)
     length = min(runs_a.count, runs_b.count, LENGTH_CAP) / LENGTH_CAP
     evidence = (
