@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz, utils
 
+from newsdiff.align_words import LinkContext, has_digit, shared_run
 from newsdiff.unionfind import UnionFind
 
 #: Minimum similarity (0-1) for two sentences of different sources to report the same claim.
@@ -63,8 +64,6 @@ RUN_CAP = 6
 #: Evidence added by the shorter sentence's length, per word up to LENGTH_CAP words.
 LENGTH_WEIGHT = 0.35
 LENGTH_CAP = 30
-#: Sentences whose words :func:`link_evidence` keeps at once (about 2 KB each).
-WORDS_CACHED = 4_096
 #: Two sentences above the similarity floor are linked when their evidence reaches this (the
 #: highest value that keeps the tune parts' claim-score Spearman; 0.52 gives STS only-in F1
 #: 0.70 instead of 0.66 on the tune part but costs 0.007 of that Spearman) ...
@@ -121,19 +120,6 @@ _CANONICAL = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.sp
 def canonical_lemma(lemma: str) -> str:
     """One representative of a group of news synonyms ("open" -> "begin")."""
     return _CANONICAL.get(lemma, lemma)
-
-
-#: Entity labels of places: countries, cities, regions, sites, and the nationality adjectives
-#: that name a place in headlines ("Afghan capital", "Syrian border").
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-#: Two name words of at least this many letters that begin alike name one thing: a place and
-#: its adjective or plural ("Korea" / "Korean", "Pakistan" / "Pakistani", "Philippine(s)").
-NAME_STEM = 4
-
-
-def name_words(names: Iterable[str]) -> frozenset[str]:
-    """Lower-cased words of entity names, dots dropped ("U.S." and "US" are one word)."""
-    return frozenset(w for n in names for w in _WORD.findall(n.lower().replace(".", "")))
 
 
 @dataclass(slots=True)
@@ -219,107 +205,6 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
 
 
-class WordRuns:
-    """A sentence's runs of 1, 2, ... RUN_CAP consecutive words, one set per length, each
-    made when first asked for (most pairs are told apart by the short ones)."""
-
-    __slots__ = ("_runs", "_words", "count")
-
-    def __init__(self, words: Sequence[str]) -> None:
-        self._words = tuple(words)
-        self.count = len(self._words)
-        self._runs: dict[int, frozenset[tuple[str, ...]]] = {}
-
-    def of_length(self, k: int) -> frozenset[tuple[str, ...]]:
-        """The set of runs of ``k`` words (1 <= k <= RUN_CAP)."""
-        got = self._runs.get(k)
-        if got is None:
-            shifted = (self._words[i:] for i in range(k))
-            got = self._runs[k] = frozenset(zip(*shifted, strict=False))  # ends of unequal length
-        return got
-
-
-def shared_run(
-    a: WordRuns, b: WordRuns, shortest: int = 1, holding: Callable[[str], bool] | None = None
-) -> int:
-    """Length of the longest run of words two sentences hold in the same order, up to RUN_CAP;
-    ``shortest - 1`` when they share no run of ``shortest`` words (shorter runs are not read).
-    With ``holding``, only runs with a word it accepts count.
-
-    A shared run of k words (holding such a word) holds shared runs of every shorter length
-    (holding it), so the first length they share no run of ends the count.
-    """
-    for k in range(shortest, RUN_CAP + 1):
-        runs_a, runs_b = a.of_length(k), b.of_length(k)
-        if holding is None:
-            if runs_a.isdisjoint(runs_b):
-                return k - 1
-        elif not any(any(holding(w) for w in run) for run in runs_a & runs_b):
-            return k - 1
-    return RUN_CAP
-
-
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
-class _Names:
-    """The name words one source uses anywhere, exact and by their first NAME_STEM letters."""
-
-    def __init__(self, sentences: Iterable[SentenceFeatures]) -> None:
-        self.words: set[str] = set()
-        for s in sentences:
-            self.words |= s.name_words
-        self.stems = {w[:NAME_STEM] for w in self.words if len(w) >= NAME_STEM}
-
-    def meet(self, words: Iterable[str]) -> bool:
-        """Whether any of ``words`` names something this source names."""
-        return any(
-            w in self.words or (len(w) >= NAME_STEM and w[:NAME_STEM] in self.stems) for w in words
-        )
-
-
-class LinkContext:
-    """What :func:`link_evidence` reads beyond the two sentences, while one pair of sources is
-    matched: each source's names, and each sentence's words (:class:`WordRuns`), read once per
-    sentence rather than once per candidate pair.
-
-    The words are not kept on the sentences: on a long article that would be several strings
-    per word held until the end. Their cache is emptied when it reaches WORDS_CACHED sentences.
-    """
-
-    def __init__(self, left: Iterable[SentenceFeatures], right: Iterable[SentenceFeatures]) -> None:
-        self.left_names = _Names(left)
-        self.right_names = _Names(right)
-        self.cache: dict[str, WordRuns] = {}
-
-    def words(self, s: SentenceFeatures) -> WordRuns:
-        """The sentence's words and their runs."""
-        got = self.cache.get(s.id)
-        if got is None:
-            if len(self.cache) >= WORDS_CACHED:
-                self.cache.clear()
-            got = self.cache[s.id] = WordRuns(_WORD.findall(s.text.lower()))
-        return got
-
-    def different_events(self, a: SentenceFeatures, b: SentenceFeatures) -> bool:
-        """Whether ``a`` (left) and ``b`` (right) report one kind of event in different places
-        with different figures: "Car bomb kills 20 in northwest Syria" / "Car bomb kills 40 in
-        northwest Pakistan" are two bombings, not one with a disputed toll.
-
-        A differing figure alone is what a conflict is made of, and so is a place named at
-        another scale ("Aleppo" / "Syria"); both at once, with no name shared (a shared name is
-        a shared detail) and neither place named anywhere in the other source, are another
-        event. Within one story the other outlet names the places of the story somewhere, so
-        this only parts sentences that do not belong to it.
-        """
-        if not (a.place_words and b.place_words and a.numbers and b.numbers):
-            return False
-        if a.numbers & b.numbers or _Names((b,)).meet(a.name_words):
-            return False
-        return not self.right_names.meet(a.place_words) and not self.left_names.meet(b.place_words)
-
-
 def link_evidence(
     a: SentenceFeatures, b: SentenceFeatures, context: LinkContext | None = None
 ) -> tuple[float, bool]:
@@ -352,9 +237,13 @@ def link_evidence(
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
     runs_a, runs_b = context.words(a), context.words(b)
     names = a.name_words | b.name_words
-    shared = shared_run(runs_a, runs_b, RUN_FREE + 1)
+    shared = shared_run(runs_a, runs_b, RUN_FREE + 1, RUN_CAP)
     if RUN_FREE < shared < RUN_CAP:  # not a verbatim passage: the runs must hold a detail
-        shared = shared_run(runs_a, runs_b, RUN_FREE + 1, lambda w: w in names or _has_digit(w))
+
+        def detail(word: str) -> bool:
+            return word in names or has_digit(word)
+
+        shared = shared_run(runs_a, runs_b, RUN_FREE + 1, RUN_CAP, detail)
     run = (shared - RUN_FREE) / (RUN_CAP - RUN_FREE)
     length = min(runs_a.count, runs_b.count, LENGTH_CAP) / LENGTH_CAP
     evidence = (

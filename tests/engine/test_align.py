@@ -89,19 +89,22 @@ _WORDS_B = ["delegates", "will", "vote", "on", "the", "final", "text", "on", "ma
 
 
 def test_shared_run_counts_words_shared_in_order() -> None:
-    from newsdiff.align import RUN_CAP, WordRuns, shared_run
+    from newsdiff.align import RUN_CAP
+    from newsdiff.align_words import WordRuns, shared_run
 
     a = WordRuns(_WORDS_A)
     b = WordRuns(_WORDS_B)
-    assert shared_run(a, b) == 3  # "the final text" / "on march 3"
-    assert shared_run(a, WordRuns([])) == 0
-    assert shared_run(WordRuns(["vote", "vote"]), WordRuns(["vote", "vote", "vote"])) == 2
+    assert shared_run(a, b, 1, RUN_CAP) == 3  # "the final text" / "on march 3"
+    assert shared_run(a, WordRuns([]), 1, RUN_CAP) == 0
+    assert (
+        shared_run(WordRuns(["vote", "vote"]), WordRuns(["vote", "vote", "vote"]), 1, RUN_CAP) == 2
+    )
     # Read from a length on: shorter shared runs count one less than it.
-    assert shared_run(a, b, 4) == 3
-    assert shared_run(WordRuns(["vote", "on"]), WordRuns(["on", "vote"]), 3) == 2
+    assert shared_run(a, b, 4, RUN_CAP) == 3
+    assert shared_run(WordRuns(["vote", "on"]), WordRuns(["on", "vote"]), 3, RUN_CAP) == 2
     # Counted up to RUN_CAP: longer runs say no more about a shared detail.
     long = WordRuns([f"w{i}" for i in range(RUN_CAP + 3)])
-    assert shared_run(long, long) == RUN_CAP
+    assert shared_run(long, long, 1, RUN_CAP) == RUN_CAP
 
 
 def test_pruned_candidates_link_what_scoring_every_candidate_links(
@@ -111,13 +114,8 @@ def test_pruned_candidates_link_what_scoring_every_candidate_links(
     import numpy as np
 
     from newsdiff import align
-    from newsdiff.align import (
-        FeatureIndex,
-        LinkContext,
-        link_evidence,
-        linked_pairs,
-        semantic_pairs,
-    )
+    from newsdiff.align import FeatureIndex, link_evidence, linked_pairs, semantic_pairs
+    from newsdiff.align_words import LinkContext
 
     rng = np.random.default_rng(3)
     vocab = [f"w{i}" for i in range(40)]
@@ -225,7 +223,7 @@ def test_same_frame_in_other_places_with_other_figures_is_another_event(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Two bombings are not one bombing with a disputed toll; within one story they are."""
-    from newsdiff.align import LinkContext
+    from newsdiff.align_words import LinkContext
 
     digest_a = "Car bomb kills 20 in northwest Syria.\n\nApple unveils a new iPhone in California."
     digest_b = (
@@ -253,22 +251,22 @@ def test_a_shared_headline_frame_is_no_shared_detail() -> None:
         LENGTH_WEIGHT,
         LINK_LEXICAL,
         LINK_THRESHOLD,
+        RUN_CAP,
         RUN_WEIGHT,
-        WordRuns,
         lexical_similarity,
         link_evidence,
-        shared_run,
     )
+    from newsdiff.align_words import WordRuns, shared_run
 
     def named(w: str) -> bool:
         return w in {"glasgow"}
 
     frame_a = WordRuns(["glasgow", "helicopter", "death", "toll", "rises", "to", "nine"])
     frame_b = WordRuns(["earthquake", "death", "toll", "rises", "to", "260"])
-    assert shared_run(frame_a, frame_b, 3) == 4
-    assert shared_run(frame_a, frame_b, 3, named) == 2  # no shared run holds a name
+    assert shared_run(frame_a, frame_b, 3, RUN_CAP) == 4
+    assert shared_run(frame_a, frame_b, 3, RUN_CAP, named) == 2  # no shared run holds a name
     same = WordRuns(["the", "glasgow", "helicopter", "death", "toll", "rises", "to", "ten"])
-    assert shared_run(frame_a, same, 3, named) == 6
+    assert shared_run(frame_a, same, 3, RUN_CAP, named) == 6
 
     def decided(text_a: str, text_b: str, names: str) -> bool:
         a = _s("A1", text_a, "e1")
