@@ -390,7 +390,8 @@ def _facts_of(
     number_ents: Sequence[Span],
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
-    from newsdiff.align import PLACE_LABELS, SentenceFeatures, name_words
+    from newsdiff.align import SentenceFeatures
+    from newsdiff.align_words import PLACE_LABELS, name_words
     from newsdiff.claim_facts import sentence_detail
 
     token_entity = record.token_entity
