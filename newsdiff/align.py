@@ -9,7 +9,6 @@ shares no content word. Neither replaces the other.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -112,7 +111,6 @@ _SYNONYM_GROUPS = (
     "country nation state",
     "ceasefire truce",
 )
-_WORD = re.compile(r"\w+")
 _FACT_PREFIXES = ("ent:", "num:", "date:")
 _CANONICAL = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
 
