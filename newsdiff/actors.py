@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdiff.lexicon.people import ROLE_NOUNS, SPEECH_VERBS
 from newsdiff.names import PERSON_TITLES
@@ -82,72 +82,77 @@ _MAX_ROLE_TOKENS = 9
 _LEADING_TITLES = PERSON_TITLES | ROLE_NOUNS
 
 
+#: Courtesy titles: nameparser lists them with the titles, but they are no position.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
+
+
 def _is_role_word(tok: Token) -> bool:
     """A job or title word: listed (ours and nameparser's titles), or an agent noun."""
     word = tok.lower_.rstrip(".")
     lemma = tok.lemma_.lower()
-    if word in _NOT_ROLES or lemma in _NOT_ROLES:
+    if word in _NOT_ROLES or lemma in _NOT_ROLES or word in _HONORIFICS:
         return False
     if word in ROLE_NOUNS or lemma in ROLE_NOUNS or word in PERSON_TITLES:
         return True
     return tok.pos_ == "NOUN" and len(word) > 4 and word.isalpha() and word.endswith(_AGENT_ENDINGS)
 
 
+def _child(parent: str, node: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """A DependencyMatcher node that is a syntactic child of ``parent``."""
+    return {"LEFT_ID": parent, "REL_OP": ">", "RIGHT_ID": node, "RIGHT_ATTRS": attrs}
+
+
+_ROLE = {"POS": {"IN": ["NOUN", "PROPN"]}}
+#: A name the tagger may call a common noun ("Olsen is a federal judge"): only the heads of
+#: person mentions are ever looked up, so a noun that is no name matches harmlessly.
+_NAME = {"POS": {"IN": ["PROPN", "NOUN"]}}
+
+#: Apposition either way, and the copula (also through a subject's appositive name): the ways
+#: a sentence gives a person a role noun. Every pattern has a "name" and a "role" node.
+_PATTERNS: dict[str, list[dict[str, Any]]] = {
+    # "Ned Halvorsen, the chief executive of Nordhavn Bank"
+    "appos_after": [
+        {"RIGHT_ID": "name", "RIGHT_ATTRS": _NAME},
+        _child("name", "role", {"DEP": "appos", **_ROLE}),
+    ],
+    # "his spokesman, Ned Price"
+    "appos_before": [
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": _ROLE},
+        _child("role", "name", {"DEP": "appos", **_NAME}),
+    ],
+    # "A spokesman for Lakeside Airlines, Paul Meyer, said": the parser hangs the name on the
+    # nearest noun, the body the role is of; a body has no person in apposition, so the name
+    # is the role noun's.
+    "appos_of_complement": [
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"POS": "NOUN"}},
+        _child("role", "prep", {"DEP": "prep", "LOWER": {"IN": sorted(_ROLE_PREPOSITIONS)}}),
+        _child("prep", "body", {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "FAC"]}}),
+        _child("body", "name", {"DEP": "appos", "POS": "PROPN"}),
+    ],
+    # "Jonas Berg is an analyst at Skagen Securities"
+    "copula": [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        _child("verb", "name", {"DEP": "nsubj", **_NAME}),
+        _child("verb", "role", {"DEP": "attr", **_ROLE}),
+    ],
+    # "His brother, Vitali Klitschko, is the mayor of Kyiv"
+    "copula_appos": [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        _child("verb", "subject", {"DEP": "nsubj"}),
+        _child("subject", "name", {"DEP": "appos", "POS": "PROPN"}),
+        _child("verb", "role", {"DEP": "attr", **_ROLE}),
+    ],
+}
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """Apposition either way, and the copula: the three ways a sentence gives a role a noun."""
+    """The role patterns (`_PATTERNS`), compiled once per vocabulary."""
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab)
-    role = {"POS": {"IN": ["NOUN", "PROPN"]}}
-    matcher.add(
-        "appos_after",  # "Ned Halvorsen, the chief executive of Nordhavn Bank"
-        [
-            [
-                {"RIGHT_ID": "name", "RIGHT_ATTRS": {"POS": "PROPN"}},
-                {
-                    "LEFT_ID": "name",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "role",
-                    "RIGHT_ATTRS": {"DEP": "appos", **role},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "appos_before",  # "his spokesman, Ned Price"
-        [
-            [
-                {"RIGHT_ID": "role", "RIGHT_ATTRS": role},
-                {
-                    "LEFT_ID": "role",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "appos", "POS": "PROPN"},
-                },
-            ]
-        ],
-    )
-    matcher.add(
-        "copula",  # "Jonas Berg is an analyst at Skagen Securities"
-        [
-            [
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "name",
-                    "RIGHT_ATTRS": {"DEP": "nsubj", "POS": "PROPN"},
-                },
-                {
-                    "LEFT_ID": "verb",
-                    "REL_OP": ">",
-                    "RIGHT_ID": "role",
-                    "RIGHT_ATTRS": {"DEP": "attr", **role},
-                },
-            ]
-        ],
-    )
+    for key, pattern in _PATTERNS.items():
+        matcher.add(key, [pattern])
     return matcher
 
 
@@ -165,6 +170,20 @@ def _role_heads(doc: Doc) -> dict[int, list[int]]:
         heads.setdefault(found["name"], []).append(found["role"])
     doc.user_data["newsdiff_role_heads"] = heads
     return heads
+
+
+def named_with_a_job(doc: Doc, start: int, end: int) -> bool:
+    """Whether an appositive or the copula gives the name ``start:end`` a listed job.
+
+    "Marcus Hale, the chief executive of Brightline Energy", "Olsen is a federal judge": only
+    people hold such a position, so the name is a person's whatever the tagger called it.
+    Listed nouns only (not agent nouns such as "lender" or "carmaker", which firms are too).
+    """
+    root = doc[start:end].root
+    return any(
+        doc[h].lower_ in ROLE_NOUNS or doc[h].lemma_.lower() in ROLE_NOUNS
+        for h in _role_heads(doc).get(root.i, [])
+    )
 
 
 def _hangs_on(tok: Token, lo: int, start: int, end: int) -> bool:
@@ -209,8 +228,27 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
     while run and (run[0].pos_ == "ADP" or run[0].text == "-"):
         run = run[1:]
     if not run or not any(_is_role_word(t) for t in run if t.pos_ != "ADP"):
-        return None
+        return _capitalised_title_before(doc, k, start)
     return _tidy(doc[run[0].i : run[-1].i + 1].text)
+
+
+def _capitalised_title_before(doc: Doc, k: int, start: int) -> str | None:
+    """A title-case title right before a name, when the parse hangs it elsewhere.
+
+    "... Owen Pryce and Defence Minister Hana Sato": the parser may attach "Defence Minister"
+    to the first name's coordination, but capitalised words that end in a title and stand
+    right before a name are that name's title ("of" may join them: "Secretary of State"). A
+    lower-case word ends the run, so "critic of President X" still gives only "President".
+    """
+    j = start
+    while j > k and (doc[j - 1].text[:1].isupper() or (doc[j - 1].lower_ == "of" and j - 1 > k)):
+        j -= 1
+    while j < start and doc[j].lower_ == "of":
+        j += 1
+    run = doc[j:start]
+    if not run or not _is_role_word(run[-1]) or not run[-1].text[:1].isupper():
+        return None
+    return _tidy(run.text)
 
 
 def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:
@@ -225,6 +263,10 @@ def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:
         if child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS:
             tokens.extend(child.subtree)
     tokens = [t for t in tokens if t.i not in name]
+    if name.start > head.i:  # the role before its name: the name's apposition ends it
+        tokens = [t for t in tokens if t.i < name.start]
+        while len(tokens) > 1 and max(tokens, key=lambda t: t.i).is_punct:
+            tokens.remove(max(tokens, key=lambda t: t.i))
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
     span = doc[lo : hi + 1]
@@ -270,6 +312,16 @@ def _tidy(text: str) -> str:
     return " ".join(words)
 
 
+#: Words that only join a role's parts: "Secretary of State" is "State Secretary".
+_ROLE_GLUE = frozenset({"of", "the", "for", "to", "at"})
+
+
+def _role_words(role: str) -> frozenset[str]:
+    """A role's content words, order and dots aside ("U.S." = "US")."""
+    words = (w.replace(".", "").strip(",'’").lower() for w in role.split())
+    return frozenset(w for w in words if w and w not in _ROLE_GLUE)
+
+
 #: Roles shown per actor: the best supported, so one odd parse does not crowd the sidebar.
 MAX_ROLES = 3
 
@@ -280,6 +332,16 @@ def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
     "Secretary of State" goes inside "US Secretary of State"; roles stated more often come
     first, and at most `MAX_ROLES` are kept.
     """
+    by_words: dict[frozenset[str], list[str]] = {}
+    for role in roles:
+        by_words.setdefault(_role_words(role), []).append(role)
+    # One role in two word orders ("president of U.S" / "US President"): the form stated most
+    # often stands for it, and the compound (no "of") on a tie, as headlines and bylines write it.
+    spelling = {
+        words: min(forms, key=lambda f: (-forms.count(f), " of " in f" {f.lower()} ", len(f)))
+        for words, forms in by_words.items()
+    }
+    roles = [spelling[_role_words(r)] for r in roles]
     unique: dict[str, str] = {}
     for role in roles:
         unique.setdefault(role.lower(), role)

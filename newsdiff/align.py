@@ -9,15 +9,15 @@ shares no content word. Neither replaces the other.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz, utils
 
+from newsdiff.align_words import LinkContext, has_digit, shared_run
 from newsdiff.unionfind import UnionFind
 
 #: Minimum similarity (0-1) for two sentences of different sources to report the same claim.
@@ -52,9 +52,11 @@ CENTRE_MIN_SENTENCES = 6
 # candidates; gold link = an MSRP pair or STS >= 2), checked on the check parts.
 #: Weight of the lexical score in a link's evidence (the uncentred cosine has the rest).
 LINK_LEXICAL = 0.35
-#: Evidence added by the longest run of words shared in order: nothing up to RUN_FREE words
-#: (two words are a phrase of the topic: "gunmen kill", "in the"), then in equal steps up to
-#: RUN_CAP words.
+#: Evidence added by the longest run of words shared in order that holds a name or a figure:
+#: nothing up to RUN_FREE words (two words are a phrase of the topic: "gunmen kill", "in the"),
+#: then in equal steps up to RUN_CAP words. A run of plain words is the frame of a headline
+#: ("death toll rises to", "leaves it late to rescue"), which reports of other events share;
+#: only a verbatim passage of RUN_CAP words (a quote, a copied sentence) counts without one.
 RUN_WEIGHT = 0.3
 RUN_FREE = 2
 RUN_CAP = 6
@@ -109,7 +111,6 @@ _SYNONYM_GROUPS = (
     "country nation state",
     "ceasefire truce",
 )
-_WORD = re.compile(r"\w+")
 _FACT_PREFIXES = ("ent:", "num:", "date:")
 _CANONICAL = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
 
@@ -134,6 +135,10 @@ class SentenceFeatures:
     entities: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+    """Words of the names of the entities it mentions (:func:`name_words`)."""
+    place_words: frozenset[str] = frozenset()
+    """Words of the names of the places it mentions (PLACE_LABELS)."""
     features: dict[str, float] = field(default_factory=dict)
     """Weighted bag of features (filled by :func:`weigh_features`)."""
     norm: float = 0.0
@@ -198,29 +203,14 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
 
 
-def shared_run(a: Sequence[str], b: Sequence[str]) -> int:
-    """Length of the longest run of words that both sequences hold in the same order.
-
-    Linear in practice: only the positions of each word of ``b`` in ``a`` are visited.
-    """
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(a):
-        where[w].append(i)
-    best = 0
-    previous: dict[int, int] = {}
-    for w in b:
-        current = {i: previous.get(i - 1, 0) + 1 for i in where.get(w, ())}
-        if current:
-            best = max(best, *current.values())
-        previous = current
-    return best
-
-
-def link_evidence(a: SentenceFeatures, b: SentenceFeatures) -> tuple[float, bool]:
+def link_evidence(
+    a: SentenceFeatures, b: SentenceFeatures, context: LinkContext | None = None
+) -> tuple[float, bool]:
     """The pair's similarity and whether it is a counterpart (shares some detail).
 
     Without vectors the similarity alone decides, against MATCH_THRESHOLD: the weights of the
-    evidence were fitted with the embedding cosine in it.
+    evidence were fitted with the embedding cosine in it. ``context`` holds the two sources
+    (``a`` is of the left one); without it each sentence stands for its source.
     """
     lexical = lexical_similarity(a, b)
     semantic = semantic_similarity(a, b)
@@ -228,6 +218,9 @@ def link_evidence(a: SentenceFeatures, b: SentenceFeatures) -> tuple[float, bool
         return lexical, lexical >= MATCH_THRESHOLD
     score = LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
     if score < MATCH_THRESHOLD:
+        return score, False
+    context = context or LinkContext((a,), (b,))
+    if context.different_events(a, b):
         return score, False
     facts = sum(
         FIGURE_FACTS if f.startswith(("num:", "date:")) else 1
@@ -240,11 +233,17 @@ def link_evidence(a: SentenceFeatures, b: SentenceFeatures) -> tuple[float, bool
     # the shared topic out of ``semantic`` (so the floor above discounts it); across stories,
     # as in a digest or the bench's mixed items, it cannot, and the gate must.
     whole = max(0.0, min(1.0, float(a.plain @ b.plain))) if a.plain is not None else semantic
-    # Words are read here, for the few pairs above the floor, not kept per sentence: on a long
-    # article that would be one more string per word held until the end.
-    words_a, words_b = _WORD.findall(a.text.lower()), _WORD.findall(b.text.lower())
-    run = max(0, min(shared_run(words_a, words_b), RUN_CAP) - RUN_FREE) / (RUN_CAP - RUN_FREE)
-    length = min(len(words_a), len(words_b), LENGTH_CAP) / LENGTH_CAP
+    runs_a, runs_b = context.words(a), context.words(b)
+    names = a.name_words | b.name_words
+    shared = shared_run(runs_a, runs_b, RUN_FREE + 1, RUN_CAP)
+    if RUN_FREE < shared < RUN_CAP:  # not a verbatim passage: the runs must hold a detail
+
+        def detail(word: str) -> bool:
+            return word in names or has_digit(word)
+
+        shared = shared_run(runs_a, runs_b, RUN_FREE + 1, RUN_CAP, detail)
+    run = (shared - RUN_FREE) / (RUN_CAP - RUN_FREE)
+    length = min(runs_a.count, runs_b.count, LENGTH_CAP) / LENGTH_CAP
     evidence = (
         LINK_LEXICAL * lexical
         + (1.0 - LINK_LEXICAL) * whole
@@ -287,6 +286,14 @@ def _fuzzy_text(s: SentenceFeatures) -> str:
 
 #: Cells of the similarity matrix computed at once by :func:`semantic_pairs` (16 MB).
 SEMANTIC_BLOCK_CELLS = 4_000_000
+#: Pairs whose lexical bounds (:func:`linked_pairs`) are summed at once: four float64 arrays
+#: of this many cells (32 MB).
+LEXICAL_BLOCK_CELLS = 1_000_000
+#: Feature matches joined at once when bounding lexical scores (five arrays of 8 bytes: 40 MB).
+JOIN_CHUNK = 1_000_000
+#: Added to the bounds before pruning: matrix products sum in float32 and in another order than
+#: the exact scores, so their last digits may differ; a pair kept by the slack is scored exactly.
+BOUND_SLACK = 1e-4
 
 
 def candidate_pairs(
@@ -349,26 +356,168 @@ def attach_vectors(sentences: Sequence[SentenceFeatures]) -> bool:
     return True
 
 
-def semantic_pairs(
+def _semantic_blocks(
     left: Sequence[SentenceFeatures], right: Sequence[SentenceFeatures]
-) -> set[tuple[int, int]]:
-    """Pairs whose embeddings are close: matrix products, no Python loop over n*m.
+) -> Iterator[tuple[int, Any]]:
+    """The left x right cosine matrix, a block of left rows at a time (first row, block).
 
-    Computed in blocks of rows, so two long articles (40,000 sentences each) never need the
-    whole n*m matrix (6 GB) at once: memory stays at one block.
+    Blocks of SEMANTIC_BLOCK_CELLS cells, so two long articles (40,000 sentences each) never
+    need the whole n*m matrix (6 GB) at once: memory stays at one block.
     """
-    if not left or not right or left[0].vector is None or right[0].vector is None:
-        return set()
     import numpy as np
 
     right_matrix = np.stack([s.vector for s in right]).T
     block = max(1, SEMANTIC_BLOCK_CELLS // len(right))
-    pairs: set[tuple[int, int]] = set()
     for start in range(0, len(left), block):
         rows_matrix = np.stack([s.vector for s in left[start : start + block]])
-        rows, cols = np.nonzero(rows_matrix @ right_matrix >= SEMANTIC_CANDIDATE)
+        yield start, rows_matrix @ right_matrix
+
+
+def _has_vectors(left: Sequence[SentenceFeatures], right: Sequence[SentenceFeatures]) -> bool:
+    return bool(left and right and left[0].vector is not None and right[0].vector is not None)
+
+
+def semantic_pairs(
+    left: Sequence[SentenceFeatures], right: Sequence[SentenceFeatures]
+) -> set[tuple[int, int]]:
+    """Pairs whose embeddings are close: matrix products, no Python loop over n*m."""
+    if not _has_vectors(left, right):
+        return set()
+    import numpy as np
+
+    pairs: set[tuple[int, int]] = set()
+    for start, sims in _semantic_blocks(left, right):
+        rows, cols = np.nonzero(sims >= SEMANTIC_CANDIDATE)
         pairs.update((int(i) + start, int(j)) for i, j in zip(rows, cols, strict=True))
     return pairs
+
+
+class FeatureIndex:
+    """Every sentence's normalised feature weights as coordinate arrays, one set per source,
+    sorted by feature: what :func:`linked_pairs` joins to bound lexical scores in bulk."""
+
+    def __init__(self, by_source: Sequence[Sequence[SentenceFeatures]], df: Mapping[str, int]):
+        import numpy as np
+
+        ids: dict[str, int] = {}
+        self.sources: dict[str, tuple[Any, Any, Any, Any]] = {}
+        for sentences in by_source:
+            if not sentences:
+                continue
+            feature, row, weight = [], [], []
+            for n, s in enumerate(sentences):
+                for f, w in s.features.items():
+                    feature.append(ids.setdefault(f, len(ids)))
+                    row.append(n)
+                    weight.append(w / s.norm)
+            feature_a = np.array(feature, dtype=np.int64)
+            order = np.argsort(feature_a, kind="stable")
+            self.sources[sentences[0].source] = (
+                feature_a[order],
+                np.array(row, dtype=np.int64)[order],
+                np.array(weight, dtype=np.float64)[order],
+                None,
+            )
+        names = list(ids)
+        self.fact = np.array([f.startswith(_FACT_PREFIXES) for f in names], dtype=bool)
+        total = sum(len(x) for x in by_source)
+        limit = max(3, int(total * MAX_FEATURE_SHARE))
+        self.rare = np.array([df[f] <= limit for f in names], dtype=bool)
+        for source, (feature_a, row, weight, _) in self.sources.items():
+            # Where each feature's entries begin (and end, at the next one's beginning).
+            start = np.searchsorted(feature_a, np.arange(len(names) + 1))
+            self.sources[source] = (feature_a, row, weight, start)
+
+    def bounds(self, left: str, right: str, rows: range, columns: int) -> tuple[Any, Any]:
+        """For every pair of ``left``'s sentences ``rows`` and all of ``right``'s: whether
+        it shares a feature rare enough to block on (as :func:`candidate_pairs` finds), and an
+        upper bound of its :func:`lexical_similarity`.
+
+        A sparse product in numpy: each entry of a left sentence is repeated once per right
+        sentence holding the same feature, and the products summed per pair. The weighted
+        cosine and the counts of shared words and facts are exact up to the order of the sums;
+        the fuzzy score, the one costly part, is bounded by 1.
+        """
+        import numpy as np
+
+        l_feature, l_row, l_weight, _ = self.sources[left]
+        _, r_row, r_weight, r_start = self.sources[right]
+        inside = (l_row >= rows.start) & (l_row < rows.stop)
+        l_feature, l_row, l_weight = l_feature[inside], l_row[inside] - rows.start, l_weight[inside]
+        first = r_start[l_feature]
+        repeat = r_start[l_feature + 1] - first
+        cells = len(rows) * columns
+        dot = np.zeros(cells)
+        shared = np.zeros(cells)
+        facts = np.zeros(cells)
+        rare = np.zeros(cells)
+        ends = np.cumsum(repeat)
+        chunk_start = 0
+        while chunk_start < len(l_feature):
+            base = ends[chunk_start - 1] if chunk_start else 0
+            chunk_end = int(np.searchsorted(ends, base + JOIN_CHUNK, side="right"))
+            chunk_end = max(chunk_end, chunk_start + 1)
+            part = slice(chunk_start, chunk_end)
+            reps = repeat[part]
+            entry = np.repeat(np.arange(chunk_start, chunk_end), reps)
+            offset = np.arange(len(entry)) - np.repeat(np.cumsum(reps) - reps, reps)
+            match = first[entry] + offset
+            pair = l_row[entry] * columns + r_row[match]
+            feature = l_feature[entry]
+            dot += np.bincount(pair, weights=l_weight[entry] * r_weight[match], minlength=cells)
+            shared += np.bincount(pair, minlength=cells)
+            facts += np.bincount(pair[self.fact[feature]], minlength=cells)
+            rare += np.bincount(pair[self.rare[feature]], minlength=cells)
+            chunk_start = chunk_end
+        # Integer counts: the same test as lexical_similarity's.
+        halved = ((shared - facts) < 2) & (shared < 4)
+        cosine = np.where(halved, dot * 0.5, dot) + BOUND_SLACK
+        lexical = 0.75 * cosine + 0.25 * np.minimum(1.0, cosine * 3)
+        return (rare > 0).reshape(len(rows), columns), lexical.reshape(len(rows), columns)
+
+
+def linked_pairs(
+    left: Sequence[SentenceFeatures],
+    right: Sequence[SentenceFeatures],
+    index: FeatureIndex,
+) -> list[tuple[float, int, int]]:
+    """(score, i, j) of every candidate pair (:func:`candidate_pairs` or
+    :func:`semantic_pairs`) that :func:`link_evidence` links.
+
+    Most candidates share one common word and nothing else: bounds computed for all pairs at
+    once (the cosine of embeddings, a bound of the lexical score) leave out those whose score
+    cannot reach MATCH_THRESHOLD, and only the rest are scored one by one (10 x 5,000 words:
+    about one candidate in eight).
+    """
+    import numpy as np
+
+    out: list[tuple[float, int, int]] = []
+    context = LinkContext(left, right)
+    if _has_vectors(left, right):
+        blocks: Iterator[tuple[int, Any]] = _semantic_blocks(left, right)
+    else:
+        step = max(1, LEXICAL_BLOCK_CELLS // len(right))
+        blocks = ((start, None) for start in range(0, len(left), step))
+    for start, sims in blocks:
+        step = max(1, LEXICAL_BLOCK_CELLS // len(right))
+        end = min(len(left), start + (len(sims) if sims is not None else step))
+        for row in range(start, end, step):
+            rows = range(row, min(end, row + step))
+            blocked, lexical = index.bounds(left[0].source, right[0].source, rows, len(right))
+            if sims is None:
+                keep = blocked & (lexical >= MATCH_THRESHOLD)
+            else:
+                cosine = sims[row - start : rows.stop - start]
+                candidate = blocked | (cosine >= SEMANTIC_CANDIDATE)
+                semantic = np.clip(cosine + BOUND_SLACK, 0.0, 1.0)
+                bound = LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+                keep = candidate & (bound >= MATCH_THRESHOLD)
+            for i, j in zip(*np.nonzero(keep), strict=True):
+                a, b = row + int(i), int(j)
+                score, linked = link_evidence(left[a], right[b], context)
+                if linked:
+                    out.append((score, a, b))
+    return out
 
 
 class _Links:
@@ -389,16 +538,11 @@ class _Links:
 def _match_sources(
     left: Sequence[SentenceFeatures],
     right: Sequence[SentenceFeatures],
-    df: dict[str, int],
-    total: int,
+    index: FeatureIndex,
     links: _Links,
 ) -> None:
     """One pair of sources: greedy one-to-one matches by descending similarity, then extras."""
-    scored = []
-    for i, j in candidate_pairs(left, right, df, total) | semantic_pairs(left, right):
-        score, linked = link_evidence(left[i], right[j])
-        if linked:
-            scored.append((score, i, j))
+    scored = linked_pairs(left, right, index)
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_left: dict[int, int] = {}
     used_right: dict[int, int] = {}
@@ -465,15 +609,26 @@ def align(
     Every pair of sources is matched greedily by descending similarity (a sentence is matched
     at most once per other source); matches are then joined transitively across sources.
     """
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: see the threadpoolctl line in pyproject.toml.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _align(by_source, semantic=semantic)
+
+
+def _align(
+    by_source: Sequence[Sequence[SentenceFeatures]], *, semantic: bool
+) -> list[AlignedGroup]:
     flat = [s for sents in by_source for s in sents]
     df = weigh_features(flat)
     if semantic:
         attach_vectors(flat)
     key_of = {s.id: s for s in flat}
     links = _Links(flat)
+    index = FeatureIndex(by_source, df)
     for left, right in combinations(by_source, 2):
         if left and right:
-            _match_sources(left, right, df, len(flat), links)
+            _match_sources(left, right, index, links)
     groups: dict[int, list[str]] = defaultdict(list)
     for n, s in enumerate(flat):
         groups[links.groups.find(n)].append(s.id)

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsdiff.lexicon.people import SPEECH_VERBS
+from newsdiff.lexicon.tense import MOVE_LEMMAS, SCHEDULE_LEMMAS
 from newsdiff.tense import preceding_verb
 
 if TYPE_CHECKING:
@@ -136,10 +137,11 @@ def pick_date(
 
 #: Clauses inside the event's phrase that still date it: "a summit planned for Oct. 12",
 #: "talks that begin Monday", "the vote, postponed until March".
-_DATING_VERBS = frozenset(
-    {"schedule", "set", "plan", "slate", "due", "expect", "hold", "take", "begin", "start",
-     "resume", "open", "postpone", "delay", "reschedule", "move", "push", "convene", "end"}
-)  # fmt: skip
+_DATING_VERBS = (
+    SCHEDULE_LEMMAS
+    | MOVE_LEMMAS
+    | {"hold", "take", "begin", "start", "resume", "open", "convene", "end"}
+)
 
 
 def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
@@ -247,11 +249,7 @@ def governor(tok: Token) -> Token | None:
 def _rescheduled(tok: Token) -> bool:
     """ "postponed until March 3": the new date of a moved event, not the end of a period."""
     verb = governor(tok)
-    return verb is not None and verb.lemma_.lower() in {"postpone", "delay", "defer", "push"}
-
-
-#: Passive plan verbs lend their date to the planned event: "is scheduled Friday to meet".
-_PLANNED = frozenset({"schedule", "set", "expect", "due", "slate", "plan"})
+    return verb is not None and verb.lemma_.lower() in MOVE_LEMMAS
 
 
 def _reporting_date(tok: Token, trigger: Token) -> bool:
@@ -274,7 +272,9 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
                 return False
             if node.dep_ == "advcl" and _free_adjunct(node):
                 return False  # "wrapped up on Wednesday, meeting with ...": the same day
-            return not (lemma in _PLANNED and verb.tag_ == "VBN")
+            # Passive plan verbs lend their date to the planned event: "is scheduled Friday
+            # to meet".
+            return not (lemma in SCHEDULE_LEMMAS and verb.tag_ == "VBN")
         node = node.head
     # The trigger's clause is not below the saying: "They will meet Monday, he said Friday".
     if lemma not in SPEECH_VERBS:
@@ -317,7 +317,9 @@ def context_date(
         if t.i in ctx.token_entity
     }
     parties = {e for e in _own_parties(ctx, tok) if entity_label.get(e) in {"PERSON", "ORG"}}
-    if len({v for v, _ in days}) != 1 or not subjects & parties:
+    pronoun_labels = _pronoun_party(tok)
+    linked = subjects & parties or any(entity_label.get(e) in pronoun_labels for e in subjects)
+    if len({v for v, _ in days}) != 1 or not linked:
         return None
     value, text = next(iter(days))
     if tense == "future" and ctx.published and value[:10] < ctx.published[:10]:
@@ -342,6 +344,33 @@ def _own_parties(ctx: SourceDoc, tok: Token) -> set[str]:
         for t in c.subtree
         if t.i in ctx.token_entity
     }
+
+
+#: Personal pronouns and the kinds of party they can stand for.
+_PRONOUN_LABELS: Mapping[str, frozenset[str]] = {
+    **dict.fromkeys(("he", "him", "his", "she", "her"), frozenset({"PERSON"})),
+    **dict.fromkeys(("they", "them", "their"), frozenset({"PERSON", "ORG"})),
+}
+
+
+def _pronoun_party(tok: Token) -> frozenset[str]:
+    """The labels a pronoun party of the event may stand for: "She met with Moi", "his visit".
+
+    A personal pronoun that is the event's subject or possessor picks up the subject of the
+    sentence before it (the centre of the discourse), so that subject is the event's party when
+    they agree: "he"/"she" a person, "they" a person or an organisation.
+    """
+    holders = [tok]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        holders.append(tok.head.head)
+    elif tok.dep_ in {"dobj", "nsubjpass"}:
+        holders.append(tok.head)
+    out: frozenset[str] = frozenset()
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in {"poss", "nsubj", "nsubjpass"}:
+                out |= _PRONOUN_LABELS.get(c.lower_, frozenset())
+    return out
 
 
 def _pluperfect_clause(tok: Token) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsdiff.lexicon.people import ROLE_NOUNS
+from newsdiff.lexicon.tense import ARRANGE_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,6 +50,8 @@ EVENT_NOUNS: Mapping[str, str] = {
     "speech": "speech",
     "address": "speech",
     "deadline": "deadline",
+    "voting": "vote",
+    "negotiating": "talks",
 }
 #: Verb lemmas that name such an event.
 EVENT_VERBS: Mapping[str, str] = {
@@ -124,6 +127,43 @@ _HUMAN_NOUNS = frozenset(
         "queen",
         "prince",
         "pope",
+        # Kin and people in general: one meets a person ("met the boy", "met his son").
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "child",
+        "children",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "father",
+        "mother",
+        "parents",
+        "grandmother",
+        "grandmothers",
+        "grandfather",
+        "grandparents",
+        "grandson",
+        "granddaughter",
+        "relative",
+        "relatives",
+        "cousin",
+        "cousins",
+        "uncle",
+        "aunt",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "friend",
+        "friends",
+        "survivor",
+        "survivors",
+        "resident",
+        "residents",
+        "people",
     ]
 )
 
@@ -152,10 +192,6 @@ _REQUEST = frozenset(
         "proposal", "bid", "idea", "possibility", "prospect", "chance", "interest",
         "readiness", "willingness", "desire", "wish",
     }
-)  # fmt: skip
-_PLAN = frozenset(
-    {"plan", "expect", "schedule", "set", "due", "intend", "agree", "arrange", "slate",
-     "prepare", "announce", "confirm", "organize", "organise", "convene"}
 )  # fmt: skip
 #: Nouns of arranging an event: negated ("no plans for", "no date for talks", "no question of
 #: a meeting"), they leave no event. Other nouns ("no details about the talks", "no progress in
@@ -272,6 +308,10 @@ def factuality(trigger: Token) -> Factuality:
         ):  # "they could meet", "could hold talks"; not "with the vote due, it could fall"
             modality = "hypothetical"
         lemma = phrasal_lemma(node) if node.pos_ in {"VERB", "AUX"} else node.lemma_.lower()
+        if node.pos_ == "VERB" and below.dep_ == "prep" and f"{lemma} {below.lower_}" in _REQUEST:
+            # spaCy hangs "for" of "called for a conference" as a preposition, not a particle:
+            # the verb and the preposition the walk came through are the request.
+            lemma = f"{lemma} {below.lower_}"
         if node.i == trigger.i:
             pass
         elif lemma in _REFUSE | _CANCEL | _POSTPONE | _REQUEST and _setting(below):
@@ -293,7 +333,7 @@ def factuality(trigger: Token) -> Factuality:
             modality = "hypothetical"
         else:
             flips += negated
-            if lemma in _PLAN and modality == "actual":
+            if lemma in ARRANGE_LEMMAS and modality == "actual":
                 modality = "planned"
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             modality = "hypothetical"  # "declined to say whether he would meet Biden"
@@ -365,12 +405,21 @@ def _meets_someone(tok: Token) -> bool:
             continue  # "meet the following day", "met face to face": no object met
         if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return True
-        return child.lower_ in _HUMAN_NOUNS or child.lower_ in ROLE_NOUNS
+        lemma = child.lemma_.lower()  # "met Kenyan diplomats": the plural of a role
+        return bool({child.lower_, lemma} & (_HUMAN_NOUNS | ROLE_NOUNS | _MET_BODIES))
     return True
 
 
+#: Bodies and crowds one meets as a group: "met the committee", "met embassy staff".
+_MET_BODIES = frozenset(
+    {"staff", "troop", "troops", "soldier", "committee", "panel", "board", "cabinet",
+     "commission", "council", "crowd", "delegate", "mourner", "doctor", "journalist",
+     "legislator", "hostage", "crew", "guard", "press", "parliamentarian", "diplomat"}
+)  # fmt: skip
+
+
 def _noun_kind(tok: Token, lemma: str) -> str | None:
-    if lemma in _PLURAL_ONLY and tok.tag_ != "NNS":
+    if lemma in _PLURAL_ONLY and tok.tag_ != "NNS" and not _one_conversation(tok):
         return None
     if lemma in _NEEDS_PHONE and not any(
         t.lower_ in _PHONE_WORDS for t in (*tok.lefts, *tok.children)
@@ -381,17 +430,19 @@ def _noun_kind(tok: Token, lemma: str) -> str | None:
         return None
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
         return None  # "a call for restraint" is an appeal, not a phone call
-    if lemma in {"speech", "address"} and not any(
-        c.dep_ == "prep" and c.lower_ in _AUDIENCE_PREPS for c in children
-    ):
-        return None  # a speech to a body, not every speech or postal address
-    if lemma == "session" and not any(
-        c.dep_ == "prep" and c.lower_ in {"of", "with", "between"} for c in children
-    ):
+    if lemma in {"speech", "address"} and not _a_speech_given(tok):
+        return None  # an occasion of speaking, not free speech or a postal address
+    if lemma == "session" and not _sitting_of_a_body(tok):
         return None  # "the week's most active session" is trading, not a sitting of a body
-    if lemma == "deadline" and tok.dep_ == "compound":
-        return None
+    if (
+        lemma in {"deadline", "voting", "negotiating"}
+        and tok.dep_ in {"compound", "amod"}
+        and not (lemma != "deadline" and _names_a_round(tok))
+    ):
+        return None  # "deadline pressure", "voting rights", "the negotiating team"
     kind = EVENT_NOUNS[lemma]
+    if lemma == "talk" and tok.tag_ != "NNS" and tok.head.lemma_.lower() in {"give", "deliver"}:
+        return "speech"  # "gave a talk at the university": a lecture, not negotiations
     if kind == "meeting" and any(
         t.lower_ in _PHONE_WORDS for t in tok.subtree if t.i > tok.i and t.i - tok.i < 4
     ):
@@ -399,8 +450,98 @@ def _noun_kind(tok: Token, lemma: str) -> str | None:
     return kind
 
 
+def _a_speech_given(tok: Token) -> bool:
+    """A speech or address is an event when it is an occasion of speaking.
+
+    "Speech" counted ("a speech", "his speech", "speeches") is one; the mass noun is the
+    faculty ("free speech", "slurred speech"). "Address" is as often a postal one, so it is a
+    speech only when given to an audience ("an address to Congress", "at the convention").
+    """
+    children = list(tok.children)
+    if tok.lemma_.lower() == "speech":
+        return tok.tag_ == "NNS" or any(
+            c.dep_ == "poss" or (c.dep_ in {"det", "nummod"} and c.lower_ != "no") for c in children
+        )
+    return any(c.dep_ == "prep" and c.lower_ in _AUDIENCE_PREPS for c in children)
+
+
+#: Bodies that sit in session, beside ``_BODIES``: "a cabinet session", "the court's session".
+_SITTING_BODIES = _BODIES | frozenset(
+    {"cabinet", "committee", "court", "board", "panel", "parliamentary", "legislative",
+     "congressional", "senate", "plenary", "negotiating", "bargaining", "negotiation"}
+)  # fmt: skip
+#: Modifiers only a body's sitting takes: "an emergency session", "a closed-door session".
+_SITTING_MODS = frozenset(
+    {"emergency", "special", "extraordinary", "closed", "closed-door", "joint", "plenary",
+     "opening", "closing", "lame-duck"}
+)  # fmt: skip
+#: Verbs whose subject holds a sitting: "parliament opened a special session".
+_CONVENE = frozenset({"hold", "open", "convene", "call", "begin", "start", "end", "close"})
+
+
+#: A market's trading day is a session too: "the Tokyo Stock Exchange's morning session".
+_MARKETS = frozenset({"exchange", "market", "markets", "nasdaq", "dow", "index", "bourse", "stock"})
+
+
+def _a_body(tok: Token) -> bool:
+    if any(t.lower_ in _MARKETS for t in tok.subtree):
+        return False
+    return tok.ent_type_ in {"ORG", "NORP"} or tok.lower_ in _SITTING_BODIES
+
+
+def _one_conversation(tok: Token) -> bool:
+    """The singular is one conversation when counted: "in a talk lasting nearly an hour", "to
+    finish their discussion", "a discussion with Arafat". Without an article or possessor it
+    is a mass noun, what people say ("talk of war") or a manner ("in consultation with"), and
+    "the talk about killing Rabin" is what was said, not a conversation."""
+    counted = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"})
+        for c in tok.children
+    )
+    return counted and not any(
+        c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in tok.children
+    )
+
+
+def _sitting_of_a_body(tok: Token) -> bool:
+    """A session is an event a reader follows when it is the sitting of a body or a round of
+    talks: "a session of parliament", "the Senate's session", "an emergency session", "the
+    council held a session", "a negotiating session with the union". Alone, "session" is as
+    often a trading day, a photo shoot or a round of a fight.
+    """
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "with", "between"}:
+            return True
+        if c.dep_ in {"compound", "amod", "poss", "nmod"} and (
+            _a_body(c) or c.lower_ in _SITTING_MODS
+        ):
+            return True
+    head = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and head.lemma_.lower() in _CONVENE
+        and any(c.dep_ == "nsubj" and _a_body(c) for c in head.children)
+    )
+
+
+#: Nouns of a stretch of an activity: "a negotiating round", "the voting session".
+_ROUNDS = frozenset({"round", "rounds", "session", "sessions", "marathon", "process"})
+
+
+def _names_a_round(tok: Token) -> bool:
+    """ "a new negotiating round", "a negotiating marathon": the participle names the activity
+    of a noun that is a stretch of it, so the event is the negotiating. "Back to / at the
+    negotiating table" is the conventional name of the negotiations themselves. With any other
+    noun it describes a party or a thing ("the negotiating team", "their negotiating stance").
+    """
+    head = tok.head
+    if head.lower_ == "table":
+        return head.dep_ == "pobj" and head.head.lower_ in {"to", "at", "from"}
+    return head.lower_ in _ROUNDS
+
+
 def _verb_kind(tok: Token, lemma: str) -> str | None:
-    if tok.dep_ in {"amod", "compound"}:
+    if tok.dep_ in {"amod", "compound"} and not _names_a_round(tok):
         return None  # "their negotiating stance"
     if lemma == "meet" and not _meets_someone(tok):
         return None
@@ -429,7 +570,7 @@ def trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.lower_ in ROLE_NOUNS:
         return None  # "conference chair", "summit host": a role, not an event
-    if tok.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "NORP"}:
+    if tok.ent_type_ in _NAME_LABELS and not _named_event(tok):
         return None  # "Summit Entertainment", "the Hearing Aid Company": a name, not an event
     if tok.tag_ == "VBG" and lemma == "meet" and any(c.dep_ == "dobj" for c in tok.children):
         return _verb_kind(tok, "meet")  # "meeting the needs of victims"
@@ -451,6 +592,8 @@ def trigger_kind(tok: Token) -> str | None:
         )
     ):
         return "call"
+    if tok.pos_ == "VERB" and lemma == "talk" and _with_a_party(tok):
+        return "talks"  # "Clinton talked with Yeltsin", "talks to Kenyan officials"
     if tok.pos_ == "VERB" and lemma == "speak" and _to_a_body(tok):
         return "speech"  # "will speak to Congress"; not "spoke to Putin"
     return None
@@ -463,3 +606,33 @@ def _to_a_body(verb: Token) -> bool:
                 if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or obj.lower_ in _BODIES):
                     return True
     return False
+
+
+def _with_a_party(verb: Token) -> bool:
+    """ "talked with Yeltsin", "will talk to the prime minister": a named party or a role, the
+    way one talks with a counterpart; not "talked to reporters" or "talk about layoffs"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "to"}:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if (
+                    obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+                    or obj.lower_ in ROLE_NOUNS
+                    or obj.lower_ in {"him", "her", "them"}
+                ):
+                    return True
+    return False
+
+
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "NORP"})
+#: Event nouns that head the name of the event itself: "the Earth Summit", "the Wye Talks".
+#: "Conference" is left out: it heads as many organisations ("the Islamic Conference").
+_NAMED_EVENTS = frozenset({"summit", "talks", "meeting", "session", "election", "referendum"})
+
+
+def _named_event(tok: Token) -> bool:
+    """The event word is the head of the name ("the Earth Summit"), not a word inside the
+    name of a company or a body ("Summit Entertainment", "the Hearing Aid Company")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.root.i == tok.i and tok.lower_ in _NAMED_EVENTS

@@ -298,7 +298,8 @@ def _mention(
         if kind in _OWNED_KINDS:
             parts = [p for p in parts if p in _participants(ctx, tok, _OWNER_PREPS)]
         elif kind == "speech":  # the body spoken to takes part: "will speak to Congress"
-            parts = _participants(ctx, tok, _PARTY_PREPS | {"to", "before"})
+            parts = _speaker(ctx, tok) + _participants(ctx, tok, _PARTY_PREPS | {"to", "before"})
+            parts = list(dict.fromkeys(parts))
         where, where_text = _place(ctx, tok, entity_label)
         topic = _topic(tok)
     if date is not None and date_text is not None:
@@ -334,6 +335,33 @@ def _mention(
         planned=fact.modality == "planned" or tense == "future",
         context_date=context,
     )
+
+
+#: Verbs whose subject gives the speech they take as object or adjunct: "delivered a speech",
+#: "said in a speech", "told reporters during a speech".
+_SPEAKING = frozenset({"deliver", "give", "make", "say", "tell", "declare", "announce", "warn"})
+
+
+def _speaker(ctx: SourceDoc, tok: Token) -> list[str]:
+    """Who gives a speech named by a noun: the subject of the verb that delivers it or says
+    something in it ("Yeltsin said in a speech on Monday", "Obama gave a speech"). The
+    speaker is the speech's agent though the sentence makes it the verb's subject."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"in", "during"}:
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return []
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _SPEAKING:
+        return []
+    found = []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            eid = next((ctx.token_entity[t.i] for t in c.subtree if t.i in ctx.token_entity), None)
+            if eid is not None:
+                found.append(eid)
+    return found
 
 
 def _participants_after(ctx: SourceDoc, tok: Token) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 from nameparser.config import CONSTANTS as _NAMEPARSER
 
 from newsdiff.lexicon.people import NAME_TITLES
-from newsdiff.lexicon.places import DEMONYMS
+from newsdiff.lexicon.places import DEMONYM_VARIANTS
 
 #: Words that start a name span but are not part of the name (stripped from mention text).
 LEADING_DETERMINERS = ("the ", "The ", "THE ")
@@ -535,13 +535,39 @@ def place_abbreviated(text: str) -> str | None:
     return _state_abbreviations().get(text.strip())
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym (lower case, words joined by spaces) -> the country's usual English name.
+
+    From the countryinfo package's country data ("Honduran" -> Honduras, "New Zealander" ->
+    New Zealand), and the news spellings of ``DEMONYM_VARIANTS``. A demonym two places share
+    ("French": France and Réunion) means the country with an ISO number and more people; one
+    that is the place's own name ("Djibouti") is no demonym. Read once, when first needed.
+    """
+    from countryinfo import CountryInfo
+
+    best: dict[str, tuple[tuple[bool, int], str]] = {}
+    for data in CountryInfo.all().values():
+        raw: dict[str, Any] = dict(data)
+        country = re.sub(r"^The ", "", str(raw.get("name") or ""))
+        if not country:
+            continue
+        own = " ".join(name_words(country)).lower()
+        iso = raw.get("ISO") or {}
+        rank = (bool(iso.get("numeric")), int(raw.get("population") or 0))
+        for demonym in re.split(r"[,/]", str(raw.get("demonym") or "")):
+            key = " ".join(name_words(demonym)).lower()
+            if key and key != own and (key not in best or rank > best[key][0]):
+                best[key] = (rank, country)
+    table = {key: country for key, (_, country) in best.items()}
+    table.update(DEMONYM_VARIANTS)
+    return table
+
+
 def demonym_country(text: str) -> str | None:
-    """The country a demonym refers to ("Russian" -> "Russia"), or None."""
-    words = name_words(text)
-    if len(words) != 1:
-        return None
-    word = words[0].lower()
-    for suffix in ("s",):  # plurals: Ukrainians, Americans
-        if word not in DEMONYMS and word.endswith(suffix) and word[:-1] in DEMONYMS:
-            word = word[:-1]
-    return DEMONYMS.get(word)
+    """The country a demonym refers to ("Russian" -> "Russia", "Hondurans" -> "Honduras")."""
+    key = " ".join(name_words(text)).lower()
+    table = _demonyms()
+    if key not in table and key.endswith("s") and key[:-1] in table:
+        key = key[:-1]  # plurals: Ukrainians, New Zealanders
+    return table.get(key)

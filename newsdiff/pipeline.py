@@ -391,6 +391,7 @@ def _facts_of(
 ) -> tuple[SentenceFeatures, SentenceDetail]:
     """Word, entity, number and date features of one sentence, and what claims compare."""
     from newsdiff.align import SentenceFeatures
+    from newsdiff.align_words import PLACE_LABELS, name_words
     from newsdiff.claim_facts import sentence_detail
 
     token_entity = record.token_entity
@@ -413,6 +414,12 @@ def _facts_of(
         entities=frozenset(detail.entity_names),
         numbers=frozenset(detail.number_text),
         dates=frozenset(detail.date_text),
+        name_words=name_words(detail.entity_names.values()),
+        place_words=name_words(
+            name
+            for eid, name in detail.entity_names.items()
+            if detail.entity_labels.get(eid) in PLACE_LABELS
+        ),
     )
     return feat, detail
 

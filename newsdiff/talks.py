@@ -154,7 +154,7 @@ def _attach_undated(
     otherwise a mention needs a shared party or an aligned sentence to attach.
     """
     for m in undated:
-        best: tuple[tuple[int, int, int], list[EventMention]] | None = None
+        best: tuple[tuple[int, int, int, int, int], list[EventMention]] | None = None
         for ev in events:
             if m.kind != ev[0].kind and not _compatible(m.kind, ev[0].kind):
                 continue
@@ -167,12 +167,15 @@ def _attach_undated(
             )
             if not (aligned or shared or (m.anaphoric and same_source)):
                 continue
-            if m.kind != ev[0].kind and not shared:
+            if m.kind != ev[0].kind and not shared and not _bare_anaphor(m, same_source):
                 continue  # "talks" may join a meeting of the same people, nothing else
             if not (aligned or m.anaphoric) and _parties_differ(m, ev):
                 continue
             recency = max((x.order for x in same_source), default=-1)
-            score = (int(aligned), len(shared), recency)
+            # A bare definite ("the talks") names the most salient such event: the one its
+            # source has mentioned most, then the latest.
+            salience = len(same_source) if m.anaphoric and not m.participants else 0
+            score = (int(aligned), len(shared), int(m.kind == ev[0].kind), salience, recency)
             if best is None or score > best[0]:
                 best = (score, ev)
         if best is not None:
@@ -190,6 +193,14 @@ def _attach_undated(
                 events.append([m])
             else:
                 same.append(m)
+
+
+def _bare_anaphor(m: EventMention, same_source: Sequence[EventMention]) -> bool:
+    """ "Arafat met Albright on Monday. The talks focused on ...": a definite event noun that
+    names no parties of its own refers back to an event its source reported in an earlier
+    sentence, whichever word named it (a meeting, talks, a summit). Within one sentence it is
+    another event: "met with Burhan on Wednesday to prepare the talks"."""
+    return m.anaphoric and not m.participants and any(x.sentence != m.sentence for x in same_source)
 
 
 def _planned_alone(m: EventMention) -> bool:

@@ -22,6 +22,7 @@ from newsdiff.lexicon.tense import (
     FUTURE_CUES,
     PLAN_WORDS,
     RESCHEDULE_LEMMAS,
+    SCHEDULE_LEMMAS,
 )
 
 if TYPE_CHECKING:  # spaCy is only needed for typing: importing this module must stay cheap.
@@ -34,7 +35,9 @@ Tense = Literal["past", "present", "future"] | None
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?\Z"
 )
-_PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "reschedule"})
+#: Plan verbs whose own tense says nothing about the planned event's ("planned a march on
+#: Saturday", "went ahead as scheduled").
+_PLAN_LEMMAS = SCHEDULE_LEMMAS | {"reschedule"}
 _PLAN_PREPS = frozenset({"for", "on", "to", "until", "till", "in", "at"})
 #: Verbs whose infinitive complement is ahead of them: "plans to meet", "agreed to resume".
 _FORWARD_HEADS = frozenset(
@@ -172,10 +175,46 @@ def preceding_verb(trigger: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
+
+
 def is_progressive(trigger: Token) -> bool:
-    """ "is negotiating", "are meeting": going on as the report is written."""
+    """ "is negotiating", "are meeting", "are holding talks", "are in talks", "is on a visit":
+    going on as the report is written.
+
+    A noun is in progress when the verb that takes it as object is in the present progressive
+    ("are holding talks"), or when it follows "in"/"on" after a present "be" ("are in talks",
+    "is on a two-day visit"), the way English states an ongoing activity.
+    """
     auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    return trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re"})
+    if trigger.tag_ == "VBG":
+        return bool(auxes & _PRESENT_BE)
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in head.children)
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "on") and head.dep_ == "prep":
+        verb = head.head
+        return verb.lemma_ == "be" and verb.lower_ in _PRESENT_BE
+    if trigger.dep_ == "nsubj" and head.lower_ in _PRESENT_BE:
+        return any(_under_way(c) for c in head.children)  # "talks are under way"
+    if trigger.dep_ == "nsubj" and head.lemma_ in _GOING_ON:
+        return head.tag_ in ("VBZ", "VBP") or any(  # "the talks continue", "are continuing"
+            c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in head.children
+        )
+    return False
+
+
+#: Verbs that say an event they have as subject is going on: "the talks continue".
+_GOING_ON = frozenset({"continue", "proceed", "go"})
+
+
+def _under_way(tok: Token) -> bool:
+    """ "under way" (a preposition and its noun) or "underway": in progress."""
+    if tok.lower_ == "underway":
+        return True
+    return tok.lower_ == "under" and any(c.lower_ == "way" for c in tok.children)
 
 
 def governing_tense(tok: Token) -> tuple[Tense, bool] | None:
@@ -235,12 +274,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
         return "future"
-    if verb.lemma_ in ("schedule", "slate", "plan", "due", "postpone", "reschedule") and (
+    if verb.lemma_ in _PLAN_LEMMAS | {"postpone"} and (
         verb.tag_ in ("VBN", "VBG") or words & {"is", "are", "was", "were", "be"}
     ):
         return "future"  # "a march planned for Sunday", "talks were scheduled for May 3"
-    if verb.lemma_ in ("set", "expect") and verb.tag_ == "VBN":
-        return "future"
     if "to" in words and verb.tag_ == "VB":
         head = verb.head
         if head is not verb and depth < 2:

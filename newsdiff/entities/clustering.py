@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
+from newsdiff.entities.metonyms import ORG_CUES
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
@@ -147,7 +148,8 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(team_uses.get(i, i))].append(i)
-    return [_make_cluster(sorted(idx), mentions, docs) for idx in groups.values()]
+    lent = set(team_uses)
+    return [_make_cluster(sorted(idx), mentions, docs, lent) for idx in groups.values()]
 
 
 #: Words that give a second name for the same thing ("the Islamic State, also known as ISIS").
@@ -277,44 +279,21 @@ def _well_formed(text: str) -> bool:
     )
 
 
-#: Words after a name ("Galatasaray's board", "Nordhavn shares") that only organisations take.
-_ORG_CUES = frozenset(
-    {
-        "board",
-        "shares",
-        "stock",
-        "headquarters",
-        "coach",
-        "squad",
-        "fans",
-        "players",
-        "club",
-        "chairman",
-        "subsidiary",
-        "shareholders",
-        "stadium",
-        "management",
-        "executives",
-        "staff",
-        "employees",
-        "branches",
-        "customers",
-        "directors",
-        "ceo",
-        "finances",
-        "accounts",
-    }
-)
 _PLACE_CUES = frozenset({"in", "near", "outside", "across", "around", "into"})
 
 
 def _label_votes(
-    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+    idx: Sequence[int],
+    mentions: Sequence[RawMention],
+    docs: Sequence[Doc],
+    lent: Set[int] = frozenset(),
 ) -> Counter[str]:
     """Weighted label votes: the tagger's labels, corrected by cues the story itself gives.
 
     A full personal name outweighs surname-only mentions tagged otherwise; a name ending in
-    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place.
+    "Bank" or "League", or followed by "'s board", is an organisation; "in X" is a place. A
+    use lent to what is named after it (``lent``: "left Betty Ford" for the Betty Ford Center)
+    keeps the tagger's label for the name, so it does not vote.
     """
     votes: Counter[str] = Counter()
     # Short forms of an organisation's name ("Dortmund" for "Borussia Dortmund") vote with it.
@@ -331,7 +310,7 @@ def _label_votes(
     }
     for i in idx:
         m = mentions[i]
-        if m.demonym_of is not None:
+        if m.demonym_of is not None or i in lent:
             continue
         doc = docs[m.doc_index]
         words = m.text.split()
@@ -353,7 +332,7 @@ def _label_votes(
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
         if possessive:
             nxt += 1
-        if any(t.lower_ in _ORG_CUES for t in doc[nxt : nxt + 2]):
+        if any(t.lower_ in ORG_CUES for t in doc[nxt : nxt + 2]):
             votes["ORG"] += 2  # "Dortmund's supervisory board"
         elif not possessive and any(
             t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]
@@ -365,9 +344,12 @@ def _label_votes(
 
 
 def _make_cluster(
-    idx: Sequence[int], mentions: Sequence[RawMention], docs: Sequence[Doc]
+    idx: Sequence[int],
+    mentions: Sequence[RawMention],
+    docs: Sequence[Doc],
+    lent: Set[int] = frozenset(),
 ) -> Cluster:
-    votes = _label_votes(idx, mentions, docs)
+    votes = _label_votes(idx, mentions, docs, lent)
     # Only demonyms: the entity is the country they refer to.
     label = votes.most_common(1)[0][0] if votes else "GPE"
     surface = Counter(strip_determiner(mentions[i].text)[1] for i in idx)

@@ -46,6 +46,10 @@ def person_epithets(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> set[
 
 
 def _is_epithet(tok: Token) -> bool:
+    if tok.dep_ == "amod" and tok.head.i == tok.i - 1 and tok.head.lower_ in _NOUN_MAKERS:
+        # "ONE Australian and one English climber": an adjective has no noun to modify in a
+        # numeral or determiner (a misparse of an all-capitals lede), so it is the noun.
+        return True
     if tok.tag_ in {"NNS", "NNPS"} or tok.dep_ in {"amod", "compound", "poss", "nmod"}:
         return False  # "Americans" (a group), "American southpaw", "Australia's"
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None

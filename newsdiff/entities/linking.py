@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from newsdiff.entities.metonyms import PREPOSITIONS, decide_place_metonyms, is_locative
+from newsdiff.entities.metonyms import (
+    PREPOSITIONS,
+    decide_place_metonyms,
+    is_locative,
+    takes_org_words,
+)
 from newsdiff.entities.people import dominant_root, given_compatible
 from newsdiff.entities.records import SURNAME_CUTOFF, Form, RawMention, majority_label
 from newsdiff.names import (
@@ -17,6 +22,7 @@ from newsdiff.names import (
     PersonName,
     compact,
     fits_name_blend,
+    is_acronym,
     name_words,
     org_core,
     parse_person,
@@ -77,13 +83,51 @@ def link_across_labels(
 
     The rules of `_ACROSS_LABEL_RULES` run in order, after the same name under two labels is
     joined; then places used for a team are decided (`decide_place_metonyms`). Returns, for
-    each mention of a place that names a team, a mention of that team.
+    each mention of a place that names a team, a mention of that team, and for each person's
+    name used for the place named after that person (`_facility_uses`), a mention of it.
     """
     _link_same_name_other_label(persons, others, uf)
     story = _Story.of(docs, mentions, persons, others, uf)
     for rule in _ACROSS_LABEL_RULES:
         rule(story, uf)
-    return decide_place_metonyms(docs, mentions, [*persons, *others], uf, story.locative)
+    uses = decide_place_metonyms(docs, mentions, [*persons, *others], uf, story.locative)
+    return {**_facility_uses(story, uf), **uses}
+
+
+#: Last words of places named after a person ("Betty Ford Center", "Walter Reed Hospital").
+_FACILITY_HEADS = frozenset(
+    {"center", "centre", "clinic", "hospital", "institute", "airport", "prison", "stadium"}
+)
+#: Words right before a name that use it as a place one is at, enters or leaves ("left Betty
+#: Ford", "the work done at Betty Ford"): nobody is at, into or leaving a person.
+_FACILITY_CUES = frozenset(
+    {"at", "into", "leave", "leaves", "left", "leaving", "enter", "enters", "entered", "entering"}
+)
+
+
+def _facility_uses(story: _Story, uf: UnionFind) -> dict[int, int]:
+    """A person's name used for the one place the story names after that person.
+
+    "Lohan Leaves Betty Ford" beside "the Betty Ford Center": only the uses a place takes
+    (`_FACILITY_CUES`) join the place; the person keeps every other use, as a city keeps
+    "in Kansas City" when "Kansas City beat Indianapolis" is the team.
+    """
+    places: dict[str, set[int]] = defaultdict(set)
+    for f in [*story.persons, *story.others]:  # the tagger often calls the place a person too
+        words = f.text.split()
+        if len(words) >= 3 and words[-1].lower() in _FACILITY_HEADS:
+            places[compact(" ".join(words[:-1]))].add(uf.find(f.mentions[0]))
+    out: dict[int, int] = {}
+    for f in story.persons:
+        found = places.get(compact(f.text), set())
+        if len(found) != 1 or len(f.text.split()) < 2:
+            continue
+        for i in f.mentions:
+            m = story.mentions[i]
+            doc = story.docs[m.doc_index]
+            if m.token_start > 0 and doc[m.token_start - 1].lower_ in _FACILITY_CUES:
+                out[i] = next(iter(found))
+    return out
 
 
 def _link_same_name_other_label(
@@ -182,7 +226,7 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
         key = compact(f.text)
         if key in story.surnames:
             continue  # a person's surname: `_link_surnames_tagged_otherwise`
-        if majority_label(f) not in {"ORG", "PERSON", ""}:
+        if majority_label(f) not in {"ORG", "PERSON", ""} and not _used_as_a_body(story, f):
             continue  # "European" (a group) is not "European Union"; places keep their name
         for table in (by_last, by_first):
             targets = {uf.find(g.mentions[0]) for g in table.get(key, ())}
@@ -190,6 +234,18 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
                 if len(targets) == 1:
                     uf.union(f.mentions[0], next(iter(targets)))
                 break
+
+
+def _used_as_a_body(story: _Story, form: Form) -> bool:
+    """A name tagged as a place that the story uses only as a company or club.
+
+    "Aspen shares fell" beside "Aspen Technology": some mention takes words only bodies take
+    (`takes_org_words`) and none is used as a location ("in Aspen").
+    """
+    uses = [story.mentions[i] for i in form.mentions]
+    return any(takes_org_words(story.docs, m) for m in uses) and not any(
+        is_locative(story.docs, m) for m in uses
+    )
 
 
 #: The cross-label rules, in order: later rules see the groups the earlier ones made.
@@ -208,6 +264,7 @@ def _link_name_variants(persons: Sequence[Form], others: Sequence[Form], uf: Uni
     Run in this order: later rules see the groups the earlier ones made.
     """
     _link_name_tails(others, uf)
+    _link_acronym_qualified(others, uf)
     _link_geo_heads_and_sections(others, uf)
     _link_kind_words(persons, others, uf)
     _link_clipped_plurals(persons, others, uf)
@@ -234,6 +291,29 @@ def _link_name_tails(others: Sequence[Form], uf: UnionFind) -> None:
     for tail, roots in tails.items():
         if len(roots) == 1:
             uf.union(by_core[tail].mentions[0], next(iter(roots)))
+
+
+def _link_acronym_qualified(others: Sequence[Form], uf: UnionFind) -> None:
+    """A name after an acronym that qualifies it names the same thing alone.
+
+    "INS Sukanya" / "Sukanya" (a ship prefix), "NY Jets" / "Jets": the acronym says whose or
+    what kind of thing it is, not which; only when one such longer name ends with that word,
+    and never for a generic head ("U.S. Army" / "Army" is `_link_unique_heads`' to decide).
+    """
+    singles = {org_core(f.text): f for f in others if len(f.text.split()) == 1}
+    roots: dict[str, set[int]] = defaultdict(set)
+    for f in others:
+        words = f.text.split()
+        if len(words) != 2 or not is_acronym(words[0]) or not words[1][:1].isupper():
+            continue
+        if words[1].isupper() or words[1].lower() in GENERIC_ORG_HEADS:
+            continue
+        key = org_core(words[1])
+        if key in singles:
+            roots[key].add(uf.find(f.mentions[0]))
+    for key, found in roots.items():
+        if len(found) == 1:
+            uf.union(singles[key].mentions[0], next(iter(found)))
 
 
 def _link_geo_heads_and_sections(others: Sequence[Form], uf: UnionFind) -> None:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdiff.actors import named_with_a_job
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
@@ -20,6 +21,7 @@ from newsdiff.names import (
     NAME_SUFFIXES,
     compact,
     demonym_country,
+    is_given_name,
     place_abbreviated,
     strip_possessive,
 )
@@ -57,6 +59,10 @@ def clean_span(span: Span, common: frozenset[str] = frozenset()) -> tuple[int, i
         and doc[start].lower_ in common
         and doc[start + 1].pos_ == "PROPN"
     ):
+        start += 1
+    # "Joining Cooley at the news conference was ...": a verb whose object is the name opens
+    # a participle clause; a name's own words are nouns, so the verb is not part of it.
+    if end - start >= 2 and doc[start].pos_ == "VERB" and doc[start + 1 : end].root.head.i == start:
         start += 1
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
@@ -138,6 +144,18 @@ def _after_person_title(doc: Doc, start: int, end: int) -> bool:
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
 
 
+def _person_by_job(doc: Doc, start: int, end: int) -> bool:
+    """A given name and a surname that an appositive or the copula gives a job ("Marcus Hale,
+    the chief executive of Brightline Energy", tagged ORG) name a person."""
+    words = doc[start:end]
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
+        and is_given_name(words[0].text)
+        and named_with_a_job(doc, start, end)
+    )
+
+
 def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[RawMention]:
     """Named-entity mentions of every source, trimmed to the name itself."""
     mentions: list[RawMention] = []
@@ -161,8 +179,10 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
             if not text.strip():
                 continue
             label = span.label_
-            if label != "PERSON" and _after_person_title(doc, ts, te):
-                label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
+            if label != "PERSON" and (
+                _after_person_title(doc, ts, te) or _person_by_job(doc, ts, te)
+            ):
+                label = "PERSON"  # "Chancellor Olaf Scholz", "Marcus Hale, the CEO" tagged ORG
             demonym = demonym_country(text) if label in {"NORP", "GPE"} else None
             if label == "GPE" and demonym is not None and text[0].isupper():
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE

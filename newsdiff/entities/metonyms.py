@@ -21,6 +21,34 @@ LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "across"})
 #: Words that join the parts of an organisation's name.
 PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "and", "&"})
 
+#: Words after a name ("Galatasaray's board", "Nordhavn shares") that only organisations take.
+ORG_CUES = frozenset(
+    {
+        "board",
+        "shares",
+        "stock",
+        "headquarters",
+        "coach",
+        "squad",
+        "fans",
+        "players",
+        "club",
+        "chairman",
+        "subsidiary",
+        "shareholders",
+        "stadium",
+        "management",
+        "executives",
+        "staff",
+        "employees",
+        "branches",
+        "customers",
+        "directors",
+        "ceo",
+        "finances",
+        "accounts",
+    }
+)
 #: Last words of organisations named after a place that are not a team's name: "New York" is
 #: not "The New York Times" even where the story says "the Times".
 _PLACE_NAMED_HEADS = GENERIC_ORG_HEADS | {
@@ -52,6 +80,15 @@ _PLACE_NAMED_HEADS = GENERIC_ORG_HEADS | {
 def is_locative(docs: Sequence[Doc], m: RawMention) -> bool:
     """ "in Jackson", "to Geneva": the name is used as a location."""
     return m.token_start > 0 and docs[m.doc_index][m.token_start - 1].lower_ in LOCATIVE
+
+
+def takes_org_words(docs: Sequence[Doc], m: RawMention) -> bool:
+    """ "Aspen shares", "Galatasaray's board": words after the name that only bodies take."""
+    doc = docs[m.doc_index]
+    nxt = m.token_end
+    if nxt < len(doc) and doc[nxt].tag_ == "POS":
+        nxt += 1
+    return any(t.lower_ in ORG_CUES for t in doc[nxt : nxt + 2])
 
 
 def decide_place_metonyms(

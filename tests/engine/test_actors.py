@@ -89,6 +89,22 @@ def test_role_in_apposition(nlp: Any) -> None:
         ("Omar Haddad is a lawyer in Ankara.", "Omar", ["lawyer"]),
         # A relative is not a role.
         ("His father, Tobias Whitfield, stood by him.", "Tobias", []),
+        # The parser hangs the second title on the first name's coordination; its capitals
+        # right before the second name still make it that name's title.
+        (
+            "The talks were led by Secretary of State Owen Pryce and Defence Minister Hanna Lind.",
+            "Hanna",
+            ["Defence Minister"],
+        ),
+        # The parser hangs the name on the body the role is of; a body has no person in
+        # apposition, so the name is the role noun's.
+        (
+            "The chief executive of Apple, Tim Cook, said sales rose.",
+            "Tim",
+            ["chief executive of Apple"],
+        ),
+        # The copula through the subject's appositive name: the name is the subject.
+        ("Her deputy, Anja Meier, is the mayor of Graz.", "Anja", ["deputy", "mayor of Graz"]),
     ],
 )
 def test_roles_by_dependency_patterns(
@@ -102,6 +118,17 @@ def test_roles_by_dependency_patterns(
 def test_merge_roles_keeps_the_three_best_supported() -> None:
     roles = ["mayor", "mayor", "Mayor of Kyiv", "boxer", "champion", "champion", "brother"]
     assert merge_roles(roles) == ("Mayor of Kyiv", "champion", "boxer")
+
+
+def test_merge_roles_takes_one_role_in_two_word_orders_once() -> None:
+    assert merge_roles(["president of U.S", "US President"]) == ("US President",)
+    assert merge_roles(["Minister of Foreign Affairs"] * 2 + ["Foreign Affairs Minister"]) == (
+        "Minister of Foreign Affairs",
+    )
+    assert set(merge_roles(["mayor of Kyiv", "Kyiv police chief"])) == {
+        "mayor of Kyiv",
+        "Kyiv police chief",
+    }
 
 
 def test_merge_roles_keeps_the_longest_form() -> None:
@@ -132,3 +159,15 @@ def test_appositive_name_speaks_for_the_role(nlp: Any) -> None:
 def test_passive_subject_is_not_the_speaker(nlp: Any) -> None:
     doc = nlp("The negotiation in Geneva is announced tense.")
     assert speakers(doc, next(iter(doc.sents)), {}, {}) == []
+
+
+def test_copula_role_for_a_name_the_tagger_calls_a_common_noun(nlp: Any) -> None:
+    doc = nlp("Olsen is a circuit judge in Utah.")
+    assert doc[0].pos_ == "NOUN"  # the tagger's error this guards against
+    assert roles_of(doc, 0, 1) == ["circuit judge"]
+
+
+def test_a_courtesy_title_is_not_a_role(nlp: Any) -> None:
+    doc = nlp("Ms. Grace Liu, the school principal, closed the building.")
+    start = _token_index(doc, "Grace")
+    assert roles_of(doc, start, start + 2) == ["school principal"]

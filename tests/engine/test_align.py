@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from newsdiff.align import SentenceFeatures, align, candidate_pairs, similarity, weigh_features
 
 
@@ -82,14 +84,81 @@ def test_three_sources_group_transitively() -> None:
     assert set(groups[0].main) == {"A", "B", "C"}
 
 
-def test_shared_run_counts_words_shared_in_order() -> None:
-    from newsdiff.align import shared_run
+_WORDS_A = ["the", "final", "text", "is", "due", "to", "go", "to", "a", "vote", "on", "march", "3"]
+_WORDS_B = ["delegates", "will", "vote", "on", "the", "final", "text", "on", "march", "3"]
 
-    a = ["the", "final", "text", "is", "due", "to", "go", "to", "a", "vote", "on", "march", "3"]
-    b = ["delegates", "will", "vote", "on", "the", "final", "text", "on", "march", "3"]
-    assert shared_run(a, b) == 3  # "the final text" / "on march 3"
-    assert shared_run(a, []) == 0
-    assert shared_run(["vote", "vote"], ["vote", "vote", "vote"]) == 2
+
+def test_shared_run_counts_words_shared_in_order() -> None:
+    from newsdiff.align import RUN_CAP
+    from newsdiff.align_words import WordRuns, shared_run
+
+    a = WordRuns(_WORDS_A)
+    b = WordRuns(_WORDS_B)
+    assert shared_run(a, b, 1, RUN_CAP) == 3  # "the final text" / "on march 3"
+    assert shared_run(a, WordRuns([]), 1, RUN_CAP) == 0
+    assert (
+        shared_run(WordRuns(["vote", "vote"]), WordRuns(["vote", "vote", "vote"]), 1, RUN_CAP) == 2
+    )
+    # Read from a length on: shorter shared runs count one less than it.
+    assert shared_run(a, b, 4, RUN_CAP) == 3
+    assert shared_run(WordRuns(["vote", "on"]), WordRuns(["on", "vote"]), 3, RUN_CAP) == 2
+    # Counted up to RUN_CAP: longer runs say no more about a shared detail.
+    long = WordRuns([f"w{i}" for i in range(RUN_CAP + 3)])
+    assert shared_run(long, long, 1, RUN_CAP) == RUN_CAP
+
+
+def test_pruned_candidates_link_what_scoring_every_candidate_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bounds leave out only pairs that link_evidence would not link, scores unchanged."""
+    import numpy as np
+
+    from newsdiff import align
+    from newsdiff.align import FeatureIndex, link_evidence, linked_pairs, semantic_pairs
+    from newsdiff.align_words import LinkContext
+
+    rng = np.random.default_rng(3)
+    vocab = [f"w{i}" for i in range(40)]
+
+    def sentences(source: str, n: int) -> list[SentenceFeatures]:
+        out = []
+        for i in range(n):
+            words = " ".join(rng.choice(vocab, size=int(rng.integers(2, 9))))
+            ents = " ".join(f"e{k}" for k in rng.choice(6, size=int(rng.integers(0, 3))))
+            nums = str(rng.integers(1, 4)) if rng.random() < 0.3 else ""
+            out.append(_s(f"{source}{i + 1}", words, ents, nums))
+        return out
+
+    by_source = [sentences("A", 60), sentences("B", 50)]
+    flat = [s for ss in by_source for s in ss]
+    df = weigh_features(flat)
+    for with_vectors in (False, True):
+        if with_vectors:
+            for s in flat:
+                s.vector = s.plain = _unit(list(rng.normal(size=8)))
+        index = FeatureIndex(by_source, df)
+        left, right = by_source
+        every = set(candidate_pairs(left, right, df, len(flat))) | semantic_pairs(left, right)
+        expected = []
+        context = LinkContext(left, right)
+        for i, j in every:
+            score, linked = link_evidence(left[i], right[j], context)
+            if linked:
+                expected.append((score, i, j))
+        scored: list[tuple[str, str]] = []
+
+        def counted(
+            a: SentenceFeatures, b: SentenceFeatures, *rest: Any, seen: list[Any] = scored
+        ) -> tuple[float, bool]:
+            seen.append((a.id, b.id))
+            return link_evidence(a, b, *rest)
+
+        monkeypatch.setattr(align, "link_evidence", counted)
+        got = linked_pairs(left, right, index)
+        monkeypatch.undo()
+        assert sorted(got) == sorted(expected)
+        assert len(expected) > 10  # the data links enough pairs to say something
+        assert len(scored) < len(every)  # and the bounds left some candidates out
 
 
 def _unit(values: list[float]) -> Any:
@@ -148,3 +217,70 @@ def test_same_topic_without_a_shared_detail_is_only() -> None:
     assert ("A5", "B5") in claims  # the paraphrase still aligns
     assert ("A4",) in claims
     assert ("B4",) in claims
+
+
+def test_same_frame_in_other_places_with_other_figures_is_another_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two bombings are not one bombing with a disputed toll; within one story they are."""
+    from newsdiff.align_words import LinkContext
+
+    digest_a = "Car bomb kills 20 in northwest Syria.\n\nApple unveils a new iPhone in California."
+    digest_b = (
+        "Car bomb kills 40 in northwest Pakistan.\n\nApple shows off a new iPhone in California."
+    )
+    claims = _claims_of(digest_a, digest_b)
+    assert ("A1",) in claims
+    assert ("B1",) in claims
+    assert ("A2", "B2") in claims
+    # One story: the other outlet names the city elsewhere, so the toll is a conflict to show.
+    story_a = "Car bomb kills 20 in Aleppo.\n\nThe blast hit a busy market."
+    story_b = "Car bomb kills 25 in northern Syria.\n\nThe bomb went off in Aleppo's old city."
+    assert ("A1", "B1") in _claims_of(story_a, story_b)
+    # Without the rule the digest's bombings would be linked: the test can fail.
+    monkeypatch.setattr(LinkContext, "different_events", lambda *_: False)
+    assert ("A1", "B1") in _claims_of(digest_a, digest_b)
+
+
+def test_a_shared_headline_frame_is_no_shared_detail() -> None:
+    """ "death toll rises to" is the frame of every toll report; "Glasgow helicopter" is not."""
+    import math
+
+    from newsdiff.align import (
+        LENGTH_CAP,
+        LENGTH_WEIGHT,
+        LINK_LEXICAL,
+        LINK_THRESHOLD,
+        RUN_CAP,
+        RUN_WEIGHT,
+        lexical_similarity,
+        link_evidence,
+    )
+    from newsdiff.align_words import WordRuns, shared_run
+
+    def named(w: str) -> bool:
+        return w in {"glasgow"}
+
+    frame_a = WordRuns(["glasgow", "helicopter", "death", "toll", "rises", "to", "nine"])
+    frame_b = WordRuns(["earthquake", "death", "toll", "rises", "to", "260"])
+    assert shared_run(frame_a, frame_b, 3, RUN_CAP) == 4
+    assert shared_run(frame_a, frame_b, 3, RUN_CAP, named) == 2  # no shared run holds a name
+    same = WordRuns(["the", "glasgow", "helicopter", "death", "toll", "rises", "to", "ten"])
+    assert shared_run(frame_a, same, 3, RUN_CAP, named) == 6
+
+    def decided(text_a: str, text_b: str, names: str) -> bool:
+        a = _s("A1", text_a, "e1")
+        b = _s("B1", text_b, nums="9")
+        a.name_words = b.name_words = frozenset(names.split())
+        weigh_features([a, b])
+        # The cosine puts the evidence halfway between "no run" and "a run of four words".
+        lexical = lexical_similarity(a, b)
+        length = min(len(text_a.split()), len(text_b.split()), LENGTH_CAP) / LENGTH_CAP
+        rest = LINK_THRESHOLD - RUN_WEIGHT * 0.25 - LINK_LEXICAL * lexical - LENGTH_WEIGHT * length
+        whole = rest / (1.0 - LINK_LEXICAL)
+        a.vector = a.plain = _unit([1.0, 0.0])
+        b.vector = b.plain = _unit([whole, math.sqrt(1.0 - whole * whole)])
+        return link_evidence(a, b)[1]
+
+    assert not decided("helicopter death toll rises to nine", "quake death toll rises to ten", "")
+    assert decided("glasgow death toll rises to nine", "glasgow death toll rises to", "glasgow")

@@ -46,3 +46,21 @@ def test_gold_that_contradicts_its_dct_is_flagged_not_dropped() -> None:
         ("meet", ["1990-08-09"], True),
         ("met", ["1990-08-13"], False),
     ]
+
+
+def test_the_dev_line_folds_both_corpora_and_reads_dates_on_consistent_gold() -> None:
+    from accuracy_events import Tally
+
+    timebank = Tally(gold=18, found=18, dated=16, found_contradicting=1, contradicting=1)
+    aquaint = Tally(gold=12, found=8, dated=7)
+    aquaint.causes["not an event word"] += 2
+    dev = Tally()
+    dev.add(timebank)
+    dev.add(aquaint)
+    line = dev.line("dev engine")
+    assert "recall 0.867 (26/30)" in line
+    assert "date acc 0.885 (23/26)" in line
+    # The contradicting event was found and dated wrong: it leaves the consistent figure.
+    assert "on DCT-consistent gold 0.920 (23/25)" in line
+    assert "gold contradicting its DCT 1" in line
+    assert "not an event word 2" in line

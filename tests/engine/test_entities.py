@@ -666,3 +666,100 @@ def test_an_acronym_of_two_expansions_with_no_acting_use_joins_neither(nlp: Any)
         "The DNC was in Chicago.",
     )
     assert _cluster_with(clusters, "DNC")[2] == {"DNC"}
+
+
+def test_a_verb_taking_the_name_as_object_is_not_part_of_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "District Attorney Steve Cooley filed charges. Cooley said the case was strong.\n"
+        "Joining Cooley at the news conference was Sheriff Lee Baca.",
+    )
+    forms = {form for c in clusters for form in c[2]}
+    assert not any(form.startswith("Joining") for form in forms)
+    assert _cluster_with(clusters, "Steve Cooley")[2] == {"Steve Cooley", "Cooley"}
+
+
+def test_a_demonym_from_the_country_data_joins_its_country(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Honduras closed its border on Monday.",
+        "Honduran officials said the border would reopen soon.",
+    )
+    assert "Honduran" in _cluster_with(clusters, "Honduras")[2]
+
+
+def test_a_name_after_a_qualifying_acronym_joins_the_bare_name(nlp: Any) -> None:
+    docs = list(
+        nlp.pipe(
+            [
+                "Pirates fled when INS Sukanya arrived in the Gulf of Aden.",
+                "Three skiffs were captured by Sukanya on Friday.",
+            ]
+        )
+    )
+    # As the tagger gives them: the ship with its prefix once, and its bare name as a place.
+    raw = [_raw(docs, 0, 3, 5, "ORG"), _raw(docs, 1, 5, 6, "GPE")]
+    assert [raw[0].text, raw[1].text] == ["INS Sukanya", "Sukanya"]
+    assert len(cluster_mentions(docs, raw)) == 1
+
+
+def test_a_short_company_name_tagged_as_a_place_joins_the_company(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Aspen Technology said on Monday it would cut 200 jobs.",
+        "Aspen's board met in Boston on Tuesday.",
+    )
+    assert _cluster_with(clusters, "Aspen Technology")[2] == {"Aspen Technology", "Aspen"}
+
+
+def test_a_place_used_as_a_location_does_not_join_a_company_named_after_it(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Aspen Technology said on Monday it would cut 200 jobs.",
+        "Fans in Aspen cheered. Aspen fans stayed late.",
+    )
+    assert "Aspen" not in _cluster_with(clusters, "Aspen Technology")[2]
+
+
+def test_a_name_given_a_job_in_apposition_is_a_person_whatever_the_tagger_said(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "The agreement was announced on Monday by Marcus Hale, the chief executive of "
+        "Brightline Energy.",
+    )
+    assert _cluster_with(clusters, "Marcus Hale")[1] == "PERSON"
+    assert _cluster_with(clusters, "Brightline Energy")[1] == "ORG"
+
+
+def test_a_company_described_by_an_agent_noun_stays_an_organisation(nlp: Any) -> None:
+    clusters = _clusters(nlp, "Morgan Stanley, the lender, said profits rose.")
+    assert _cluster_with(clusters, "Morgan Stanley")[1] != "PERSON"
+
+
+def test_a_nationality_noun_after_an_all_capitals_numeral_is_still_a_person(nlp: Any) -> None:
+    # The parser hangs "Australian" on "ONE" as an adjective; a numeral has no noun to modify.
+    clusters = _clusters(
+        nlp,
+        "SEPTEMBER 16, 2013\nONE Australian and one English climber have fallen to their deaths "
+        "in New Zealand, police confirmed today.",
+        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
+        "The New Zealand-born Australian was planning to ski.",
+    )
+    assert _cluster_with(clusters, "Duncan Rait")[3] == {"A", "B"}
+
+
+def test_a_persons_name_used_for_the_place_named_after_them_joins_that_place_only_there(
+    nlp: Any,
+) -> None:
+    clusters = _clusters(
+        nlp,
+        "Lohan finished her treatment at the Betty Ford Center in California.",
+        "Lohan left Betty Ford on Thursday. Former first lady Betty Ford founded the clinic.",
+    )
+    _name, label, forms, sources = _cluster_with(clusters, "Betty Ford Center")
+    assert (forms, sources, label) == ({"Betty Ford Center", "Betty Ford"}, {"A", "B"}, "ORG")
+    person = [c for c in clusters if c[0] == "Betty Ford"]
+    assert len(person) == 1
+    assert person[0][1] == "PERSON"

@@ -103,6 +103,12 @@ def test_parse_person_strips_titles_and_suffixes() -> None:
         ("Ukrainians", "Ukraine"),
         ("American", "United States"),
         ("Polish", "Poland"),
+        ("Honduran", "Honduras"),
+        ("New Zealanders", "New Zealand"),
+        ("South Korean", "South Korea"),
+        ("Emirati", "United Arab Emirates"),
+        ("French", "France"),
+        ("Saudi", "Saudi Arabia"),
     ],
 )
 def test_demonyms(word: str, country: str) -> None:
@@ -112,6 +118,7 @@ def test_demonyms(word: str, country: str) -> None:
 def test_not_a_demonym() -> None:
     assert demonym_country("Western") is None
     assert demonym_country("Russian Federation") is None
+    assert demonym_country("Djibouti") is None  # the country data's demonym is its own name
 
 
 @pytest.mark.parametrize(

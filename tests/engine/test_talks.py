@@ -115,6 +115,17 @@ def test_negated_refused_and_hypothetical_meetings_are_not_talks(nlp: Any) -> No
     assert {c.entity(p).name for p in c.talks[0].participants} == {"Macron", "Scholz"}
 
 
+def test_a_meeting_called_or_pressed_for_is_asked_for_not_held(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "2024-03-08",
+        "Saudi Arabia called for an emergency conference of OPEC on Monday. "
+        "The unions pressed for talks with the ministry on Tuesday. "
+        "Macron will meet Scholz in Berlin on Saturday.",
+    )
+    assert [t.date for t in c.talks] == ["2024-03-09"]
+
+
 def test_cancelled_and_postponed_events_keep_their_status(nlp: Any) -> None:
     c = _compare(
         nlp,
@@ -506,3 +517,120 @@ def test_a_day_outside_a_topic_event_dates_the_talking(nlp: Any) -> None:
         "Reporters asked questions on Monday about the summit in Geneva.",
     )
     assert c.talks == ()
+
+
+def test_a_counted_speech_is_an_event_free_speech_and_an_address_are_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-03",
+        "In a speech on Monday, President Boris Yeltsin said the crisis was over. "
+        "The court said on Friday that the law protects free speech. "
+        "He gave a false address for the donor on Thursday.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("speech", "1998-03-02", "past")]
+    # The speaker is the speech's party though the sentence makes him the subject of "said".
+    assert [c.entity(p).name for p in c.talks[0].participants] == ["Boris Yeltsin"]
+
+
+def test_a_session_of_a_body_is_a_meeting_a_trading_session_is_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-03",
+        "The Security Council held an emergency session on Iraq on Monday. "
+        "Stocks fell in the Tokyo Stock Exchange's morning session on Tuesday. "
+        "The Nasdaq session ended lower on Friday.",
+    )
+    assert [(t.kind, t.date) for t in c.talks] == [("meeting", "1998-03-02")]
+
+
+def test_talking_with_a_counterpart_is_talks_talk_of_war_is_not(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-03-05",
+        "Clinton talked with Yeltsin on Tuesday about the crisis. "
+        "The spokesman talked to reporters on Monday. "
+        "There was talk of war on Wednesday. "
+        "Kohl talked with him on Monday. "
+        "Gorbachev and Bush spoke about it in a talk on Thursday lasting nearly an hour. "
+        "The minister gave a talk at Oxford University on Wednesday.",
+    )
+    got = {(t.kind, t.date) for t in c.talks}
+    assert got == {
+        ("talks", "1998-03-03"),
+        ("talks", "1998-03-05"),
+        ("talks", "1998-03-02"),
+        ("speech", "1998-03-04"),  # a talk given is a lecture
+    }
+    tuesday = next(t for t in c.talks if t.date == "1998-03-03")
+    assert {c.entity(p).name for p in tuesday.participants} == {"Clinton", "Yeltsin"}
+
+
+def test_talks_in_progress_are_dated_the_day_of_the_report(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-18",
+        "Israeli and Palestinian negotiators are holding talks in Washington. "
+        "They were holding talks when the bomb exploded.",
+    )
+    assert [(t.kind, t.date, t.status) for t in c.talks] == [("talks", "1998-08-18", "ongoing")]
+    for text in ("Talks on the budget are under way in Rome.", "The talks continue in Geneva."):
+        c = _compare(nlp, "1998-08-18", text)
+        assert [(t.kind, t.date, t.status) for t in c.talks] == [("talks", "1998-08-18", "ongoing")]
+    assert _compare(nlp, "1998-08-18", "The talks went well in Geneva.").talks == ()
+
+
+def test_a_bare_anaphor_refers_to_an_earlier_sentences_event_of_a_kindred_word(
+    nlp: Any,
+) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-19",
+        "Arafat met Albright in Ramallah on Monday. The talks focused on security.",
+    )
+    (talk,) = c.talks
+    assert talk.date == "1998-08-17"
+    assert len(talk.evidence) == 2
+
+
+def test_a_pronoun_subject_takes_the_day_of_the_sentence_before_about_its_person(
+    nlp: Any,
+) -> None:
+    c = _compare(
+        nlp,
+        "1998-08-19",
+        "Secretary of State Madeleine Albright arrived in Nairobi on Tuesday. "
+        "She met with President Daniel arap Moi.",
+        "The ministers arrived in Nairobi on Tuesday. He met with President Daniel arap Moi.",
+    )
+    dates = {t.date for t in c.talks}
+    assert dates == {"1998-08-18"}  # B's "he" stands for no person: no day for it
+
+
+def test_a_named_summit_voting_and_a_negotiating_round_are_events(nlp: Any) -> None:
+    c = _compare(
+        nlp,
+        "1992-06-01",
+        "Delegates will gather for the Earth Summit in Rio on June 3. "
+        "Voting began on Sunday in the northern provinces. "
+        "Summit Entertainment released the film on Friday. "
+        "The negotiating team flew home on Saturday. "
+        "Israel and the Palestinians returned to the negotiating table on Thursday.",
+    )
+    got = {(t.kind, t.date) for t in c.talks}
+    assert got == {("summit", "1992-06-03"), ("vote", "1992-05-31"), ("talks", "1992-05-28")}
+
+
+def test_a_bare_anaphor_names_the_most_mentioned_event_of_its_kind(nlp: Any) -> None:
+    # "the talks" is the story's talks (mentioned twice), not the 2019 negotiation in a
+    # relative clause mentioned once, though that one is nearer.
+    c = _compare(
+        nlp,
+        "2023-05-04",
+        "The army and the RSF will send envoys to Jeddah for talks on Saturday. "
+        "The talks will be the first direct contact between the two sides. "
+        "The army named Osman, a retired general who helped negotiate the 2019 transition. "
+        "The envoy met Burhan on Wednesday. He said the talks would be hard.",
+    )
+    saturday = next(t for t in c.talks if t.date == "2023-05-06")
+    assert len(saturday.evidence) == 3
+    assert all(len(t.evidence) == 1 for t in c.talks if t.date == "2019")

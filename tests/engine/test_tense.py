@@ -67,3 +67,16 @@ def test_events_module_has_no_tense_function_of_its_own() -> None:
     import newsdiff.events as events
 
     assert not hasattr(events, "event_tense")
+
+
+def test_plan_words_have_one_source() -> None:
+    """The engine's plan and reschedule vocabularies come from ``lexicon.tense``, not copies."""
+    import newsdiff.event_dates as event_dates
+    import newsdiff.events as events
+    import newsdiff.tense as tense
+    from newsdiff.lexicon import tense as lexicon
+
+    assert not hasattr(events, "_PLAN")
+    assert not hasattr(event_dates, "_PLANNED")
+    assert tense._PLAN_LEMMAS >= lexicon.SCHEDULE_LEMMAS
+    assert {"scheduled", "planned", "postponed", "deferred"} <= lexicon.PLAN_WORDS
