@@ -18,8 +18,7 @@ conflicts make a claim ``differ``; additions make it ``adds``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -29,22 +28,31 @@ from newsdiff.claim_facts import (
     REPORTING_VERBS,
     WORD,
     EventFact,
-    NumberFact,
     SentenceDetail,
-    compatible_numbers,
     event_of,
-    normalise_number,
-    number_fact,
     other_event,
     predicate_of,
-    qualifier_class,
     quote_words,
-    role_rank,
     sentence_detail,
+)
+from newsdiff.claim_numbers import (
+    NumberFact,
+    compatible_numbers,
+    normalise_number,
+    number_fact,
     split_qualifier,
 )
+from newsdiff.claim_roles import role_rank
+from newsdiff.claim_values import (
+    Found,
+    compare_dates,
+    compare_numbers,
+    compatible_dates,
+    other_moment,
+    with_vague,
+)
 from newsdiff.claim_words import WORD_SYNONYM, soft_overlap, synonyms
-from newsdiff.model import Claim, ClaimStatus, Difference, DifferenceClass
+from newsdiff.model import Claim, ClaimStatus
 
 __all__ = [
     "EventFact",
@@ -116,34 +124,6 @@ def _different_entities(xa: frozenset[str], xb: frozenset[str]) -> bool:
 # --- comparison ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Found:
-    """Differences found pairwise, merged per (kind, class) with each source's values."""
-
-    items: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
-
-    def add(self, kind: str, cls: str, values: Mapping[str, Iterable[str]]) -> None:
-        slot = self.items.setdefault((kind, cls), {})
-        for src, vals in values.items():
-            own = slot.setdefault(src, [])
-            for v in vals:
-                if v and v not in own:
-                    own.append(v)
-
-    def differences(self, sources: Sequence[str]) -> tuple[Difference, ...]:
-        order = {"conflict": 0, "addition": 1, "wording": 2}
-        out = []
-        for (kind, cls), vals in sorted(self.items.items(), key=lambda kv: order[kv[0][1]]):
-            values = {src: ", ".join(vals.get(src, [])) or "—" for src in sources}
-            klass: DifferenceClass = (
-                "conflict"
-                if cls == "conflict"
-                else ("addition" if cls == "addition" else "wording")
-            )
-            out.append(Difference(kind, values, klass))
-        return tuple(out)
-
-
 def _uncovered(
     a: SentenceFeatures,
     b: SentenceFeatures,
@@ -159,7 +139,7 @@ def _uncovered(
     missing = [w for w, c in zip(words_a, covered, strict=False) if not c]
     missing_ents = [e for e in a.entities if e not in b.entities]
     missing_nums = [n for n in a.numbers if n not in b.numbers]
-    missing_dates = [d for d in a.dates if not any(_compatible_dates(d, x) for x in b.dates)]
+    missing_dates = [d for d in a.dates if not any(compatible_dates(d, x) for x in b.dates)]
     total = sum(a.features.values()) or 1.0
     weight = sum(a.features.get(w, 1.0) for w in missing)
     weight += sum(a.features.get(f"ent:{e}", 1.0) for e in missing_ents)
@@ -194,113 +174,8 @@ def _material(key: str, roles: Mapping[str, str] | None, gone: set[str]) -> bool
     return True
 
 
-def _compatible_dates(x: str, y: str) -> bool:
-    """Values at different granularity that do not exclude each other (2022-01 / 2022-01-13);
-    a value with unknown parts matches wherever its known parts agree ("Monday" XXXX-WXX-1 /
-    "Thursday" XXXX-WXX-4 exclude each other, "Sept 27" XXXX-09-27 / 2003-09-27 do not)."""
-    if x.startswith(y) or y.startswith(x):
-        return True
-    if "X" in x or "X" in y:
-        return _vague_compatible(x, y)
-    import datetime as dt
-
-    for day, week in ((x, y), (y, x)):
-        if "-W" in week and len(day) >= 10 and day[:10].count("-") == 2:
-            try:
-                iso = dt.date.fromisoformat(day[:10]).isocalendar()
-            except ValueError:
-                return False
-            return f"{iso[0]}-W{iso[1]:02d}" == week[:8]
-    return False
-
-
-def _vague_compatible(x: str, y: str) -> bool:
-    if "T" in x and "T" in y and ("X" in x.split("T")[0] or "X" in y.split("T")[0]):
-        # Times of day whose day is unknown (or borrowed from a nearby sentence): the clock.
-        return x.split("T")[1] == y.split("T")[1]
-    if ("-W" in x) != ("-W" in y):
-        return True  # a weekday and a calendar date: no calendar to compare them on
-    for cx, cy in zip(x.split("T")[0], y.split("T")[0], strict=False):
-        if cx != cy and "X" not in (cx, cy):
-            return False
-    return True
-
-
-def _with_vague(detail: SentenceDetail, time: bool) -> Mapping[str, str]:
-    own = detail.time_text if time else detail.date_text
-    vague = {k: v for k, v in detail.vague_dates.items() if ("T" in k) == time}
-    return {**own, **vague} if vague else own
-
-
-def _compare_dates(
-    found: _Found,
-    kind: str,
-    a: str,
-    b: str,
-    da: SentenceDetail,
-    db: SentenceDetail,
-    texts: tuple[Mapping[str, str], Mapping[str, str]],
-) -> None:
-    va, vb = set(texts[0]), set(texts[1])
-    only_a = {x for x in va if not any(_compatible_dates(x, y) for y in vb)}
-    only_b = {y for y in vb if not any(_compatible_dates(x, y) for x in va)}
-    event_a = only_a & da.event_dates
-    event_b = only_b & db.event_dates
-    if event_a and event_b:
-        found.add(
-            kind,
-            "conflict",
-            {a: [texts[0][x] for x in sorted(event_a)], b: [texts[1][y] for y in sorted(event_b)]},
-        )
-        only_a -= event_a
-        only_b -= event_b
-    if only_a or only_b:
-        # "said Thursday" where the other source names no day: without a publication date a
-        # weekday or a day of an unknown year pins down nothing to check, so it weighs as any
-        # other detail; two days that exclude each other stay a fact.
-        vague = all("X" in v for v in only_a | only_b) and not (only_a and only_b)
-        found.add(
-            kind,
-            "soft" if vague else "addition",
-            {a: [texts[0][x] for x in sorted(only_a)], b: [texts[1][y] for y in sorted(only_b)]},
-        )
-
-
-def _compare_numbers(found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
-    by_value_b = {n.value: n for n in db.numbers}
-    by_value_a = {n.value: n for n in da.numbers}
-    only_a = [n for n in da.numbers if n.value not in by_value_b]
-    only_b = [n for n in db.numbers if n.value not in by_value_a]
-    # A rounded or qualified figure next to a precise one: the precise one adds digits.
-    for n in list(only_a):
-        m = next((m for m in only_b if m.unit == n.unit and compatible_numbers(n, m)), None)
-        if m is not None:
-            only_a.remove(n)
-            only_b.remove(m)
-            found.add("number", "addition", {a: [n.text], b: [m.text]})
-    for n in da.numbers:
-        m = by_value_b.get(n.value)
-        if m is not None and qualifier_class(n) != qualifier_class(m):
-            found.add("number", "addition", {a: [n.text], b: [m.text]})  # "more than 10,000"
-    paired_b: set[int] = set()
-    rest_a = []
-    for n in only_a:
-        j = next(
-            (k for k, m in enumerate(only_b) if k not in paired_b and m.unit == n.unit and n.unit),
-            None,
-        )
-        if j is None:
-            rest_a.append(n)
-            continue
-        paired_b.add(j)
-        found.add("number", "conflict", {a: [n.text], b: [only_b[j].text]})
-    rest_b = [m for k, m in enumerate(only_b) if k not in paired_b]
-    if rest_a or rest_b:
-        found.add("number", "addition", {a: [n.text for n in rest_a], b: [m.text for m in rest_b]})
-
-
 def _compare_events(
-    found: _Found,
+    found: Found,
     a: str,
     b: str,
     ea: EventFact,
@@ -375,7 +250,7 @@ def _compare_events(
 
 
 def _reworded_clause(
-    pair: _Found,
+    pair: Found,
     ea: EventFact,
     eb: EventFact,
     missing: tuple[list[str], list[str]],
@@ -412,7 +287,7 @@ def _scheduled(ea: EventFact, eb: EventFact) -> bool:
     return pair == {"fact", "future"} and fact.present
 
 
-def _compare_quotes(found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
+def _compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
     """Quotes: the same content words in other words is wording; other content words is a
     conflict ("We reject his visit" / "... his message"); quoting less is an addition."""
     if not da.quote_words or not db.quote_words:
@@ -497,9 +372,7 @@ def _plain(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
 
 
-def _compare_speakers(
-    found: _Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail
-) -> None:
+def _compare_speakers(found: Found, a: str, b: str, da: SentenceDetail, db: SentenceDetail) -> None:
     sa = {s.entity for s in da.speakers if s.entity}
     sb = {s.entity for s in db.speakers if s.entity}
     pa = [s.phrase for s in da.speakers]
@@ -612,23 +485,6 @@ def _joined(
     return {k: v for k, v in out.items() if v}
 
 
-def _other_moment(pair: _Found, a: str, b: str, contested: frozenset[str]) -> None:
-    """Figures given at two moments ("at 654 pence by 1018 GMT" / "at 652 pence by 0835 GMT")
-    or of things each source describes its own way ("private colleges" / "public colleges")
-    are two quantities, not two values of one: each source adds its own."""
-    # Two dates of one event that exclude each other are a conflict about that event; its
-    # figures are still compared.
-    times = [
-        pair.items.get((kind, cls)) for kind in ("time", "date") for cls in ("addition", "soft")
-    ]
-    moments = any(t and t.get(a) and t.get(b) for t in times)
-    if not moments and not contested:
-        return
-    slot = pair.items.pop(("number", "conflict"), None)
-    if slot:
-        pair.add("number", "addition", slot)
-
-
 def _own_clauses(
     d: SentenceDetail, missing: Sequence[str], own: SentenceFeatures, other: SentenceFeatures
 ) -> list[tuple[str, ...]]:
@@ -719,28 +575,18 @@ def compare_group(
         for src, s in group.main.items()
     }
     main = {src: details.get(s.id, SentenceDetail()) for src, s in group.main.items()}
-    found = _Found()
+    found = Found()
     shares: list[tuple[float, float]] = []
     for a, b in combinations(sources, 2):
         da, db = merged[a], merged[b]
-        pair = _Found()
-        _compare_numbers(pair, a, b, da, db)
-        dates = (_with_vague(da, time=False), _with_vague(db, time=False))
-        _compare_dates(pair, "date", a, b, da, db, dates)
-        _compare_dates(pair, "time", a, b, da, db, (_with_vague(da, True), _with_vague(db, True)))
+        pair = _compare_slots(a, b, da, db, (main[a], main[b]))
         ev_a, ev_b = main[a].event, main[b].event
-        if ev_a is not None and ev_b is not None:
-            names = {**merged[a].entity_names, **merged[b].entity_names}
-            labels = {**merged[a].entity_labels, **merged[b].entity_labels}
-            _compare_events(pair, a, b, ev_a, ev_b, names, labels)
-        _compare_quotes(pair, a, b, da, db)
-        _compare_speakers(pair, a, b, da, db)
         # A word both describe, each in words the other lacks, is a slot they fill differently.
         contested = frozenset(
             _modified(feats[a], feats[b], da.word_roles)
             & _modified(feats[b], feats[a], db.word_roles)
         )
-        _other_moment(pair, a, b, contested)
+        other_moment(pair, a, b, contested)
         missing_a, share_a, core_a = _uncovered(feats[a], feats[b], da.word_roles, contested)
         missing_b, share_b, core_b = _uncovered(feats[b], feats[a], db.word_roles, contested)
         shares.append((share_a, share_b))
@@ -768,21 +614,7 @@ def compare_group(
         clause_b = _own_clauses(db, missing_b, feats[b], feats[a])
         if clause_a or clause_b:
             significant = True
-        for (kind, cls), values in pair.items.items():
-            if kind == "entity" and joined:
-                values = {
-                    src: [v for v in vs if v not in joined.get(src, ())]
-                    for src, vs in values.items()
-                }
-                if not any(values.values()):
-                    continue
-            if cls == "soft":
-                cls = "addition" if significant else "wording"
-            elif cls == "addition" and not significant and kind not in _FACT_KINDS:
-                cls = "wording"
-            found.add(kind, cls, values)
-        if joined:
-            found.add("entity", "addition", joined)
+        _weigh(found, pair, significant, joined)
     _name_actors(found, merged)
     diffs = found.differences(sources)
     classes = {d.cls for d in diffs}
@@ -798,7 +630,49 @@ def compare_group(
     )
 
 
-def _name_actors(found: _Found, merged: Mapping[str, SentenceDetail]) -> None:
+def _compare_slots(
+    a: str,
+    b: str,
+    da: SentenceDetail,
+    db: SentenceDetail,
+    main: tuple[SentenceDetail, SentenceDetail],
+) -> Found:
+    """Slot by slot: figures, dates, times, the main events, quotes and speakers."""
+    pair = Found()
+    compare_numbers(pair, a, b, da, db)
+    dates = (with_vague(da, time=False), with_vague(db, time=False))
+    compare_dates(pair, "date", a, b, da, db, dates)
+    compare_dates(pair, "time", a, b, da, db, (with_vague(da, True), with_vague(db, True)))
+    ev_a, ev_b = main[0].event, main[1].event
+    if ev_a is not None and ev_b is not None:
+        names = {**da.entity_names, **db.entity_names}
+        labels = {**da.entity_labels, **db.entity_labels}
+        _compare_events(pair, a, b, ev_a, ev_b, names, labels)
+    _compare_quotes(pair, a, b, da, db)
+    _compare_speakers(pair, a, b, da, db)
+    return pair
+
+
+def _weigh(found: Found, pair: Found, significant: bool, joined: Mapping[str, list[str]]) -> None:
+    """Add one pair's differences to the claim's: an addition that does not weigh is wording,
+    except a figure, date or time; joined participants are additions however close."""
+    for (kind, cls), values in pair.items.items():
+        if kind == "entity" and joined:
+            values = {
+                src: [v for v in vs if v not in joined.get(src, ())] for src, vs in values.items()
+            }
+            if not any(values.values()):
+                continue
+        if cls == "soft":
+            cls = "addition" if significant else "wording"
+        elif cls == "addition" and not significant and kind not in _FACT_KINDS:
+            cls = "wording"
+        found.add(kind, cls, values)
+    if joined:
+        found.add("entity", "addition", joined)
+
+
+def _name_actors(found: Found, merged: Mapping[str, SentenceDetail]) -> None:
     """Actor conflicts carry entity ids while comparing; show the names."""
     slot = found.items.get(("actor", "conflict"))
     if not slot:

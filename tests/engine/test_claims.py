@@ -552,7 +552,7 @@ def test_under_a_condition_a_modal_is_no_other_modality() -> None:
 def test_dates_with_unknown_parts_compare_by_their_known_parts(
     x: str, y: str, compatible: bool
 ) -> None:
-    from newsdiff.claims import _compatible_dates
+    from newsdiff.claim_values import compatible_dates as _compatible_dates
 
     assert _compatible_dates(x, y) == compatible
     assert _compatible_dates(y, x) == compatible
@@ -593,7 +593,7 @@ def test_an_editors_insertion_is_not_quoted(nlp: Any) -> None:
 
 
 def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
-    from newsdiff.claim_facts import QUALIFIER_CLASS
+    from newsdiff.claim_numbers import QUALIFIER_CLASS
 
     assert split_qualifier("below 15 percent") == ("below", "15 percent")
     assert QUALIFIER_CLASS["below"] == QUALIFIER_CLASS["less than"]
@@ -601,7 +601,7 @@ def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
 
 
 def test_words_that_only_describe_something_both_name_are_modifiers(nlp: Any) -> None:
-    from newsdiff.claim_facts import word_roles
+    from newsdiff.claim_roles import word_roles
 
     sent = next(iter(nlp("It is the nation's first large-scale counterterrorism exercise.").sents))
     roles = word_roles(sent, sent.root, {})
@@ -642,10 +642,6 @@ def test_a_participant_one_source_adds_is_an_addition() -> None:
         (
             "Tuition at private colleges averaged $19,710 this year.",
             "Tuition at public colleges averaged $4,694 this year.",
-        ),
-        (
-            "Utah's median household income fell 1.8 percent to $47,978.",
-            "Georgia's median household income fell 0.9 percent to $43,096.",
         ),
     ],
 )
