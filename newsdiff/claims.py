@@ -124,19 +124,30 @@ def _different_entities(xa: frozenset[str], xb: frozenset[str]) -> bool:
 # --- comparison ----------------------------------------------------------------------------
 
 
+def _missing_words(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], list[str]]:
+    """Content words of each side that the other lacks (no equal or synonymous word): one
+    word matrix serves both ways, the relation being symmetric."""
+    words_a = list(dict.fromkeys(a.lemmas))
+    words_b = list(dict.fromkeys(b.lemmas))
+    if not words_a or not words_b:
+        return words_a, words_b
+    same = synonyms(words_a, words_b)
+    return (
+        [w for w, c in zip(words_a, same.any(axis=1), strict=True) if not c],
+        [w for w, c in zip(words_b, same.any(axis=0), strict=True) if not c],
+    )
+
+
 def _uncovered(
     a: SentenceFeatures,
     b: SentenceFeatures,
+    missing: list[str],
     roles: Mapping[str, str] | None = None,
     contested: frozenset[str] = frozenset(),
-) -> tuple[list[str], float, float]:
-    """Words and names of ``a`` that ``b`` lacks (no equal or synonymous word), their
-    IDF-weighted share of ``a``, and the share of those that are core to what ``a`` states
-    (not a modifier of something both name)."""
-    words_a = list(dict.fromkeys(a.lemmas))
-    words_b = list(dict.fromkeys(b.lemmas))
-    covered = synonyms(words_a, words_b).any(axis=1) if words_a else []
-    missing = [w for w, c in zip(words_a, covered, strict=False) if not c]
+) -> tuple[float, float]:
+    """The IDF-weighted share of ``a`` that ``b`` lacks (``missing`` words, names, figures,
+    dates), and the share of it that is core to what ``a`` states (not a modifier of
+    something both name)."""
     missing_ents = [e for e in a.entities if e not in b.entities]
     missing_nums = [n for n in a.numbers if n not in b.numbers]
     missing_dates = [d for d in a.dates if not any(compatible_dates(d, x) for x in b.dates)]
@@ -148,15 +159,14 @@ def _uncovered(
     gone = set(missing) | set(missing_ents) | contested
     core = sum(a.features.get(w, 1.0) for w in missing if _material(w, roles, gone))
     core += sum(a.features.get(f"ent:{e}", 1.0) for e in missing_ents if _material(e, roles, gone))
-    return missing, (weight + facts) / total, (core + facts) / total
+    return (weight + facts) / total, (core + facts) / total
 
 
-def _modified(a: SentenceFeatures, b: SentenceFeatures, roles: Mapping[str, str]) -> set[str]:
+def _modified(
+    a: SentenceFeatures, b: SentenceFeatures, missing: list[str], roles: Mapping[str, str]
+) -> set[str]:
     """Words of ``a`` that one of its uncovered modifiers describes."""
-    words_a = list(dict.fromkeys(a.lemmas))
-    covered = synonyms(words_a, list(dict.fromkeys(b.lemmas))).any(axis=1) if words_a else []
-    keys = [w for w, c in zip(words_a, covered, strict=False) if not c]
-    keys += [e for e in a.entities if e not in b.entities]
+    keys = [*missing, *(e for e in a.entities if e not in b.entities)]
     return {roles[k][4:] for k in keys if roles.get(k, "").startswith("mod:")}
 
 
@@ -582,13 +592,14 @@ def compare_group(
         pair = _compare_slots(a, b, da, db, (main[a], main[b]))
         ev_a, ev_b = main[a].event, main[b].event
         # A word both describe, each in words the other lacks, is a slot they fill differently.
+        missing_a, missing_b = _missing_words(feats[a], feats[b])
         contested = frozenset(
-            _modified(feats[a], feats[b], da.word_roles)
-            & _modified(feats[b], feats[a], db.word_roles)
+            _modified(feats[a], feats[b], missing_a, da.word_roles)
+            & _modified(feats[b], feats[a], missing_b, db.word_roles)
         )
         other_moment(pair, a, b, contested)
-        missing_a, share_a, core_a = _uncovered(feats[a], feats[b], da.word_roles, contested)
-        missing_b, share_b, core_b = _uncovered(feats[b], feats[a], db.word_roles, contested)
+        share_a, core_a = _uncovered(feats[a], feats[b], missing_a, da.word_roles, contested)
+        share_b, core_b = _uncovered(feats[b], feats[a], missing_b, db.word_roles, contested)
         shares.append((share_a, share_b))
         own_names = {
             src: [
