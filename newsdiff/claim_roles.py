@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from newsdiff.align import canonical_lemma
 from newsdiff.claim_facts import _OBJECT_DEPS, _SUBJECT_DEPS, REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -46,14 +47,14 @@ def role_rank(role: str) -> int:
     return 2 if role == "core" else 1 if role.startswith("mod:") else 0
 
 
-def _role(tok: Token, frame: set[int], token_entity: Mapping[int, str]) -> str:
+def _role(tok: Token, frame: set[int], keys: Mapping[int, str]) -> str:
     """``core``, ``frame`` or ``mod:<key>`` with the key of the word it modifies."""
     if tok.i in frame:
         return "frame"
     x = tok
     while x.head != x:
         if x.dep_ in _MODIFIER_DEPS:
-            return "mod:" + _key(x.head, token_entity)
+            return "mod:" + keys[x.head.i]
         if x.dep_ not in _INSIDE_DEPS:
             return "core"
         x = x.head
@@ -62,8 +63,6 @@ def _role(tok: Token, frame: set[int], token_entity: Mapping[int, str]) -> str:
 
 def _key(tok: Token, token_entity: Mapping[int, str]) -> str:
     """A token as the claim comparison knows it: its entity id or its content lemma."""
-    from newsdiff.align import canonical_lemma
-
     if tok.i in token_entity:
         return token_entity[tok.i]
     lemma = tok.lemma_.lower()
@@ -88,11 +87,12 @@ def word_roles(
         inside = {t.i for t in event_root.subtree}
         frame = {t.i for t in sent if t.i not in inside}
     roles: dict[str, str] = {}
+    keys = {t.i: _key(t, token_entity) for t in sent}
     for t in sent:
         if t.is_punct or t.is_space:
             continue
-        role = _role(t, frame, token_entity)
-        key = _key(t, token_entity)
+        role = _role(t, frame, keys)
+        key = keys[t.i]
         if key not in roles or role_rank(role) > role_rank(roles[key]):
             roles[key] = role
     return roles

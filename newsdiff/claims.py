@@ -486,6 +486,8 @@ def _joined(
         for group in d.participants:
             if group & other.entities:
                 extra = sorted(group - other.entities)
+                if not extra:
+                    continue
                 # "VisualBasic" / "Visual Basic": a name the other source writes spaced or
                 # hyphenated, though untagged there, is nobody new.
                 squeezed = _squeezed(other.text)
