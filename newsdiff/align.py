@@ -608,17 +608,9 @@ def align(
 
     Every pair of sources is matched greedily by descending similarity (a sentence is matched
     at most once per other source); matches are then joined transitively across sources.
+
+    The stage runs with one BLAS thread (``pipeline.analyze_docs``).
     """
-    from threadpoolctl import threadpool_limits
-
-    # One BLAS thread: see the threadpoolctl line in pyproject.toml.
-    with threadpool_limits(limits=1, user_api="blas"):
-        return _align(by_source, semantic=semantic)
-
-
-def _align(
-    by_source: Sequence[Sequence[SentenceFeatures]], *, semantic: bool
-) -> list[AlignedGroup]:
     flat = [s for sents in by_source for s in sents]
     df = weigh_features(flat)
     if semantic:

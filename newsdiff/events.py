@@ -634,5 +634,15 @@ _NAMED_EVENTS = frozenset({"summit", "talks", "meeting", "session", "election", 
 def _named_event(tok: Token) -> bool:
     """The event word is the head of the name ("the Earth Summit"), not a word inside the
     name of a company or a body ("Summit Entertainment", "the Hearing Aid Company")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and ent.root.i == tok.i and tok.lower_ in _NAMED_EVENTS
+    if tok.lower_ not in _NAMED_EVENTS or not tok.ent_type_:
+        return False
+    # The entity holding the word, from the IOB tags: ``doc.ents`` would build every entity
+    # span of the document for each call (seconds on a long article).
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root.i == tok.i
