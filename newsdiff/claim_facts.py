@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdiff.actors import Speaker, speakers
-from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
+from newsdiff.claim_numbers import (
+    NumberFact,
+    is_qualifier,
+    number_fact,
+    pronoun_one,
+    untagged_figures,
+)
 from newsdiff.lexicon.people import SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -65,67 +71,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
 
-_QUALIFIERS = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "just over",
-    "just under",
-    "well over",
-    "well under",
-    "upwards of",
-    "an estimated",
-    "estimated",
-)
-#: Focus words in front of a figure that leave its value as it is ("only $40 million",
-#: "dropped as low as $2.93 billion": the figure reached is the figure).
-_NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
-#: Qualifiers that say the same about a figure: a lower bound, an upper bound, or an estimate.
-#: "more than 100" and "over 100" are one claim in other words; "about 100" is not "over 100".
-QUALIFIER_CLASS = {
-    **dict.fromkeys(
-        ("more than", "over", "at least", "just over", "well over", "upwards of"),
-        "above",
-    ),
-    **dict.fromkeys(("less than", "fewer than", "under", "just under", "well under"), "below"),
-    **dict.fromkeys(("up to", "as many as", "as much as", "at most"), "at most"),
-    **dict.fromkeys(("nearly", "almost"), "nearly"),
-    **dict.fromkeys(
-        ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated"),
-        "about",
-    ),
-}
-_WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
-_SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
-_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-_CURRENCY = re.compile(r"^(us\$|c\$|a\$|\$|€|£|¥)\s*|\s*(dollars?|euros?|pounds?|yen|usd|eur)$")
 _MARKS = '“”"«»'
 _QUOTE_MARK = re.compile(f"[{_MARKS}]")
+#: A date or time with unknown parts but a known day, month or weekday: "XXXX-09-27",
+#: "XXXX-WXX-1", "XXXX-XX-XXT14:30" (not "PRESENT_REF" or "XXXX").
+_VAGUE = re.compile(r"^X{4}-(\d\d|W(\d\d|XX)|XX)(-(\d{1,2}|X{1,2}))?(T\d\d(:\d\d)?)?$")
+_INSERTION = re.compile(r"\[[^\]]*\]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class NumberFact:
-    """A number as a value, a qualifier ("more than") and what it counts ("page", "job")."""
-
-    value: str
-    qualifier: str
-    unit: str
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,160 +117,25 @@ class SentenceDetail:
     quote_words: tuple[tuple[str, ...], ...] = ()
     """Content-word lemmas of each quoted fragment."""
     entity_labels: Mapping[str, str] = field(default_factory=dict)
+    vague_dates: Mapping[str, str] = field(default_factory=dict)
+    """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
+    kept apart from ``date_text``, which alignment reads, and compared part by part."""
+    word_roles: Mapping[str, str] = field(default_factory=dict)
+    clauses: tuple[tuple[str, ...], ...] = ()
+    """Content keys of each clause that hangs off the main one (its verb first): "and SWAT
+    officers surrounded the classroom", "as the rebels fought into the capital"."""
+    participants: tuple[frozenset[str], ...] = ()
+    """Named actors in each argument slot of the main event that names more than one, with
+    the conjuncts ("Zelensky and his counterparts from France and Germany")."""
+    """Content lemma or entity id -> what it does in the sentence: ``core`` (the event, its
+    participants, places and circumstances, another clause), ``modifier`` (a word that says
+    which one or how: an adjective, an adverb, a noun modifier, an apposition) or ``frame``
+    (the attribution around a reported statement: who said it, to whom, how)."""
 
 
-# --- numbers -------------------------------------------------------------------------------
-
-
-def split_qualifier(text: str) -> tuple[str, str]:
-    """("more than 10,000") -> ("more than", "10,000"): the qualifier is kept, not dropped."""
-    t = " ".join(text.lower().split())
-    for neutral in _NEUTRAL:
-        t = t.removeprefix(neutral)
-    for q in sorted(_QUALIFIERS, key=len, reverse=True):
-        if t.startswith(q + " "):
-            return q, t[len(q) + 1 :]
-    return "", t
-
-
-def normalise_number(text: str) -> str:
-    """A comparable value: "two" -> 2, "1,500" -> 1500, "Thirty-seven per cent" -> 37%.
-
-    Qualifiers ("about", "more than") are not part of the value; see :func:`split_qualifier`.
-    """
-    _, t = split_qualifier(text)
-    percent = t.endswith("%") or t.endswith(" percent") or t.endswith(" per cent")
-    t = t.rstrip("%").replace(" per cent", "").replace(" percent", "").strip()
-    t = _CURRENCY.sub("", t).strip()
-    words = t.replace("-", " ").split()
-    count = 0  # leading words that spell the number; the rest is its unit ("eight cents")
-    while count < len(words) and (words[count] in _WORD_NUMBERS or _NUMERIC.match(words[count])):
-        count += 1
-    if count and words[0] in {"a", "an"} and count == 1:
-        count = 0  # "a dozen" counts, "a day" does not
-    value: float | None = None
-    if count:
-        total, current = 0.0, 0.0
-        for w in words[:count]:
-            n = float(w.replace(",", "")) if _NUMERIC.match(w) else float(_WORD_NUMBERS[w])
-            if w in _SCALES:
-                current = max(current, 1.0) * n
-                if n >= 1000:
-                    total += current
-                    current = 0.0
-            else:
-                current += n
-        value = total + current
-    if value is None:
-        return " ".join(words)
-    unit = " ".join(words[count:])
-    rendered = f"{value:.10g}" if value < 1e15 else str(value)
-    return rendered + ("%" if percent else "") + (f" {unit}" if unit else "")
-
-
-def number_fact(ent: Span) -> NumberFact:
-    """Value, qualifier and unit of a number entity, the unit read from the parse: the noun
-    the number modifies ("48-page indictment" -> page), or the label for money and percent."""
-    qualifier, _ = split_qualifier(ent.text)
-    if not qualifier:
-        before = ent.doc[max(ent.start - 2, ent.sent.start) : ent.start].text.lower()
-        qualifier = next(
-            (q for q in sorted(_QUALIFIERS, key=len, reverse=True) if before.endswith(q)), ""
-        )
-    if ent.label_ in {"MONEY", "PERCENT"}:
-        unit = ent.label_.lower()
-    else:
-        root = ent.root
-        unit = ""
-        if (
-            root.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod"}
-            and root.head.i >= ent.end
-        ):
-            unit = root.head.lemma_.lower()
-        elif not (root.like_num or root.lower_ in _WORD_NUMBERS):
-            unit = root.lemma_.lower()  # "48-page": the unit is inside the entity
-        else:
-            pobj = next(
-                (
-                    g
-                    for c in root.children
-                    if c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            unit = pobj.lemma_.lower() if pobj is not None else ""
-    return NumberFact(normalise_number(ent.text), qualifier, unit, ent.text)
-
-
-def _pronoun_one(ent: Span) -> bool:
-    """ "one of the first steps", "the one who": "one" standing for a noun is a pronoun, not a
-    count ("one man" counts)."""
-    if ent.label_ != "CARDINAL" or ent.text.lower() != "one":
-        return False
-    root = ent.root
-    return not (root.dep_ == "nummod" and root.head.pos_ in {"NOUN", "PROPN"})
-
-
-def precision(fact: NumberFact) -> float | None:
-    """The unit of the last written digit: "$40 million" -> 1,000,000, "39.5" -> 0.1."""
-    m = re.search(
-        r"(\d[\d,]*)(?:\.(\d+))?\s*(hundred|thousand|million|billion|trillion|bn|m)?\b",
-        fact.text.lower(),
-    )
-    if m is None:
-        return None
-    word = m.group(3) or ""
-    scale = {"bn": 10**9, "m": 10**6}.get(word, SCALES.get(word, 1))
-    decimals = len(m.group(2) or "")
-    return float(scale) / float(10**decimals)
-
-
-def _magnitude(value: str) -> tuple[float, int] | None:
-    """The number in a normalised value and its decimals: "17.3%" -> (17.3, 1)."""
-    m = re.match(r"^(\d+(?:\.(\d+))?)", value)
-    if m is None:
-        return None
-    return float(m.group(1)), len(m.group(2) or "")
-
-
-def compatible_numbers(x: NumberFact, y: NumberFact) -> bool:
-    """Two numbers that can both be true of one quantity: one is the other rounded or cut to
-    fewer digits ("17 percent" / "17.3 percent", "$40 million" / "$39.5 million"), or its
-    qualifier admits the other ("more than 6 percent" / "6.4 percent")."""
-    mx, my = _magnitude(x.value), _magnitude(y.value)
-    if mx is None or my is None:
-        return x.value == y.value
-    (vx, dx), (vy, dy) = mx, my
-    if vx == vy:
-        return True
-    estimates = {QUALIFIER_CLASS.get(x.qualifier), QUALIFIER_CLASS.get(y.qualifier)}
-    if estimates <= {"about", "nearly"} and abs(vx - vy) <= 0.1 * max(abs(vx), abs(vy)):
-        return True  # "about 320 miles" / "about 300 miles": two estimates that overlap
-    if x.qualifier and y.qualifier:  # "up to 1,000" / "up to 1,200": two different bounds
-        return False
-    for q, v, other in ((x.qualifier, vx, vy), (y.qualifier, vy, vx)):
-        kind = QUALIFIER_CLASS.get(q)
-        if (kind == "above" and other > v) or (kind in {"below", "at most"} and other < v):
-            return True
-        if kind in {"about", "nearly"} and abs(other - v) <= 0.1 * max(abs(v), 1e-9):
-            return True
-    # One figure written to coarser digits than the other: "$40 million" (to the million) is
-    # "$39.5 million" rounded, "17 percent" is "17.3 percent" cut; two figures written to the
-    # same digits ("48 pages" / "47 pages") are two values.
-    px, py = precision(x), precision(y)
-    if px is None or py is None:
-        px, py = 10.0**-dx, 10.0**-dy
-    if abs(px - py) <= 1e-12 * max(px, py):
-        return False
-    coarse, fine, step = (vx, vy, px) if px > py else (vy, vx, py)
-    return abs(fine - coarse) <= step / 2 * (1 + 1e-9) or 0 <= fine - coarse < step
-
-
-def qualifier_class(n: NumberFact) -> str:
-    """The kind of bound a figure's qualifier sets ("over" and "more than" are one)."""
-    return QUALIFIER_CLASS.get(n.qualifier, n.qualifier)
+def _vague(value: str) -> bool:
+    """A value with a known weekday, day, month or clock time but no known year."""
+    return bool(_VAGUE.match(value)) and any(c.isdigit() for c in value)
 
 
 # --- events --------------------------------------------------------------------------------
@@ -471,7 +288,7 @@ def _event_dates(sent: Span, root: Token | None, times: Sequence[TimeExpr]) -> f
     doc = sent.doc
     values: set[str] = set()
     for tx in times:
-        if not tx.value[:1].isdigit() or tx.type not in {"DATE", "TIME"}:
+        if not (tx.value[:1].isdigit() or _vague(tx.value)) or tx.type not in {"DATE", "TIME"}:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
@@ -548,9 +365,20 @@ def quote_words(
         spans: Its :func:`quote_spans`, when the caller has them already (they read the text).
     """
     out: list[tuple[str, ...]] = []
+    text, offset = sent.text, sent.start_char
     for start, end in quote_spans(sent) if spans is None else spans:
+        # "[Mr. Cheney]" inside a quote is the editor's insertion, not the speaker's words.
+        inserted = [
+            (offset + m.start(), offset + m.end())
+            for m in _INSERTION.finditer(text, start - offset, end - offset)
+        ]
         words = tuple(
-            t.lemma_.lower() for t in sent if start <= t.idx < end and t.is_alpha and not t.is_stop
+            t.lemma_.lower()
+            for t in sent
+            if start <= t.idx < end
+            and t.is_alpha
+            and not t.is_stop
+            and not any(a <= t.idx < b for a, b in inserted)
         )
         if words:
             out.append(words)
@@ -566,9 +394,12 @@ def sentence_detail(
     number_ents: Sequence[Span],
 ) -> SentenceDetail:
     """Everything the comparison reads about one sentence."""
+    from newsdiff.claim_roles import clauses, participants, word_roles
+
     ents = sorted({token_entity[t.i] for t in sent if t.i in token_entity})
     date_text: dict[str, str] = {}
     time_text: dict[str, str] = {}
+    vague: dict[str, str] = {}
     covered: list[tuple[int, int]] = []
     for tx in times:
         if tx.start >= sent.start_char and tx.end <= sent.end_char:
@@ -577,6 +408,8 @@ def sentence_detail(
                 date_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
             elif tx.type == "TIME" and tx.value[:1].isdigit():
                 time_text.setdefault(tx.value, f"{tx.text} ({tx.value})")
+            elif tx.type in {"DATE", "TIME"} and _vague(tx.value):
+                vague.setdefault(tx.value, f"{tx.text} ({tx.value})")
     text = sent.text  # Span.text joins the sentence's tokens on every access: once here
     offset = sent.start_char
     numbers: list[NumberFact] = []
@@ -586,9 +419,10 @@ def sentence_detail(
         before = text[max(0, ent.start_char - 2 - offset) : ent.start_char - offset]
         if "(" in before and ent.label_ == "CARDINAL":
             continue  # "Wednesday (29)": a day of the month in a dateline style, not a count
-        if _pronoun_one(ent):
-            continue
+        if pronoun_one(ent) or is_qualifier(ent.text):
+            continue  # "less than" tagged alone: a bound with no figure
         numbers.append(number_fact(ent))
+    numbers.extend(untagged_figures(sent, number_ents, covered, token_entity))
     quotes = quote_spans(sent)
     root, _ = _event_root(sent)
     event = event_of(sent, token_entity)
@@ -609,6 +443,10 @@ def sentence_detail(
         numbers=tuple(numbers),
         event_dates=_event_dates(sent, root, times),
         quote_words=quote_words(sent, quotes),
+        vague_dates=vague,
+        word_roles=word_roles(sent, root, token_entity),
+        participants=participants(root, token_entity, entity_label),
+        clauses=tuple(clauses(sent, root, token_entity)),
     )
 
 

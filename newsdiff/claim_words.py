@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 #: Two words whose vectors are this close are one word choice for the same thing
 #: ("combat" / "fight" 0.63, "meet" / "speak" 0.21, "visit" / "message" 0.04).
 WORD_SYNONYM = 0.5
+#: Adverbs that say a statement may hold without saying how likely: one hedge for another
+#: ("in November and maybe / possibly January") leaves the content as it is. Word vectors put
+#: them apart (they are used in different registers), so they are listed.
+HEDGES = frozenset({"maybe", "perhaps", "possibly"})
 
 
 def _word_cosines(a: Sequence[str], b: Sequence[str]) -> Any:
@@ -43,6 +47,11 @@ def synonyms(a: Sequence[str], b: Sequence[str]) -> Any:
     same = equal_words(a, b)
     if not a or not b:
         return same
+    hedge_a = [w in HEDGES for w in a]
+    if any(hedge_a):
+        import numpy as np
+
+        same |= np.outer(hedge_a, [w in HEDGES for w in b])
     cosines = _word_cosines(a, b)
     if cosines is None:
         return same

@@ -401,3 +401,81 @@ def test_role(analysed: Callable[[str], Comparison], story: str, item: dict[str,
     assert len(holders) == 1, [describe_entity(e) for e in holders]
     roles = holders[0].roles
     assert any(item["role_contains"] in r for r in roles), roles
+
+
+# --- Stories without a dateline: materiality of additions, vague dates, hedges ------------
+# Written before the engine ran on them (issue 11, round 5). Wire copy pasted without a
+# dateline has no publication date, so weekdays cannot be put on the calendar; they can still
+# exclude each other.
+
+_UNDATED_STORIES = [
+    pytest.param(
+        "The union will hold a strike vote on Monday, its leader said.",
+        "The union will hold a strike vote on Thursday, its leader said.",
+        "differ",
+        ("date", "conflict"),
+        id="weekday-conflict",
+    ),
+    pytest.param(
+        "Negotiators talked with the gunman for about an hour, police said.",
+        "Negotiators talked with the gunman for about an hour, and SWAT officers surrounded "
+        "the building, police said.",
+        "adds",
+        ("detail", "addition"),
+        id="extra-clause-addition",
+    ),
+    pytest.param(
+        '"We see some small openings in March and maybe April," the chairman said.',
+        '"We see some small openings in March and possibly April," the chairman said.',
+        "agree",
+        None,
+        id="hedge-for-hedge-is-wording",
+    ),
+    pytest.param(
+        "The foreign minister spoke with Ukrainian President Volodymyr Zelensky.",
+        "The foreign minister spoke with Ukrainian President Volodymyr Zelensky and his "
+        "counterparts from France and Germany.",
+        "adds",
+        ("entity", "addition"),
+        id="more-participants-addition",
+    ),
+    pytest.param(
+        "Tuition at private colleges averaged $19,710 this year.",
+        "Tuition at public colleges averaged $4,694 this year.",
+        "adds",
+        ("number", "addition"),
+        id="figures-of-two-things-no-conflict",
+    ),
+    pytest.param(
+        "It is the nation's first large-scale counterterrorism exercise since the bombing.",
+        "It is the first exercise since the bombing.",
+        "agree",
+        None,
+        id="descriptors-are-wording",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "status", "difference"), _UNDATED_STORIES)
+def test_undated_pair(a: str, b: str, status: str, difference: tuple[str, str] | None) -> None:
+    """What one source adds counts when it is a fact (a clause, a participant, a figure);
+    a descriptor or a hedge for a hedge is wording; two weekdays of one event conflict."""
+    from newsdiff.model import Source
+    from newsdiff.pipeline import analyze
+
+    comparison = analyze(
+        [
+            Source("A", "a.txt", "a.txt", None, None, False, a),
+            Source("B", "b.txt", "b.txt", None, None, False, b),
+        ],
+        use_cache=False,
+    )
+    both = [c for c in comparison.claims if len(c.sentences) == 2]
+    assert len(both) == 1, [describe_claim(comparison, c) for c in comparison.claims]
+    claim = both[0]
+    detail = describe_claim(comparison, claim)
+    assert claim.status == status, detail
+    if difference is not None:
+        assert difference in {(d.kind, d.cls) for d in claim.differences}, detail
+    if status == "agree":
+        assert {d.cls for d in claim.differences} <= {"wording"}, detail

@@ -535,3 +535,117 @@ def test_under_a_condition_a_modal_is_no_other_modality() -> None:
         details = {"A1": SentenceDetail(event=x), "B1": SentenceDetail(event=y)}
         claim = compare_group(_group("A1", "B1"), details, "c1")
         assert (("modality", "conflict") in _classes(claim)) == conflict
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "compatible"),
+    [
+        ("XXXX-WXX-1", "XXXX-WXX-4", False),  # Monday / Thursday
+        ("XXXX-WXX-1", "XXXX-WXX-1", True),
+        ("XXXX-09-27", "XXXX-10-19", False),  # Sept 27 / Oct 19
+        ("XXXX-09-27", "2003-09-27", True),  # the same day, one with its year
+        ("XXXX-WXX-5", "2003-09-27", True),  # a weekday and a date: no calendar to tell
+        ("XXXX-09-27T14:30", "XXXX-10-19T14:30", True),  # the clock, the day borrowed
+        ("XXXX-09-27T14:30", "XXXX-09-27T13:25", False),
+    ],
+)
+def test_dates_with_unknown_parts_compare_by_their_known_parts(
+    x: str, y: str, compatible: bool
+) -> None:
+    from newsdiff.claim_values import compatible_dates as _compatible_dates
+
+    assert _compatible_dates(x, y) == compatible
+    assert _compatible_dates(y, x) == compatible
+
+
+def test_two_weekdays_of_one_event_conflict_and_one_alone_is_a_detail() -> None:
+    def detail(vague: dict[str, str]) -> SentenceDetail:
+        return SentenceDetail(vague_dates=vague, event_dates=frozenset(vague))
+
+    monday = detail({"XXXX-WXX-1": "Monday (XXXX-WXX-1)"})
+    thursday = detail({"XXXX-WXX-4": "Thursday (XXXX-WXX-4)"})
+    claim = compare_group(_group("A1", "B1"), {"A1": monday, "B1": thursday}, "c1")
+    assert ("date", "conflict") in _classes(claim)
+    claim = compare_group(_group("A1", "B1"), {"A1": monday, "B1": SentenceDetail()}, "c1")
+    assert claim.status == "agree"  # said Monday / said: nothing to check without a calendar
+    assert ("date", "wording") in _classes(claim)
+
+
+def test_a_hedge_for_a_hedge_is_one_word() -> None:
+    from newsdiff.claim_words import synonyms
+
+    same = synonyms(["maybe", "january"], ["possibly", "perhaps", "january"])
+    assert same[0, 0]
+    assert same[0, 1]
+    assert same[1, 2]
+    assert not same[1, 0]
+
+
+def test_an_editors_insertion_is_not_quoted(nlp: Any) -> None:
+    from newsdiff.claim_facts import quote_words
+
+    sent = next(
+        iter(nlp('"I will tell him [Mr. Cheney] that Canada is reliable," Klein said.').sents)
+    )
+    words = {w for fragment in quote_words(sent) for w in fragment}
+    assert "canada" in words
+    assert "cheney" not in words
+
+
+def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
+    from newsdiff.claim_numbers import QUALIFIER_CLASS
+
+    assert split_qualifier("below 15 percent") == ("below", "15 percent")
+    assert QUALIFIER_CLASS["below"] == QUALIFIER_CLASS["less than"]
+    assert normalise_number("below 15 percent") == normalise_number("less than 15 percent")
+
+
+def test_words_that_only_describe_something_both_name_are_modifiers(nlp: Any) -> None:
+    from newsdiff.claim_roles import word_roles
+
+    sent = next(iter(nlp("It is the nation's first large-scale counterterrorism exercise.").sents))
+    roles = word_roles(sent, sent.root, {})
+    assert roles["counterterrorism"] == "mod:exercise"
+    assert roles["country"] == "mod:exercise"  # "nation", as alignment's synonym groups spell it
+    assert roles["large"] == "mod:scale"
+    assert roles["exercise"] == "core"
+
+
+def test_descriptors_on_both_sides_of_one_word_are_two_referents(nlp: Any) -> None:
+    """ "Venezuelan president" / "Senegalese president": each side describes the shared word its
+    own way, so the descriptors count as content, not as a detail of wording."""
+    from newsdiff.claims import _material
+
+    roles = {"venezuelan": "mod:president", "president": "core"}
+    assert not _material("venezuelan", roles, set())
+    assert _material("venezuelan", roles, {"president"})
+
+
+def test_a_participant_one_source_adds_is_an_addition() -> None:
+    """Counterparts coordinated with a shared participant are people the other source leaves
+    out, however close the two sentences are."""
+    claim = _pair(
+        "Secretary of State Antony Blinken spoke with Ukrainian President Volodimir Zelenski "
+        "on Wednesday.",
+        "Secretary of State Antony Blinken spoke with Ukrainian President Volodimir Zelenski and "
+        "his counterparts from France, Germany and the United Kingdom on Wednesday.",
+    )
+    entity = {d.cls: d.values for d in claim.differences if d.kind == "entity"}
+    assert "France" in entity["addition"]["B"]
+    assert "Germany" in entity["addition"]["B"]
+    assert claim.status == "adds"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Tuition at private colleges averaged $19,710 this year.",
+            "Tuition at public colleges averaged $4,694 this year.",
+        ),
+    ],
+)
+def test_figures_of_two_differently_described_things_do_not_conflict(a: str, b: str) -> None:
+    claim = _pair(a, b)
+    assert claim.status != "differ", claim.differences
+    assert ("number", "addition") in _classes(claim)
