@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 
     from newsdiff.model import TimeExpr
 
-#: Reporting verbs whose complement is the claim: "X said / denied that ...".
-REPORTING_VERBS = SPEECH_VERBS | {"deny", "report", "reveal", "suggest", "believe", "think"}
+#: Reporting verbs whose complement is the claim: "X said / denied that ...". Evidentials
+#: report too: "court records show (that) a hearing was set" is "according to court records".
+REPORTING_VERBS = SPEECH_VERBS | {
+    "deny", "report", "reveal", "suggest", "believe", "think", "show", "indicate",
+}  # fmt: skip
 _DENIAL = frozenset({"deny", "dismiss", "refute", "reject"})
 #: Heads that put a planned event in their complement: "is expected to vote", "plans to meet".
 _PLANNING = frozenset(

@@ -256,6 +256,12 @@ def _classes(claim: Claim) -> set[tuple[str, str]]:
             "agree",
             None,
         ),
+        (  # an evidential ("records show") frames the claim as "said" does
+            "A judge has set a hearing for March 12 on Hale's request, court records show.",
+            "The hearing on Hale's request will take place on March 14, a court filing says.",
+            "differ",
+            ("date", "conflict"),
+        ),
     ],
 )
 def test_real_pairs(a: str, b: str, status: str, must: tuple[str, str] | None) -> None:
