@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -116,6 +118,37 @@ class TestKey:
         assert cache.cache_key((a, b), PipelineInfo("en_core_web_lg", "3.8.0")) != base
         monkeypatch.setattr(cache, "__version__", "99.0")
         assert cache.cache_key((a, b), PIPELINE) != base
+
+    def test_other_engine_code_changes_both_keys(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        a, b = make_sources()
+        key = cache.cache_key((a, b), PIPELINE)
+        out_key = cache.input_key([("a.txt", b"text", 0)], {}, PIPELINE)
+        monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
+        assert cache.cache_key((a, b), PIPELINE) != key
+        assert cache.input_key([("a.txt", b"text", 0)], {}, PIPELINE) != out_key
+
+
+def test_the_code_fingerprint_follows_an_edit_of_the_engine(tmp_path: Path) -> None:
+    """A git install of newer code under the same version must not show old results."""
+    package = Path(cache.__file__).resolve().parent
+    shutil.copytree(package, tmp_path / "newsdiff", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    check = (
+        f"import newsdiff.cache as c; assert c.__file__.startswith({str(tmp_path)!r}); "
+        "print(c.code_fingerprint())"
+    )
+    argv = [sys.executable, "-c", check]
+
+    def fingerprint() -> str:
+        done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    before = fingerprint()
+    assert fingerprint() == before
+    claims = tmp_path / "newsdiff" / "claims.py"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() != before
 
 
 class TestEntries:
