@@ -52,6 +52,18 @@ _DEAL_STEPS: Mapping[str, str] = {
     **dict.fromkeys(("ratify",), "ratification"),
     **dict.fromkeys(("reject", "refuse", "rebuff", "decline", "veto", "turn_down"), "refusal"),
 }
+#: Phases of a measure or state a verb can put it in: bringing it in, keeping it, ending it.
+#: "continues ban" / "lifts ban" are opposite facts about one thing. Verbs that also name a
+#: market's move or a day's end ("close", "end", "open", "drop", "finish") are left out, as are
+#: light ones ("keep"): "closed at 654 pence" / "ended at 654 pence" is one fact.
+_PHASES: Mapping[str, str] = {
+    **dict.fromkeys(("impose", "introduce", "institute", "launch", "start", "begin"), "onset"),
+    **dict.fromkeys(("continue", "maintain", "extend", "uphold", "renew", "prolong"), "keeping"),
+    **dict.fromkeys(
+        ("lift", "halt", "scrap", "abolish", "repeal", "suspend", "stop", "cancel", "revoke"),
+        "ending",
+    ),
+}
 #: Event kinds that can be one gathering seen from two sides: a visit, a meeting, a summit and
 #: a conference are all face to face; talks can be held any way.
 _GATHERINGS = frozenset({"meeting", "summit", "conference", "visit", "talks"})
@@ -462,6 +474,8 @@ def event_kind(verb: str) -> str | None:
     words = verb.split()
     if words[0] in _DEAL_STEPS:
         return _DEAL_STEPS[words[0]]
+    if words[0] in _PHASES:
+        return f"phase:{_PHASES[words[0]]}"
     base = words[0].split("_")[0]
     if base in EVENT_VERBS:
         return EVENT_VERBS[base]
@@ -479,4 +493,6 @@ def other_event(verb_a: str, verb_b: str) -> bool:
     ka, kb = event_kind(verb_a), event_kind(verb_b)
     if ka is None or kb is None or ka == kb:
         return False
+    if ka.startswith("phase:") != kb.startswith("phase:"):
+        return False  # "continued talks" / "met": a phase of something vs an event
     return not (ka in _GATHERINGS and kb in _GATHERINGS) and "talks" not in (ka, kb)

@@ -256,6 +256,24 @@ def _classes(claim: Claim) -> set[tuple[str, str]]:
             "agree",
             None,
         ),
+        (  # a measure brought in vs ended: opposite facts about one thing
+            "The government imposed a curfew in the capital on Monday, officials said.",
+            "The government lifted a curfew in the capital on Monday, officials said.",
+            "differ",
+            ("predicate", "conflict"),
+        ),
+        (  # kept in force, two ways to say it
+            "The regulator continued the ban on flights to Tel Aviv on Tuesday.",
+            "The regulator extended the ban on flights to Tel Aviv on Tuesday.",
+            "agree",
+            None,
+        ),
+        (  # a day's end in market news is no phase of a measure
+            "Shares of Acme closed at 654 pence in London on Friday.",
+            "Shares of Acme ended at 654 pence in London on Friday.",
+            "agree",
+            None,
+        ),
         (  # an evidential ("records show") frames the claim as "said" does
             "A judge has set a hearing for March 12 on Hale's request, court records show.",
             "The hearing on Hale's request will take place on March 14, a court filing says.",
