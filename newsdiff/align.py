@@ -13,9 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz import fuzz, utils
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 from newsdiff.align_words import LinkContext, has_digit, shared_run
 from newsdiff.unionfind import UnionFind
@@ -111,7 +115,7 @@ _SYNONYM_GROUPS = (
     "country nation state",
     "ceasefire truce",
 )
-_FACT_PREFIXES = ("ent:", "num:", "date:")
+FACT_PREFIXES = ("ent:", "num:", "date:")
 _CANONICAL = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
 
 
@@ -179,7 +183,7 @@ def weigh_features(sentences: Sequence[SentenceFeatures]) -> dict[str, int]:
     for s, bag in zip(sentences, bags, strict=True):
         weights: dict[str, float] = {}
         for f in bag:
-            boost = 1.5 if f.startswith(("ent:", "num:", "date:")) else 1.0
+            boost = 1.5 if f.startswith(FACT_PREFIXES) else 1.0
             weights[f] = boost * (1.0 + math.log(n / df[f]))
         s.features = weights
         s.norm = math.sqrt(sum(w * w for w in weights.values()))
@@ -194,13 +198,21 @@ def semantic_similarity(a: SentenceFeatures, b: SentenceFeatures) -> float | Non
     return max(0.0, min(1.0, float(a.vector @ b.vector)))
 
 
+_Score = TypeVar("_Score", float, "NDArray[np.float64]")
+
+
+def similarity_blend(lexical: _Score, semantic: _Score) -> _Score:
+    """The pair score from its two parts, for one pair or (on arrays) bounds of many."""
+    return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+
+
 def similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
     """Lexical score blended with the embedding cosine (lexical alone without vectors)."""
     lexical = lexical_similarity(a, b)
     semantic = semantic_similarity(a, b)
     if semantic is None:
         return lexical
-    return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+    return similarity_blend(lexical, semantic)
 
 
 def link_evidence(
@@ -216,7 +228,7 @@ def link_evidence(
     semantic = semantic_similarity(a, b)
     if semantic is None:
         return lexical, lexical >= MATCH_THRESHOLD
-    score = LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+    score = similarity_blend(lexical, semantic)
     if score < MATCH_THRESHOLD:
         return score, False
     context = context or LinkContext((a,), (b,))
@@ -225,7 +237,7 @@ def link_evidence(
     facts = sum(
         FIGURE_FACTS if f.startswith(("num:", "date:")) else 1
         for f in a.features
-        if f.startswith(_FACT_PREFIXES) and f in b.features
+        if f.startswith(FACT_PREFIXES) and f in b.features
     )
     if facts >= LINK_SHARED_FACTS:
         return score, True
@@ -263,7 +275,7 @@ def lexical_similarity(a: SentenceFeatures, b: SentenceFeatures) -> float:
     for f, w in small.features.items():
         if f in large.features:
             dot += w * large.features[f]
-            if f.startswith(("ent:", "num:", "date:")):
+            if f.startswith(FACT_PREFIXES):
                 shared_facts += 1
             else:
                 shared_words += 1
@@ -296,6 +308,11 @@ JOIN_CHUNK = 1_000_000
 BOUND_SLACK = 1e-4
 
 
+def block_limit(total: int) -> int:
+    """Sentences a feature may occur in and still block on: more common ones link everything."""
+    return max(3, int(total * MAX_FEATURE_SHARE))
+
+
 def candidate_pairs(
     left: Sequence[SentenceFeatures],
     right: Sequence[SentenceFeatures],
@@ -303,7 +320,7 @@ def candidate_pairs(
     total: int,
 ) -> set[tuple[int, int]]:
     """Pairs sharing at least one informative feature: blocking keeps this far below n*m."""
-    limit = max(3, int(total * MAX_FEATURE_SHARE))
+    limit = block_limit(total)
     index: dict[str, list[int]] = defaultdict(list)
     for j, s in enumerate(right):
         for f in s.features:
@@ -419,9 +436,9 @@ class FeatureIndex:
                 None,
             )
         names = list(ids)
-        self.fact = np.array([f.startswith(_FACT_PREFIXES) for f in names], dtype=bool)
+        self.fact = np.array([f.startswith(FACT_PREFIXES) for f in names], dtype=bool)
         total = sum(len(x) for x in by_source)
-        limit = max(3, int(total * MAX_FEATURE_SHARE))
+        limit = block_limit(total)
         self.rare = np.array([df[f] <= limit for f in names], dtype=bool)
         for source, (feature_a, row, weight, _) in self.sources.items():
             # Where each feature's entries begin (and end, at the next one's beginning).
@@ -493,13 +510,12 @@ def linked_pairs(
 
     out: list[tuple[float, int, int]] = []
     context = LinkContext(left, right)
+    step = max(1, LEXICAL_BLOCK_CELLS // len(right))
     if _has_vectors(left, right):
         blocks: Iterator[tuple[int, Any]] = _semantic_blocks(left, right)
     else:
-        step = max(1, LEXICAL_BLOCK_CELLS // len(right))
         blocks = ((start, None) for start in range(0, len(left), step))
     for start, sims in blocks:
-        step = max(1, LEXICAL_BLOCK_CELLS // len(right))
         end = min(len(left), start + (len(sims) if sims is not None else step))
         for row in range(start, end, step):
             rows = range(row, min(end, row + step))
@@ -510,7 +526,7 @@ def linked_pairs(
                 cosine = sims[row - start : rows.stop - start]
                 candidate = blocked | (cosine >= SEMANTIC_CANDIDATE)
                 semantic = np.clip(cosine + BOUND_SLACK, 0.0, 1.0)
-                bound = LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+                bound = similarity_blend(lexical, semantic)  # on arrays: numpy broadcasts
                 keep = candidate & (bound >= MATCH_THRESHOLD)
             for i, j in zip(*np.nonzero(keep), strict=True):
                 a, b = row + int(i), int(j)

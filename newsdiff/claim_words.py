@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsdiff.align import FACT_PREFIXES
+
 if TYPE_CHECKING:
     from newsdiff.align import SentenceFeatures
 
@@ -102,7 +104,7 @@ def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
         got += sum(
             weight
             for f, weight in s.features.items()
-            if f.startswith(("ent:", "num:", "date:")) and f in other.features
+            if f.startswith(FACT_PREFIXES) and f in other.features
         )
         return float(got / total)
 
