@@ -84,6 +84,8 @@ _UNTIL = frozenset({"until", "till"})
 _IF = frozenset({"if", "unless"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+#: Dependencies of the main event's arguments, subject or object.
+ARGUMENT_DEPS = _SUBJECT_DEPS | _OBJECT_DEPS
 _OBJECT_PREPS = frozenset({"with", "to", "against", "for", "on", "by"})
 
 _MARKS = '“”"«»'
@@ -136,16 +138,17 @@ class SentenceDetail:
     """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
     kept apart from ``date_text``, which alignment reads, and compared part by part."""
     word_roles: Mapping[str, str] = field(default_factory=dict)
+    """Content lemma or entity id -> what it does in the sentence: ``core`` (the event, its
+    participants, places and circumstances, another clause), ``mod:<key>`` (a word that says
+    which one or how: an adjective, an adverb, a noun modifier, an apposition, with the key of
+    the word it modifies) or ``frame`` (the attribution around a reported statement: who said
+    it, to whom, how)."""
     clauses: tuple[tuple[str, ...], ...] = ()
     """Content keys of each clause that hangs off the main one (its verb first): "and SWAT
     officers surrounded the classroom", "as the rebels fought into the capital"."""
     participants: tuple[frozenset[str], ...] = ()
     """Named actors in each argument slot of the main event that names more than one, with
     the conjuncts ("Zelensky and his counterparts from France and Germany")."""
-    """Content lemma or entity id -> what it does in the sentence: ``core`` (the event, its
-    participants, places and circumstances, another clause), ``modifier`` (a word that says
-    which one or how: an adjective, an adverb, a noun modifier, an apposition) or ``frame``
-    (the attribution around a reported statement: who said it, to whom, how)."""
 
 
 def _vague(value: str) -> bool:
@@ -234,7 +237,7 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
         elif a.lower_ == "going" and modality == "fact":
             modality = "future"
     negated = any(c.dep_ == "neg" for c in root.children) or any(
-        c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS and _no_determiner(c) for c in root.children
+        c.dep_ in ARGUMENT_DEPS and _no_determiner(c) for c in root.children
     )
     # "The primary isn't until March 9" says when (March 9, no earlier), not that it is not.
     negated = negated and not any(c.dep_ == "prep" and c.lower_ in _UNTIL for c in root.children)

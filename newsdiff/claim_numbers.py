@@ -17,34 +17,6 @@ from newsdiff.lexicon.numbers import COUNT_WORDS, ONES, SCALES, TENS
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_QUALIFIERS = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "above",
-    "below",
-    "just over",
-    "just under",
-    "well over",
-    "well under",
-    "upwards of",
-    "an estimated",
-    "estimated",
-)
 #: Focus words in front of a figure that leave its value as it is ("only $40 million",
 #: "dropped as low as $2.93 billion": the figure reached is the figure).
 _NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
@@ -65,6 +37,8 @@ QUALIFIER_CLASS = {
         "about",
     ),
 }
+#: Every qualifier, longest first, so "just over" is read before "over".
+_QUALIFIERS = tuple(sorted(QUALIFIER_CLASS, key=len, reverse=True))
 _WORD_NUMBERS = {**ONES, **TENS, **SCALES, **COUNT_WORDS}
 _SCALES = {**SCALES, "dozen": COUNT_WORDS["dozen"]}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -91,7 +65,7 @@ def split_qualifier(text: str) -> tuple[str, str]:
     t = " ".join(text.lower().split())
     for neutral in _NEUTRAL:
         t = t.removeprefix(neutral)
-    for q in sorted(_QUALIFIERS, key=len, reverse=True):
+    for q in _QUALIFIERS:
         if t.startswith(q + " "):
             return q, t[len(q) + 1 :]
     return "", t
@@ -138,9 +112,7 @@ def number_fact(ent: Span) -> NumberFact:
     qualifier, _ = split_qualifier(ent.text)
     if not qualifier:
         before = ent.doc[max(ent.start - 2, ent.sent.start) : ent.start].text.lower()
-        qualifier = next(
-            (q for q in sorted(_QUALIFIERS, key=len, reverse=True) if before.endswith(q)), ""
-        )
+        qualifier = next((q for q in _QUALIFIERS if before.endswith(q)), "")
     if ent.label_ in {"MONEY", "PERCENT"}:
         unit = ent.label_.lower()
     else:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from newsdiff.align import canonical_lemma
-from newsdiff.claim_facts import _OBJECT_DEPS, _SUBJECT_DEPS, REPORTING_VERBS
+from newsdiff.claim_facts import ARGUMENT_DEPS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -162,7 +162,7 @@ def participants(
         return ()
     heads = []
     for c in root.children:
-        if c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS:
+        if c.dep_ in ARGUMENT_DEPS:
             heads.append(c)
         elif c.dep_ in {"prep", "agent"} and (c.dep_ == "agent" or c.lower_ in _PARTNER_PREPS):
             heads.extend(g for g in c.children if g.dep_ == "pobj")

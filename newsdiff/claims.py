@@ -483,14 +483,14 @@ def _joined(
     took part, a fact however close the sentences are."""
     out: dict[str, list[str]] = {}
     for src, d, other in ((fa.source, da, fb), (fb.source, db, fa)):
+        # "VisualBasic" / "Visual Basic": a name the other source writes spaced or
+        # hyphenated, though untagged there, is nobody new.
+        squeezed = _squeezed(other.text)
         for group in d.participants:
             if group & other.entities:
                 extra = sorted(group - other.entities)
                 if not extra:
                     continue
-                # "VisualBasic" / "Visual Basic": a name the other source writes spaced or
-                # hyphenated, though untagged there, is nobody new.
-                squeezed = _squeezed(other.text)
                 names = [d.entity_names.get(e, e) for e in extra]
                 names = [n for n in names if _squeezed(n) not in squeezed]
                 out.setdefault(src, []).extend(n for n in names if n not in out.get(src, []))
