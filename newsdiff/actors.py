@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,9 +265,9 @@ def _role_phrase(doc: Doc, head: Token, name: range) -> str | None:
             tokens.extend(child.subtree)
     tokens = [t for t in tokens if t.i not in name]
     if name.start > head.i:  # the role before its name: the name's apposition ends it
-        tokens = [t for t in tokens if t.i < name.start]
-        while len(tokens) > 1 and max(tokens, key=lambda t: t.i).is_punct:
-            tokens.remove(max(tokens, key=lambda t: t.i))
+        tokens = sorted((t for t in tokens if t.i < name.start), key=lambda t: t.i)
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens.pop()
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
     span = doc[lo : hi + 1]
@@ -337,8 +338,9 @@ def merge_roles(roles: Sequence[str]) -> tuple[str, ...]:
         by_words.setdefault(_role_words(role), []).append(role)
     # One role in two word orders ("president of U.S" / "US President"): the form stated most
     # often stands for it, and the compound (no "of") on a tie, as headlines and bylines write it.
+    stated = Counter(roles)
     spelling = {
-        words: min(forms, key=lambda f: (-forms.count(f), " of " in f" {f.lower()} ", len(f)))
+        words: min(forms, key=lambda f: (-stated[f], " of " in f" {f.lower()} ", len(f)))
         for words, forms in by_words.items()
     }
     roles = [spelling[_role_words(r)] for r in roles]

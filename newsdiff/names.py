@@ -549,7 +549,7 @@ def _demonyms() -> dict[str, str]:
     best: dict[str, tuple[tuple[bool, int], str]] = {}
     for data in CountryInfo.all().values():
         raw: dict[str, Any] = dict(data)
-        country = re.sub(r"^The ", "", str(raw.get("name") or ""))
+        country = strip_determiner(str(raw.get("name") or ""))[1]  # "The Gambia"
         if not country:
             continue
         own = " ".join(name_words(country)).lower()

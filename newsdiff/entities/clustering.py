@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.mentions import LED_BODIES
-from newsdiff.entities.metonyms import ORG_CUES
+from newsdiff.entities.metonyms import takes_org_words
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
@@ -332,7 +332,7 @@ def _label_votes(
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
         if possessive:
             nxt += 1
-        if any(t.lower_ in ORG_CUES for t in doc[nxt : nxt + 2]):
+        if takes_org_words(docs, m):
             votes["ORG"] += 2  # "Dortmund's supervisory board"
         elif not possessive and any(
             t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsdiff.entities.records import RawMention
+from newsdiff.names import demonym_country
 from newsdiff.unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -26,8 +27,12 @@ if TYPE_CHECKING:
 #: Determiners and numerals that make a singular demonym a noun: "the", "an", "one".
 _NOUN_MAKERS = frozenset({"the", "a", "an", "one", "this", "that"})
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+#: An age just before a name ("36-year-old champion Klitschko") or set off after it
+#: ("Klitschko, 36,").
+_AGE_BEFORE = re.compile(r"(\d{1,3})-year-old(?:\s+[a-z]+){0,2}\s*$")
+_AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")
 #: Words between a nationality or an age and the name it describes ("Australian climber
-#: Duncan Rait", "the 36-year-old champion Klitschko"): lower-case nouns and adjectives only.
+#: Duncan Rait", "the 36-year-old champion Klitschko"): lower-case words, digits or hyphens.
 _DESCRIBER_GAP = 3
 #: How far back (in sentences) a definite epithet looks for the person it renames.
 _BACK_SENTENCES = 1
@@ -80,8 +85,6 @@ def _described(
     "36-year-old Duncan Rait", "Klitschko, 36,", "American Tony Thompson", "Ukrainian champion
     Wladimir Klitschko": at most a few lower-case words between the describer and the name.
     """
-    from newsdiff.names import demonym_country
-
     ages: dict[str, set[int]] = defaultdict(set)
     nations: dict[str, set[int]] = defaultdict(set)
     for i, root in group.items():
@@ -100,10 +103,10 @@ def _described(
             k -= 1
             gap += 1
         before = doc[max(0, m.token_start - 8) : m.token_start].text
-        if (age := re.search(r"(\d{1,3})-year-old(?:\s+[a-z]+){0,2}\s*$", before)) is not None:
+        if (age := _AGE_BEFORE.search(before)) is not None:
             ages[age.group(1)].add(root)
         after = doc[m.token_end : m.token_end + 4].text
-        if (age := re.match(r"\s*,\s*(\d{1,3})\s*,", after)) is not None:
+        if (age := _AGE_AFTER.match(after)) is not None:
             ages[age.group(1)].add(root)
     return ages, nations
 

@@ -140,7 +140,11 @@ def _after_person_title(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1]
     if before.lower_.rstrip(".") not in NAME_TITLES and before.lower_ not in ROLE_NOUNS:
         return False
-    words = doc[start:end]
+    return _name_cased(doc[start:end])
+
+
+def _name_cased(words: Span) -> bool:
+    """Proper nouns written as names are: capitalised, not all capitals (not an acronym)."""
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
 
 
@@ -150,7 +154,7 @@ def _person_by_job(doc: Doc, start: int, end: int) -> bool:
     words = doc[start:end]
     return (
         2 <= len(words) <= 3
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
+        and _name_cased(words)
         and is_given_name(words[0].text)
         and named_with_a_job(doc, start, end)
     )
