@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process, utils
 
 from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
-from newsdiff.entities.mentions import LED_BODIES
+from newsdiff.entities.mentions import BODY_TAILS, LED_BODIES, PLACE_BODIES
 from newsdiff.entities.metonyms import takes_org_words
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
@@ -28,6 +28,7 @@ from newsdiff.names import (
     GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
+    demonym_country,
     is_acronym,
     is_city,
     name_words,
@@ -393,20 +394,51 @@ def sources_of(
 
 
 def led_by(clusters: Sequence[Cluster]) -> dict[int, int]:
-    """Bodies named after the person who leads them: "the Obama administration" -> Obama.
+    """Bodies named after who leads them or where they govern: "the Obama administration" ->
+    Obama, "Los Angeles police" -> Los Angeles, "the Indian government" -> India.
 
-    The body is an organisation of its own (never merged with the person); this links it to
-    the one person of the comparison whose name ends with the words before "administration",
-    "campaign" or another such noun.
+    The body is an organisation of its own (never merged with the person or place); this
+    links it to the one person of the comparison whose name ends with the words before
+    "administration", "campaign" or another such noun, or to the one place named by the
+    words before "police", "government" or another such noun (or by the country of their
+    adjective).
     """
     people = [(k, c.name.split()) for k, c in enumerate(clusters) if c.label == "PERSON"]
+    places: dict[str, set[int]] = defaultdict(set)
+    for k, c in enumerate(clusters):
+        if c.label in {"GPE", "LOC"}:
+            for form in (c.name, *c.aliases):
+                places[strip_determiner(form)[1].lower()].add(k)
     links: dict[int, int] = {}
     for k, c in enumerate(clusters):
-        words = c.name.split()
-        if c.label == "PERSON" or len(words) < 2 or words[-1].lower() not in LED_BODIES:
+        if c.label == "PERSON":
             continue
-        leader = [w.lower() for w in words[:-1]]
-        found = {j for j, name in people if [w.lower() for w in name[-len(leader) :]] == leader}
+        words = c.name.split()
+        if len(words) >= 2 and words[-1].lower() in LED_BODIES:
+            leader = [w.lower() for w in words[:-1]]
+            found = {j for j, name in people if [w.lower() for w in name[-len(leader) :]] == leader}
+            if len(found) == 1:
+                links[k] = found.pop()
+                continue
+        found = set()
+        for form in (c.name, *c.aliases):
+            place = _governed_place(strip_determiner(form)[1])
+            if place is not None:
+                found |= places.get(place.lower(), set())
+                country = demonym_country(place)
+                if country is not None:
+                    found |= places.get(country.lower(), set())
+        found.discard(k)
         if len(found) == 1:
             links[k] = found.pop()
     return links
+
+
+def _governed_place(name: str) -> str | None:
+    """ "Los Angeles" of "Los Angeles police department": the words before a body noun."""
+    words = name.split()
+    if len(words) >= 3 and words[-1] in BODY_TAILS:
+        words = words[:-1]
+    if len(words) >= 2 and words[-1] in PLACE_BODIES:
+        return " ".join(words[:-1])
+    return None

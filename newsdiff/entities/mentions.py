@@ -206,6 +206,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _include_nicknames(docs, mentions)
     mentions = _person_led_bodies(docs, mentions)
     mentions = _group_led_bodies(docs, mentions)
+    mentions = _place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
@@ -213,7 +214,8 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions.extend(missed_mentions(docs, source_ids, mentions))
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
-    mentions = _place_led_teams(docs, mentions)  # again, for the places recall added
+    mentions = _place_led_bodies(docs, mentions)  # again, for the places recall added
+    mentions = _place_led_teams(docs, mentions)
     return _join_makers_to_models(docs, _include_versions(docs, mentions))
 
 
@@ -469,6 +471,50 @@ def _group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
             and not (te + 1 < len(doc) and doc[te + 1].text[:1].isupper())
         ):
             m = respan(doc, m, m.token_start, te + 1, "ORG")
+            m.demonym_of = None
+        out.append(m)
+    return out
+
+
+#: Lower-case nouns that turn a place's name or its people's adjective into that place's
+#: governing or policing body ("Los Angeles police", "the Indian government").
+PLACE_BODIES = frozenset(
+    {"police", "government", "administration", "council", "legislature", "parliament"}
+    | {"navy", "army"}
+)
+#: Lower-case words that go on such a body's name ("the Dallas police department").
+BODY_TAILS = frozenset({"department", "force", "service"})
+
+
+def _place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Los Angeles police", "the Indian government": a body of the place, not the place.
+
+    English names a place's police or government by putting the place, or its adjective,
+    before the lower-case noun. The mention covers both and is an organisation, which the
+    clustering keeps apart from the place and links to it (``led_by``), as "the Obama
+    administration" is linked to, not merged with, Obama. A capitalised noun ("Los Angeles
+    Police Department") is already part of the tagger's name.
+    """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        nxt = doc[te] if te < len(doc) else None
+        if (
+            nxt is not None
+            and m.label in {"GPE", "NORP"}
+            and m.abbreviates is None
+            and nxt.lower_ in PLACE_BODIES
+            and nxt.text.islower()
+            and nxt.pos_ == "NOUN"
+            and (m.doc_index, te) not in taken
+            and doc[te - 1].whitespace_ == " "
+        ):
+            end = te + 1
+            if end < len(doc) and doc[end].text in BODY_TAILS and doc[te].whitespace_ == " ":
+                end += 1
+            m = respan(doc, m, m.token_start, end, "ORG")
             m.demonym_of = None
         out.append(m)
     return out

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdiff.entities import RawMention, cluster_mentions, collect_mentions
+from newsdiff.entities import RawMention, cluster_mentions, collect_mentions, led_by
 
 
 def _clusters(nlp: Any, *texts: str) -> list[tuple[str, str, set[str], set[str]]]:
@@ -340,6 +340,51 @@ def test_leader_name_before_administration_is_the_body(nlp: Any) -> None:
     body = _cluster_with(clusters, "Biden administration")
     assert body[1] == "ORG"
     assert "Joe Biden" not in body[2]
+
+
+def _links(nlp: Any, *texts: str) -> set[tuple[str, str]]:
+    """(body, leader or place) name pairs ``led_by`` links."""
+    docs = list(nlp.pipe(texts))
+    raw = collect_mentions(docs, [chr(ord("A") + i) for i in range(len(texts))])
+    clusters = cluster_mentions(docs, raw)
+    return {(clusters[b].name, clusters[p].name) for b, p in led_by(clusters).items()}
+
+
+def test_place_before_police_is_the_police_linked_to_the_place(nlp: Any) -> None:
+    texts = (
+        "Los Angeles police arrested a man in Los Angeles on Tuesday.",
+        "The Los Angeles Police Department said the man was held in Los Angeles.",
+    )
+    clusters = _clusters(nlp, *texts)
+    police = _cluster_with(clusters, "Los Angeles police")
+    assert police[1] == "ORG"
+    assert "Los Angeles Police Department" in police[2]  # one body, however it is written
+    city = _cluster_with(clusters, "Los Angeles")
+    assert city[1] == "GPE"
+    assert "Los Angeles police" not in city[2]
+    assert ("Los Angeles Police Department", "Los Angeles") in _links(nlp, *texts)
+
+
+def test_demonym_before_government_is_the_government_linked_to_the_country(nlp: Any) -> None:
+    texts = (
+        "The Indian government said the ship was attacked.",
+        "India sent two more ships to the Gulf of Aden on Monday.",
+    )
+    clusters = _clusters(nlp, *texts)
+    government = _cluster_with(clusters, "Indian government")
+    assert government[1] == "ORG"
+    assert "India" not in government[2]
+    assert ("Indian government", "India") in _links(nlp, *texts)
+
+
+def test_place_before_other_nouns_stays_the_place(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Los Angeles officials met in Los Angeles on Tuesday.",
+        "Indian food is popular, and India exports spices.",
+    )
+    assert {"Los Angeles"} == _cluster_with(clusters, "Los Angeles")[2]
+    assert "Indian" in _cluster_with(clusters, "India")[2]
 
 
 def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
