@@ -205,6 +205,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
     mentions = _person_led_bodies(docs, mentions)
+    mentions = _named_institutions(docs, mentions)
     mentions = _group_led_bodies(docs, mentions)
     mentions = _place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
@@ -214,7 +215,9 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions.extend(missed_mentions(docs, source_ids, mentions))
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
-    mentions = _place_led_bodies(docs, mentions)  # again, for the places recall added
+    # again, for the names recall added
+    mentions = _named_institutions(docs, mentions)
+    mentions = _place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
     return _join_makers_to_models(docs, _include_versions(docs, mentions))
 
@@ -444,6 +447,42 @@ def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
             and doc[m.token_end - 1].whitespace_
         ):
             m = respan(doc, m, m.token_start, m.token_end + 1, "ORG")
+        out.append(m)
+    return out
+
+
+#: Lower-case nouns of institutions that take their founder's or owner's name ("the Marfin
+#: bank", "the Kennedy school"); not "house" or "family", which a person also has.
+_NAMED_INSTITUTIONS = frozenset(
+    {"bank", "university", "college", "school", "hospital", "institute", "foundation"}
+    | {"agency", "company", "group", "club"}
+)
+
+
+def _named_institutions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "A branch of the Marfin bank": one name before an institution's noun names it.
+
+    The tagger often calls such a name a person. After a determiner, a single name right
+    before a lower-case noun such as "bank" or "school" is that institution's name, written
+    with the noun in lower case; the mention covers both and is an organisation, so it is the
+    same form as "Marfin Bank". Places keep their own reading ("the Athens bank" is a bank in
+    Athens).
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        ts, te = m.token_start, m.token_end
+        if (
+            m.label == "PERSON"
+            and te - ts == 1
+            and ts > 0
+            and doc[ts - 1].lower_ in {"the", "a", "an"}
+            and te < len(doc)
+            and doc[te].lower_ in _NAMED_INSTITUTIONS
+            and doc[te].text.islower()
+            and doc[ts].whitespace_ == " "
+        ):
+            m = respan(doc, m, ts, te + 1, "ORG")
         out.append(m)
     return out
 

@@ -387,6 +387,27 @@ def test_place_before_other_nouns_stays_the_place(nlp: Any) -> None:
     assert "Indian" in _cluster_with(clusters, "India")[2]
 
 
+def test_name_before_a_lower_case_institution_noun_is_the_institution(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Three people died at a branch of the Marfin bank, police said.",
+        "The fire at Marfin Bank in Athens killed three employees.",
+    )
+    bank = _cluster_with(clusters, "Marfin bank")
+    assert bank[1] == "ORG"
+    assert "Marfin Bank" in bank[2]
+
+
+def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Reporters waited outside the Clinton house while Hillary Clinton spoke.",
+        "The Athens bank was closed, and protesters marched in Athens.",
+    )
+    assert not any(c[1] == "ORG" and "Clinton" in " ".join(c[2]) for c in clusters)
+    assert not any("Athens bank" in c[2] for c in clusters)
+
+
 def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
