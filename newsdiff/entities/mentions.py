@@ -133,6 +133,26 @@ def _is_title_part(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ROLE_NOUNS
 
 
+#: Nouns for kinds of place that English names with "of" ("the city of Bandar Abbas", "the
+#: island of Qeshm"), with the label of the place they introduce.
+_PLACE_CLASSES = {
+    **dict.fromkeys(
+        ("city", "town", "village", "port", "resort", "province", "state", "county"), "GPE"
+    ),
+    **dict.fromkeys(("island", "region"), "LOC"),
+}
+
+
+def _named_place_class(doc: Doc, start: int) -> str | None:
+    """The label a name takes from "the city of" / "the island of" right before it."""
+    if start < 3 or doc[start - 1].lower_ != "of":
+        return None
+    noun, det = doc[start - 2], doc[start - 3]
+    if not noun.text.islower() or det.lower_ not in {"the", "a", "an"}:
+        return None
+    return _PLACE_CLASSES.get(noun.lower_)
+
+
 def _after_person_title(doc: Doc, start: int, end: int) -> bool:
     """A short run of capitalised words right after a person's title is a person's name."""
     if start == 0 or end - start > 3:
@@ -192,6 +212,9 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
             if label == "PERSON" and text.split()[-1].isdigit():
                 label = "ORG"  # "Korvik Nova 7": no person's name ends in a number; a model's does
+            place = _named_place_class(doc, ts)
+            if place is not None and label != place:
+                label = place  # "the city of Bandar Abbas": never a person or a company
             abbreviates = place_abbreviated(text)
             if abbreviates is not None:
                 label = "GPE"  # "Calif." after a name is the state, whatever the tagger said

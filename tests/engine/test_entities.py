@@ -408,6 +408,21 @@ def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> Non
     assert not any("Athens bank" in c[2] for c in clusters)
 
 
+def test_the_city_of_a_name_makes_it_a_place(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "Rescuers reached the city of Bandar Abbas on Monday.",
+        "The quake struck near Bandar Abbas.",
+    )
+    assert _cluster_with(clusters, "Bandar Abbas")[1] == "GPE"
+
+
+def test_the_city_of_needs_the_noun_in_lower_case(nlp: Any) -> None:
+    clusters = _clusters(nlp, "Hillary Clinton, the Secretary of State, met Sergei Lavrov.")
+    assert _cluster_with(clusters, "Hillary Clinton")[1] == "PERSON"
+    assert not any(c[1] == "GPE" and "Sergei Lavrov" in c[2] for c in clusters)
+
+
 def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
