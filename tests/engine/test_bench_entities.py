@@ -103,3 +103,21 @@ def test_a_headline_name_of_several_capitals_still_counts(bench: ModuleType) -> 
     text = "Obama Restores Endangered Species Act Rules\nThe act and its rules are back."
     doc = _doc(text, [("Endangered Species Act", "law")])
     assert [g.text for g in bench.gold_mentions([doc])] == ["Endangered Species Act"]
+
+
+@pytest.mark.parametrize(
+    ("gold", "engine", "kind"),
+    [
+        ("a bank in Athens", "Athens", "common head"),
+        ("Paris jewelry store", "Paris", "common head"),
+        ("Hennepin County Attorney", "Hennepin County", "name head"),
+        ("in central Paris", "Paris", ""),
+        ("Bush administration", "Bush administration", ""),
+        ("the Indian Navy", "Indian Navy", ""),
+    ],
+)
+def test_an_engine_mention_off_the_gold_head_is_told_apart(
+    bench: ModuleType, gold: str, engine: str, kind: str
+) -> None:
+    found = bench.Found(bench.Gold(0, 0, len(gold), gold, "c", 0, len(gold)), engine, "e1")
+    assert bench._head_kind(found) == kind
