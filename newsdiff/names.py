@@ -84,6 +84,13 @@ GENERIC_ORG_HEADS = frozenset(
     }
 )
 
+#: Trailing words that say what kind of body a name is ("People magazine", "Police Department").
+KIND_WORDS = frozenset(
+    {"department", "magazine", "newspaper", "daily", "channel", "network", "website", "tabloid"}
+    # a national arm of a company ("Amazon UK", "Toyota USA")
+    | {"usa", "uk"}
+)
+
 #: Generational and other suffixes after a name (Jr., Sr., III): nameparser's list of those
 #: that are not degrees (degrees such as "MA" are also surnames: Jack Ma).
 NAME_SUFFIXES = frozenset(_NAMEPARSER.suffix_not_acronyms)

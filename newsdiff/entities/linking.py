@@ -19,6 +19,7 @@ from newsdiff.entities.people import dominant_root, given_compatible
 from newsdiff.entities.records import SURNAME_CUTOFF, Form, RawMention, majority_label
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
+    KIND_WORDS,
     PersonName,
     compact,
     fits_name_blend,
@@ -212,8 +213,8 @@ def _link_name_parts(story: _Story, uf: UnionFind) -> None:
         # The tagger calls a team a facility as often as an organisation ("Jacksonville Jaguars").
         if len(words) < 2 or majority_label(f) not in {"ORG", "FAC"}:
             continue
-        if any(ch.isdigit() for ch in f.text):
-            continue  # a numbered model ("Korvik Nova 7") is a product, not its maker
+        if any(ch.isdigit() for ch in f.text) or any(story.mentions[i].product for i in f.mentions):
+            continue  # a model ("Korvik Nova 7", "Toyota Camry") is a product, not its maker
         if words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_HEADS:
             by_first[compact(words[0])].append(f)
         if (
@@ -350,7 +351,7 @@ def _link_kind_words(persons: Sequence[Form], others: Sequence[Form], uf: UnionF
         by_core_all[org_core(f.text)].append(f)
     for f in others:
         words = f.text.split()
-        if len(words) < 2 or words[-1].lower() not in _KIND_WORDS:
+        if len(words) < 2 or words[-1].lower() not in KIND_WORDS:
             continue
         if majority_label(f) not in {"ORG", "FAC"}:
             continue
@@ -426,13 +427,6 @@ def _link_unique_heads(story: _Story, uf: UnionFind) -> None:
         if len(roots) == 1:
             uf.union(f.mentions[0], next(iter(roots)))
 
-
-#: Trailing words that say what kind of body a name is ("People magazine", "Police Department").
-_KIND_WORDS = frozenset(
-    {"department", "magazine", "newspaper", "daily", "channel", "network", "website", "tabloid"}
-    # a national arm of a company ("Amazon UK", "Toyota USA")
-    | {"usa", "uk"}
-)
 
 #: Geographic heads a place can be named with or without ("the Mediterranean [Sea]").
 _GEO_HEADS = frozenset(

@@ -18,7 +18,10 @@ from newsdiff.lexicon.people import NAME_TITLES, ROLE_NOUNS
 from newsdiff.model import ENTITY_LABELS
 from newsdiff.names import (
     GENERIC_ORG_HEADS,
+    KIND_WORDS,
     NAME_SUFFIXES,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
     compact,
     demonym_country,
     is_given_name,
@@ -242,17 +245,28 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = _named_institutions(docs, mentions)
     mentions = _place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
-    return _join_makers_to_models(docs, _include_versions(docs, mentions))
+    return _join_makers_to_models(docs, _include_versions(docs, mentions), common)
 
 
-def _join_makers_to_models(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "Korvik Nova 7": a maker's name right before a numbered model names the product.
+def _join_makers_to_models(
+    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str] = frozenset()
+) -> list[RawMention]:
+    """ "Korvik Nova 7", "Toyota Camry": a maker's name right before a model names the product.
 
-    The product is not its maker: the two mentions become one, which the clustering keeps
-    apart from the company (a numbered model never joins a name by its first word).
+    The product is not its maker: the two become one mention, which the clustering keeps
+    apart from the company (a model never joins a name by its first word). A numbered model
+    is a mention of its own; an unnumbered one is found by ``_model_after_maker``.
     """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
     out: list[RawMention] = []
     for m in mentions:
+        doc = docs[m.doc_index]
+        model = _model_after_maker(doc, m, common)
+        if model is not None and not any(
+            (m.doc_index, k) in taken for k in range(m.token_end, model)
+        ):
+            m = respan(doc, m, m.token_start, model, "ORG")
+            m.product = True
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -269,6 +283,49 @@ def _join_makers_to_models(docs: Sequence[Doc], mentions: list[RawMention]) -> l
             continue
         out.append(m)
     return out
+
+
+#: Words that, after a company's name, name a part or a kind of that company, not a product
+#: ("Toyota Motor", "BBC News", "Disney Channel").
+_NOT_MODELS = ORG_SUFFIXES | GENERIC_ORG_HEADS | KIND_WORDS | {"motor", "motors", "news"}
+
+
+def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int | None:
+    """The end of a model's name right after a one-word maker ("Toyota Camry"), or None.
+
+    English names a product by its maker and the model's own name: a span the tagger calls a
+    product, or else one singular, name-cased proper noun that ends the name (no capitalised
+    word follows) and is neither a word companies use for their parts or kinds ("Toyota
+    Motor", "BBC News"), nor a title or a job ("U.N. Secretary-General"), nor a word the
+    comparison writes in lower case (``common``: "a Waitrose Store" is a store). Title-case
+    headlines capitalise every word and say nothing.
+    """
+    k = m.token_end
+    if m.label != "ORG" or k - m.token_start != 1 or k >= len(doc):
+        return None
+    if doc[k - 1].whitespace_ != " " or _is_headline(doc[k].sent):
+        return None
+    product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
+    if product is not None:
+        return product.end
+    word = doc[k]
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if (
+        word.ent_type_
+        or word.tag_ != "NNP"
+        or not word.is_alpha
+        or not word.text[:1].isupper()
+        or word.is_upper
+        or word.lower_ in _NOT_MODELS
+        or word.lower_ in common
+        or word.lower_ in PERSON_TITLES
+        or word.lower_ in ROLE_NOUNS
+        or (after is not None and after.text in {"-", "\u2013"})  # "U.N. Secretary-General"
+        or demonym_country(word.text) is not None
+        or (after is not None and after.text[:1].isupper() and after.is_alpha)
+    ):
+        return None
+    return k + 1
 
 
 def _is_headline(sent: Span, common: frozenset[str] = frozenset()) -> bool:

@@ -33,6 +33,9 @@ class RawMention:
     #: Another person with the name of someone else in the story ("his father, also named
     #: Duncan Hunter"): never one entity with the other bearers of the name.
     namesake: bool = False
+    #: A maker's name and a model's ("Toyota Camry"): a product, never one entity with its
+    #: maker.
+    product: bool = False
 
 
 def respan(doc: Doc, m: RawMention, start: int, end: int, label: str | None = None) -> RawMention:

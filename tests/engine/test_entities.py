@@ -292,6 +292,41 @@ def test_numbered_versions_are_different_things(nlp: Any) -> None:
     assert "Microsoft Office 3" in _cluster_with(clusters, "Microsoft Office 3")[2]
 
 
+def test_a_model_after_its_maker_is_the_product_not_the_maker(nlp: Any) -> None:
+    clusters = _clusters(
+        nlp,
+        "The woman was hit by a silver Toyota Camry on Friday.",
+        "A grey Toyota Camry fled the scene; Toyota Motor Corp. declined to comment.",
+        "Toyota said it would help the police.",
+    )
+    car = _cluster_with(clusters, "Toyota Camry")
+    assert car[3] == {"A", "B"}  # one product across sources
+    maker = _cluster_with(clusters, "Toyota Motor Corp.")
+    assert "Toyota" in maker[2]
+    assert "Toyota Camry" not in maker[2]
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (("U.N. Secretary-General Antonio Guterres spoke in Geneva.",), "U.N."),
+        (
+            (
+                "A spokesman for Walmart said the chain would rebuild.",
+                "Fire destroyed a Walmart Store in Dallas. The store was new.",
+            ),
+            "Walmart",
+        ),
+    ],
+)
+def test_a_title_or_a_common_noun_after_a_company_is_no_model(
+    nlp: Any, texts: tuple[str, ...], name: str
+) -> None:
+    forms = {form for c in _clusters(nlp, *texts) for form in c[2]}
+    assert name in forms
+    assert not any(f.startswith(name + " ") for f in forms), forms
+
+
 def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
