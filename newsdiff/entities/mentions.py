@@ -147,11 +147,23 @@ _PLACE_CLASSES = {
 
 
 def _named_place_class(doc: Doc, start: int) -> str | None:
-    """The label a name takes from "the city of" / "the island of" right before it."""
+    """The label a name takes from the words right before it, when they say it is a place.
+
+    "The (northern) city of Bandar Abbas", "the southern Iranian island of Qeshm": a
+    determiner, adjectives, a lower-case place-class noun and "of". "Vishwanand Subryan, 23,
+    of Schenectady": news style gives a person's age and then the home town.
+    """
     if start < 3 or doc[start - 1].lower_ != "of":
         return None
-    noun, det = doc[start - 2], doc[start - 3]
-    if not noun.text.islower() or det.lower_ not in {"the", "a", "an"}:
+    if start >= 4 and doc[start - 2].text == "," and doc[start - 4].text == ",":
+        age = doc[start - 3].text
+        if age.isdigit() and len(age) <= 3:
+            return "GPE"
+    noun = doc[start - 2]
+    k = start - 3
+    while k > 0 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP"):
+        k -= 1  # "the southern Iranian island of"
+    if not noun.text.islower() or doc[k].lower_ not in {"the", "a", "an"}:
         return None
     return _PLACE_CLASSES.get(noun.lower_)
 

@@ -452,6 +452,19 @@ def test_the_city_of_a_name_makes_it_a_place(nlp: Any) -> None:
     assert _cluster_with(clusters, "Bandar Abbas")[1] == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police arrested Vishwanand Subryan, 23, of Schenectady on Friday.", "Schenectady"),
+        ("Three people died in riots in the northern city of Thessaloniki.", "Thessaloniki"),
+    ],
+)
+def test_a_home_town_or_an_adjective_before_the_city_of_makes_a_place(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert _cluster_with(_clusters(nlp, text), place)[1] == "GPE"
+
+
 def test_the_city_of_needs_the_noun_in_lower_case(nlp: Any) -> None:
     clusters = _clusters(nlp, "Hillary Clinton, the Secretary of State, met Sergei Lavrov.")
     assert _cluster_with(clusters, "Hillary Clinton")[1] == "PERSON"
