@@ -315,15 +315,20 @@ def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int |
     k = m.token_end
     if m.label != "ORG" or k - m.token_start != 1 or k >= len(doc):
         return None
-    if doc[k - 1].whitespace_ != " " or _is_headline(doc[k].sent):
+    maker = doc[k - 1]
+    if not maker.text.replace(".", "").isalpha() or maker.whitespace_ != " ":
+        return None  # "101st Ave": a maker's name is a word or an acronym
+    if _is_headline(doc[k].sent):
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
     if product is not None:
-        return product.end
+        # "Boeing 747", "Chevrolet Cavalier"; not a date the tagger misread ("BST 16 Sep 2013")
+        return product.end if len(product) == 1 or product[0].is_alpha else None
     word = doc[k]
     after = doc[k + 1] if k + 1 < len(doc) else None
     if (
         word.ent_type_
+        or (after is not None and after.lower_ in {"of", "for"})  # "US Chamber of Commerce"
         or word.tag_ != "NNP"
         or not word.is_alpha
         or not word.text[:1].isupper()
@@ -635,6 +640,7 @@ def _place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
         if (
             nxt is not None
             and m.label in {"GPE", "NORP"}
+            and m.text[:1].isupper()  # not "Cuba's communist government"
             and m.abbreviates is None
             and nxt.lower_ in PLACE_BODIES
             and nxt.text.islower()

@@ -327,6 +327,18 @@ def test_a_title_or_a_common_noun_after_a_company_is_no_model(
     assert not any(f.startswith(name + " ") for f in forms), forms
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cars were parked at 115th St. and 101st Ave. on Friday.",
+        "The US Chamber of Commerce welcomed the plan.",
+    ],
+)
+def test_numbers_and_longer_names_make_no_model(nlp: Any, text: str) -> None:
+    docs = [nlp(text)]
+    assert not any(m.product for m in collect_mentions(docs, ["A"]))
+
+
 def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
@@ -410,6 +422,11 @@ def test_demonym_before_government_is_the_government_linked_to_the_country(nlp: 
     assert government[1] == "ORG"
     assert "India" not in government[2]
     assert ("Indian government", "India") in _links(nlp, *texts)
+
+
+def test_a_lower_case_adjective_before_government_is_no_body(nlp: Any) -> None:
+    forms = {f for c in _clusters(nlp, "Cuba's communist government freed him.") for f in c[2]}
+    assert "communist government" not in forms
 
 
 def test_place_before_other_nouns_stays_the_place(nlp: Any) -> None:
