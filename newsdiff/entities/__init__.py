@@ -1,7 +1,7 @@
 """Cluster named-entity mentions within and across sources into real-world entities.
 
 The stages, in order: ``collect_mentions`` finds each source's mentions and repairs their
-boundaries (mentions, fitting, recall); ``cluster_mentions`` groups them into entities
+boundaries (mentions, bodies, fitting, recall); ``cluster_mentions`` groups them into entities
 (clustering, people, linking, metonyms). ``records`` holds the types they share.
 """
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
+from newsdiff.entities.bodies import BODY_TAILS, LED_BODIES, PLACE_BODIES
 from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
-from newsdiff.entities.mentions import BODY_TAILS, LED_BODIES, PLACE_BODIES
 from newsdiff.entities.metonyms import takes_org_words
 from newsdiff.entities.people import cluster_people
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands

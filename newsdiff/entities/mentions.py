@@ -7,6 +7,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsdiff.actors import named_with_a_job
+from newsdiff.entities.bodies import (
+    group_led_bodies,
+    named_institutions,
+    person_led_bodies,
+    place_led_bodies,
+)
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
@@ -242,10 +248,10 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = split_at_known_names(docs, mentions)
     mentions = fit_to_known_names(docs, mentions)
     mentions = _include_nicknames(docs, mentions)
-    mentions = _person_led_bodies(docs, mentions)
-    mentions = _named_institutions(docs, mentions)
-    mentions = _group_led_bodies(docs, mentions)
-    mentions = _place_led_bodies(docs, mentions)
+    mentions = person_led_bodies(docs, mentions)
+    mentions = named_institutions(docs, mentions)
+    mentions = group_led_bodies(docs, mentions)
+    mentions = place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
@@ -254,8 +260,8 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions.extend(organisation_chunks(docs, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     # again, for the names recall added
-    mentions = _named_institutions(docs, mentions)
-    mentions = _place_led_bodies(docs, mentions)
+    mentions = named_institutions(docs, mentions)
+    mentions = place_led_bodies(docs, mentions)
     mentions = _place_led_teams(docs, mentions)
     return _join_makers_to_models(docs, _include_versions(docs, mentions), common)
 
@@ -517,143 +523,6 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                 break
         if not split:
             out.append(m)
-    return out
-
-
-#: Nouns that turn a leader's name into the body they lead ("the Obama administration").
-LED_BODIES = frozenset(
-    {"administration", "government", "cabinet", "campaign", "camp", "team", "regime", "junta"}
-)
-
-
-def _person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "The Obama administration" is an organisation, not Barack Obama.
-
-    A person's name followed by a lower-case noun such as "administration" or "campaign" names
-    the body that person leads; the mention covers both words and is labelled ORG.
-    """
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        nxt = doc[m.token_end] if m.token_end < len(doc) else None
-        if (
-            m.label == "PERSON"
-            and nxt is not None
-            and nxt.lower_ in LED_BODIES
-            and nxt.text.islower()
-            and doc[m.token_end - 1].whitespace_
-        ):
-            m = respan(doc, m, m.token_start, m.token_end + 1, "ORG")
-        out.append(m)
-    return out
-
-
-#: Lower-case nouns of institutions that take their founder's or owner's name ("the Marfin
-#: bank", "the Kennedy school"); not "house" or "family", which a person also has.
-_NAMED_INSTITUTIONS = frozenset(
-    {"bank", "university", "college", "school", "hospital", "institute", "foundation"}
-    | {"agency", "company", "group", "club"}
-)
-
-
-def _named_institutions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "A branch of the Marfin bank": one name before an institution's noun names it.
-
-    The tagger often calls such a name a person. After a determiner, a single name right
-    before a lower-case noun such as "bank" or "school" is that institution's name, written
-    with the noun in lower case; the mention covers both and is an organisation, so it is the
-    same form as "Marfin Bank". Places keep their own reading ("the Athens bank" is a bank in
-    Athens).
-    """
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        ts, te = m.token_start, m.token_end
-        if (
-            m.label == "PERSON"
-            and te - ts == 1
-            and ts > 0
-            and doc[ts - 1].lower_ in {"the", "a", "an"}
-            and te < len(doc)
-            and doc[te].lower_ in _NAMED_INSTITUTIONS
-            and doc[te].text.islower()
-            and doc[ts].whitespace_ == " "
-        ):
-            m = respan(doc, m, ts, te + 1, "ORG")
-        out.append(m)
-    return out
-
-
-def _group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "Islamic State", "Democratic Party": a group's adjective and a capitalised generic
-    head the tagger left out make one organisation's name.
-
-    Only a head no mention holds, that ends the name (no capitalised word follows it).
-    """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        te = m.token_end
-        if (
-            m.label == "NORP"
-            and te + 1 <= len(doc)
-            and te < len(doc)
-            and doc[te].lower_ in GENERIC_ORG_HEADS
-            and doc[te].text[:1].isupper()
-            and doc[te].pos_ == "PROPN"
-            and (m.doc_index, te) not in taken
-            and doc[te - 1].whitespace_ == " "
-            and not (te + 1 < len(doc) and doc[te + 1].text[:1].isupper())
-        ):
-            m = respan(doc, m, m.token_start, te + 1, "ORG")
-            m.demonym_of = None
-        out.append(m)
-    return out
-
-
-#: Lower-case nouns that turn a place's name or its people's adjective into that place's
-#: governing or policing body ("Los Angeles police", "the Indian government").
-PLACE_BODIES = frozenset(
-    {"police", "government", "administration", "council", "legislature", "parliament"}
-    | {"navy", "army"}
-)
-#: Lower-case words that go on such a body's name ("the Dallas police department").
-BODY_TAILS = frozenset({"department", "force", "service"})
-
-
-def _place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "Los Angeles police", "the Indian government": a body of the place, not the place.
-
-    English names a place's police or government by putting the place, or its adjective,
-    before the lower-case noun. The mention covers both and is an organisation, which the
-    clustering keeps apart from the place and links to it (``led_by``), as "the Obama
-    administration" is linked to, not merged with, Obama. A capitalised noun ("Los Angeles
-    Police Department") is already part of the tagger's name.
-    """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        te = m.token_end
-        nxt = doc[te] if te < len(doc) else None
-        if (
-            nxt is not None
-            and m.label in {"GPE", "NORP"}
-            and m.text[:1].isupper()  # not "Cuba's communist government"
-            and m.abbreviates is None
-            and nxt.lower_ in PLACE_BODIES
-            and nxt.text.islower()
-            and nxt.pos_ == "NOUN"
-            and (m.doc_index, te) not in taken
-            and doc[te - 1].whitespace_ == " "
-        ):
-            end = te + 1
-            if end < len(doc) and doc[end].text in BODY_TAILS and doc[te].whitespace_ == " ":
-                end += 1
-            m = respan(doc, m, m.token_start, end, "ORG")
-            m.demonym_of = None
-        out.append(m)
     return out
 
 
