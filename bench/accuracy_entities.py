@@ -3,7 +3,7 @@
 Run from the repo root::
 
     .venv/bin/python bench/accuracy_entities.py [--data DIR] [--topics 1,2] [--docs 6]
-        [--gold capitalised|heads] [--json-out FILE] [--errors [N]]
+        [--gold capitalised|heads] [--json-out FILE] [--errors [N]] [--ceiling]
 
 Each ECB+ file is one group of articles on one story; the first ``--docs`` documents of a group
 go through the real engine (``newsdiff.pipeline.analyze``) as one comparison. Gold mentions are
@@ -16,6 +16,9 @@ benchmark, not a test: the gold data is never shipped or read by the test suite.
 ``--errors`` also counts the found gold mentions the engine matched off their head word (a
 name inside a phrase headed by a common noun, "Athens" of "a bank in Athens", or another
 name of the phrase): the default measure scores them against the phrase's chain.
+``--ceiling`` prints what a perfect clustering of the found mentions would score if it kept
+such a name with the thing it names (:func:`reader_ceiling`): the most any clustering change
+can reach on the default measure without colouring "Paris" as a jewelry store.
 
 Two parts keep the figures honest. Rules are tuned on the *tuning* part (topics 1-24): its
 per-file rows and ``--errors`` are printed. The *check* part (topics 25-35) is printed only as
@@ -297,6 +300,28 @@ def cross_doc_pairs(
     return n_sys, n_gold, n_both
 
 
+def reader_ceiling(golds: Sequence[Gold], found: Sequence[Found]) -> list[Found]:
+    """The best clustering a named-entity reader would accept, of the mentions the engine found.
+
+    Where the engine's mention covers the gold head, the gold chain (perfect clustering). Where
+    the gold phrase is headed by a common noun ("Paris jewelry store", chain the store), the
+    engine's name inside it stays the thing it names: the chain of the file's gold mention of
+    that very name, or that name alone. Scoring this against the gold chains bounds what any
+    change to clustering can reach on the default measure without colouring "Paris" as a shop.
+    """
+    chain_of_name: dict[str, str] = {}
+    for g in golds:
+        chain_of_name.setdefault(g.text.strip().lower(), g.chain)
+    out = []
+    for f in found:
+        label = f.gold.chain
+        if _head_kind(f) == "common head":
+            name = f.system_text.strip().lower()
+            label = chain_of_name.get(name, f"name:{name}")
+        out.append(Found(f.gold, f.system_text, label))
+    return out
+
+
 def score(golds: Sequence[Gold], found: Sequence[Found]) -> Counts:
     """All sums for one file: engine clustering and exact-string baseline."""
     docs = [f.gold.doc for f in found]
@@ -408,6 +433,13 @@ def main(argv: list[str] | None = None) -> int:
         "overlap (default: the measure issue 13's targets were set on), or those whose head word "
         "is a name, matched at that head (a proposed measure)",
     )
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="also print each part's reader-correct ceiling: gold chains where the engine covers "
+        "a mention's head, the engine's own name where the gold phrase is headed by a common "
+        "noun ('Paris' in 'Paris jewelry store' stays Paris)",
+    )
     args = ap.parse_args(argv)
     if args.docs < 2:
         ap.error("--docs must be at least 2 (cross-document links need two documents)")
@@ -422,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
 
     base = eval_dir(args.data)
     totals = {"tuning": Counts(), "check": Counts()}
+    ceilings = {"tuning": Counts(), "check": Counts()}
     per_file: dict[str, dict[str, float]] = {}
     rows = []
     wrong_all: dict[tuple[str, str], Counter[str]] = {}
@@ -443,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
         found = match(golds, system)
         counts = score(golds, found)
         totals[part].add(counts)
+        if args.ceiling:
+            ceilings[part].add(score(golds, reader_ceiling(golds, found)))
         if part == "check":
             continue  # seen only through the summary line
         figs = counts.figures()
@@ -472,6 +507,13 @@ def main(argv: list[str] | None = None) -> int:
         for key, target in targets.items():
             verdict = "pass" if figs[key] >= target else "FAIL"
             print(f"{name:6} {key:8} {figs[key]:.3f}  target >= {target:.2f}  {verdict}")
+    for name, c in ceilings.items():
+        if c.gold:
+            figs = c.figures()
+            print(
+                f"{name:6} reader-correct ceiling: B3 F1 {figs['b3_f1']:.3f}, "
+                f"xdoc F1 {figs['pair_f1']:.3f} (the engine's found mentions, see --help)"
+            )
     print(f"\n{time.perf_counter() - started:.1f} s")
     if args.errors:
         print("\n(errors are shown for the tuning part only)")

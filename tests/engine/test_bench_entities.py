@@ -121,3 +121,20 @@ def test_an_engine_mention_off_the_gold_head_is_told_apart(
 ) -> None:
     found = bench.Found(bench.Gold(0, 0, len(gold), gold, "c", 0, len(gold)), engine, "e1")
     assert bench._head_kind(found) == kind
+
+
+def test_the_reader_ceiling_keeps_a_name_inside_a_common_noun_phrase_with_its_own_chain(
+    bench: ModuleType,
+) -> None:
+    # Gold: "Paris" (chain city) and "Paris jewelry store" (chain store); the engine found
+    # "Paris" both times and put the second in a wrong cluster.
+    city = bench.Gold(0, 0, 5, "Paris", "city", 0, 5)
+    store = bench.Gold(1, 0, 19, "Paris jewelry store", "store", 0, 19)
+    found = [bench.Found(city, "Paris", "e1"), bench.Found(store, "Paris", "e9")]
+    ceiling = bench.reader_ceiling([city, store], found)
+    assert [f.system_entity for f in ceiling] == ["city", "city"]
+    # Scored against the gold chains, that costs what no clustering change can win back.
+    counts = bench.score([city, store], ceiling)
+    assert counts.figures()["b3_f1"] < 1.0
+    perfect = [bench.Found(f.gold, f.system_text, f.gold.chain) for f in found]
+    assert bench.score([city, store], perfect).figures()["b3_f1"] == 1.0
