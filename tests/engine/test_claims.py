@@ -673,3 +673,27 @@ def test_figures_of_two_differently_described_things_do_not_conflict(a: str, b: 
     claim = _pair(a, b)
     assert claim.status != "differ", claim.differences
     assert ("number", "addition") in _classes(claim)
+
+
+def test_an_approximate_figure_beside_the_bare_one_is_wording() -> None:
+    """ "about $124 million" / "$124 million": one figure, one side marks it as rounded."""
+
+    def detail(text: str, qualifier: str) -> SentenceDetail:
+        return SentenceDetail(numbers=(NumberFact("124000000", qualifier, "money", text),))
+
+    pair = {"A1": detail("about $124 million", "about"), "B1": detail("$124 million", "")}
+    claim = compare_group(_group("A1", "B1"), pair, "c1")
+    assert claim.status == "agree"
+    assert ("number", "wording") in _classes(claim)
+    bound = {"A1": detail("more than $124 million", "more than"), "B1": detail("$124 million", "")}
+    assert compare_group(_group("A1", "B1"), bound, "c1").status == "adds"
+
+
+def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
+    """ "as many as 29" where NER tags only "29": the bound is still the figure's."""
+    from newsdiff.claims import number_fact
+
+    doc = nlp("The attacks killed as many as 29 people, including seven Americans.")
+    ent = next(e for e in doc.ents if e.text.startswith("29") or e.text.endswith("29"))
+    assert number_fact(ent).qualifier == "as many as"
+
