@@ -697,3 +697,26 @@ def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
     ent = next(e for e in doc.ents if e.text.startswith("29") or e.text.endswith("29"))
     assert number_fact(ent).qualifier == "as many as"
 
+
+def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
+    """ "..., and warned voters to expect fraud": another thing the same actor did."""
+    from newsdiff.claim_roles import clauses
+
+    doc = nlp("Police arrested the suspect in Lyon and charged him with fraud.")
+    sent = next(iter(doc.sents))
+    found = clauses(sent, sent.root, {})
+    assert any(c[0] == "charge" for c in found), found
+    # One verb with two objects is one predicate: no clause.
+    doc = nlp("Police arrested the suspect and his brother in Lyon.")
+    sent = next(iter(doc.sents))
+    assert clauses(sent, sent.root, {}) == []
+
+
+def test_a_predicate_only_one_source_coordinates_is_an_addition() -> None:
+    claim = _pair(
+        "In a statement released in Paris, the national farmers' union said its members would "
+        "block the main roads into the capital with tractors.",
+        "In a statement released in Paris, the national farmers' union said its members would "
+        "block the main roads into the capital with tractors and urged shoppers to stock up.",
+    )
+    assert claim.status == "adds", claim.differences
