@@ -213,10 +213,12 @@ def _compare_events(
     shared_subject = _overlap(ea.subjects, eb.subjects, names)
     shared_object = _overlap(ea.objects, eb.objects, names)
     shared_argument = shared_subject or shared_object
-    if ea.negated != eb.negated and shared_argument:
-        found.add("polarity", "conflict", {a: [ea.surface], b: [eb.surface]})
-        return
     if same_verb:
+        # Negation contradicts only the same predicate: "was the biggest protest since 1989" /
+        # "has not seen such a protest since 1989" say one thing with two verbs.
+        if ea.negated != eb.negated and shared_argument:
+            found.add("polarity", "conflict", {a: [ea.surface], b: [eb.surface]})
+            return
         if ea.modality != eb.modality and shared_argument and not _scheduled(ea, eb):
             found.add("modality", "conflict", {a: [ea.surface], b: [eb.surface]})
         for xa, xb in ((ea.subjects, eb.subjects), (ea.objects, eb.objects)):

@@ -720,3 +720,17 @@ def test_a_predicate_only_one_source_coordinates_is_an_addition() -> None:
         "block the main roads into the capital with tractors and urged shoppers to stock up.",
     )
     assert claim.status == "adds", claim.differences
+
+
+def test_negation_contradicts_only_the_same_predicate() -> None:
+    """ "was the largest strike since" / "has not seen such a strike since": one statement."""
+    claim = _pair(
+        "It was the largest strike in the city of Lyon since the pension protests of 1995.",
+        "The city of Lyon has not seen such a strike since the pension protests of 1995.",
+    )
+    assert ("polarity", "conflict") not in _classes(claim), claim.differences
+    negated = _pair(
+        "The city of Lyon has seen such a strike since the pension protests of 1995.",
+        "The city of Lyon has not seen such a strike since the pension protests of 1995.",
+    )
+    assert ("polarity", "conflict") in _classes(negated), negated.differences
