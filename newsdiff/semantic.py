@@ -79,7 +79,8 @@ class _Model:
         if ids.size:
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
             nonempty = lengths > 0
-            sums = np.add.reduceat(self.embedding[ids], starts[nonempty], axis=0)
+            rows = self.embedding[ids].astype(np.float32)  # float16 -> float32 is exact
+            sums = np.add.reduceat(rows, starts[nonempty], axis=0)
             out[nonempty] = sums / lengths[nonempty, None]
 
 
@@ -109,7 +110,9 @@ def _load() -> Any:
             if folder is None:
                 raise FileNotFoundError("wordllama is not installed")
             with safe_open(str(folder / WEIGHTS), framework="np") as fh:
-                embedding = np.ascontiguousarray(fh.get_tensor("embedding.weight"), np.float32)
+                # Kept in the file's float16: a batch widens only the rows it gathers. Widening
+                # all 32,000 rows up front cost 25-40 ms on the cold path and 16 MB more memory.
+                embedding = np.ascontiguousarray(fh.get_tensor("embedding.weight"))
             tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
             tokenizer.no_padding()
             tokenizer.no_truncation()
