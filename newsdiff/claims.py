@@ -320,6 +320,10 @@ def _compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: Senten
         for j, wb in enumerate(db.quote_words):
             m = every[rows][:, rows_b[j]]
             overlap = (m.any(axis=1).sum() + m.any(axis=0).sum()) / (len(wa) + len(wb))
+            if m.any(axis=0).all() or m.any(axis=1).all():
+                # Every word of one quote is in the other: the same quote, one source quoting
+                # less of it ("a milestone" / "a milestone ... this research has broken ...").
+                overlap = max(overlap, 0.5)
             if overlap > best:
                 best, best_j, best_m = float(overlap), j, m
         qa = texts_a[i] if i < len(texts_a) else " ".join(wa)

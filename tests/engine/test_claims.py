@@ -734,3 +734,13 @@ def test_negation_contradicts_only_the_same_predicate() -> None:
         "The city of Lyon has not seen such a strike since the pension protests of 1995.",
     )
     assert ("polarity", "conflict") in _classes(negated), negated.differences
+
+
+def test_a_quote_inside_a_longer_quote_is_the_same_quote_quoted_less() -> None:
+    claim = _pair(
+        'The museum curator described the discovery in Lyon as a "milestone".',
+        'The museum curator described the discovery in Lyon as a "milestone, because this '
+        'find has changed what historians know about the Roman city".',
+    )
+    quote = [d for d in claim.differences if d.kind == "quote"]
+    assert quote and quote[0].cls != "conflict", claim.differences
