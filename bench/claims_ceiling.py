@@ -94,7 +94,7 @@ def collect(pairs: Sequence[Pair], group: int, seed: int) -> list[dict[str, Any]
     original = claims.claim_similarity
 
     def spy(a: Any, b: Any, shares: Any, conflicts: int, added: bool) -> float:
-        seen[(a.id, b.id)] = [*claims.similarity_features(a, b, shares), *lacking(a, b)]
+        seen[(a.id, b.id)] = [*claims.similarity_features(a, b, shares)[:7], *lacking(a, b)]
         return original(a, b, shares, conflicts, added)
 
     claims.claim_similarity = spy  # type: ignore[assignment]

@@ -135,7 +135,8 @@ def compare_numbers(found: Found, a: str, b: str, da: SentenceDetail, db: Senten
             # million" / "$124 million" give one figure, one of them marked as rounded: no
             # fact is added either way, it is wording.
             approximate = {qualifier_class(n), qualifier_class(m)} == {"about", ""}
-            found.add("number", "wording" if approximate else "addition", {a: [n.text], b: [m.text]})
+            cls = "wording" if approximate else "addition"
+            found.add("number", cls, {a: [n.text], b: [m.text]})
     paired_b: set[int] = set()
     rest_a = []
     for n in only_a:

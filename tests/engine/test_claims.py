@@ -743,4 +743,20 @@ def test_a_quote_inside_a_longer_quote_is_the_same_quote_quoted_less() -> None:
         'find has changed what historians know about the Roman city".',
     )
     quote = [d for d in claim.differences if d.kind == "quote"]
-    assert quote and quote[0].cls != "conflict", claim.differences
+    assert quote, claim.differences
+    assert quote[0].cls != "conflict", claim.differences
+
+
+def test_ngram_overlap_counts_shared_phrasing_both_ways() -> None:
+    from newsdiff.claim_words import ngram_overlap
+
+    same = ngram_overlap("Acme beat Zenith in the final.", "Acme beat Zenith in the final.")
+    assert same == (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
+    swapped = ngram_overlap("Acme beat Zenith in the final.", "Zenith beat Acme in the final.")
+    # The same words in another order share the words, not the phrases.
+    assert swapped[0] == 1.0
+    assert swapped[4] < 0.5
+    longer = ngram_overlap("Acme beat Zenith.", "Acme beat Zenith 3-1 in the final on Sunday.")
+    # One side says all of the other and more.
+    assert longer[1] == 1.0
+    assert longer[0] < 0.5
