@@ -239,7 +239,7 @@ def link_evidence(
         for f in a.features
         if f.startswith(FACT_PREFIXES) and f in b.features
     )
-    if facts >= LINK_SHARED_FACTS:
+    if facts >= LINK_SHARED_FACTS and not context.setting_only(a, b):
         return score, True
     # The gate reads the cosine before centring: within one story, centring has already taken
     # the shared topic out of ``semantic`` (so the floor above discounts it); across stories,

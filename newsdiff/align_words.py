@@ -137,3 +137,13 @@ class LinkContext:
         if a.numbers & b.numbers or SourceNames((b,)).meet(a.name_words):
             return False
         return not self.right_names.meet(a.place_words) and not self.left_names.meet(b.place_words)
+
+    @staticmethod
+    def setting_only(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+        """Whether all the two sentences name in common is places and peoples, with no figure
+        or date: "Israel detains 37 Palestinians" / "Israel criticizes Palestinian stance" share
+        the setting of a conflict, which every report from it names, not a detail of one."""
+        if a.numbers & b.numbers or a.dates & b.dates:
+            return False
+        shared = a.name_words & b.name_words
+        return bool(shared) and shared <= (a.place_words | b.place_words)

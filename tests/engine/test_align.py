@@ -284,3 +284,32 @@ def test_a_shared_headline_frame_is_no_shared_detail() -> None:
 
     assert not decided("helicopter death toll rises to nine", "quake death toll rises to ten", "")
     assert decided("glasgow death toll rises to nine", "glasgow death toll rises to", "glasgow")
+
+
+def test_shared_places_alone_are_the_setting_not_a_detail() -> None:
+    """Two reports from one conflict both name its countries and peoples: that is no shared
+    detail by itself, while a shared person (or figure) with them is."""
+    from newsdiff.align import link_evidence
+    from newsdiff.align_words import LinkContext
+
+    def pair(b_ents: str, b_names: str, nums: str = "") -> tuple[SentenceFeatures, ...]:
+        a = _s("A1", "detain suspect arrest operation continue", "e1 e2 e3", nums="37")
+        b = _s("B1", "criticize stance settler", b_ents, nums=nums)
+        a.name_words = frozenset({"israel", "palestinians", "netanyahu"})
+        a.place_words = frozenset({"israel", "palestinians"})
+        b.name_words = frozenset(b_names.split())
+        b.place_words = frozenset({"israel", "palestinian", "palestinians"}) & b.name_words
+        weigh_features([a, b])
+        a.vector = a.plain = _unit([1.0, 0.0])
+        b.vector = b.plain = _unit([0.5, 1.0])
+        return a, b
+
+    a, b = pair("e1 e2", "israel palestinians")
+    assert LinkContext.setting_only(a, b)
+    assert not link_evidence(a, b)[1]
+    a, b = pair("e1 e3", "israel netanyahu")
+    assert not LinkContext.setting_only(a, b)
+    assert link_evidence(a, b)[1]
+    a, b = pair("e1 e2", "israel palestinians", nums="37")  # a shared figure is a detail
+    assert not LinkContext.setting_only(a, b)
+    assert link_evidence(a, b)[1]
