@@ -111,7 +111,8 @@ def number_fact(ent: Span) -> NumberFact:
     the number modifies ("48-page indictment" -> page), or the label for money and percent."""
     qualifier, _ = split_qualifier(ent.text)
     if not qualifier:
-        before = ent.doc[max(ent.start - 2, ent.sent.start) : ent.start].text.lower()
+        # Up to three words: "as many as", "as much as" ("killed as many as 29 people").
+        before = ent.doc[max(ent.start - 3, ent.sent.start) : ent.start].text.lower()
         qualifier = next((q for q in _QUALIFIERS if before.endswith(q)), "")
     if ent.label_ in {"MONEY", "PERCENT"}:
         unit = ent.label_.lower()

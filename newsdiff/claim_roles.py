@@ -106,7 +106,8 @@ _CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pa
 def clauses(
     sent: Span, event_root: Token | None, token_entity: Mapping[int, str]
 ) -> list[tuple[str, ...]]:
-    """The secondary clauses of the sentence that have a subject of their own, each as its
+    """The secondary clauses of the sentence that have a subject of their own (or share the one
+    of the verb they are coordinated with), each as its
     verb's key and its content keys (nested clauses are their own). The attribution around a
     reported statement is none."""
     frame: set[int] = set()
@@ -128,7 +129,7 @@ def clauses(
         and t.dep_ in _CLAUSE_DEPS
         and t.i not in frame
         and t != event_root
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) or _coordinated(t))
     ]
     head_ids = {t.i for t in heads}
     out = []
@@ -144,6 +145,13 @@ def clauses(
             stack.extend(c for c in t.children if c.i not in head_ids)
         out.append(tuple(keys))
     return out
+
+
+def _coordinated(verb: Token) -> bool:
+    """A second predicate of the same subject ("... would boycott the vote and warned voters
+    to expect fraud"): it says another thing about the same actor, a clause of its own though
+    its subject is not repeated."""
+    return verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
 
 
 #: Prepositions that bring in a partner of the event ("met with", "spoke to", "fought

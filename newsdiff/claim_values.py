@@ -131,7 +131,12 @@ def compare_numbers(found: Found, a: str, b: str, da: SentenceDetail, db: Senten
     for n in da.numbers:
         m = by_value_b.get(n.value)
         if m is not None and qualifier_class(n) != qualifier_class(m):
-            found.add("number", "addition", {a: [n.text], b: [m.text]})  # "more than 10,000"
+            # "more than 10,000" sets a bound the bare figure lacks: an addition. "about $124
+            # million" / "$124 million" give one figure, one of them marked as rounded: no
+            # fact is added either way, it is wording.
+            approximate = {qualifier_class(n), qualifier_class(m)} == {"about", ""}
+            cls = "wording" if approximate else "addition"
+            found.add("number", cls, {a: [n.text], b: [m.text]})
     paired_b: set[int] = set()
     rest_a = []
     for n in only_a:

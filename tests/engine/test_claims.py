@@ -673,3 +673,90 @@ def test_figures_of_two_differently_described_things_do_not_conflict(a: str, b: 
     claim = _pair(a, b)
     assert claim.status != "differ", claim.differences
     assert ("number", "addition") in _classes(claim)
+
+
+def test_an_approximate_figure_beside_the_bare_one_is_wording() -> None:
+    """ "about $124 million" / "$124 million": one figure, one side marks it as rounded."""
+
+    def detail(text: str, qualifier: str) -> SentenceDetail:
+        return SentenceDetail(numbers=(NumberFact("124000000", qualifier, "money", text),))
+
+    pair = {"A1": detail("about $124 million", "about"), "B1": detail("$124 million", "")}
+    claim = compare_group(_group("A1", "B1"), pair, "c1")
+    assert claim.status == "agree"
+    assert ("number", "wording") in _classes(claim)
+    bound = {"A1": detail("more than $124 million", "more than"), "B1": detail("$124 million", "")}
+    assert compare_group(_group("A1", "B1"), bound, "c1").status == "adds"
+
+
+def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
+    """ "as many as 29" where NER tags only "29": the bound is still the figure's."""
+    from newsdiff.claims import number_fact
+
+    doc = nlp("The attacks killed as many as 29 people, including seven Americans.")
+    ent = next(e for e in doc.ents if e.text.startswith("29") or e.text.endswith("29"))
+    assert number_fact(ent).qualifier == "as many as"
+
+
+def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
+    """ "..., and warned voters to expect fraud": another thing the same actor did."""
+    from newsdiff.claim_roles import clauses
+
+    doc = nlp("Police arrested the suspect in Lyon and charged him with fraud.")
+    sent = next(iter(doc.sents))
+    found = clauses(sent, sent.root, {})
+    assert any(c[0] == "charge" for c in found), found
+    # One verb with two objects is one predicate: no clause.
+    doc = nlp("Police arrested the suspect and his brother in Lyon.")
+    sent = next(iter(doc.sents))
+    assert clauses(sent, sent.root, {}) == []
+
+
+def test_a_predicate_only_one_source_coordinates_is_an_addition() -> None:
+    claim = _pair(
+        "In a statement released in Paris, the national farmers' union said its members would "
+        "block the main roads into the capital with tractors.",
+        "In a statement released in Paris, the national farmers' union said its members would "
+        "block the main roads into the capital with tractors and urged shoppers to stock up.",
+    )
+    assert claim.status == "adds", claim.differences
+
+
+def test_negation_contradicts_only_the_same_predicate() -> None:
+    """ "was the largest strike since" / "has not seen such a strike since": one statement."""
+    claim = _pair(
+        "It was the largest strike in the city of Lyon since the pension protests of 1995.",
+        "The city of Lyon has not seen such a strike since the pension protests of 1995.",
+    )
+    assert ("polarity", "conflict") not in _classes(claim), claim.differences
+    negated = _pair(
+        "The city of Lyon has seen such a strike since the pension protests of 1995.",
+        "The city of Lyon has not seen such a strike since the pension protests of 1995.",
+    )
+    assert ("polarity", "conflict") in _classes(negated), negated.differences
+
+
+def test_a_quote_inside_a_longer_quote_is_the_same_quote_quoted_less() -> None:
+    claim = _pair(
+        'The museum curator described the discovery in Lyon as a "milestone".',
+        'The museum curator described the discovery in Lyon as a "milestone, because this '
+        'find has changed what historians know about the Roman city".',
+    )
+    quote = [d for d in claim.differences if d.kind == "quote"]
+    assert quote, claim.differences
+    assert quote[0].cls != "conflict", claim.differences
+
+
+def test_ngram_overlap_counts_shared_phrasing_both_ways() -> None:
+    from newsdiff.claim_words import ngram_overlap
+
+    same = ngram_overlap("Acme beat Zenith in the final.", "Acme beat Zenith in the final.")
+    assert same == (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
+    swapped = ngram_overlap("Acme beat Zenith in the final.", "Zenith beat Acme in the final.")
+    # The same words in another order share the words, not the phrases.
+    assert swapped[0] == 1.0
+    assert swapped[4] < 0.5
+    longer = ngram_overlap("Acme beat Zenith.", "Acme beat Zenith 3-1 in the final on Sunday.")
+    # One side says all of the other and more.
+    assert longer[1] == 1.0
+    assert longer[0] < 0.5
