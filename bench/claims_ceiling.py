@@ -25,9 +25,7 @@ from __future__ import annotations
 import argparse
 import math
 import random
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,29 +36,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from accuracy_claims import Pair, data_dir, load_parts, overlap, run_item  # noqa: E402
 
-_TOKEN = re.compile(r"\w+(?:[.,']\w+)*")
+from newsdiff.claim_words import ngram_overlap  # noqa: E402
+
 _FACT_KINDS = ("number", "date", "time")
-
-
-def ngram_features(text_a: str, text_b: str) -> list[float]:
-    """Shared word n-grams (n = 1-3) as the smaller and larger share of each side, and the Dice
-    overlap of character trigrams."""
-
-    def grams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
-        return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-    a = [w.casefold() for w in _TOKEN.findall(text_a)]
-    b = [w.casefold() for w in _TOKEN.findall(text_b)]
-    out: list[float] = []
-    for n in (1, 2, 3):
-        ga, gb = grams(a, n), grams(b, n)
-        shared = sum((ga & gb).values())
-        shares = (shared / max(sum(ga.values()), 1), shared / max(sum(gb.values()), 1))
-        out += [min(shares), max(shares)]
-    ca, cb = grams(list(" ".join(a)), 3), grams(list(" ".join(b)), 3)
-    total = sum(ca.values()) + sum(cb.values())
-    out.append(2 * sum((ca & cb).values()) / total if total else 0.0)
-    return out
 
 
 def lacking(a: Any, b: Any) -> list[float]:
@@ -114,7 +92,7 @@ def collect(pairs: Sequence[Pair], group: int, seed: int) -> list[dict[str, Any]
                         "overlap": overlap(p),
                         "score": p.similarity,
                         "engine": feats or [],
-                        "ngrams": ngram_features(p.s1, p.s2),
+                        "ngrams": list(ngram_overlap(p.s1, p.s2)),
                         "fact_added": any(
                             cls == "addition" and kind in _FACT_KINDS
                             for kind, cls, _ in p.differences

@@ -116,6 +116,8 @@ def soft_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
 
 #: Word tokens for the n-gram overlap: figures keep their separators ("5,587.75", "U.S").
 _TOKEN = re.compile(r"\w+(?:[.,']\w+)*")
+#: Typographic apostrophes read as the straight one: "Russia’s" is "Russia's".
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def ngram_overlap(text_a: str, text_b: str) -> tuple[float, ...]:
@@ -128,8 +130,8 @@ def ngram_overlap(text_a: str, text_b: str) -> tuple[float, ...]:
     signals of paraphrase in news pairs: a sentence that keeps the other's word sequences says
     the same thing, while the same words in other orders may not ("A beat B" / "B beat A").
     """
-    words_a = [w.casefold() for w in _TOKEN.findall(text_a)]
-    words_b = [w.casefold() for w in _TOKEN.findall(text_b)]
+    words_a = [w.casefold() for w in _TOKEN.findall(text_a.translate(_APOSTROPHES))]
+    words_b = [w.casefold() for w in _TOKEN.findall(text_b.translate(_APOSTROPHES))]
     out: list[float] = []
     for n in (1, 2, 3):
         grams_a, grams_b = _grams(words_a, n), _grams(words_b, n)

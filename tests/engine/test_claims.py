@@ -760,3 +760,11 @@ def test_ngram_overlap_counts_shared_phrasing_both_ways() -> None:
     # One side says all of the other and more.
     assert longer[1] == 1.0
     assert longer[0] < 0.5
+
+
+def test_ngram_overlap_reads_a_curly_apostrophe_as_a_straight_one() -> None:
+    from newsdiff.claim_words import ngram_overlap
+
+    straight = "Russia's foreign minister met Blinken's aide"
+    assert ngram_overlap(straight, straight.replace("'", "\u2019")) == (1.0,) * 7
+    assert ngram_overlap(straight, straight.replace("'", "\u2018")) == (1.0,) * 7
