@@ -36,9 +36,9 @@ def compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: Sentenc
         for j, wb in enumerate(db.quote_words):
             m = every[rows][:, rows_b[j]]
             overlap = (m.any(axis=1).sum() + m.any(axis=0).sum()) / (len(wa) + len(wb))
-            if m.any(axis=0).all() or m.any(axis=1).all():
-                # Every word of one quote is in the other: the same quote, one source quoting
-                # less of it ("a milestone" / "a milestone ... this research has broken ...").
+            if _quoted_within(m) or _quoted_within(m.T):
+                # One quote is a stretch of the other: the same quote, one source quoting less
+                # of it ("a major milestone" / "a major milestone ... this research has ...").
                 overlap = max(overlap, 0.5)
             if overlap > best:
                 best, best_j, best_m = float(overlap), j, m
@@ -56,6 +56,17 @@ def compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: Sentenc
             found.add("quote", "addition", {a: [qa], b: [qb]})
         elif _plain(qa) != _plain(qb):
             found.add("quote", "wording", {a: [qa], b: [qb]})
+
+
+def _quoted_within(same: Any) -> bool:
+    """The content words of the shorter quote (rows of ``same``) stand in the longer one
+    (columns) in the same order, one after the other: a fragment of it. Two words at least,
+    since one word ("terrorists") in scare quotes is the writer's label, not a fragment of
+    whatever longer quote happens to use it."""
+    rows, cols = same.shape
+    if rows < 2 or rows > cols:
+        return False
+    return any(all(same[i, k + i] for i in range(rows)) for k in range(cols - rows + 1))
 
 
 def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:

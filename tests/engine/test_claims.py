@@ -738,8 +738,8 @@ def test_negation_contradicts_only_the_same_predicate() -> None:
 
 def test_a_quote_inside_a_longer_quote_is_the_same_quote_quoted_less() -> None:
     claim = _pair(
-        'The museum curator described the discovery in Lyon as a "milestone".',
-        'The museum curator described the discovery in Lyon as a "milestone, because this '
+        'The museum curator described the discovery in Lyon as a "major milestone".',
+        'The museum curator described the discovery in Lyon as a "major milestone, because this '
         'find has changed what historians know about the Roman city".',
     )
     quote = [d for d in claim.differences if d.kind == "quote"]
@@ -768,3 +768,71 @@ def test_ngram_overlap_reads_a_curly_apostrophe_as_a_straight_one() -> None:
     straight = "Russia's foreign minister met Blinken's aide"
     assert ngram_overlap(straight, straight.replace("'", "\u2019")) == (1.0,) * 7
     assert ngram_overlap(straight, straight.replace("'", "\u2018")) == (1.0,) * 7
+
+
+@pytest.mark.parametrize(
+    ("words_a", "words_b", "paired"),
+    [
+        # "we reject his visit" / "we reject his visit and his message": quoted less.
+        (("reject", "visit"), ("reject", "visit", "message"), True),
+        (
+            ("major", "milestone"),
+            ("major", "milestone", "find", "change", "historian", "know", "roman", "city"),
+            True,
+        ),
+        # One word in scare quotes is no fragment of a longer quote that has the word.
+        (
+            ("terrorist",),
+            ("hunt", "terrorist", "attack", "soldier", "near", "northern", "border", "crossing"),
+            False,
+        ),
+        # The same words far apart in a long quote are not the shorter quote.
+        (
+            ("reject", "message"),
+            tuple(
+                [
+                    "reject",
+                    "talk",
+                    "minister",
+                    "plan",
+                    "ally",
+                    "week",
+                    "say",
+                    "border",
+                    "deal",
+                    "trade",
+                    "price",
+                    "message",
+                ]
+            ),
+            False,
+        ),
+    ],
+)
+def test_a_quote_fragment_is_a_stretch_of_the_longer_quote(
+    words_a: tuple[str, ...], words_b: tuple[str, ...], paired: bool
+) -> None:
+    from newsdiff.claim_quotes import compare_quotes
+    from newsdiff.claim_values import Found
+
+    found = Found()
+    da = SentenceDetail(quote=" ".join(words_a), quote_words=(words_a,))
+    db = SentenceDetail(quote=" ".join(words_b), quote_words=(words_b,))
+    compare_quotes(found, "A1", "B1", da, db)
+    assert list(found.items) == ([("quote", "addition")] if paired else []), found.items
+
+
+def test_the_fragment_rule_reads_order_and_contiguity() -> None:
+    """ "terrorists" is in "We will hunt down the terrorists who attacked our soldiers", but
+    one word is no fragment; "we reject his visit" is one of "... and his message"."""
+    import numpy as np
+
+    from newsdiff.claim_quotes import _quoted_within
+
+    def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return _quoted_within(np.array([[x == y for y in long] for x in short]))
+
+    assert within(("reject", "visit"), ("reject", "visit", "message"))
+    assert not within(("terrorist",), ("hunt", "terrorist", "attack", "soldier"))
+    assert not within(("visit", "reject"), ("reject", "visit", "message"))
+    assert not within(("reject", "message"), ("reject", "visit", "message"))
