@@ -133,6 +133,9 @@ class SentenceDetail:
     """TIMEX3 values of the dates and times that modify the main event itself."""
     quote_words: tuple[tuple[str, ...], ...] = ()
     """Content-word lemmas of each quoted fragment."""
+    quote_texts: tuple[str, ...] = ()
+    """The text of each fragment in ``quote_words``, in step with it: the evidence shown. A
+    fragment with no content word ("No,") is in ``quote`` but in neither of these."""
     entity_labels: Mapping[str, str] = field(default_factory=dict)
     vague_dates: Mapping[str, str] = field(default_factory=dict)
     """Dates and times with unknown parts ("Monday" -> XXXX-WXX-1, "Sept 27" -> XXXX-09-27):
@@ -376,13 +379,23 @@ def text_quote_spans(text: str) -> list[tuple[int, int]]:
 def quote_words(
     sent: Span, spans: Sequence[tuple[int, int]] | None = None
 ) -> tuple[tuple[str, ...], ...]:
-    """Content-word lemmas of each quoted fragment of the sentence.
+    """Content-word lemmas of each quoted fragment of the sentence (see
+    :func:`quoted_fragments`, which keeps each fragment's place too)."""
+    return tuple(words for _, words in quoted_fragments(sent, spans))
+
+
+def quoted_fragments(
+    sent: Span, spans: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    """Each quoted fragment with a content word: its character span and its content-word
+    lemmas. A fragment of stop words only ("No,") says nothing to compare, and is left out of
+    both so that the shown text stays the text compared.
 
     Args:
         sent: The sentence.
         spans: Its :func:`quote_spans`, when the caller has them already (they read the text).
     """
-    out: list[tuple[str, ...]] = []
+    out: list[tuple[tuple[int, int], tuple[str, ...]]] = []
     text, offset = sent.text, sent.start_char
     for start, end in quote_spans(sent) if spans is None else spans:
         # "[Mr. Cheney]" inside a quote is the editor's insertion, not the speaker's words.
@@ -399,8 +412,8 @@ def quote_words(
             and not any(a <= t.idx < b for a, b in inserted)
         )
         if words:
-            out.append(words)
-    return tuple(out)
+            out.append(((start, end), words))
+    return out
 
 
 def sentence_detail(
@@ -442,6 +455,7 @@ def sentence_detail(
         numbers.append(number_fact(ent))
     numbers.extend(untagged_figures(sent, number_ents, covered, token_entity))
     quotes = quote_spans(sent)
+    fragments = quoted_fragments(sent, quotes)
     root, _ = _event_root(sent)
     event = event_of(sent, token_entity)
     predicate = None
@@ -460,7 +474,8 @@ def sentence_detail(
         event=event,
         numbers=tuple(numbers),
         event_dates=_event_dates(sent, root, times),
-        quote_words=quote_words(sent, quotes),
+        quote_words=tuple(words for _, words in fragments),
+        quote_texts=tuple(text[a - offset : b - offset].strip() for (a, b), _ in fragments),
         vague_dates=vague,
         word_roles=word_roles(sent, root, token_entity),
         participants=participants(root, token_entity, entity_label),

@@ -20,9 +20,8 @@ def compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: Sentenc
     conflict ("We reject his visit" / "... his message"); quoting less is an addition."""
     if not da.quote_words or not db.quote_words:
         return
-    texts_a = [q.strip(" ,.") for q in (da.quote or "").split(" … ")]
-    texts_b = [q.strip(" ,.") for q in (db.quote or "").split(" … ")]
-    used_b: set[int] = set()
+    texts_a = [q.strip(" ,.") for q in da.quote_texts]
+    texts_b = [q.strip(" ,.") for q in db.quote_texts]
     # One word matrix for every fragment pair: fragments are slices of it.
     vocab_a = list(dict.fromkeys(w for words in da.quote_words for w in words))
     vocab_b = list(dict.fromkeys(w for words in db.quote_words for w in words))
@@ -45,7 +44,6 @@ def compare_quotes(found: Found, a: str, b: str, da: SentenceDetail, db: Sentenc
         qa = texts_a[i] if i < len(texts_a) else " ".join(wa)
         if best_m is None or best < 0.3:
             continue  # a quote of something else
-        used_b.add(best_j)
         qb = texts_b[best_j] if best_j < len(texts_b) else " ".join(db.quote_words[best_j])
         wb = db.quote_words[best_j]
         miss_a = [w for w, c in zip(wa, best_m.any(axis=1), strict=True) if not c]

@@ -403,6 +403,7 @@ def _merged_detail(details: Sequence[SentenceDetail]) -> SentenceDetail:
         numbers=tuple(n for d in details for n in d.numbers),
         event_dates=frozenset().union(*(d.event_dates for d in details)),
         quote_words=tuple(q for d in details for q in d.quote_words),
+        quote_texts=tuple(q for d in details for q in d.quote_texts),
         word_roles=_merged_roles(details),
         participants=tuple(g for d in details for g in d.participants),
         clauses=tuple(c for d in details for c in d.clauses),

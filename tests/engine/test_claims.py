@@ -121,12 +121,14 @@ def test_quote_rewording_and_other_speaker() -> None:
         "A1": SentenceDetail(
             quote="like you've never seen",
             quote_words=(("like", "see"),),
+            quote_texts=("like you've never seen",),
             speakers=(Speaker("Biden", "e1", "say"),),
             entity_labels={"e1": "PERSON"},
         ),
         "B1": SentenceDetail(
             quote="the likes of which he has never seen",
             quote_words=(("like", "see"),),
+            quote_texts=("the likes of which he has never seen",),
             speakers=(Speaker("an aide", "e5", "say"),),
             entity_labels={"e5": "PERSON"},
         ),
@@ -138,8 +140,16 @@ def test_quote_rewording_and_other_speaker() -> None:
 
 def test_same_quote_with_other_punctuation_agrees() -> None:
     details = {
-        "A1": SentenceDetail(quote="Full American support", quote_words=(("full", "support"),)),
-        "B1": SentenceDetail(quote="full American support,", quote_words=(("full", "support"),)),
+        "A1": SentenceDetail(
+            quote="Full American support",
+            quote_words=(("full", "support"),),
+            quote_texts=("Full American support",),
+        ),
+        "B1": SentenceDetail(
+            quote="full American support,",
+            quote_words=(("full", "support"),),
+            quote_texts=("full American support,",),
+        ),
     }
     assert compare_group(_group("A1", "B1"), details, "c1").status == "agree"
 
@@ -836,3 +846,14 @@ def test_the_fragment_rule_reads_order_and_contiguity() -> None:
     assert not within(("terrorist",), ("hunt", "terrorist", "attack", "soldier"))
     assert not within(("visit", "reject"), ("reject", "visit", "message"))
     assert not within(("reject", "message"), ("reject", "visit", "message"))
+
+
+def test_quote_evidence_is_the_fragment_compared() -> None:
+    """A fragment with no content word ("No,") is not compared, nor shown for the next one."""
+    claim = _pair(
+        'The minister answered "No," and added: "We reject his visit to the capital."',
+        'The minister answered that "we reject his message to the capital."',
+    )
+    quote = [d for d in claim.differences if d.kind == "quote"]
+    assert quote, claim.differences
+    assert dict(quote[0].values)["A"] == "We reject his visit to the capital", quote
