@@ -700,12 +700,20 @@ def test_an_approximate_figure_beside_the_bare_one_is_wording() -> None:
 
 
 def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
-    """ "as many as 29" where NER tags only "29": the bound is still the figure's."""
+    """ "as many as 29" where NER tags only "29": the bound is still the figure's.
+
+    The installed model tags "as many as 29" whole (the qualifier is then read from the entity
+    text), so the entity here is built by hand: the figure alone, as
+    :func:`newsdiff.claim_numbers.untagged_figures` builds for a figure the tagger left out.
+    """
+    from spacy.tokens import Span
+
     from newsdiff.claims import number_fact
 
     doc = nlp("The attacks killed as many as 29 people, including seven Americans.")
-    ent = next(e for e in doc.ents if e.text.startswith("29") or e.text.endswith("29"))
-    assert number_fact(ent).qualifier == "as many as"
+    figure = next(t.i for t in doc if t.text == "29")
+    fact = number_fact(Span(doc, figure, figure + 1, label="CARDINAL"))
+    assert (fact.value, fact.qualifier, fact.unit) == ("29", "as many as", "people")
 
 
 def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
