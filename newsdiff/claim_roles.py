@@ -106,10 +106,9 @@ _CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pa
 def clauses(
     sent: Span, event_root: Token | None, token_entity: Mapping[int, str]
 ) -> list[tuple[str, ...]]:
-    """The secondary clauses of the sentence that have a subject of their own (or share the one
-    of the verb they are coordinated with), each as its
-    verb's key and its content keys (nested clauses are their own). The attribution around a
-    reported statement is none."""
+    """The secondary clauses of the sentence that have a subject of their own or share the one
+    of the verb they are coordinated with, each as its verb's key and its content keys (nested
+    clauses are their own). The attribution around a reported statement is none."""
     frame: set[int] = set()
     root = sent.root
     if event_root is not None and event_root != root and root.lemma_.lower() in REPORTING_VERBS:
@@ -150,8 +149,13 @@ def clauses(
 def _coordinated(verb: Token) -> bool:
     """A second predicate of the same subject ("... would boycott the vote and warned voters
     to expect fraud"): it says another thing about the same actor, a clause of its own though
-    its subject is not repeated."""
-    return verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
+    its subject is not repeated. A reporting verb ("said the talks failed and added that ...")
+    is more attribution: what it reports is the clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() not in REPORTING_VERBS
+    )
 
 
 #: Prepositions that bring in a partner of the event ("met with", "spoke to", "fought

@@ -724,6 +724,12 @@ def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
     sent = next(iter(doc.sents))
     found = clauses(sent, sent.root, {})
     assert any(c[0] == "charge" for c in found), found
+    # A second reporting verb ("... and added that ...") reports: its own clause is the one
+    # it reports, not the saying.
+    doc = nlp("The minister said the talks failed and added that a new round would follow.")
+    sent = next(iter(doc.sents))
+    found = clauses(sent, next(t for t in sent if t.text == "failed"), {})
+    assert found == [("follow", "round", "new")], found
     # One verb with two objects is one predicate: no clause.
     doc = nlp("Police arrested the suspect and his brother in Lyon.")
     sent = next(iter(doc.sents))
