@@ -730,6 +730,10 @@ def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
     sent = next(iter(doc.sents))
     found = clauses(sent, next(t for t in sent if t.text == "failed"), {})
     assert found == [("follow", "round", "new")], found
+    # One that does something to someone ("warned voters to ...") is a predicate of its own.
+    doc = nlp("The party would boycott the vote and warned voters to expect fraud.")
+    sent = next(iter(doc.sents))
+    assert any(c[0] == "warn" for c in clauses(sent, sent.root, {})), clauses(sent, sent.root, {})
     # One verb with two objects is one predicate: no clause.
     doc = nlp("Police arrested the suspect and his brother in Lyon.")
     sent = next(iter(doc.sents))
