@@ -473,32 +473,39 @@ def claim_similarity(
 
 
 def _closeness(a: SentenceFeatures, b: SentenceFeatures, shares: tuple[float, float]) -> float:
-    features = similarity_features(a, b, shares)[:4]
+    features = closeness_features(a, b, shares)
     w = CLOSENESS_WEIGHTS
     score = w[0] + sum(x * y for x, y in zip(w[1:], features, strict=True))
     return round(min(1.0, max(0.0, score)), 4)
 
 
-def similarity_features(
+def closeness_features(
     a: SentenceFeatures, b: SentenceFeatures, shares: tuple[float, float]
-) -> tuple[float, ...]:
-    """Sentence cosine, lexical score, shared-content share, soft word overlap, the Jaccard of
-    the word forms (function words keep "has no" apart from "has"), the larger and smaller
-    share of content one side leaves uncovered (one side saying more vs both saying other
-    things), and the shared phrasing (:func:`newsdiff.claim_words.ngram_overlap`)."""
+) -> tuple[float, float, float, float]:
+    """Sentence cosine, lexical score, shared-content share and soft word overlap: what
+    :data:`CLOSENESS_WEIGHTS` blends for every pair, kept apart from the rest of
+    :func:`similarity_features` so that the agree / adds boundary does not pay for the
+    n-grams it does not read."""
     cosine = 0.0
     if a.plain is not None and b.plain is not None:
         cosine = max(float(a.plain @ b.plain), 0.0)
+    coverage = 1.0 - (shares[0] + shares[1]) / 2
+    return cosine, lexical_similarity(a, b), coverage, soft_overlap(a, b)
+
+
+def similarity_features(
+    a: SentenceFeatures, b: SentenceFeatures, shares: tuple[float, float]
+) -> tuple[float, ...]:
+    """The :func:`closeness_features`, then the Jaccard of the word forms (function words keep
+    "has no" apart from "has"), the larger and smaller share of content one side leaves
+    uncovered (one side saying more vs both saying other things), and the shared phrasing
+    (:func:`newsdiff.claim_words.ngram_overlap`)."""
     forms_a = {w.casefold() for w in _FORMS.findall(a.text)}
     forms_b = {w.casefold() for w in _FORMS.findall(b.text)}
     union = forms_a | forms_b
     jaccard = len(forms_a & forms_b) / len(union) if union else 0.0
-    coverage = 1.0 - (shares[0] + shares[1]) / 2
     return (
-        cosine,
-        lexical_similarity(a, b),
-        coverage,
-        soft_overlap(a, b),
+        *closeness_features(a, b, shares),
         jaccard,
         max(shares),
         min(shares),

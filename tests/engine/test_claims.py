@@ -875,3 +875,21 @@ def test_quote_evidence_is_the_fragment_compared() -> None:
     quote = [d for d in claim.differences if d.kind == "quote"]
     assert quote, claim.differences
     assert dict(quote[0].values)["A"] == "We reject his visit to the capital", quote
+
+
+def test_the_agree_boundary_reads_only_the_closeness_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every pair is weighed for agree / adds; only the claim's first pair needs the n-grams."""
+    from newsdiff import claims
+
+    a = SentenceFeatures("A1", "A", 0, 0, 0, "Acme beat Zenith in the final.", ())
+    b = SentenceFeatures("B1", "B", 0, 0, 0, "Zenith lost to Acme in the final.", ())
+    full = claims.similarity_features(a, b, (0.2, 0.4))
+    assert claims.closeness_features(a, b, (0.2, 0.4)) == full[:4]
+
+    def no_ngrams(*_: object) -> tuple[float, ...]:
+        raise AssertionError("n-grams computed for the agree / adds boundary")
+
+    monkeypatch.setattr(claims, "ngram_overlap", no_ngrams)
+    assert 0.0 <= claims._closeness(a, b, (0.2, 0.4)) <= 1.0
