@@ -104,10 +104,12 @@ CLOSENESS_WEIGHTS = (-0.099, 0.741, 0.011, -0.011, 0.307)
 #: unimportant details differ") say the same thing: what one adds is a detail of wording.
 #: Tuned on the tune parts of bench/accuracy_claims.py.
 AGREE_SIMILARITY = 0.65
-#: A secondary clause with its own subject that one source alone has ("..., and SWAT officers
-#: surrounded the classroom") is a fact of its own when it has at least this many content
-#: words and this share of them is uncovered (its verb always). Chosen on the tune parts
-#: (share 1.0 / 0.7 / 0.8 and 3 / 4 words tried).
+#: A secondary clause that one source alone has, with its own subject ("..., and SWAT officers
+#: surrounded the classroom") or a second predicate of the same one ("... and charged him
+#: with fraud"; see :func:`newsdiff.claim_roles.clauses`), is a fact of its own when it has at
+#: least this many keys (its verb, content words and names) and this share of them is
+#: uncovered (its verb always). Chosen on the tune parts (share 1.0 / 0.7 / 0.8 and 3 / 4
+#: words tried).
 CLAUSE_WORDS = 3
 CLAUSE_SHARE = 0.7
 _FORMS = re.compile(r"\w+")
