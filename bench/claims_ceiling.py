@@ -44,9 +44,9 @@ _FACT_KINDS = ("number", "date", "time")
 def lacking(a: Any, b: Any) -> list[float]:
     """What each side has that the other lacks, smaller and larger count, and the length ratio."""
     from newsdiff.claim_values import compatible_dates
-    from newsdiff.claims import _missing_words
+    from newsdiff.claims import missing_words
 
-    miss_a, miss_b = _missing_words(a, b)
+    miss_a, miss_b = missing_words(a, b)
     la, lb = max(len(a.lemmas), 1), max(len(b.lemmas), 1)
     ents = (len(a.entities - b.entities), len(b.entities - a.entities))
     nums = len(a.numbers ^ b.numbers)
@@ -130,9 +130,11 @@ def matrix(rows: Sequence[dict[str, Any]], features: str) -> Any:
             return [r["overlap"]]
         if features == "claim score":
             return [r["score"]]
-        engine = r["engine"] or [0.0] * 15
+        engine = r["engine"] or [0.0] * width
         return engine + (r["ngrams"] if "n-grams" in features else [])
 
+    # A pair the engine did not align has no features: zeros as wide as an aligned pair's.
+    width = max((len(r["engine"]) for r in rows), default=0)
     return np.array([row(r) for r in rows], dtype=float)
 
 

@@ -143,7 +143,7 @@ def _different_entities(xa: frozenset[str], xb: frozenset[str]) -> bool:
 # --- comparison ----------------------------------------------------------------------------
 
 
-def _missing_words(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], list[str]]:
+def missing_words(a: SentenceFeatures, b: SentenceFeatures) -> tuple[list[str], list[str]]:
     """Content words of each side that the other lacks (no equal or synonymous word): one
     word matrix serves both ways, the relation being symmetric."""
     words_a = list(dict.fromkeys(a.lemmas))
@@ -539,7 +539,7 @@ def compare_group(
         pair = _compare_slots(a, b, da, db, (main[a], main[b]))
         ev_a, ev_b = main[a].event, main[b].event
         # A word both describe, each in words the other lacks, is a slot they fill differently.
-        missing_a, missing_b = _missing_words(feats[a], feats[b])
+        missing_a, missing_b = missing_words(feats[a], feats[b])
         contested = frozenset(
             _modified(feats[a], feats[b], missing_a, da.word_roles)
             & _modified(feats[b], feats[a], missing_b, db.word_roles)

@@ -893,3 +893,12 @@ def test_the_agree_boundary_reads_only_the_closeness_features(
 
     monkeypatch.setattr(claims, "ngram_overlap", no_ngrams)
     assert 0.0 <= claims._closeness(a, b, (0.2, 0.4)) <= 1.0
+
+
+def test_missing_words_are_each_sides_words_the_other_lacks() -> None:
+    """Public for the bench's ceiling estimate, which reads the same words the claims do."""
+    from newsdiff.claims import missing_words
+
+    a = SentenceFeatures("A1", "A", 0, 0, 0, "", ("police", "arrest", "suspect", "lyon"))
+    b = SentenceFeatures("B1", "B", 0, 0, 0, "", ("police", "arrest", "suspect", "fraud"))
+    assert missing_words(a, b) == (["lyon"], ["fraud"])
