@@ -14,6 +14,7 @@ from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.metonyms import takes_org_words
 from newsdiff.entities.people import cluster_people
+from newsdiff.entities.places import link_place_names
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
     NAME_CUTOFF,
@@ -28,6 +29,7 @@ from newsdiff.names import (
     GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
+    compass_expansions,
     demonym_country,
     is_acronym,
     is_city,
@@ -145,6 +147,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     # A place that names a team ("Kansas City beat Indianapolis") is grouped with the team
     # for those uses only; "in Kansas City" stays the city.
     team_uses = link_across_labels(docs, mentions, persons, others, uf)
+    link_place_names(persons, others, uf)  # Britain / UK / United Kingdom, N Korea / North Korea
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -368,6 +371,7 @@ def _make_cluster(
         key=lambda t: (
             _well_formed(t),
             not t.isupper() or label == "PERSON",
+            not compass_expansions(t),  # "North Korea" names the entity, not "N Korea"
             len(t.split()),
             counts[t],
             len(t),

@@ -1,4 +1,4 @@
-"""Words about places: demonym spellings the country data lacks."""
+"""Words about places: demonyms and country names in news use that the country data lacks."""
 
 from __future__ import annotations
 
@@ -18,4 +18,13 @@ DEMONYM_VARIANTS: dict[str, str] = {
     "saudi": "Saudi Arabia",
     "slovenian": "Slovenia",
     "uzbek": "Uzbekistan",
+}
+
+# Other names of countries come from the countryinfo package's ``altSpellings`` (see
+# ``names.country_alias``): "Great Britain", "UK", "Holland", "Russian Federation". Its data
+# lacks "Britain", the everyday news name of the United Kingdom (no installed package, not
+# countryinfo, nameparser or spaCy's model data, gives it; countryinfo has only "Great
+# Britain"), so it is added here.
+PLACE_NAME_VARIANTS: dict[str, str] = {
+    "britain": "United Kingdom",
 }
