@@ -427,6 +427,8 @@ class _CountryTables:
     names: dict[str, str]
     #: The same for abbreviations ("UK", "UAE", "USA"), matched only when written in capitals.
     abbreviations: dict[str, str]
+    #: Every country's usual name, in ``compact`` form.
+    countries: frozenset[str]
 
 
 def _spelled_names(raw: dict[str, Any]) -> list[str]:
@@ -488,7 +490,8 @@ def _country_tables() -> _CountryTables:
     demonyms = {key: country for key, (_, country) in best.items()}
     demonyms.update(DEMONYM_VARIANTS)
     names, abbreviations = _alias_tables(ranked, demonyms)
-    return _CountryTables(demonyms, names, abbreviations)
+    countries = frozenset(compact(country) for _, country, _, _ in ranked)
+    return _CountryTables(demonyms, names, abbreviations, countries)
 
 
 def _alias_tables(
@@ -558,6 +561,26 @@ def country_alias(text: str) -> str | None:
     tables = _country_tables()
     table = tables.abbreviations if is_acronym(name) else tables.names
     return table.get(compact(name))
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """US state and territory names (``compact`` form), from the ``us`` package."""
+    import us
+
+    return frozenset(compact(s.name) for s in [*us.states.STATES_AND_TERRITORIES, us.states.DC])
+
+
+def is_known_place(text: str) -> bool:
+    """Whether the data names ``text`` as a country (by any of its names) or a US state.
+
+    "New York officials", "Texas governor": after such a name a role noun names the place's
+    office-holders, not a club's or a company's staff.
+    """
+    name = strip_determiner(text.strip())[1]
+    key = compact(name)
+    tables = _country_tables()
+    return key in tables.countries or key in _state_names() or country_alias(name) is not None
 
 
 #: Compass points as headlines shorten them before a place's name: "N Korea", "S. Sudan",

@@ -33,6 +33,7 @@ from newsdiff.names import (
     demonym_country,
     is_acronym,
     is_city,
+    is_known_place,
     name_words,
     org_core,
     parse_person,
@@ -330,7 +331,9 @@ def _label_votes(
         votes[label] += weight
         if len(words) >= 2 and words[-1].lower() in ORG_ENDINGS:
             votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
-        if (m.label != "PERSON" or len(words) == 1) and is_city(m.text):
+        # A country or US state the data knows: "New York officials" are the place's.
+        known = m.label != "PERSON" and is_known_place(m.text)
+        if known or ((m.label != "PERSON" or len(words) == 1) and is_city(m.text)):
             votes["GPE"] += 3
         nxt = m.token_end
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
@@ -338,8 +341,10 @@ def _label_votes(
             nxt += 1
         if takes_org_words(docs, m):
             votes["ORG"] += 2  # "Dortmund's supervisory board"
-        elif not possessive and any(
-            t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]
+        elif (
+            not known
+            and not possessive
+            and any(t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2])
         ):
             votes["ORG"] += 2  # "Dortmund sporting director", "Galatasaray midfielder"
         if m.token_start > 0 and doc[m.token_start - 1].lower_ in _PLACE_CUES:

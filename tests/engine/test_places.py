@@ -79,3 +79,27 @@ def test_the_pronoun_us_is_not_the_country(nlp: Any) -> None:
     )
     assert _with(clusters, "US") >= {"US", "United States"}
     assert all("us" not in forms for forms in clusters)
+
+
+def _label_of(nlp: Any, form: str, *texts: str) -> str:
+    docs = list(nlp.pipe(texts))
+    raw = collect_mentions(docs, [chr(ord("A") + i) for i in range(len(texts))])
+    for c in cluster_mentions(docs, raw):
+        if form in {raw[i].text for i in c.mentions}:
+            return c.label
+    raise AssertionError(f"no entity has {form!r}")
+
+
+def test_officials_after_a_known_place_are_the_places(nlp: Any) -> None:
+    text = "North Korea fired a missile, New York officials said."
+    assert _label_of(nlp, "New York", text) == "GPE"
+
+
+def test_staff_after_a_club_keep_it_an_organisation(nlp: Any) -> None:
+    text = "Galatasaray midfielder Lucas Torreira scored twice on Sunday."
+    assert _label_of(nlp, "Galatasaray", text) == "ORG"
+
+
+def test_a_person_named_like_a_country_stays_a_person(nlp: Any) -> None:
+    text = "Michael Jordan spoke on Friday. Jordan said he was proud of the team."
+    assert _label_of(nlp, "Jordan", text) == "PERSON"
