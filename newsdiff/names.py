@@ -559,7 +559,8 @@ def country_alias(text: str) -> str | None:
     """
     name = strip_determiner(text.strip())[1]
     tables = _country_tables()
-    table = tables.abbreviations if is_acronym(name) else tables.names
+    # "U K": an abbreviation's letters as name_words leaves them ("U.K.").
+    table = tables.abbreviations if is_acronym(name.replace(" ", "")) else tables.names
     return table.get(compact(name))
 
 

@@ -6,7 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsdiff.entities.records import Form, majority_label
-from newsdiff.names import compass_expansions, country_alias, is_acronym, org_core
+from newsdiff.names import (
+    compass_expansions,
+    country_alias,
+    is_acronym,
+    is_known_place,
+    org_core,
+)
 from newsdiff.unionfind import UnionFind
 
 #: Labels of a name used as a place. Only such forms take another name of a place: "Holland"
@@ -17,6 +23,19 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 def _place_key(text: str) -> str:
     """One key for every name of a country ("Britain", "UK", "United Kingdom")."""
     return org_core(country_alias(text) or text)
+
+
+def _place_by_data(form: Form) -> bool:
+    """A name the data says is a place, whatever the tagger said (not a person).
+
+    A country's abbreviation ("UK" is often tagged ORG), or a compass abbreviation of a
+    country or US state ("S. Sudan", "SKorea"): no company or person is written so.
+    """
+    if majority_label(form) == "PERSON":
+        return False
+    if is_acronym(form.text.replace(" ", "")) and country_alias(form.text):
+        return True
+    return any(is_known_place(name) for name in compass_expansions(form.text))
 
 
 def link_place_names(persons: Sequence[Form], forms: Sequence[Form], uf: UnionFind) -> None:
@@ -37,10 +56,7 @@ def link_place_names(persons: Sequence[Form], forms: Sequence[Form], uf: UnionFi
         f
         for f in forms
         if uf.find(f.mentions[0]) not in people
-        and (
-            majority_label(f) in _PLACE_LABELS
-            or (is_acronym(f.text) and majority_label(f) != "PERSON" and country_alias(f.text))
-        )
+        and (majority_label(f) in _PLACE_LABELS or _place_by_data(f))
     ]
     by_key: dict[str, list[Form]] = defaultdict(list)
     for f in places:

@@ -169,6 +169,7 @@ def test_short_given_names_the_table_lacks() -> None:
         ("Great Britain", "United Kingdom"),
         ("UK", "United Kingdom"),
         ("U.K.", "United Kingdom"),
+        ("U K", "United Kingdom"),  # "U.K." as a form's name words
         ("Holland", "Netherlands"),
         ("Russian Federation", "Russia"),
         ("Korea, Democratic People's Republic of", "North Korea"),

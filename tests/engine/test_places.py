@@ -52,6 +52,22 @@ def test_compass_abbreviation_joins_the_place_it_shortens(nlp: Any) -> None:
     assert not north & {"South Korea", "S Korea"}
 
 
+def test_a_compass_abbreviation_tagged_otherwise_is_still_the_place(nlp: Any) -> None:
+    # The tagger calls "S. Sudan" and "SKorea" organisations; the data knows what they spell.
+    clusters = _clusters(
+        nlp,
+        "Aid reached S. Sudan on Friday. NKorea fires missile, SKorea says.",
+        "Aid reached South Sudan on Friday. North Korea fired a missile, South Korea said.",
+    )
+    assert "S. Sudan" in _with(clusters, "South Sudan")
+    assert "SKorea" in _with(clusters, "South Korea")
+
+
+def test_abbreviation_with_dots_joins_the_other_names(nlp: Any) -> None:
+    clusters = _clusters(nlp, "Great Britain won gold. The U.K. team celebrated.", "Britain won.")
+    assert _with(clusters, "Britain") >= {"Britain", "Great Britain", "U.K."}
+
+
 def test_a_surname_that_is_a_countrys_other_name_stays_the_person(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
