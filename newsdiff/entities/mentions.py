@@ -152,19 +152,27 @@ _PLACE_CLASSES = {
 }
 
 
-def _named_place_class(doc: Doc, start: int) -> str | None:
+#: Labels the words before a name never overturn: "a village of Yazidis" is a people, and
+#: an event or a law is not a place whatever introduces it.
+_KEEP_BEFORE_PLACE_CLASS = frozenset({"NORP", "EVENT", "LAW"})
+
+
+def _named_place_class(doc: Doc, start: int, label: str) -> str | None:
     """The label a name takes from the words right before it, when they say it is a place.
 
     "The (northern) city of Bandar Abbas", "the southern Iranian island of Qeshm": a
-    determiner, adjectives, a lower-case place-class noun and "of". "Vishwanand Subryan, 23,
-    of Schenectady": news style gives a person's age and then the home town.
+    determiner, adjectives, a lower-case place-class noun and "of"; the name is never a person
+    or a company, but a people ("a village of Yazidis") stays a people. "Vishwanand Subryan,
+    23, of Schenectady": news style gives a person's age and then the home town, so a name
+    there that the tagger read as a person is a place; an employer ("John Smith, 45, of
+    Goldman Sachs") keeps its label.
     """
-    if start < 3 or doc[start - 1].lower_ != "of":
+    if start < 3 or doc[start - 1].lower_ != "of" or label in _KEEP_BEFORE_PLACE_CLASS:
         return None
     if start >= 4 and doc[start - 2].text == "," and doc[start - 4].text == ",":
         age = doc[start - 3].text
         if age.isdigit() and len(age) <= 3:
-            return "GPE"
+            return "GPE" if label == "PERSON" else None
     noun = doc[start - 2]
     k = start - 3
     while k > 0 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP"):
@@ -233,8 +241,8 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
             if label == "PERSON" and text.split()[-1].isdigit():
                 label = "ORG"  # "Korvik Nova 7": no person's name ends in a number; a model's does
-            place = _named_place_class(doc, ts)
-            if place is not None and label != place:
+            place = _named_place_class(doc, ts, label)
+            if place is not None:
                 label = place  # "the city of Bandar Abbas": never a person or a company
             abbreviates = place_abbreviated(text)
             if abbreviates is not None:

@@ -482,6 +482,19 @@ def test_a_home_town_or_an_adjective_before_the_city_of_makes_a_place(
     assert _cluster_with(_clusters(nlp, text), place)[1] == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("John Smith, 45, of Goldman Sachs said the deal was done.", "Goldman Sachs", "ORG"),
+        ("A village of Yazidis fled the fighting.", "Yazidis", "NORP"),
+    ],
+)
+def test_an_employer_after_an_age_or_a_people_after_a_place_class_keep_their_label(
+    nlp: Any, text: str, name: str, label: str
+) -> None:
+    assert _cluster_with(_clusters(nlp, text), name)[1] == label
+
+
 def test_the_city_of_needs_the_noun_in_lower_case(nlp: Any) -> None:
     clusters = _clusters(nlp, "Hillary Clinton, the Secretary of State, met Sergei Lavrov.")
     assert _cluster_with(clusters, "Hillary Clinton")[1] == "PERSON"
