@@ -1,5 +1,5 @@
 """Bodies named after a person, a place or a group: "the Obama administration", "Los Angeles
-police", "the Indian government", "Islamic State", "the Marfin bank".
+police", "the Indian government", "Islamic State", "the Korvel bank".
 
 Each rule turns a name and the noun after it into one organisation's mention; the clustering
 keeps it apart from the person or place and links the two (``clustering.led_by``).
@@ -45,7 +45,7 @@ def person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
     return out
 
 
-#: Lower-case nouns of institutions that take their founder's or owner's name ("the Marfin
+#: Lower-case nouns of institutions that take their founder's or owner's name ("the Korvel
 #: bank", "the Kennedy school"); not "house" or "family", which a person also has.
 _NAMED_INSTITUTIONS = frozenset(
     {"bank", "university", "college", "school", "hospital", "institute", "foundation"}
@@ -54,12 +54,12 @@ _NAMED_INSTITUTIONS = frozenset(
 
 
 def named_institutions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "A branch of the Marfin bank": one name before an institution's noun names it.
+    """ "A branch of the Korvel bank": one name before an institution's noun names it.
 
     The tagger often calls such a name a person. After a determiner, a single name right
     before a lower-case noun such as "bank" or "school" is that institution's name, written
     with the noun in lower case; the mention covers both and is an organisation, so it is the
-    same form as "Marfin Bank". Places keep their own reading ("the Athens bank" is a bank in
+    same form as "Korvel Bank". Places keep their own reading ("the Athens bank" is a bank in
     Athens).
     """
     out: list[RawMention] = []

@@ -142,8 +142,8 @@ def _is_title_part(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ROLE_NOUNS
 
 
-#: Nouns for kinds of place that English names with "of" ("the city of Bandar Abbas", "the
-#: island of Qeshm"), with the label of the place they introduce.
+#: Nouns for kinds of place that English names with "of" ("the city of Port Aven", "the
+#: island of Kessa"), with the label of the place they introduce.
 _PLACE_CLASSES = {
     **dict.fromkeys(
         ("city", "town", "village", "port", "resort", "province", "state", "county"), "GPE"
@@ -160,10 +160,10 @@ _KEEP_BEFORE_PLACE_CLASS = frozenset({"NORP", "EVENT", "LAW"})
 def _named_place_class(doc: Doc, start: int, label: str) -> str | None:
     """The label a name takes from the words right before it, when they say it is a place.
 
-    "The (northern) city of Bandar Abbas", "the southern Iranian island of Qeshm": a
+    "The (northern) city of Port Aven", "the southern Iranian island of Kessa": a
     determiner, adjectives, a lower-case place-class noun and "of"; the name is never a person
-    or a company, but a people ("a village of Yazidis") stays a people. "Vishwanand Subryan,
-    23, of Schenectady": news style gives a person's age and then the home town, so a name
+    or a company, but a people ("a village of Yazidis") stays a people. "Tomas Ferreira,
+    31, of Albany": news style gives a person's age and then the home town, so a name
     there that the tagger read as a person is a place; an employer ("John Smith, 45, of
     Goldman Sachs") keeps its label.
     """
@@ -243,7 +243,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
                 label = "ORG"  # "Korvik Nova 7": no person's name ends in a number; a model's does
             place = _named_place_class(doc, ts, label)
             if place is not None:
-                label = place  # "the city of Bandar Abbas": never a person or a company
+                label = place  # "the city of Port Aven": never a person or a company
             abbreviates = place_abbreviated(text)
             if abbreviates is not None:
                 label = "GPE"  # "Calif." after a name is the state, whatever the tagger said
@@ -331,7 +331,7 @@ def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int |
         return None
     maker = doc[k - 1]
     if not maker.text.replace(".", "").isalpha() or maker.whitespace_ != " ":
-        return None  # "101st Ave": a maker's name is a word or an acronym
+        return None  # "203rd Ave": a maker's name is a word or an acronym
     if _is_headline(doc[k].sent):
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)

@@ -330,13 +330,21 @@ def test_a_title_or_a_common_noun_after_a_company_is_no_model(
 @pytest.mark.parametrize(
     "text",
     [
-        "Cars were parked at 115th St. and 101st Ave. on Friday.",
         "The US Chamber of Commerce welcomed the plan.",
     ],
 )
 def test_numbers_and_longer_names_make_no_model(nlp: Any, text: str) -> None:
     docs = [nlp(text)]
     assert not any(m.product for m in collect_mentions(docs, ["A"]))
+
+
+def test_an_ordinal_tagged_as_a_company_makes_no_model(nlp: Any) -> None:
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    docs = [nlp("Vans were parked at 64th St. and 203rd Ave. on Sunday.")]
+    ordinal = next(t.i for t in docs[0] if t.text == "203rd")
+    joined = _join_makers_to_models(docs, [_raw(docs, 0, ordinal, ordinal + 1, "ORG")], frozenset())
+    assert [(m.text, m.product) for m in joined] == [("203rd", False)]
 
 
 def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
@@ -442,12 +450,12 @@ def test_place_before_other_nouns_stays_the_place(nlp: Any) -> None:
 def test_name_before_a_lower_case_institution_noun_is_the_institution(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Three people died at a branch of the Marfin bank, police said.",
-        "The fire at Marfin Bank in Athens killed three employees.",
+        "Two people were hurt at a branch of the Korvel bank, officials said.",
+        "The fire at Korvel Bank in Lisbon hurt two clerks.",
     )
-    bank = _cluster_with(clusters, "Marfin bank")
+    bank = _cluster_with(clusters, "Korvel bank")
     assert bank[1] == "ORG"
-    assert "Marfin Bank" in bank[2]
+    assert "Korvel Bank" in bank[2]
 
 
 def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> None:
@@ -463,17 +471,17 @@ def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> Non
 def test_the_city_of_a_name_makes_it_a_place(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Rescuers reached the city of Bandar Abbas on Monday.",
-        "The quake struck near Bandar Abbas.",
+        "Rescuers reached the city of Ben Tarek on Monday.",
+        "The storm struck near Ben Tarek.",
     )
-    assert _cluster_with(clusters, "Bandar Abbas")[1] == "GPE"
+    assert _cluster_with(clusters, "Ben Tarek")[1] == "GPE"
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Police arrested Vishwanand Subryan, 23, of Schenectady on Friday.", "Schenectady"),
-        ("Three people died in riots in the northern city of Thessaloniki.", "Thessaloniki"),
+        ("Police arrested Tomas Ferreira, 31, of Brenton on Friday.", "Brenton"),
+        ("Two men were hurt in clashes in the northern city of Abu Kessam.", "Abu Kessam"),
     ],
 )
 def test_a_home_town_or_an_adjective_before_the_city_of_makes_a_place(
