@@ -432,6 +432,28 @@ def test_demonym_before_government_is_the_government_linked_to_the_country(nlp: 
     assert ("Indian government", "India") in _links(nlp, *texts)
 
 
+@pytest.mark.parametrize(
+    ("texts", "link"),
+    [
+        (
+            ("The Israeli Army said the border was closed.", "Israel denied it."),
+            ("Israeli Army", "Israel"),
+        ),
+        (
+            (
+                "The Los Angeles Police Department said the man was held.",
+                "He lives in Los Angeles.",
+            ),
+            ("Los Angeles Police Department", "Los Angeles"),
+        ),
+    ],
+)
+def test_a_capitalised_body_noun_links_the_body_to_its_place(
+    nlp: Any, texts: tuple[str, str], link: tuple[str, str]
+) -> None:
+    assert link in _links(nlp, *texts)
+
+
 def test_a_lower_case_adjective_before_government_is_no_body(nlp: Any) -> None:
     forms = {f for c in _clusters(nlp, "Cuba's communist government freed him.") for f in c[2]}
     assert "communist government" not in forms
