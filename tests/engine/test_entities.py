@@ -526,9 +526,9 @@ def test_an_employer_after_an_age_or_a_people_after_a_place_class_keep_their_lab
 
 
 def test_the_city_of_needs_the_noun_in_lower_case(nlp: Any) -> None:
-    clusters = _clusters(nlp, "Hillary Clinton, the Secretary of State, met Sergei Lavrov.")
-    assert _cluster_with(clusters, "Hillary Clinton")[1] == "PERSON"
-    assert not any(c[1] == "GPE" and "Sergei Lavrov" in c[2] for c in clusters)
+    # A capitalised "Island" is part of a title's name, not a word saying a place follows.
+    clusters = _clusters(nlp, "Critics praised the Island of Daniel Okafor, a new novel.")
+    assert _cluster_with(clusters, "Daniel Okafor")[1] == "PERSON"
 
 
 def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
