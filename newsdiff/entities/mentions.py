@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.actors import named_with_a_job
@@ -284,10 +285,11 @@ def _join_makers_to_models(
     is a mention of its own; an unnumbered one is found by ``_model_after_maker``.
     """
     taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    in_names = _company_name_pairs(docs, mentions)
     out: list[RawMention] = []
     for m in mentions:
         doc = docs[m.doc_index]
-        model = _model_after_maker(doc, m, common)
+        model = _model_after_maker(doc, m, common, in_names)
         if model is not None and not any(
             (m.doc_index, k) in taken for k in range(m.token_end, model)
         ):
@@ -312,19 +314,39 @@ def _join_makers_to_models(
 
 
 #: Words that, after a company's name, name a part or a kind of that company, not a product
-#: ("Toyota Motor", "BBC News", "Disney Channel").
-_NOT_MODELS = ORG_SUFFIXES | GENERIC_ORG_HEADS | KIND_WORDS | {"motor", "motors", "news"}
+#: ("Disney Channel", "Walmart Store").
+_NOT_MODELS = ORG_SUFFIXES | GENERIC_ORG_HEADS | KIND_WORDS
 
 
-def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int | None:
+def _company_name_pairs(
+    docs: Sequence[Doc], mentions: Sequence[RawMention]
+) -> frozenset[tuple[str, str]]:
+    """Pairs of words that follow each other inside the comparison's organisation names.
+
+    "Toyota Motor Corp." written anywhere says that "Motor" after "Toyota" goes on the
+    company's name, so "Toyota Motor" is the company, not a model of it.
+    """
+    pairs: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.label == "ORG" and not m.product:
+            words = docs[m.doc_index][m.token_start : m.token_end]
+            pairs.update((a.lower_, b.lower_) for a, b in pairwise(words))
+    return frozenset(pairs)
+
+
+def _model_after_maker(
+    doc: Doc, m: RawMention, common: frozenset[str], in_names: frozenset[tuple[str, str]]
+) -> int | None:
     """The end of a model's name right after a one-word maker ("Toyota Camry"), or None.
 
     English names a product by its maker and the model's own name: a span the tagger calls a
     product, or else one singular, name-cased proper noun that ends the name (no capitalised
-    word follows) and is neither a word companies use for their parts or kinds ("Toyota
-    Motor", "BBC News"), nor a title or a job ("U.N. Secretary-General"), nor a word the
-    comparison writes in lower case (``common``: "a Waitrose Store" is a store). Title-case
-    headlines capitalise every word and say nothing.
+    word follows) and is neither a word companies use for their parts or kinds ("Disney
+    Channel"), nor a word that follows this maker inside an organisation's name elsewhere in
+    the comparison (``in_names``: "Toyota Motor" beside "Toyota Motor Corp."), nor a title or
+    a job ("U.N. Secretary-General"), nor a word the comparison writes in lower case
+    (``common``: "a Waitrose Store" is a store). Title-case headlines capitalise every word
+    and say nothing.
     """
     k = m.token_end
     if m.label != "ORG" or k - m.token_start != 1 or k >= len(doc):
@@ -348,6 +370,7 @@ def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int |
         or not word.text[:1].isupper()
         or word.is_upper
         or word.lower_ in _NOT_MODELS
+        or (maker.lower_, word.lower_) in in_names
         or word.lower_ in common
         or word.lower_ in PERSON_TITLES
         or word.lower_ in ROLE_NOUNS

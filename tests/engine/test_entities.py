@@ -306,6 +306,24 @@ def test_a_model_after_its_maker_is_the_product_not_the_maker(nlp: Any) -> None:
     assert "Toyota Camry" not in maker[2]
 
 
+@pytest.mark.parametrize("word", ["Motor", "Electric"])
+def test_a_word_of_the_makers_company_name_is_no_model(nlp: Any, word: str) -> None:
+    from spacy.tokens import Span
+
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    doc = nlp(f"Korvane {word} said sales fell. Korvane {word} Corp. shares slid.")
+    corp = next(t.i for t in doc if t.text == "Corp.")
+    # As the tagger might read it: the maker alone first, the full company name later.
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, corp - 2, corp + 1, "ORG")]
+    mentions = [_raw([doc], 0, 0, 1, "ORG"), _raw([doc], 0, corp - 2, corp + 1, "ORG")]
+    joined = _join_makers_to_models([doc], mentions, frozenset())
+    assert [(m.text, m.product) for m in joined] == [
+        ("Korvane", False),
+        (f"Korvane {word} Corp.", False),
+    ]
+
+
 @pytest.mark.parametrize(
     ("texts", "name"),
     [
