@@ -94,7 +94,6 @@ def group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
         te = m.token_end
         if (
             m.label == "NORP"
-            and te + 1 <= len(doc)
             and te < len(doc)
             and doc[te].lower_ in GENERIC_ORG_HEADS
             and doc[te].text[:1].isupper()

@@ -276,7 +276,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
 
 
 def _join_makers_to_models(
-    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str] = frozenset()
+    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str]
 ) -> list[RawMention]:
     """ "Korvik Nova 7", "Toyota Camry": a maker's name right before a model names the product.
 
@@ -354,7 +354,7 @@ def _model_after_maker(
     maker = doc[k - 1]
     if not maker.text.replace(".", "").isalpha() or maker.whitespace_ != " ":
         return None  # "203rd Ave": a maker's name is a word or an acronym
-    if _is_headline(doc[k].sent):
+    if _is_headline(doc[k].sent, common):
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
     if product is not None:

@@ -324,6 +324,19 @@ def test_a_word_of_the_makers_company_name_is_no_model(nlp: Any, word: str) -> N
     ]
 
 
+def test_a_capitalised_word_after_a_maker_in_an_ap_style_headline_is_no_model(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    doc = nlp("Korvane Profit to Fall after Weak Demand")
+    doc.ents = [Span(doc, 0, 1, "ORG")]
+    # The prose writes these in lower case: capitalised here, they mark a headline.
+    common = frozenset({"fall", "weak", "demand"})
+    joined = _join_makers_to_models([doc], [_raw([doc], 0, 0, 1, "ORG")], common)
+    assert [(m.text, m.product) for m in joined] == [("Korvane", False)]
+
+
 @pytest.mark.parametrize(
     ("texts", "name"),
     [
