@@ -13,8 +13,10 @@ from newsdiff.entities.bodies import (
     named_institutions,
     person_led_bodies,
     place_led_bodies,
+    place_led_teams,
 )
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
+from newsdiff.entities.headlines import is_headline
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
     missed_mentions,
@@ -261,7 +263,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = named_institutions(docs, mentions)
     mentions = group_led_bodies(docs, mentions)
     mentions = place_led_bodies(docs, mentions)
-    mentions = _place_led_teams(docs, mentions)
+    mentions = place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = extend_to_acronyms(texts, mentions)
@@ -271,7 +273,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     # again, for the names recall added
     mentions = named_institutions(docs, mentions)
     mentions = place_led_bodies(docs, mentions)
-    mentions = _place_led_teams(docs, mentions)
+    mentions = place_led_teams(docs, mentions)
     return _join_makers_to_models(docs, _include_versions(docs, mentions), common)
 
 
@@ -354,7 +356,7 @@ def _model_after_maker(
     maker = doc[k - 1]
     if not maker.text.replace(".", "").isalpha() or maker.whitespace_ != " ":
         return None  # "203rd Ave": a maker's name is a word or an acronym
-    if _is_headline(doc[k].sent, common):
+    if is_headline(doc[k].sent, common):
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
     if product is not None:
@@ -382,28 +384,6 @@ def _model_after_maker(
     return k + 1
 
 
-def _is_headline(sent: Span, common: frozenset[str] = frozenset()) -> bool:
-    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose.
-
-    AP-style titles keep short function words in lower case ("Biologists Call on Obama
-    Administration to Overturn Bush Rules"); such a line is a headline too when two or more
-    of its capitalised words are ones the comparison writes in lower case (``common``):
-    verbs and common nouns, which prose capitalises only at a sentence start, and when it
-    does not end with a full stop.
-    """
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(t.text[0].isupper() for t in words) / len(words) < 0.75:
-        return False
-    # Prose writes "with", "into", "from" in lower case; headline style capitalises them.
-    small = [t for t in sent[1:] if t.is_stop and t.is_alpha and len(t) >= 3]
-    if small and all(t.text[0].isupper() for t in small):
-        return True
-    last = next((t.text for t in reversed(sent) if not t.is_space), "")
-    if last in {".", "!", "?"}:
-        return False  # a headline has no full stop; prose dense with names does
-    return not small or sum(t.lower_ in common for t in words[1:] if t.text[0].isupper()) >= 2
-
-
 def _trust_headlines_less(
     docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str] = frozenset()
 ) -> list[RawMention]:
@@ -416,7 +396,7 @@ def _trust_headlines_less(
     for doc in docs:
         tokens: set[int] = set()
         for sent in doc.sents:
-            if _is_headline(sent, common):
+            if is_headline(sent, common):
                 tokens.update(range(sent.start, sent.end))
         headline_tokens.append(tokens)
     if not any(headline_tokens):
@@ -554,35 +534,6 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                 break
         if not split:
             out.append(m)
-    return out
-
-
-def _place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "Philadelphia 76ers", "Boston Celtics": a place and a plural name right after it.
-
-    A capitalised (or numbered) plural noun that no mention holds, written after a place's
-    name, names the club or body of that place, not the place. Title-case headlines, which
-    capitalise every plural ("Iran Villagers Shelter"), count only a numbered one.
-    """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        te = m.token_end
-        nxt = doc[te] if te < len(doc) else None
-        if (
-            nxt is not None
-            and m.label == "GPE"
-            and m.demonym_of is None
-            and m.abbreviates is None
-            and nxt.tag_ in {"NNS", "NNPS"}
-            and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not _is_headline(nxt.sent)))
-            and (m.doc_index, te) not in taken
-            and demonym_country(nxt.text) is None
-            and doc[te - 1].whitespace_ == " "
-        ):
-            m = respan(doc, m, m.token_start, te + 1, "ORG")
-        out.append(m)
     return out
 
 
