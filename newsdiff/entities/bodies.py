@@ -60,8 +60,8 @@ def named_institutions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[
     The tagger often calls such a name a person. After a determiner, a single name right
     before a lower-case noun such as "bank" or "school" is that institution's name, written
     with the noun in lower case; the mention covers both and is an organisation, so it is the
-    same form as "Korvel Bank". Places keep their own reading ("the Athens bank" is a bank in
-    Athens).
+    same form as "Korvel Bank". Places keep their own reading ("the Lisbon bank" is a bank in
+    Lisbon).
     """
     out: list[RawMention] = []
     for m in mentions:
@@ -137,7 +137,7 @@ def place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
         if (
             nxt is not None
             and m.label in {"GPE", "NORP"}
-            and m.text[:1].isupper()  # not "Cuba's communist government"
+            and m.text[:1].isupper()  # not "Veltria's communist government"
             and m.abbreviates is None
             and nxt.lower_ in PLACE_BODIES
             and nxt.text.islower()

@@ -347,7 +347,7 @@ def _model_after_maker(
     Channel"), nor a word that follows this maker inside an organisation's name elsewhere in
     the comparison (``in_names``: "Toyota Motor" beside "Toyota Motor Corp."), nor a title or
     a job ("U.N. Secretary-General"), nor a word the comparison writes in lower case
-    (``common``: "a Waitrose Store" is a store). Title-case headlines capitalise every word
+    (``common``: "a Walmart Store" is a store). Title-case headlines capitalise every word
     and say nothing.
     """
     k = m.token_end
@@ -360,7 +360,7 @@ def _model_after_maker(
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
     if product is not None:
-        # "Boeing 747", "Chevrolet Cavalier"; not a date the tagger misread ("BST 16 Sep 2013")
+        # "Boeing 747", "Chevrolet Cavalier"; not a date the tagger misread ("GMT 4 Mar 2021")
         return product.end if len(product) == 1 or product[0].is_alpha else None
     word = doc[k]
     after = doc[k + 1] if k + 1 < len(doc) else None

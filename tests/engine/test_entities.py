@@ -486,7 +486,7 @@ def test_a_capitalised_body_noun_links_the_body_to_its_place(
 
 
 def test_a_lower_case_adjective_before_government_is_no_body(nlp: Any) -> None:
-    forms = {f for c in _clusters(nlp, "Cuba's communist government freed him.") for f in c[2]}
+    forms = {f for c in _clusters(nlp, "Veltria's communist government jailed him.") for f in c[2]}
     assert "communist government" not in forms
 
 
@@ -515,10 +515,10 @@ def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> Non
     clusters = _clusters(
         nlp,
         "Reporters waited outside the Clinton house while Hillary Clinton spoke.",
-        "The Athens bank was closed, and protesters marched in Athens.",
+        "The Lisbon bank was closed, and protesters marched in Lisbon.",
     )
     assert not any(c[1] == "ORG" and "Clinton" in " ".join(c[2]) for c in clusters)
-    assert not any("Athens bank" in c[2] for c in clusters)
+    assert not any("Lisbon bank" in c[2] for c in clusters)
 
 
 def test_the_city_of_a_name_makes_it_a_place(nlp: Any) -> None:
