@@ -159,7 +159,7 @@ def place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Raw
 
     A capitalised (or numbered) plural noun that no mention holds, written after a place's
     name, names the club or body of that place, not the place. Title-case headlines, which
-    capitalise every plural ("Iran Villagers Shelter"), count only a numbered one.
+    capitalise every plural ("Peru Villagers Camp"), count only a numbered one.
     """
     taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
     out: list[RawMention] = []

@@ -9,10 +9,10 @@ if TYPE_CHECKING:
 
 
 def is_headline(sent: Span, common: frozenset[str] = frozenset()) -> bool:
-    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose.
+    """Title Case lines ("Hawks Beat Rovers 23-20") defeat a tagger trained on prose.
 
-    AP-style titles keep short function words in lower case ("Biologists Call on Obama
-    Administration to Overturn Bush Rules"); such a line is a headline too when two or more
+    AP-style titles keep short function words in lower case ("Farmers Call on State
+    Lawmakers to Scrap Walsh Rules"); such a line is a headline too when two or more
     of its capitalised words are ones the comparison writes in lower case (``common``):
     verbs and common nouns, which prose capitalises only at a sentence start, and when it
     does not end with a full stop.

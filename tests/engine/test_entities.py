@@ -841,7 +841,7 @@ def test_a_place_with_a_plural_name_after_it_is_a_club_not_the_place(nlp: Any) -
 
 def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
     clusters = _clusters(
-        nlp, "Iran Villagers Shelter In Tents After Quake\nVillagers in Iran slept outside."
+        nlp, "Peru Villagers Camp In Tents After Flood\nVillagers in Peru slept outside."
     )
     assert all("Villagers" not in " ".join(c[2]) for c in clusters)
 
@@ -849,13 +849,13 @@ def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
 def test_an_ap_style_headline_keeps_only_the_names_its_story_uses(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Biologists Call on Obama Administration to Overturn Bush Rules that Cut Science\n"
-        "Biologists urged the government to overturn rules that George W. Bush made. "
-        "They said Bush rules cut science out of the law.",
+        "Farmers Call on State Lawmakers to Scrap Walsh Rules that Cut Water\n"
+        "Farmers urged the lawmakers to scrap rules that Thomas J. Walsh made. "
+        "They said Walsh rules cut water to the farms.",
     )
     forms = {form for c in clusters for form in c[2]}
-    assert not any("Overturn" in form or "Biologists" in form for form in forms)
-    assert "Bush" in _cluster_with(clusters, "George W. Bush")[2]
+    assert not any("Scrap" in form or "Farmers" in form for form in forms)
+    assert "Walsh" in _cluster_with(clusters, "Thomas J. Walsh")[2]
 
 
 def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
