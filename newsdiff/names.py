@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from nameparser.config import CONSTANTS as _NAMEPARSER
 
 from newsdiff.lexicon.people import NAME_TITLES
-from newsdiff.lexicon.places import DEMONYM_VARIANTS
+from newsdiff.lexicon.places import CITIES, DEMONYM_VARIANTS, PLACE_NAME_VARIANTS
 
 #: Words that start a name span but are not part of the name (stripped from mention text).
 LEADING_DETERMINERS = ("the ", "The ", "THE ")
@@ -387,132 +388,6 @@ def parse_person(text: str, surname_words: int = 1) -> PersonName | None:
     return PersonName(tuple(words[:cut]), " ".join(words[cut:]), suffix)
 
 
-#: Capitals and other cities that news metonymy turns into actors ("Kyiv wanted", "Moscow
-#: denies"); the tagger often calls them people or groups. General knowledge, not per story.
-CITIES = frozenset(
-    [
-        "abuja",
-        "accra",
-        "addis",
-        "ababa",
-        "algiers",
-        "amman",
-        "amsterdam",
-        "ankara",
-        "athens",
-        "baghdad",
-        "baku",
-        "bangkok",
-        "beijing",
-        "beirut",
-        "belgrade",
-        "berlin",
-        "bern",
-        "bogota",
-        "brasilia",
-        "bratislava",
-        "brussels",
-        "bucharest",
-        "budapest",
-        "buenos",
-        "aires",
-        "cairo",
-        "canberra",
-        "caracas",
-        "chisinau",
-        "copenhagen",
-        "damascus",
-        "dhaka",
-        "doha",
-        "dublin",
-        "geneva",
-        "hanoi",
-        "harare",
-        "havana",
-        "helsinki",
-        "islamabad",
-        "istanbul",
-        "jakarta",
-        "jeddah",
-        "jerusalem",
-        "kabul",
-        "kampala",
-        "khartoum",
-        "kiev",
-        "kinshasa",
-        "kyiv",
-        "lagos",
-        "lima",
-        "lisbon",
-        "ljubljana",
-        "london",
-        "luanda",
-        "madrid",
-        "managua",
-        "manila",
-        "minsk",
-        "mogadishu",
-        "moscow",
-        "nairobi",
-        "new",
-        "delhi",
-        "delhi",
-        "oslo",
-        "ottawa",
-        "paris",
-        "prague",
-        "pretoria",
-        "pyongyang",
-        "quito",
-        "rabat",
-        "riga",
-        "riyadh",
-        "rome",
-        "santiago",
-        "sarajevo",
-        "seoul",
-        "singapore",
-        "skopje",
-        "sofia",
-        "stockholm",
-        "taipei",
-        "tallinn",
-        "tashkent",
-        "tbilisi",
-        "tehran",
-        "tel",
-        "aviv",
-        "tokyo",
-        "tripoli",
-        "tunis",
-        "vienna",
-        "vilnius",
-        "warsaw",
-        "washington",
-        "wellington",
-        "yerevan",
-        "zagreb",
-        "omdurman",
-        "aleppo",
-        "gaza",
-        "kharkiv",
-        "odesa",
-        "donetsk",
-        "luhansk",
-        "mariupol",
-        "sevastopol",
-        "crimea",
-        "chicago",
-        "houston",
-        "shanghai",
-        "mumbai",
-        "karachi",
-        "lahore",
-        "dubai",
-    ]
-)
-
-
 def is_city(text: str) -> bool:
     """Whether a one-word name is a well-known city (used as a place vote, never to merge)."""
     words = name_words(fold_accents(text))
@@ -542,33 +417,194 @@ def place_abbreviated(text: str) -> str | None:
     return _state_abbreviations().get(text.strip())
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Demonym (lower case, words joined by spaces) -> the country's usual English name.
+@dataclass(frozen=True, slots=True)
+class _CountryTables:
+    """What the country data says about names: demonyms and other names of each country."""
 
-    From the countryinfo package's country data ("Honduran" -> Honduras, "New Zealander" ->
-    New Zealand), and the news spellings of ``DEMONYM_VARIANTS``. A demonym two places share
-    ("French": France and Réunion) means the country with an ISO number and more people; one
-    that is the place's own name ("Djibouti") is no demonym. Read once, when first needed.
+    #: Demonym (lower case, words joined by spaces) -> the country's usual English name.
+    demonyms: dict[str, str]
+    #: Another name of a country (``compact`` form) -> the country's usual English name.
+    names: dict[str, str]
+    #: The same for abbreviations ("UK", "UAE", "USA"), matched only when written in capitals.
+    abbreviations: dict[str, str]
+    #: Every country's usual name, in ``compact`` form.
+    countries: frozenset[str]
+
+
+def _spelled_names(raw: dict[str, Any]) -> list[str]:
+    """A country's name and its other spellings, without a leading "the" or stray spaces."""
+    spellings = [str(raw.get("name") or ""), *(str(s) for s in raw.get("altSpellings") or ())]
+    return [strip_determiner(s.strip())[1] for s in spellings if s.strip()]
+
+
+def _is_code(spelling: str, raw: dict[str, Any], spelled: list[str]) -> bool:
+    """Whether a spelling is only the country's ISO code, not a name news writes.
+
+    Two-letter codes are never names ("GE" is General Electric before it is Georgia, "IN" and
+    "IT" are words); a three-letter code is also an abbreviation when it gives the initials of
+    one of the country's spelled-out names ("USA": United States of America), else only a code
+    ("GBR", "DEU").
+    """
+    iso = raw.get("ISO") or {}
+    if spelling not in {iso.get("alpha2"), iso.get("alpha3")}:
+        return False
+    initials = {acronym_of(name) for name in spelled} | {
+        "".join(w[0] for w in name_words(fold_accents(name))).lower() for name in spelled
+    }
+    return len(spelling) < 3 or spelling.lower() not in initials
+
+
+@lru_cache(maxsize=1)
+def _country_tables() -> _CountryTables:
+    """Demonyms and other names of countries, from the countryinfo package, read once.
+
+    Demonyms: "Honduran" -> Honduras, "New Zealander" -> New Zealand, and the news spellings
+    of ``DEMONYM_VARIANTS``. A demonym two places share ("French": France and Réunion) means
+    the country with an ISO number and more people; one that is the place's own name
+    ("Djibouti") is no demonym.
+
+    Other names: the data's ``altSpellings`` ("Great Britain", "Holland", "Russian
+    Federation", "Korea, Democratic People's Republic of", "UK"), and ``PLACE_NAME_VARIANTS``.
+    Left out: bare ISO codes (``_is_code``); spellings that are demonyms ("Thai" for
+    Thailand), which are adjectives, not names; and one-word spellings that are also a word of
+    another country's name ("Congo" for both Congos, "Island" for Iceland), which readers
+    cannot tell apart. Entries that share a spelling are one country ("Burma" / "Myanmar").
     """
     from countryinfo import CountryInfo
 
+    entries: list[dict[str, Any]] = [dict(data) for data in CountryInfo.all().values()]
     best: dict[str, tuple[tuple[bool, int], str]] = {}
-    for data in CountryInfo.all().values():
-        raw: dict[str, Any] = dict(data)
+    ranked: list[tuple[tuple[bool, int], str, list[str], dict[str, Any]]] = []
+    for raw in entries:
         country = strip_determiner(str(raw.get("name") or ""))[1]  # "The Gambia"
         if not country:
             continue
         own = " ".join(name_words(country)).lower()
         iso = raw.get("ISO") or {}
         rank = (bool(iso.get("numeric")), int(raw.get("population") or 0))
+        ranked.append((rank, country, _spelled_names(raw), raw))
         for demonym in re.split(r"[,/]", str(raw.get("demonym") or "")):
             key = " ".join(name_words(demonym)).lower()
             if key and key != own and (key not in best or rank > best[key][0]):
                 best[key] = (rank, country)
-    table = {key: country for key, (_, country) in best.items()}
-    table.update(DEMONYM_VARIANTS)
-    return table
+    demonyms = {key: country for key, (_, country) in best.items()}
+    demonyms.update(DEMONYM_VARIANTS)
+    names, abbreviations = _alias_tables(ranked, demonyms)
+    countries = frozenset(compact(country) for _, country, _, _ in ranked)
+    return _CountryTables(demonyms, names, abbreviations, countries)
+
+
+def _alias_tables(
+    ranked: list[tuple[tuple[bool, int], str, list[str], dict[str, Any]]],
+    demonyms: dict[str, str],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Other names and abbreviations -> the country's usual name (see ``_country_tables``)."""
+    # Entries that share a spelling are one country, named as its best-ranked entry.
+    owner: dict[str, int] = {}
+    parent = list(range(len(ranked)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    spellings: list[list[str]] = []
+    for k, (_, _, spelled, raw) in enumerate(ranked):
+        kept = [s for s in spelled if not _is_code(s, raw, spelled)]
+        spellings.append(kept)
+        for s in kept:
+            key = compact(s)
+            if key in owner:
+                parent[find(k)] = find(owner[key])
+            else:
+                owner[key] = k
+    head: dict[int, int] = {}
+    for k in sorted(range(len(ranked)), key=lambda k: ranked[k][0], reverse=True):
+        head.setdefault(find(k), k)
+    # One-word spellings that are a word of another country's name ("Congo", "Island").
+    words_of: dict[str, set[int]] = defaultdict(set)
+    for k, kept in enumerate(spellings):
+        for s in kept:
+            if len(name_words(s)) > 1:
+                for w in name_words(s):
+                    words_of[compact(w)].add(find(k))
+    names: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
+    for k, kept in enumerate(spellings):
+        country = ranked[head[find(k)]][1]
+        for s in kept:
+            key = compact(s)
+            if not key or key == compact(country) or " ".join(name_words(s)).lower() in demonyms:
+                continue
+            if len(name_words(s)) == 1 and words_of.get(key, set()) - {find(k)}:
+                continue
+            (abbreviations if is_acronym(s) else names)[key] = country
+    for variant, country in PLACE_NAME_VARIANTS.items():
+        names[compact(variant)] = country
+    return names, abbreviations
+
+
+def _demonyms() -> dict[str, str]:
+    """Demonym (lower case, words joined by spaces) -> the country's usual English name."""
+    return _country_tables().demonyms
+
+
+def country_alias(text: str) -> str | None:
+    """The country another of its names means: "Britain", "UK", "Holland", "Burma".
+
+    None for the country's usual name itself, and for anything the data does not give as a
+    name of exactly one country. An abbreviation counts only in capitals: "US" and "UK" are
+    names, "us" is a pronoun.
+    """
+    name = strip_determiner(text.strip())[1]
+    tables = _country_tables()
+    # "U K": an abbreviation's letters as name_words leaves them ("U.K.").
+    table = tables.abbreviations if is_acronym(name.replace(" ", "")) else tables.names
+    return table.get(compact(name))
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """US state and territory names (``compact`` form), from the ``us`` package."""
+    import us
+
+    return frozenset(compact(s.name) for s in [*us.states.STATES_AND_TERRITORIES, us.states.DC])
+
+
+def is_known_place(text: str) -> bool:
+    """Whether the data names ``text`` as a country (by any of its names) or a US state.
+
+    "New York officials", "Texas governor": after such a name a role noun names the place's
+    office-holders, not a club's or a company's staff.
+    """
+    name = strip_determiner(text.strip())[1]
+    key = compact(name)
+    tables = _country_tables()
+    return key in tables.countries or key in _state_names() or country_alias(name) is not None
+
+
+#: Compass points as headlines shorten them before a place's name: "N Korea", "S. Sudan",
+#: "NKorea" (AP headline style), "SE Asia".
+_COMPASS_POINTS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_COMPASS_SHORT = re.compile(
+    r"(?P<point>[NS][EW]|[NSEW])(?:\.\s*|\s+|(?=[A-Z][a-z]))(?P<rest>[A-Z][a-z].*)"
+)
+
+
+def compass_expansions(text: str) -> tuple[str, ...]:
+    """The names a compass abbreviation before a place's name can stand for.
+
+    "N Korea" -> ("North Korea", "Northern Korea"); "SE Asia" -> ("Southeast Asia",
+    "Southeastern Asia"). Which one the story means is for the caller to find (the one it
+    names); () when ``text`` does not start with such an abbreviation.
+    """
+    match = _COMPASS_SHORT.fullmatch(text.strip())
+    if match is None:
+        return ()
+    letters, rest = match.group("point"), match.group("rest")
+    point = "".join(_COMPASS_POINTS[ch] for ch in letters).capitalize()
+    return (f"{point} {rest}", f"{point}ern {rest}")
 
 
 def demonym_country(text: str) -> str | None:

