@@ -1,5 +1,5 @@
 """Bodies named after a person, a place or a group: "the Obama administration", "Los Angeles
-police", "the Indian government", "Islamic State", "the Marfin bank".
+police", "the Indian government", "Islamic State", "the Korvel bank", "Boston Celtics".
 
 Each rule turns a name and the noun after it into one organisation's mention; the clustering
 keeps it apart from the person or place and links the two (``clustering.led_by``).
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdiff.entities.headlines import is_headline
 from newsdiff.entities.records import RawMention, respan
-from newsdiff.names import GENERIC_ORG_HEADS
+from newsdiff.names import GENERIC_ORG_HEADS, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,7 +46,7 @@ def person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[R
     return out
 
 
-#: Lower-case nouns of institutions that take their founder's or owner's name ("the Marfin
+#: Lower-case nouns of institutions that take their founder's or owner's name ("the Korvel
 #: bank", "the Kennedy school"); not "house" or "family", which a person also has.
 _NAMED_INSTITUTIONS = frozenset(
     {"bank", "university", "college", "school", "hospital", "institute", "foundation"}
@@ -54,13 +55,13 @@ _NAMED_INSTITUTIONS = frozenset(
 
 
 def named_institutions(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "A branch of the Marfin bank": one name before an institution's noun names it.
+    """ "A branch of the Korvel bank": one name before an institution's noun names it.
 
     The tagger often calls such a name a person. After a determiner, a single name right
     before a lower-case noun such as "bank" or "school" is that institution's name, written
     with the noun in lower case; the mention covers both and is an organisation, so it is the
-    same form as "Marfin Bank". Places keep their own reading ("the Athens bank" is a bank in
-    Athens).
+    same form as "Korvel Bank". Places keep their own reading ("the Lisbon bank" is a bank in
+    Lisbon).
     """
     out: list[RawMention] = []
     for m in mentions:
@@ -94,7 +95,6 @@ def group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
         te = m.token_end
         if (
             m.label == "NORP"
-            and te + 1 <= len(doc)
             and te < len(doc)
             and doc[te].lower_ in GENERIC_ORG_HEADS
             and doc[te].text[:1].isupper()
@@ -137,7 +137,7 @@ def place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
         if (
             nxt is not None
             and m.label in {"GPE", "NORP"}
-            and m.text[:1].isupper()  # not "Cuba's communist government"
+            and m.text[:1].isupper()  # not "Veltria's communist government"
             and m.abbreviates is None
             and nxt.lower_ in PLACE_BODIES
             and nxt.text.islower()
@@ -150,5 +150,34 @@ def place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
                 end += 1
             m = respan(doc, m, m.token_start, end, "ORG")
             m.demonym_of = None
+        out.append(m)
+    return out
+
+
+def place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
+    """ "Philadelphia 76ers", "Boston Celtics": a place and a plural name right after it.
+
+    A capitalised (or numbered) plural noun that no mention holds, written after a place's
+    name, names the club or body of that place, not the place. Title-case headlines, which
+    capitalise every plural ("Peru Villagers Camp"), count only a numbered one.
+    """
+    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    out: list[RawMention] = []
+    for m in mentions:
+        doc = docs[m.doc_index]
+        te = m.token_end
+        nxt = doc[te] if te < len(doc) else None
+        if (
+            nxt is not None
+            and m.label == "GPE"
+            and m.demonym_of is None
+            and m.abbreviates is None
+            and nxt.tag_ in {"NNS", "NNPS"}
+            and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not is_headline(nxt.sent)))
+            and (m.doc_index, te) not in taken
+            and demonym_country(nxt.text) is None
+            and doc[te - 1].whitespace_ == " "
+        ):
+            m = respan(doc, m, m.token_start, te + 1, "ORG")
         out.append(m)
     return out

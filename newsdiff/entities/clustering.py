@@ -446,8 +446,10 @@ def led_by(clusters: Sequence[Cluster]) -> dict[int, int]:
 def _governed_place(name: str) -> str | None:
     """ "Los Angeles" of "Los Angeles police department": the words before a body noun."""
     words = name.split()
-    if len(words) >= 3 and words[-1] in BODY_TAILS:
+    # "The Israeli Army", "Los Angeles Police Department": the tagger's own name capitalises
+    # the body's noun, which is then the same noun as in "Israeli army".
+    if len(words) >= 3 and words[-1].lower() in BODY_TAILS:
         words = words[:-1]
-    if len(words) >= 2 and words[-1] in PLACE_BODIES:
+    if len(words) >= 2 and words[-1].lower() in PLACE_BODIES:
         return " ".join(words[:-1])
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.actors import named_with_a_job
@@ -12,8 +13,10 @@ from newsdiff.entities.bodies import (
     named_institutions,
     person_led_bodies,
     place_led_bodies,
+    place_led_teams,
 )
 from newsdiff.entities.fitting import extend_to_acronyms, fit_to_known_names
+from newsdiff.entities.headlines import is_headline
 from newsdiff.entities.recall import (
     add_parenthetical_acronyms,
     missed_mentions,
@@ -142,8 +145,8 @@ def _is_title_part(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ROLE_NOUNS
 
 
-#: Nouns for kinds of place that English names with "of" ("the city of Bandar Abbas", "the
-#: island of Qeshm"), with the label of the place they introduce.
+#: Nouns for kinds of place that English names with "of" ("the city of Port Aven", "the
+#: island of Kessa"), with the label of the place they introduce.
 _PLACE_CLASSES = {
     **dict.fromkeys(
         ("city", "town", "village", "port", "resort", "province", "state", "county"), "GPE"
@@ -152,19 +155,27 @@ _PLACE_CLASSES = {
 }
 
 
-def _named_place_class(doc: Doc, start: int) -> str | None:
+#: Labels the words before a name never overturn: "a village of Yazidis" is a people, and
+#: an event or a law is not a place whatever introduces it.
+_KEEP_BEFORE_PLACE_CLASS = frozenset({"NORP", "EVENT", "LAW"})
+
+
+def _named_place_class(doc: Doc, start: int, label: str) -> str | None:
     """The label a name takes from the words right before it, when they say it is a place.
 
-    "The (northern) city of Bandar Abbas", "the southern Iranian island of Qeshm": a
-    determiner, adjectives, a lower-case place-class noun and "of". "Vishwanand Subryan, 23,
-    of Schenectady": news style gives a person's age and then the home town.
+    "The (northern) city of Port Aven", "the southern Iranian island of Kessa": a
+    determiner, adjectives, a lower-case place-class noun and "of"; the name is never a person
+    or a company, but a people ("a village of Yazidis") stays a people. "Tomas Ferreira,
+    31, of Albany": news style gives a person's age and then the home town, so a name
+    there that the tagger read as a person is a place; an employer ("John Smith, 45, of
+    Goldman Sachs") keeps its label.
     """
-    if start < 3 or doc[start - 1].lower_ != "of":
+    if start < 3 or doc[start - 1].lower_ != "of" or label in _KEEP_BEFORE_PLACE_CLASS:
         return None
     if start >= 4 and doc[start - 2].text == "," and doc[start - 4].text == ",":
         age = doc[start - 3].text
         if age.isdigit() and len(age) <= 3:
-            return "GPE"
+            return "GPE" if label == "PERSON" else None
     noun = doc[start - 2]
     k = start - 3
     while k > 0 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP"):
@@ -233,9 +244,9 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
                 label = "NORP"  # spaCy sometimes tags an adjective such as "Ukrainian" as GPE
             if label == "PERSON" and text.split()[-1].isdigit():
                 label = "ORG"  # "Korvik Nova 7": no person's name ends in a number; a model's does
-            place = _named_place_class(doc, ts)
-            if place is not None and label != place:
-                label = place  # "the city of Bandar Abbas": never a person or a company
+            place = _named_place_class(doc, ts, label)
+            if place is not None:
+                label = place  # "the city of Port Aven": never a person or a company
             abbreviates = place_abbreviated(text)
             if abbreviates is not None:
                 label = "GPE"  # "Calif." after a name is the state, whatever the tagger said
@@ -252,7 +263,7 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     mentions = named_institutions(docs, mentions)
     mentions = group_led_bodies(docs, mentions)
     mentions = place_led_bodies(docs, mentions)
-    mentions = _place_led_teams(docs, mentions)
+    mentions = place_led_teams(docs, mentions)
     mentions.extend(add_parenthetical_acronyms(docs, texts, source_ids, mentions))
     mentions.sort(key=lambda m: (m.doc_index, m.start))
     mentions = extend_to_acronyms(texts, mentions)
@@ -262,12 +273,12 @@ def collect_mentions(docs: Sequence[Doc], source_ids: Sequence[str]) -> list[Raw
     # again, for the names recall added
     mentions = named_institutions(docs, mentions)
     mentions = place_led_bodies(docs, mentions)
-    mentions = _place_led_teams(docs, mentions)
+    mentions = place_led_teams(docs, mentions)
     return _join_makers_to_models(docs, _include_versions(docs, mentions), common)
 
 
 def _join_makers_to_models(
-    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str] = frozenset()
+    docs: Sequence[Doc], mentions: list[RawMention], common: frozenset[str]
 ) -> list[RawMention]:
     """ "Korvik Nova 7", "Toyota Camry": a maker's name right before a model names the product.
 
@@ -276,10 +287,11 @@ def _join_makers_to_models(
     is a mention of its own; an unnumbered one is found by ``_model_after_maker``.
     """
     taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    in_names = _company_name_pairs(docs, mentions)
     out: list[RawMention] = []
     for m in mentions:
         doc = docs[m.doc_index]
-        model = _model_after_maker(doc, m, common)
+        model = _model_after_maker(doc, m, common, in_names)
         if model is not None and not any(
             (m.doc_index, k) in taken for k in range(m.token_end, model)
         ):
@@ -304,31 +316,51 @@ def _join_makers_to_models(
 
 
 #: Words that, after a company's name, name a part or a kind of that company, not a product
-#: ("Toyota Motor", "BBC News", "Disney Channel").
-_NOT_MODELS = ORG_SUFFIXES | GENERIC_ORG_HEADS | KIND_WORDS | {"motor", "motors", "news"}
+#: ("Disney Channel", "Walmart Store").
+_NOT_MODELS = ORG_SUFFIXES | GENERIC_ORG_HEADS | KIND_WORDS
 
 
-def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int | None:
+def _company_name_pairs(
+    docs: Sequence[Doc], mentions: Sequence[RawMention]
+) -> frozenset[tuple[str, str]]:
+    """Pairs of words that follow each other inside the comparison's organisation names.
+
+    "Toyota Motor Corp." written anywhere says that "Motor" after "Toyota" goes on the
+    company's name, so "Toyota Motor" is the company, not a model of it.
+    """
+    pairs: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.label == "ORG" and not m.product:
+            words = docs[m.doc_index][m.token_start : m.token_end]
+            pairs.update((a.lower_, b.lower_) for a, b in pairwise(words))
+    return frozenset(pairs)
+
+
+def _model_after_maker(
+    doc: Doc, m: RawMention, common: frozenset[str], in_names: frozenset[tuple[str, str]]
+) -> int | None:
     """The end of a model's name right after a one-word maker ("Toyota Camry"), or None.
 
     English names a product by its maker and the model's own name: a span the tagger calls a
     product, or else one singular, name-cased proper noun that ends the name (no capitalised
-    word follows) and is neither a word companies use for their parts or kinds ("Toyota
-    Motor", "BBC News"), nor a title or a job ("U.N. Secretary-General"), nor a word the
-    comparison writes in lower case (``common``: "a Waitrose Store" is a store). Title-case
-    headlines capitalise every word and say nothing.
+    word follows) and is neither a word companies use for their parts or kinds ("Disney
+    Channel"), nor a word that follows this maker inside an organisation's name elsewhere in
+    the comparison (``in_names``: "Toyota Motor" beside "Toyota Motor Corp."), nor a title or
+    a job ("U.N. Secretary-General"), nor a word the comparison writes in lower case
+    (``common``: "a Walmart Store" is a store). Title-case headlines capitalise every word
+    and say nothing.
     """
     k = m.token_end
     if m.label != "ORG" or k - m.token_start != 1 or k >= len(doc):
         return None
     maker = doc[k - 1]
     if not maker.text.replace(".", "").isalpha() or maker.whitespace_ != " ":
-        return None  # "101st Ave": a maker's name is a word or an acronym
-    if _is_headline(doc[k].sent):
+        return None  # "203rd Ave": a maker's name is a word or an acronym
+    if is_headline(doc[k].sent, common):
         return None
     product = next((e for e in doc.ents if e.start == k and e.label_ == "PRODUCT"), None)
     if product is not None:
-        # "Boeing 747", "Chevrolet Cavalier"; not a date the tagger misread ("BST 16 Sep 2013")
+        # "Boeing 747", "Chevrolet Cavalier"; not a date the tagger misread ("GMT 4 Mar 2021")
         return product.end if len(product) == 1 or product[0].is_alpha else None
     word = doc[k]
     after = doc[k + 1] if k + 1 < len(doc) else None
@@ -340,6 +372,7 @@ def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int |
         or not word.text[:1].isupper()
         or word.is_upper
         or word.lower_ in _NOT_MODELS
+        or (maker.lower_, word.lower_) in in_names
         or word.lower_ in common
         or word.lower_ in PERSON_TITLES
         or word.lower_ in ROLE_NOUNS
@@ -349,28 +382,6 @@ def _model_after_maker(doc: Doc, m: RawMention, common: frozenset[str]) -> int |
     ):
         return None
     return k + 1
-
-
-def _is_headline(sent: Span, common: frozenset[str] = frozenset()) -> bool:
-    """Title Case lines ("Colts Beat Chiefs 23-20") defeat a tagger trained on prose.
-
-    AP-style titles keep short function words in lower case ("Biologists Call on Obama
-    Administration to Overturn Bush Rules"); such a line is a headline too when two or more
-    of its capitalised words are ones the comparison writes in lower case (``common``):
-    verbs and common nouns, which prose capitalises only at a sentence start, and when it
-    does not end with a full stop.
-    """
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(t.text[0].isupper() for t in words) / len(words) < 0.75:
-        return False
-    # Prose writes "with", "into", "from" in lower case; headline style capitalises them.
-    small = [t for t in sent[1:] if t.is_stop and t.is_alpha and len(t) >= 3]
-    if small and all(t.text[0].isupper() for t in small):
-        return True
-    last = next((t.text for t in reversed(sent) if not t.is_space), "")
-    if last in {".", "!", "?"}:
-        return False  # a headline has no full stop; prose dense with names does
-    return not small or sum(t.lower_ in common for t in words[1:] if t.text[0].isupper()) >= 2
 
 
 def _trust_headlines_less(
@@ -385,7 +396,7 @@ def _trust_headlines_less(
     for doc in docs:
         tokens: set[int] = set()
         for sent in doc.sents:
-            if _is_headline(sent, common):
+            if is_headline(sent, common):
                 tokens.update(range(sent.start, sent.end))
         headline_tokens.append(tokens)
     if not any(headline_tokens):
@@ -523,35 +534,6 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                 break
         if not split:
             out.append(m)
-    return out
-
-
-def _place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
-    """ "Philadelphia 76ers", "Boston Celtics": a place and a plural name right after it.
-
-    A capitalised (or numbered) plural noun that no mention holds, written after a place's
-    name, names the club or body of that place, not the place. Title-case headlines, which
-    capitalise every plural ("Iran Villagers Shelter"), count only a numbered one.
-    """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
-    out: list[RawMention] = []
-    for m in mentions:
-        doc = docs[m.doc_index]
-        te = m.token_end
-        nxt = doc[te] if te < len(doc) else None
-        if (
-            nxt is not None
-            and m.label == "GPE"
-            and m.demonym_of is None
-            and m.abbreviates is None
-            and nxt.tag_ in {"NNS", "NNPS"}
-            and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not _is_headline(nxt.sent)))
-            and (m.doc_index, te) not in taken
-            and demonym_country(nxt.text) is None
-            and doc[te - 1].whitespace_ == " "
-        ):
-            m = respan(doc, m, m.token_start, te + 1, "ORG")
-        out.append(m)
     return out
 
 

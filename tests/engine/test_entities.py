@@ -306,6 +306,37 @@ def test_a_model_after_its_maker_is_the_product_not_the_maker(nlp: Any) -> None:
     assert "Toyota Camry" not in maker[2]
 
 
+@pytest.mark.parametrize("word", ["Motor", "Electric"])
+def test_a_word_of_the_makers_company_name_is_no_model(nlp: Any, word: str) -> None:
+    from spacy.tokens import Span
+
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    doc = nlp(f"Korvane {word} said sales fell. Korvane {word} Corp. shares slid.")
+    corp = next(t.i for t in doc if t.text == "Corp.")
+    # As the tagger might read it: the maker alone first, the full company name later.
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, corp - 2, corp + 1, "ORG")]
+    mentions = [_raw([doc], 0, 0, 1, "ORG"), _raw([doc], 0, corp - 2, corp + 1, "ORG")]
+    joined = _join_makers_to_models([doc], mentions, frozenset())
+    assert [(m.text, m.product) for m in joined] == [
+        ("Korvane", False),
+        (f"Korvane {word} Corp.", False),
+    ]
+
+
+def test_a_capitalised_word_after_a_maker_in_an_ap_style_headline_is_no_model(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    doc = nlp("Korvane Profit to Fall after Weak Demand")
+    doc.ents = [Span(doc, 0, 1, "ORG")]
+    # The prose writes these in lower case: capitalised here, they mark a headline.
+    common = frozenset({"fall", "weak", "demand"})
+    joined = _join_makers_to_models([doc], [_raw([doc], 0, 0, 1, "ORG")], common)
+    assert [(m.text, m.product) for m in joined] == [("Korvane", False)]
+
+
 @pytest.mark.parametrize(
     ("texts", "name"),
     [
@@ -330,13 +361,21 @@ def test_a_title_or_a_common_noun_after_a_company_is_no_model(
 @pytest.mark.parametrize(
     "text",
     [
-        "Cars were parked at 115th St. and 101st Ave. on Friday.",
         "The US Chamber of Commerce welcomed the plan.",
     ],
 )
 def test_numbers_and_longer_names_make_no_model(nlp: Any, text: str) -> None:
     docs = [nlp(text)]
     assert not any(m.product for m in collect_mentions(docs, ["A"]))
+
+
+def test_an_ordinal_tagged_as_a_company_makes_no_model(nlp: Any) -> None:
+    from newsdiff.entities.mentions import _join_makers_to_models
+
+    docs = [nlp("Vans were parked at 64th St. and 203rd Ave. on Sunday.")]
+    ordinal = next(t.i for t in docs[0] if t.text == "203rd")
+    joined = _join_makers_to_models(docs, [_raw(docs, 0, ordinal, ordinal + 1, "ORG")], frozenset())
+    assert [(m.text, m.product) for m in joined] == [("203rd", False)]
 
 
 def test_unlisted_short_given_name_joins_the_full_one(nlp: Any) -> None:
@@ -424,8 +463,30 @@ def test_demonym_before_government_is_the_government_linked_to_the_country(nlp: 
     assert ("Indian government", "India") in _links(nlp, *texts)
 
 
+@pytest.mark.parametrize(
+    ("texts", "link"),
+    [
+        (
+            ("The Israeli Army said the border was closed.", "Israel denied it."),
+            ("Israeli Army", "Israel"),
+        ),
+        (
+            (
+                "The Los Angeles Police Department said the man was held.",
+                "He lives in Los Angeles.",
+            ),
+            ("Los Angeles Police Department", "Los Angeles"),
+        ),
+    ],
+)
+def test_a_capitalised_body_noun_links_the_body_to_its_place(
+    nlp: Any, texts: tuple[str, str], link: tuple[str, str]
+) -> None:
+    assert link in _links(nlp, *texts)
+
+
 def test_a_lower_case_adjective_before_government_is_no_body(nlp: Any) -> None:
-    forms = {f for c in _clusters(nlp, "Cuba's communist government freed him.") for f in c[2]}
+    forms = {f for c in _clusters(nlp, "Veltria's communist government jailed him.") for f in c[2]}
     assert "communist government" not in forms
 
 
@@ -442,38 +503,38 @@ def test_place_before_other_nouns_stays_the_place(nlp: Any) -> None:
 def test_name_before_a_lower_case_institution_noun_is_the_institution(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Three people died at a branch of the Marfin bank, police said.",
-        "The fire at Marfin Bank in Athens killed three employees.",
+        "Two people were hurt at a branch of the Korvel bank, officials said.",
+        "The fire at Korvel Bank in Lisbon hurt two clerks.",
     )
-    bank = _cluster_with(clusters, "Marfin bank")
+    bank = _cluster_with(clusters, "Korvel bank")
     assert bank[1] == "ORG"
-    assert "Marfin Bank" in bank[2]
+    assert "Korvel Bank" in bank[2]
 
 
 def test_person_and_place_keep_their_reading_before_other_nouns(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
         "Reporters waited outside the Clinton house while Hillary Clinton spoke.",
-        "The Athens bank was closed, and protesters marched in Athens.",
+        "The Lisbon bank was closed, and protesters marched in Lisbon.",
     )
     assert not any(c[1] == "ORG" and "Clinton" in " ".join(c[2]) for c in clusters)
-    assert not any("Athens bank" in c[2] for c in clusters)
+    assert not any("Lisbon bank" in c[2] for c in clusters)
 
 
 def test_the_city_of_a_name_makes_it_a_place(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Rescuers reached the city of Bandar Abbas on Monday.",
-        "The quake struck near Bandar Abbas.",
+        "Rescuers reached the city of Ben Tarek on Monday.",
+        "The storm struck near Ben Tarek.",
     )
-    assert _cluster_with(clusters, "Bandar Abbas")[1] == "GPE"
+    assert _cluster_with(clusters, "Ben Tarek")[1] == "GPE"
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Police arrested Vishwanand Subryan, 23, of Schenectady on Friday.", "Schenectady"),
-        ("Three people died in riots in the northern city of Thessaloniki.", "Thessaloniki"),
+        ("Police arrested Tomas Ferreira, 31, of Brenton on Friday.", "Brenton"),
+        ("Two men were hurt in clashes in the northern city of Abu Kessam.", "Abu Kessam"),
     ],
 )
 def test_a_home_town_or_an_adjective_before_the_city_of_makes_a_place(
@@ -482,10 +543,23 @@ def test_a_home_town_or_an_adjective_before_the_city_of_makes_a_place(
     assert _cluster_with(_clusters(nlp, text), place)[1] == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("John Smith, 45, of Goldman Sachs said the deal was done.", "Goldman Sachs", "ORG"),
+        ("A village of Yazidis fled the fighting.", "Yazidis", "NORP"),
+    ],
+)
+def test_an_employer_after_an_age_or_a_people_after_a_place_class_keep_their_label(
+    nlp: Any, text: str, name: str, label: str
+) -> None:
+    assert _cluster_with(_clusters(nlp, text), name)[1] == label
+
+
 def test_the_city_of_needs_the_noun_in_lower_case(nlp: Any) -> None:
-    clusters = _clusters(nlp, "Hillary Clinton, the Secretary of State, met Sergei Lavrov.")
-    assert _cluster_with(clusters, "Hillary Clinton")[1] == "PERSON"
-    assert not any(c[1] == "GPE" and "Sergei Lavrov" in c[2] for c in clusters)
+    # A capitalised "Island" is part of a title's name, not a word saying a place follows.
+    clusters = _clusters(nlp, "Critics praised the Island of Daniel Okafor, a new novel.")
+    assert _cluster_with(clusters, "Daniel Okafor")[1] == "PERSON"
 
 
 def test_team_with_an_irregular_plural_name(nlp: Any) -> None:
@@ -767,7 +841,7 @@ def test_a_place_with_a_plural_name_after_it_is_a_club_not_the_place(nlp: Any) -
 
 def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
     clusters = _clusters(
-        nlp, "Iran Villagers Shelter In Tents After Quake\nVillagers in Iran slept outside."
+        nlp, "Peru Villagers Camp In Tents After Flood\nVillagers in Peru slept outside."
     )
     assert all("Villagers" not in " ".join(c[2]) for c in clusters)
 
@@ -775,13 +849,13 @@ def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
 def test_an_ap_style_headline_keeps_only_the_names_its_story_uses(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Biologists Call on Obama Administration to Overturn Bush Rules that Cut Science\n"
-        "Biologists urged the government to overturn rules that George W. Bush made. "
-        "They said Bush rules cut science out of the law.",
+        "Farmers Call on State Lawmakers to Scrap Walsh Rules that Cut Water\n"
+        "Farmers urged the lawmakers to scrap rules that Thomas J. Walsh made. "
+        "They said Walsh rules cut water to the farms.",
     )
     forms = {form for c in clusters for form in c[2]}
-    assert not any("Overturn" in form or "Biologists" in form for form in forms)
-    assert "Bush" in _cluster_with(clusters, "George W. Bush")[2]
+    assert not any("Scrap" in form or "Farmers" in form for form in forms)
+    assert "Walsh" in _cluster_with(clusters, "Thomas J. Walsh")[2]
 
 
 def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
