@@ -806,7 +806,7 @@ def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality
         nlp,
         "One Australian and one Welsh climber have died in Peru.",
         "On Saturday, 41-year-old Colm Brennan died after slipping from a ledge. "
-        "The Ireland-born Australian was planning to ski.",
+        "The Ireland-born Australian had hoped to ski.",
     )
     _name, label, forms, sources = _cluster_with(clusters, "Colm Brennan")
     assert "Australian" in forms
@@ -962,10 +962,10 @@ def test_a_nationality_noun_after_an_all_capitals_numeral_is_still_a_person(nlp:
     # The parser hangs "Australian" on "ONE" as an adjective; a numeral has no noun to modify.
     clusters = _clusters(
         nlp,
-        "MAY 4, 2017\nONE Australian and one Welsh climber have fallen to their deaths "
-        "in Peru, police confirmed today.",
+        "MAY 4, 2017\nONE Australian and one Welsh climber have been killed in Peru, "
+        "police confirmed today.",
         "On Saturday, 41-year-old Colm Brennan died after slipping from a ledge. "
-        "The Ireland-born Australian was planning to ski.",
+        "The Ireland-born Australian had hoped to ski.",
     )
     assert _cluster_with(clusters, "Colm Brennan")[3] == {"A", "B"}
 
