@@ -312,7 +312,7 @@ class TestQuartersAndSeasons:
             ("The plant closed last fall.", "last fall", "2021-FA"),
             ("The plant opened in the spring of 2019.", "the spring of 2019", "2019-SP"),
             (
-                "Rents were this low in the winter of nineteen eighty-seven.",
+                "Rents were this cheap in the winter of nineteen eighty-seven.",
                 "the winter of nineteen eighty-seven",
                 "1987-WI",
             ),
