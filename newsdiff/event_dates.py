@@ -147,7 +147,7 @@ _DATING_VERBS = (
 def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
     """Tokens of other events' clauses inside the trigger's phrase.
 
-    In "the trial of three men accused of setting fire to the depot in 2009", 2009 dates the
+    In "the trial of three men charged with setting fire to the depot in 2009", 2009 dates the
     fire, not the trial; in "reopening talks in comments made last month", last month dates
     the comments.
     """
