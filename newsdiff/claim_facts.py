@@ -244,7 +244,7 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
     )
     # "The vote isn't until June 14" says when (June 14, no earlier), not that it is not.
     negated = negated and not any(c.dep_ == "prep" and c.lower_ in _UNTIL for c in root.children)
-    # "Hollis, if convicted, could face / faces 12 years": under a condition the modal and
+    # "Mendoza, if convicted, could face / faces 12 years": under a condition the modal and
     # the plain verb say the same thing, what follows if it holds.
     if any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
