@@ -181,7 +181,7 @@ def named_head(text: str) -> tuple[int, int] | None:
 def _capitalised_by_place(text: str, sentences: Sequence[Sequence[int]], at: int) -> bool:
     """Whether a word is capitalised by where it stands: a sentence's start or a headline.
 
-    Title-case lines ("Woman Killed In Queens Hit-And-Run, Driver Charged") capitalise every
+    Title-case lines ("Cyclist Hurt In Dover Crash, Van Driver Held") capitalise every
     word, so a capital there says nothing about a name.
     """
     if any(start <= at and not text[start:at].strip(" \"'\u2018\u201c") for start, _ in sentences):
@@ -244,8 +244,8 @@ def match(golds: Sequence[Gold], system: Sequence[tuple[int, int, int, str, str]
     An engine mention must overlap the gold mention's head (``Gold.head_start``/``head_end``;
     the whole span under ``--gold capitalised``).
 
-    Overlap is ranked by Jaccard of the character spans, so ``Malibu`` goes to the gold
-    ``Malibu`` and not to an enclosing gold ``Promises Treatment Center in Malibu``; a mention
+    Overlap is ranked by Jaccard of the character spans, so ``Palm Desert`` goes to the
+    gold ``Palm Desert`` and not to an enclosing gold ``Reyes Center in Palm Desert``; a mention
     used once is not reused, so nested gold mentions cannot share one engine cluster by
     accident of matching.
     """

@@ -45,7 +45,7 @@ issue 12's targets are stated on):
 - ``negated listed``: gold meeting-like events with negative polarity ("did not meet") whose
   sentence is evidence of a talk, unless that sentence also holds a positive one. In some
   AQUAINT documents the polarity attribute is inverted for nearly every event (NEG on more
-  than half of all events, including "Clinton met with his top aides Wednesday"); their
+  than half of all events, plain past meetings such as "the mayor met his aides Monday"); their
   polarity is read inverted, a choice stated here so it can be checked.
 
 Baseline, in the same run: every sentence holding a meeting word and a calendar DATE/TIME
@@ -192,7 +192,7 @@ class GoldEvent:
 
 
 def satisfy_sense(text: str, end: int) -> bool:
-    """ "meeting the immediate physical needs of ...": one of ``SATISFY_OBJECTS`` among the
+    """ "meeting the basic needs of ...": one of ``SATISFY_OBJECTS`` among the
     next seven words, with no preposition or punctuation before it (its noun phrase)."""
     for word in re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text[end : end + 80])[:7]:
         low = word.lower()

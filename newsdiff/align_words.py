@@ -123,8 +123,8 @@ class LinkContext:
 
     def different_events(self, a: SentenceFeatures, b: SentenceFeatures) -> bool:
         """Whether ``a`` (left) and ``b`` (right) report one kind of event in different places
-        with different figures: "Car bomb kills 20 in northwest Syria" / "Car bomb kills 40 in
-        northwest Pakistan" are two bombings, not one with a disputed toll.
+        with different figures: "Car bomb kills 14 in northwest Nigeria" / "Car bomb kills 35 in
+        northwest Somalia" are two bombings, not one with a disputed toll.
 
         A differing figure alone is what a conflict is made of, and so is a place named at
         another scale ("Aleppo" / "Syria"); both at once, with no name shared (a shared name is
@@ -141,7 +141,7 @@ class LinkContext:
     @staticmethod
     def setting_only(a: SentenceFeatures, b: SentenceFeatures) -> bool:
         """Whether all the two sentences name in common is places and peoples, with no figure
-        or date: "Israel detains 37 Palestinians" / "Israel criticizes Palestinian stance" share
+        or date: "Turkey detains 52 Kurds" / "Turkey criticizes Kurdish stance" share
         the setting of a conflict, which every report from it names, not a detail of one."""
         if a.numbers & b.numbers or a.dates & b.dates:
             return False

@@ -147,8 +147,8 @@ class SentenceDetail:
     the word it modifies) or ``frame`` (the attribution around a reported statement: who said
     it, to whom, how)."""
     clauses: tuple[tuple[str, ...], ...] = ()
-    """Content keys of each clause that hangs off the main one (its verb first): "and SWAT
-    officers surrounded the classroom", "as the rebels fought into the capital"."""
+    """Content keys of each clause that hangs off the main one (its verb first): "and
+    firefighters sealed off the warehouse", "as the troops pushed into the valley"."""
     participants: tuple[frozenset[str], ...] = ()
     """Named actors in each argument slot of the main event that names more than one, with
     the conjuncts ("Zelensky and his counterparts from France and Germany")."""
@@ -242,9 +242,9 @@ def event_of(sent: Span, token_entity: Mapping[int, str]) -> EventFact | None:
     negated = any(c.dep_ == "neg" for c in root.children) or any(
         c.dep_ in ARGUMENT_DEPS and _no_determiner(c) for c in root.children
     )
-    # "The primary isn't until March 9" says when (March 9, no earlier), not that it is not.
+    # "The vote isn't until June 14" says when (June 14, no earlier), not that it is not.
     negated = negated and not any(c.dep_ == "prep" and c.lower_ in _UNTIL for c in root.children)
-    # "Paracha, if convicted, could face / faces 17 years": under a condition the modal and
+    # "Mendoza, if convicted, could face / faces 12 years": under a condition the modal and
     # the plain verb say the same thing, what follows if it holds.
     if any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
@@ -288,7 +288,7 @@ def _no_determiner(tok: Token) -> bool:
     """ "has no comment" = "does not have a comment": the determiner "no", or a negative
     pronoun in a main slot, negates the clause as "not" does."""
     if tok.lower_ in {"none", "nobody", "nothing", "neither"}:
-        return True  # "None of the casualties was American"
+        return True  # "None of the victims was Canadian"
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 

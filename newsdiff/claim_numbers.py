@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 #: Focus words in front of a figure that leave its value as it is ("only $40 million",
-#: "dropped as low as $2.93 billion": the figure reached is the figure).
+#: "fell as low as $4.18 billion": the figure reached is the figure).
 _NEUTRAL = ("only ", "just ", "a mere ", "as low as ", "as high as ")
 #: Qualifiers that say the same about a figure: a lower bound, an upper bound, or an estimate.
 #: "more than 100" and "over 100" are one claim in other words; "about 100" is not "over 100".
@@ -148,7 +148,7 @@ def untagged_figures(
     token_entity: Mapping[int, str],
 ) -> list[NumberFact]:
     """Figures written in digits that the tagger left out, as it does in title-case headlines
-    ("Suicide Bomber Kills 14 at Afghan Province Council", where "14" is guessed a DATE that
+    ("Landslide Buries 23 at Peruvian Mining Camp", where "23" is guessed a DATE that
     no time expression took): a number of its own."""
     from spacy.tokens import Span
 

@@ -70,7 +70,7 @@ def _quoted_within(same: Any) -> bool:
 def _substituted(wa: list[str], wb: list[str], same: Any) -> bool:
     """A word of one quote stands where the other quote has another, unrelated word ("reject
     his visit" / "reject his message"). Words only one quote has, at its edges or inside
-    ("yellow knit panties" / "panties"), are the longer quote saying more, not a conflict."""
+    ("red wool scarf" / "scarf"), are the longer quote saying more, not a conflict."""
     from difflib import SequenceMatcher
 
     from rapidfuzz import fuzz

@@ -147,11 +147,11 @@ def clauses(
 
 
 def _coordinated(verb: Token) -> bool:
-    """A second predicate of the same subject ("... would boycott the vote and warned voters
-    to expect fraud"): it says another thing about the same actor, a clause of its own though
-    its subject is not repeated. A reporting verb with a reported clause ("said the talks
-    failed and added that ...") is more attribution: what it reports is the clause. One with
-    an object ("and urged shoppers to stock up", "warned voters") did something itself."""
+    """A second predicate of the same subject ("... would skip the election and urged
+    supporters to stay home"): it says another thing about the same actor, a clause of its
+    own though its subject is not repeated. A reporting verb with a reported clause ("said the
+    talks failed and added that ...") is more attribution: what it reports is the clause. One
+    with an object ("and urged shoppers to stock up", "warned voters") did something itself."""
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
         return False
     return verb.lemma_.lower() not in REPORTING_VERBS or not any(

@@ -192,7 +192,7 @@ def _modified(
 def _material(key: str, roles: Mapping[str, str] | None, gone: set[str]) -> bool:
     """An uncovered word is part of a fact of its own unless it only describes something the
     other source names too and the other source does not describe it another way ("the
-    nation's first large-scale exercise" / "the first drill", but "Venezuelan president" /
+    county's first full-scale flood exercise" / "the first drill", but "Venezuelan president" /
     "Senegalese president")."""
     role = (roles or {}).get(key, "core")
     # The attribution stays material, its descriptors included: who said it, and in what
@@ -233,8 +233,8 @@ def _compare_events(
     shared_object = _overlap(ea.objects, eb.objects, names)
     shared_argument = shared_subject or shared_object
     if same_verb:
-        # Negation contradicts only the same predicate: "was the biggest protest since 1989" /
-        # "has not seen such a protest since 1989" say one thing with two verbs.
+        # Negation contradicts only the same predicate: "was the biggest rally since 1998" /
+        # "has not seen such a rally since 1998" say one thing with two verbs.
         if ea.negated != eb.negated and shared_argument:
             found.add("polarity", "conflict", {a: [ea.surface], b: [eb.surface]})
             return
@@ -291,8 +291,8 @@ def _reworded_clause(
     Zelensky", where one clause says at most two things besides its verb that the other lacks
     ("The two banks signed" / "The two lenders agreed the terms"; "spoke by phone with" /
     "met with ... in Ankara"). When both clauses are
-    reworded around it ("the index dipped to 53.7" / "the barometer slipped to
-    53.7 in September"), the verb is one more word choice of the paraphrase."""
+    reworded around it ("the index dipped to 48.2" / "the gauge eased to
+    48.2 in March"), the verb is one more word choice of the paraphrase."""
     slot = pair.items.get(("predicate", "conflict"))
     if slot is None:
         return
@@ -567,7 +567,7 @@ def compare_group(
         significant = max(core_a, core_b) >= ADDITION_SHARE and not close
         joined = _joined(feats[a], feats[b], da, db)
         # A clause with its own predicate that only one source has is another fact told,
-        # however close the rest is ("..., and warned voters to expect fraud").
+        # however close the rest is ("..., and urged residents to stay indoors").
         clause_a = _own_clauses(da, missing_a, feats[a], feats[b])
         clause_b = _own_clauses(db, missing_b, feats[b], feats[a])
         if clause_a or clause_b:

@@ -147,9 +147,9 @@ _DATING_VERBS = (
 def _nested_clauses(doc: Doc, own: set[int], trigger: Token) -> set[int]:
     """Tokens of other events' clauses inside the trigger's phrase.
 
-    In "the trial of two Libyans suspected of blowing up the plane in 1988", 1988 dates the
-    bombing, not the trial; in "resuming talks in remarks made last week", last week dates
-    the remarks.
+    In "the trial of three men charged with setting fire to the depot in 2009", 2009 dates the
+    fire, not the trial; in "reopening talks in comments made last month", last month dates
+    the comments.
     """
     out: set[int] = set()
     for i in own:
@@ -169,7 +169,7 @@ def _in_trigger_clause(tok: Token, trigger: Token) -> bool:
     """Whether a time outside the event's phrase still hangs from the event's own clause.
 
     "will hold talks in Istanbul ... on Thursday" (the parser may hang the day from "hold"):
-    yes. "The World Court Friday rejected objections to a case that has blocked the trial":
+    yes. "The appeals court Friday dismissed a motion in a case that has delayed the trial":
     no, Friday is the ruling's day and the trial sits in a relative clause below it.
     """
     verb = governor(tok)
@@ -221,7 +221,7 @@ def _opens_clause(node: Token) -> bool:
 
 
 def _free_adjunct(verb: Token) -> bool:
-    """ "..., meeting with Kenya's trade minister": a bare -ing clause after its head verb."""
+    """ "..., meeting with Ghana's finance minister": a bare -ing clause after its head verb."""
     return (
         verb.tag_ == "VBG"
         and verb.i > verb.head.i
@@ -256,7 +256,7 @@ def _reporting_date(tok: Token, trigger: Token) -> bool:
     """Whether a time dates a higher clause (a saying, an agreeing) that holds the trigger.
 
     In "Kerry said Tuesday that he would be in Switzerland negotiating", Tuesday is when he
-    said it; in "agreed in April to hand them over for trial", April is when they agreed; in
+    said it; in "agreed in June to send them back for questioning", June is when they agreed; in
     "will vote on March 3, and ministers will meet the following day" March 3 is the vote's.
     In "Biden told Putin on Thursday in a phone call", the call is an argument of "told",
     not a clause below it, so Thursday still dates the call.
@@ -288,8 +288,8 @@ def context_date(
     """The day of the sentence before, when its subject is the event's own party.
 
     A news story states an event with its day, then elaborates it without repeating the day:
-    "Castro said Friday ..." / "Castro's remarks to a conference of economists ...";
-    "Albright ... her first stop Tuesday morning" / "Albright's visit to East Africa ...". The
+    "Ortega said Friday ..." / "Ortega's remarks to a meeting of bankers ...";
+    "Lindqvist ... her first stop Monday evening" / "Lindqvist's visit to West Africa ...". The
     sentence just before lends its one calendar day (of its main clause) when the subject of
     that clause is a party of the event (its possessor, its subject, or the possessor of the
     noun it hangs from) and the event's sentence has no day of its own. Parties are people and
@@ -328,8 +328,8 @@ def context_date(
 
 
 def _own_parties(ctx: SourceDoc, tok: Token) -> set[str]:
-    """Entities the event's own phrase names as whose it is: "Albright's visit", "Castro's
-    remarks to a conference", "Satcher said at a news conference", "Albright visited"."""
+    """Entities the event's own phrase names as whose it is: "Lindqvist's visit", "Ortega's
+    remarks to a meeting", "Okafor said at a news conference", "Lindqvist visited"."""
     holders = [tok]
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         holders.append(tok.head.head)  # the noun or verb the event's phrase hangs from

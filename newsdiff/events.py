@@ -299,7 +299,7 @@ def factuality(trigger: Token) -> Factuality:
             )
         elif node.i != trigger.i:
             # "no plans for talks", "no request for a meeting": a negated arrangement is no
-            # event; "no details about the negotiations" says nothing against them.
+            # event; "no update on the negotiations" says nothing against them.
             negated = _negated_here(node) and node.lemma_.lower() in _ARRANGING_NOUNS
         if (
             node.pos_ in {"VERB", "AUX"}
@@ -315,7 +315,7 @@ def factuality(trigger: Token) -> Factuality:
         if node.i == trigger.i:
             pass
         elif lemma in _REFUSE | _CANCEL | _POSTPONE | _REQUEST and _setting(below):
-            # "a treaty he had rejected in peace talks", "at a news conference, he suggested":
+            # "a plan she had turned down in budget talks", "at a news conference, he suggested":
             # the event is where it was said or done, not what was refused, dropped or asked.
             pass
         elif lemma in _REFUSE:
@@ -433,7 +433,7 @@ def _noun_kind(tok: Token, lemma: str) -> str | None:
     if lemma in {"speech", "address"} and not _a_speech_given(tok):
         return None  # an occasion of speaking, not free speech or a postal address
     if lemma == "session" and not _sitting_of_a_body(tok):
-        return None  # "the week's most active session" is trading, not a sitting of a body
+        return None  # "the quarter's most active session" is trading, not a sitting of a body
     if (
         lemma in {"deadline", "voting", "negotiating"}
         and tok.dep_ in {"compound", "amod"}
@@ -490,10 +490,10 @@ def _a_body(tok: Token) -> bool:
 
 
 def _one_conversation(tok: Token) -> bool:
-    """The singular is one conversation when counted: "in a talk lasting nearly an hour", "to
+    """The singular is one conversation when counted: "in a talk lasting about forty minutes", "to
     finish their discussion", "a discussion with Arafat". Without an article or possessor it
     is a mass noun, what people say ("talk of war") or a manner ("in consultation with"), and
-    "the talk about killing Rabin" is what was said, not a conversation."""
+    "the talk about closing the mine" is what was said, not a conversation."""
     counted = any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"})
         for c in tok.children

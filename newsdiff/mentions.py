@@ -218,7 +218,7 @@ def _elliptic_events(
     """ "another Jan. 13" / "another the following day": an event named by "another" and a day.
 
     The day must follow at once (a time expression starting at "another", after it, or after
-    "on"): "another of Elian's great-uncles" or "another round" names no event.
+    "on"): "another of Nadia's cousins" or "another round" names no event.
     """
     found = []
     for tok in sent_tokens:
@@ -306,7 +306,7 @@ def _mention(
         date = reanchor_weekday(date, date_text, tense, ctx.published)
         date = after_preceding(ctx, tok, date, date_text)
     elif date is None and is_progressive(tok) and ctx.published:
-        date, date_text = ctx.published, None  # "is negotiating with the Soviets": now
+        date, date_text = ctx.published, None  # "is negotiating with the Danes": now
     context = context_date(ctx, tok, tense, entity_label) if date is None else None
     if where is None and kind == "visit":
         where, where_text = _visited(ctx, tok, entity_label)

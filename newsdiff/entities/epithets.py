@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 #: Determiners and numerals that make a singular demonym a noun: "the", "an", "one".
 _NOUN_MAKERS = frozenset({"the", "a", "an", "one", "this", "that"})
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
-#: An age just before a name ("36-year-old champion Klitschko") or set off after it
-#: ("Klitschko, 36,").
+#: An age just before a name ("29-year-old champion Varga") or set off after it
+#: ("Varga, 29,").
 _AGE_BEFORE = re.compile(r"(\d{1,3})-year-old(?:\s+[a-z]+){0,2}\s*$")
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,")
 #: Words between a nationality or an age and the name it describes ("Australian climber
-#: Duncan Rait", "the 36-year-old champion Klitschko"): lower-case words, digits or hyphens.
+#: Colm Brennan", "the 29-year-old champion Varga"): lower-case words, digits or hyphens.
 _DESCRIBER_GAP = 3
 #: How far back (in sentences) a definite epithet looks for the person it renames.
 _BACK_SENTENCES = 1
@@ -52,7 +52,7 @@ def person_epithets(docs: Sequence[Doc], mentions: Sequence[RawMention]) -> set[
 
 def _is_epithet(tok: Token) -> bool:
     if tok.dep_ == "amod" and tok.head.i == tok.i - 1 and tok.head.lower_ in _NOUN_MAKERS:
-        # "ONE Australian and one English climber": an adjective has no noun to modify in a
+        # "ONE Australian and one Welsh climber": an adjective has no noun to modify in a
         # numeral or determiner (a misparse of an all-capitals lede), so it is the noun.
         return True
     if tok.tag_ in {"NNS", "NNPS"} or tok.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -82,8 +82,8 @@ def _described(
 ) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
     """People (by group) the comparison gives an age or a nationality next to a name.
 
-    "36-year-old Duncan Rait", "Klitschko, 36,", "American Tony Thompson", "Ukrainian champion
-    Wladimir Klitschko": at most a few lower-case words between the describer and the name.
+    "41-year-old Colm Brennan", "Varga, 29,", "American Joe Bell", "Hungarian champion
+    Attila Varga": at most a few lower-case words between the describer and the name.
     """
     ages: dict[str, set[int]] = defaultdict(set)
     nations: dict[str, set[int]] = defaultdict(set)

@@ -72,7 +72,7 @@ def clean_span(span: Span, common: frozenset[str] = frozenset()) -> tuple[int, i
         and doc[start + 1].pos_ == "PROPN"
     ):
         start += 1
-    # "Joining Cooley at the news conference was ...": a verb whose object is the name opens
+    # "Joining Ferris at the briefing was ...": a verb whose object is the name opens
     # a participle clause; a name's own words are nouns, so the verb is not part of it.
     if end - start >= 2 and doc[start].pos_ == "VERB" and doc[start + 1 : end].root.head.i == start:
         start += 1
@@ -163,7 +163,7 @@ _KEEP_BEFORE_PLACE_CLASS = frozenset({"NORP", "EVENT", "LAW"})
 def _named_place_class(doc: Doc, start: int, label: str) -> str | None:
     """The label a name takes from the words right before it, when they say it is a place.
 
-    "The (northern) city of Port Aven", "the southern Iranian island of Kessa": a
+    "The (northern) city of Port Aven", "the northern Greek island of Kessa": a
     determiner, adjectives, a lower-case place-class noun and "of"; the name is never a person
     or a company, but a people ("a village of Yazidis") stays a people. "Tomas Ferreira,
     31, of Albany": news style gives a person's age and then the home town, so a name
@@ -179,7 +179,7 @@ def _named_place_class(doc: Doc, start: int, label: str) -> str | None:
     noun = doc[start - 2]
     k = start - 3
     while k > 0 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP"):
-        k -= 1  # "the southern Iranian island of"
+        k -= 1  # "the northern Greek island of"
     if not noun.text.islower() or doc[k].lower_ not in {"the", "a", "an"}:
         return None
     return _PLACE_CLASSES.get(noun.lower_)
@@ -415,8 +415,8 @@ def _trust_headlines_less(
 def _trim_to_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
     """Cut headline run-ons back to a name the story uses elsewhere.
 
-    In title-case headlines the tagger reads "Lindsay Lohan Checks Into Rehab" as one name;
-    when "Lindsay Lohan" is a name elsewhere in the comparison, the mention is that name.
+    In title-case headlines the tagger reads "Nora Vance Checks Into Hospital" as one name;
+    when "Nora Vance" is a name elsewhere in the comparison, the mention is that name.
     Verbs and function words after the first two words of a name end it too.
     """
     out: list[RawMention] = []
@@ -480,7 +480,7 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
 
     A span joined by "and" is two mentions when both sides are names the comparison uses
     alone, or one is a person's name or surname; so is one joined by "at"/"in"/"vs" after
-    such a name ("Jaguars at Jacksonville Municipal Stadium"); a plural possessive inside a
+    such a name ("Harriers at Portland Civic Stadium"); a plural possessive inside a
     span ends the name when the part before it is such a name.
     """
     known = {compact(m.text) for m in mentions}
@@ -511,7 +511,7 @@ def split_at_known_names(docs: Sequence[Doc], mentions: list[RawMention]) -> lis
                     break
             if tok.text in {"at", "in", "vs", "vs."} and compact(left.text) in known:
                 right = doc[k + 1 : m.token_end]
-                if right.text[:1].isupper():  # "Jaguars at Jacksonville Municipal Stadium"
+                if right.text[:1].isupper():  # "Harriers at Portland Civic Stadium"
                     out.extend((piece(m, m.token_start, k), piece(m, k + 1, m.token_end)))
                     split = True
                     break

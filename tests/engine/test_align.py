@@ -225,9 +225,11 @@ def test_same_frame_in_other_places_with_other_figures_is_another_event(
     """Two bombings are not one bombing with a disputed toll; within one story they are."""
     from newsdiff.align_words import LinkContext
 
-    digest_a = "Car bomb kills 20 in northwest Syria.\n\nApple unveils a new iPhone in California."
+    digest_a = (
+        "Car bomb kills 14 in northwest Nigeria.\n\nApple unveils a new iPhone in California."
+    )
     digest_b = (
-        "Car bomb kills 40 in northwest Pakistan.\n\nApple shows off a new iPhone in California."
+        "Car bomb kills 35 in northwest Somalia.\n\nApple shows off a new iPhone in California."
     )
     claims = _claims_of(digest_a, digest_b)
     assert ("A1",) in claims
@@ -243,7 +245,7 @@ def test_same_frame_in_other_places_with_other_figures_is_another_event(
 
 
 def test_a_shared_headline_frame_is_no_shared_detail() -> None:
-    """ "death toll rises to" is the frame of every toll report; "Glasgow helicopter" is not."""
+    """ "death toll rises to" is the frame of every toll report; "Kelburn ferry" is not."""
     import math
 
     from newsdiff.align import (
@@ -259,13 +261,13 @@ def test_a_shared_headline_frame_is_no_shared_detail() -> None:
     from newsdiff.align_words import WordRuns, shared_run
 
     def named(w: str) -> bool:
-        return w in {"glasgow"}
+        return w in {"kelburn"}
 
-    frame_a = WordRuns(["glasgow", "helicopter", "death", "toll", "rises", "to", "nine"])
-    frame_b = WordRuns(["earthquake", "death", "toll", "rises", "to", "260"])
+    frame_a = WordRuns(["kelburn", "ferry", "death", "toll", "rises", "to", "nine"])
+    frame_b = WordRuns(["landslide", "death", "toll", "rises", "to", "140"])
     assert shared_run(frame_a, frame_b, 3, RUN_CAP) == 4
     assert shared_run(frame_a, frame_b, 3, RUN_CAP, named) == 2  # no shared run holds a name
-    same = WordRuns(["the", "glasgow", "helicopter", "death", "toll", "rises", "to", "ten"])
+    same = WordRuns(["the", "kelburn", "ferry", "death", "toll", "rises", "to", "ten"])
     assert shared_run(frame_a, same, 3, RUN_CAP, named) == 6
 
     def decided(text_a: str, text_b: str, names: str) -> bool:
@@ -282,8 +284,8 @@ def test_a_shared_headline_frame_is_no_shared_detail() -> None:
         b.vector = b.plain = _unit([whole, math.sqrt(1.0 - whole * whole)])
         return link_evidence(a, b)[1]
 
-    assert not decided("helicopter death toll rises to nine", "quake death toll rises to ten", "")
-    assert decided("glasgow death toll rises to nine", "glasgow death toll rises to", "glasgow")
+    assert not decided("ferry death toll rises to eight", "quake death toll rises to ten", "")
+    assert decided("kelburn death toll rises to eight", "kelburn death toll rises to", "kelburn")
 
 
 def test_shared_places_alone_are_the_setting_not_a_detail() -> None:

@@ -39,7 +39,7 @@ def bench() -> ModuleType:
         ("Arcade Joseph Comeaux Jr", "Comeaux"),
         ("Waitrose Wellington", "Wellington"),
         ("'The Hunger Games'", "Games'"),
-        ("Betty Ford Center in Rancho Mirage, Calif", "Center"),
+        ("Marisol Reyes Center in Palm Desert, Calif", "Center"),
     ],
 )
 def test_a_mention_headed_by_a_name_counts_with_its_head(

@@ -308,14 +308,14 @@ def test_real_pairs(a: str, b: str, status: str, must: tuple[str, str] | None) -
     [
         # A quote that began in an earlier sentence closes here: the speaker is not quoted.
         (
-            'When you crossed the line, you violated the right," said Jo Weiss, a professor.',
-            ["When you crossed the line, you violated the right,"],
+            'Once you signed the lease, you gave up the deposit," said Jo Weiss, a professor.',
+            ["Once you signed the lease, you gave up the deposit,"],
         ),
         ('The mayor told reporters: "We reject his visit."', ["We reject his visit."]),
         ('He said "We will appeal this decision.', ["We will appeal this decision."]),
         (
-            'Bryant was "interviewed and was cooperative," said Kim.',
-            ["interviewed and was cooperative,"],
+            'Marsh was "questioned at length and was polite," said Ortiz.',
+            ["questioned at length and was polite,"],
         ),
         ("“Full support,” she said.", ["Full support,"]),
     ],
@@ -417,8 +417,8 @@ def test_qualifiers_of_one_kind_are_one_claim() -> None:
     [
         # The determiner "no" negates as "not" does.
         (
-            "Massachusetts has no state death penalty, officials said.",
-            "Massachusetts does not have a state death penalty, officials said.",
+            "Vermont has no state sales tax on clothing, officials said.",
+            "Vermont does not have a state sales tax on clothing, officials said.",
         ),
         # A negative pronoun in a main slot negates as "not" does.
         (
@@ -549,11 +549,11 @@ def test_not_until_says_when_and_a_condition_levels_the_modal(nlp: Any) -> None:
     def event(text: str) -> Any:
         return event_of(next(iter(nlp(text).sents)), {})
 
-    assert not event("Florida's primary isn't until March 9.").negated
-    assert event("Florida's primary isn't on March 9.").negated
-    assert event("Paracha, if convicted, could face 17 years in prison.").modality == "conditional"
-    assert event("Paracha faces 17 years in prison if convicted.").modality == "conditional"
-    assert event("Paracha could face 17 years in prison.").modality == "possible"
+    assert not event("Oregon's vote isn't until June 14.").negated
+    assert event("Oregon's vote isn't on June 14.").negated
+    assert event("Mendoza, if convicted, could face 12 years in prison.").modality == "conditional"
+    assert event("Mendoza faces 12 years in prison if convicted.").modality == "conditional"
+    assert event("Mendoza could face 12 years in prison.").modality == "possible"
 
 
 def test_under_a_condition_a_modal_is_no_other_modality() -> None:

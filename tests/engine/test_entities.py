@@ -804,11 +804,11 @@ def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality
 ) -> None:
     clusters = _clusters(
         nlp,
-        "One Australian and one English climber have died in New Zealand.",
-        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
-        "The New Zealand-born Australian was planning to ski.",
+        "One Australian and one Welsh climber have died in Peru.",
+        "On Saturday, 41-year-old Colm Brennan died after slipping from a ledge. "
+        "The Ireland-born Australian had hoped to ski.",
     )
-    _name, label, forms, sources = _cluster_with(clusters, "Duncan Rait")
+    _name, label, forms, sources = _cluster_with(clusters, "Colm Brennan")
     assert "Australian" in forms
     assert sources == {"A", "B"}
     assert label == "PERSON"
@@ -830,13 +830,13 @@ def test_a_nationality_adjective_and_a_person_of_another_nationality_stay_apart(
 def test_a_place_with_a_plural_name_after_it_is_a_club_not_the_place(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "Maurice Cheeks is out as Philadelphia 76ers head coach.",
-        "The coach of the Philadelphia 76ers was fired. Residents of Philadelphia shrugged.",
+        "Dana Whitfield is out as Portland Harriers head coach.",
+        "The coach of the Portland Harriers was sacked. Residents of Portland shrugged.",
     )
-    _name, label, forms, sources = _cluster_with(clusters, "Philadelphia 76ers")
+    _name, label, forms, sources = _cluster_with(clusters, "Portland Harriers")
     assert label == "ORG"
     assert sources == {"A", "B"}
-    assert "Philadelphia" not in forms
+    assert "Portland" not in forms
 
 
 def test_a_title_case_headline_plural_does_not_make_a_club(nlp: Any) -> None:
@@ -962,12 +962,12 @@ def test_a_nationality_noun_after_an_all_capitals_numeral_is_still_a_person(nlp:
     # The parser hangs "Australian" on "ONE" as an adjective; a numeral has no noun to modify.
     clusters = _clusters(
         nlp,
-        "SEPTEMBER 16, 2013\nONE Australian and one English climber have fallen to their deaths "
-        "in New Zealand, police confirmed today.",
-        "On Friday, 36-year-old Duncan Rait died after falling from a ridge. "
-        "The New Zealand-born Australian was planning to ski.",
+        "MAY 4, 2017\nONE Australian and one Welsh climber have been killed in Peru, "
+        "police confirmed today.",
+        "On Saturday, 41-year-old Colm Brennan died after slipping from a ledge. "
+        "The Ireland-born Australian had hoped to ski.",
     )
-    assert _cluster_with(clusters, "Duncan Rait")[3] == {"A", "B"}
+    assert _cluster_with(clusters, "Colm Brennan")[3] == {"A", "B"}
 
 
 def test_a_persons_name_used_for_the_place_named_after_them_joins_that_place_only_there(

@@ -473,8 +473,8 @@ def test_an_undated_event_takes_the_day_of_the_sentence_before_about_its_party(n
 def test_a_day_of_another_party_or_a_place_lends_nothing(nlp: Any) -> None:
     for text in (
         # A place named in both sentences is no party of the trial.
-        "Bombs in Nairobi on Aug. 7 killed 200 people. Two suspects in the Nairobi bombing "
-        "have been handed over to the United States for trial.",
+        "Bombs in Kampala on March 3 killed 40 people. Two suspects in the Kampala bombing "
+        "have been handed over to Britain for trial.",
         # The subject of the sentence before is no party of the meeting.
         "Senator Jane Holt arrived Tuesday in Nairobi. "
         "Lawyers for the victims held a meeting with officials.",

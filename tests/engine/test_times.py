@@ -312,9 +312,9 @@ class TestQuartersAndSeasons:
             ("The plant closed last fall.", "last fall", "2021-FA"),
             ("The plant opened in the spring of 2019.", "the spring of 2019", "2019-SP"),
             (
-                "Prices were this low in the winter of nineteen ninety-four.",
-                "the winter of nineteen ninety-four",
-                "1994-WI",
+                "Rents were this cheap in the winter of nineteen eighty-seven.",
+                "the winter of nineteen eighty-seven",
+                "1987-WI",
             ),
             (
                 "Sales peaked in March of nineteen ninety-six.",

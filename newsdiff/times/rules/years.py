@@ -133,7 +133,7 @@ def _g_spelled_year(m: re.Match[str], ctx: Context) -> bool:
         return True
     before = ctx.words_before(m.start(), 1)
     after = ctx.text[m.end() : m.end() + 2]
-    # "a nineteen ninety-seven attack": no count takes "a", so the year describes the noun.
+    # "a nineteen eighty-two flood": no count takes "a", so the year describes the noun.
     cued = bool(before) and (before[-1] in _YEAR_CUES or before[-1] in ("a", "an"))
     return cued or after[:1] in (".", ",", "")
 
