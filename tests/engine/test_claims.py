@@ -427,8 +427,8 @@ def test_qualifiers_of_one_kind_are_one_claim() -> None:
         ),
         # One word hyphenated or spelled another way inside a quote is no other word.
         (
-            '"We are not co-mingling appropriated and non-appropriated funds," said Faletti.',
-            '"We are not comingling appropriated and nonappropriated funds," said Faletti.',
+            '"We are not co-mingling restricted and non-restricted grants," said Dellacorte.',
+            '"We are not comingling restricted and nonrestricted grants," said Dellacorte.',
         ),
         # The simple present of a scheduled event says what "will" says.
         (
@@ -444,8 +444,8 @@ def test_same_event_said_two_ways_is_no_conflict(a: str, b: str) -> None:
 
 def test_one_as_a_pronoun_is_not_a_figure() -> None:
     claim = _pair(
-        "The hearing in Fulton County was one of the first steps in deciding the case.",
-        "The hearing in Fulton County was among the first steps in deciding the case.",
+        "The vote in the Harrowgate council was one of the first steps in settling the dispute.",
+        "The vote in the Harrowgate council was among the first steps in settling the dispute.",
     )
     assert "number" not in {d.kind for d in claim.differences}, claim.differences
 
@@ -619,11 +619,11 @@ def test_an_editors_insertion_is_not_quoted(nlp: Any) -> None:
     from newsdiff.claim_facts import quote_words
 
     sent = next(
-        iter(nlp('"I will tell him [Mr. Cheney] that Canada is reliable," Klein said.').sents)
+        iter(nlp('"I will tell her [Ms. Okafor] that Norway is ready," Brandt said.').sents)
     )
     words = {w for fragment in quote_words(sent) for w in fragment}
-    assert "canada" in words
-    assert "cheney" not in words
+    assert "norway" in words
+    assert "okafor" not in words
 
 
 def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
@@ -637,9 +637,9 @@ def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
 def test_words_that_only_describe_something_both_name_are_modifiers(nlp: Any) -> None:
     from newsdiff.claim_roles import word_roles
 
-    sent = next(iter(nlp("It is the nation's first large-scale counterterrorism exercise.").sents))
+    sent = next(iter(nlp("This is the nation's first large-scale wildfire exercise.").sents))
     roles = word_roles(sent, sent.root, {})
-    assert roles["counterterrorism"] == "mod:exercise"
+    assert roles["wildfire"] == "mod:exercise"
     assert roles["country"] == "mod:exercise"  # "nation", as alignment's synonym groups spell it
     assert roles["large"] == "mod:scale"
     assert roles["exercise"] == "core"
@@ -674,8 +674,8 @@ def test_a_participant_one_source_adds_is_an_addition() -> None:
     ("a", "b"),
     [
         (
-            "Tuition at private colleges averaged $19,710 this year.",
-            "Tuition at public colleges averaged $4,694 this year.",
+            "Rent in central districts averaged $2,140 this month.",
+            "Rent in outer districts averaged $1,385 this month.",
         ),
     ],
 )
@@ -700,7 +700,7 @@ def test_an_approximate_figure_beside_the_bare_one_is_wording() -> None:
 
 
 def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
-    """ "as many as 29" where NER tags only "29": the bound is still the figure's.
+    """ "as many as 34" where NER tags only "34": the bound is still the figure's.
 
     The installed model tags "as many as 29" whole (the qualifier is then read from the entity
     text), so the entity here is built by hand: the figure alone, as
@@ -710,14 +710,14 @@ def test_a_three_word_qualifier_before_the_figure_is_read(nlp: Any) -> None:
 
     from newsdiff.claims import number_fact
 
-    doc = nlp("The attacks killed as many as 29 people, including seven Americans.")
-    figure = next(t.i for t in doc if t.text == "29")
+    doc = nlp("The floods killed as many as 34 people, including nine children.")
+    figure = next(t.i for t in doc if t.text == "34")
     fact = number_fact(Span(doc, figure, figure + 1, label="CARDINAL"))
-    assert (fact.value, fact.qualifier, fact.unit) == ("29", "as many as", "people")
+    assert (fact.value, fact.qualifier, fact.unit) == ("34", "as many as", "people")
 
 
 def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
-    """ "..., and warned voters to expect fraud": another thing the same actor did."""
+    """ "..., and warned members to expect delays": another thing the same actor did."""
     from newsdiff.claim_roles import clauses
 
     doc = nlp("Police arrested the suspect in Lyon and charged him with fraud.")
@@ -730,8 +730,8 @@ def test_a_coordinated_predicate_is_a_clause_of_its_own(nlp: Any) -> None:
     sent = next(iter(doc.sents))
     found = clauses(sent, next(t for t in sent if t.text == "failed"), {})
     assert found == [("follow", "round", "new")], found
-    # One that does something to someone ("warned voters to ...") is a predicate of its own.
-    doc = nlp("The party would boycott the vote and warned voters to expect fraud.")
+    # One that does something to someone ("warned members to ...") is a predicate of its own.
+    doc = nlp("The union would skip the meeting and warned members to expect delays.")
     sent = next(iter(doc.sents))
     assert any(c[0] == "warn" for c in clauses(sent, sent.root, {})), clauses(sent, sent.root, {})
     # One verb with two objects is one predicate: no clause.
