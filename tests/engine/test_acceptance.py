@@ -421,9 +421,9 @@ _UNDATED_STORIES = [
         id="weekday-conflict",
     ),
     pytest.param(
-        "Negotiators talked with the gunman for about an hour, police said.",
-        "Negotiators talked with the gunman for about an hour, and SWAT officers surrounded "
-        "the building, police said.",
+        "Mediators talked with the hijacker for about two hours, police said.",
+        "Mediators talked with the hijacker for about two hours, and armed officers sealed "
+        "off the terminal, police said.",
         "adds",
         ("detail", "addition"),
         id="extra-clause-addition",
@@ -444,15 +444,15 @@ _UNDATED_STORIES = [
         id="more-participants-addition",
     ),
     pytest.param(
-        "Tuition at private colleges averaged $19,710 this year.",
-        "Tuition at public colleges averaged $4,694 this year.",
+        "Fares on express trains averaged $2,310 this spring.",
+        "Fares on local trains averaged $865 this spring.",
         "adds",
         ("number", "addition"),
         id="figures-of-two-things-no-conflict",
     ),
     pytest.param(
-        "It is the nation's first large-scale counterterrorism exercise since the bombing.",
-        "It is the first exercise since the bombing.",
+        "It is the region's first large-scale evacuation drill since the storm.",
+        "It is the first drill since the storm.",
         "agree",
         None,
         id="descriptors-are-wording",

@@ -28,16 +28,16 @@ def _event(text: str, word: str, tense: str, tid: str) -> dict[str, Any]:
 
 
 def test_meet_in_its_sense_satisfy_is_no_meeting_like_gold() -> None:
-    text = "Besides meeting the immediate physical and emotional needs of victims, aid came."
+    text = "Besides meeting the urgent housing and medical needs of survivors, the fund paid wages."
     assert satisfy_sense(text, text.index("meeting") + len("meeting"))
-    text2 = "Officials held a meeting on the needs of victims."
+    text2 = "Officials held a meeting on the needs of survivors."
     assert not satisfy_sense(text2, text2.index("meeting") + len("meeting"))
     doc = _doc(text, "1998-09-30", [_event(text, "meeting", "PRESPART", "t0")], [])
     assert gold_events(doc) == []
 
 
 def test_gold_that_contradicts_its_dct_is_flagged_not_dropped() -> None:
-    text = "The monarch will meet Bush on Thursday. They met on Monday."
+    text = "The envoy will meet Osei on Thursday. They met on Monday."
     thursday = {"tid": "t1", "type": "DATE", "value": "1990-08-09", "text": "Thursday"}
     monday = {"tid": "t2", "type": "DATE", "value": "1990-08-13", "text": "Monday"}
     events = [_event(text, "meet", "FUTURE", "t1"), _event(text, "met", "PAST", "t2")]
