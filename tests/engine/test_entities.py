@@ -295,7 +295,7 @@ def test_numbered_versions_are_different_things(nlp: Any) -> None:
 def test_a_model_after_its_maker_is_the_product_not_the_maker(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "The woman was hit by a silver Toyota Camry on Friday.",
+        "The cyclist was struck by a blue Toyota Camry on Friday.",
         "A grey Toyota Camry fled the scene; Toyota Motor Corp. declined to comment.",
         "Toyota said it would help the police.",
     )
@@ -361,7 +361,7 @@ def test_a_title_or_a_common_noun_after_a_company_is_no_model(
 @pytest.mark.parametrize(
     "text",
     [
-        "The US Chamber of Commerce welcomed the plan.",
+        "The US Chamber of Commerce praised the proposal.",
     ],
 )
 def test_numbers_and_longer_names_make_no_model(nlp: Any, text: str) -> None:
@@ -788,15 +788,15 @@ def test_a_generic_head_joins_only_the_body_its_own_article_names(nlp: Any) -> N
 
 
 def test_a_nationality_used_as_a_noun_is_the_person_of_that_age(nlp: Any) -> None:
-    # The person named last before "the 40-year-old American" is Klitschko; the age the
-    # other source gives says the epithet renames Thompson.
+    # The person named last before "the 40-year-old American" is Brankovic; the age the
+    # other source gives says the epithet renames Merritt.
     clusters = _clusters(
         nlp,
-        "The 40-year-old Tony Thompson lost on Saturday.",
-        "Thompson fought Wladimir Klitschko in Bern, and the 40-year-old American never recovered.",
+        "The 40-year-old Dale Merritt lost on Saturday.",
+        "Merritt fought Ivo Brankovic in Graz, and the 40-year-old American could not get up.",
     )
-    assert "American" in _cluster_with(clusters, "Tony Thompson")[2]
-    assert "American" not in _cluster_with(clusters, "Wladimir Klitschko")[2]
+    assert "American" in _cluster_with(clusters, "Dale Merritt")[2]
+    assert "American" not in _cluster_with(clusters, "Ivo Brankovic")[2]
 
 
 def test_an_indefinite_nationality_noun_joins_the_one_person_of_that_nationality(
@@ -862,10 +862,10 @@ def test_a_prose_line_dense_with_names_is_not_a_headline(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
         "The party said workers and socialist groups would march.\n"
-        "He's with the Greek Socialist Workers Party.\n"
+        "She's with the Maltese Socialist Workers Party.\n"
         "The march went on.",
     )
-    assert any("Greek Socialist Workers Party" in c[2] for c in clusters)
+    assert any("Maltese Socialist Workers Party" in c[2] for c in clusters)
 
 
 def test_an_acronym_of_two_expansions_joins_the_one_that_acts_as_a_body(nlp: Any) -> None:
@@ -891,12 +891,12 @@ def test_an_acronym_of_two_expansions_with_no_acting_use_joins_neither(nlp: Any)
 def test_a_verb_taking_the_name_as_object_is_not_part_of_it(nlp: Any) -> None:
     clusters = _clusters(
         nlp,
-        "District Attorney Steve Cooley filed charges. Cooley said the case was strong.\n"
-        "Joining Cooley at the news conference was Sheriff Lee Baca.",
+        "District Attorney Ruth Manning filed charges. Manning said the case was strong.\n"
+        "Joining Manning at the news conference was Sheriff Owen Price.",
     )
     forms = {form for c in clusters for form in c[2]}
     assert not any(form.startswith("Joining") for form in forms)
-    assert _cluster_with(clusters, "Steve Cooley")[2] == {"Steve Cooley", "Cooley"}
+    assert _cluster_with(clusters, "Ruth Manning")[2] == {"Ruth Manning", "Manning"}
 
 
 def test_a_demonym_from_the_country_data_joins_its_country(nlp: Any) -> None:
@@ -975,11 +975,11 @@ def test_a_persons_name_used_for_the_place_named_after_them_joins_that_place_onl
 ) -> None:
     clusters = _clusters(
         nlp,
-        "Lohan finished her treatment at the Betty Ford Center in California.",
-        "Lohan left Betty Ford on Thursday. Former first lady Betty Ford founded the clinic.",
+        "Keller completed her treatment at the Nora Pratt Institute in Oregon.",
+        "Keller left Nora Pratt on Thursday. Former first lady Nora Pratt founded the clinic.",
     )
-    _name, label, forms, sources = _cluster_with(clusters, "Betty Ford Center")
-    assert (forms, sources, label) == ({"Betty Ford Center", "Betty Ford"}, {"A", "B"}, "ORG")
-    person = [c for c in clusters if c[0] == "Betty Ford"]
+    _name, label, forms, sources = _cluster_with(clusters, "Nora Pratt Institute")
+    assert (forms, sources, label) == ({"Nora Pratt Institute", "Nora Pratt"}, {"A", "B"}, "ORG")
+    person = [c for c in clusters if c[0] == "Nora Pratt"]
     assert len(person) == 1
     assert person[0][1] == "PERSON"
