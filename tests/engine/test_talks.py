@@ -119,7 +119,7 @@ def test_a_meeting_called_or_pressed_for_is_asked_for_not_held(nlp: Any) -> None
     c = _compare(
         nlp,
         "2024-03-08",
-        "Saudi Arabia called for an emergency conference of OPEC on Monday. "
+        "Norway called for an urgent conference of fishing nations on Monday. "
         "The unions pressed for talks with the ministry on Tuesday. "
         "Macron will meet Scholz in Berlin on Saturday.",
     )
@@ -185,7 +185,7 @@ def test_meet_the_criteria_is_no_meeting(nlp: Any) -> None:
         nlp,
         "1989-10-26",
         "The bank did not meet the capital criteria on Monday. "
-        "The company is negotiating with the Soviets to build a plant.",
+        "The firm is negotiating with the Bolivians to build a refinery.",
     )
     (talk,) = c.talks
     assert talk.kind == "talks"
@@ -444,7 +444,7 @@ def test_a_refusal_or_negation_beside_an_event_is_not_about_it(nlp: Any) -> None
         nlp,
         "2023-05-12",
         "He rejected the proposal at the meeting with Putin on Tuesday. "
-        "Police gave no details about the negotiations with the kidnappers in Bogota on Monday. "
+        "The army gave no details about its negotiations with the rebels in Bogota on Monday. "
         "There is no date for the talks with Iran in Vienna on Thursday. "
         "Iran refused talks with the United States on Wednesday.",
     )
@@ -473,8 +473,8 @@ def test_an_undated_event_takes_the_day_of_the_sentence_before_about_its_party(n
 def test_a_day_of_another_party_or_a_place_lends_nothing(nlp: Any) -> None:
     for text in (
         # A place named in both sentences is no party of the trial.
-        "Bombs in Kampala on March 3 killed 40 people. Two suspects in the Kampala bombing "
-        "have been handed over to Britain for trial.",
+        "Bombs in Kampala on March 3 killed 40 people. Two men accused of the Kampala bombing "
+        "were sent to Britain for trial.",
         # The subject of the sentence before is no party of the meeting.
         "Senator Jane Holt arrived Tuesday in Nairobi. "
         "Lawyers for the victims held a meeting with officials.",
@@ -512,8 +512,8 @@ def test_a_day_outside_a_topic_event_dates_the_talking(nlp: Any) -> None:
     c = _compare(
         nlp,
         "1998-02-06",
-        "Following are statements made Friday by a lawyer for the secretary in response to a "
-        "report regarding a meeting with the governor. "
+        "Here are the statements made Friday by an aide to the mayor in answer to a "
+        "report about a meeting with the governor. "
         "Reporters asked questions on Monday about the summit in Geneva.",
     )
     assert c.talks == ()
