@@ -266,7 +266,7 @@ class TestMonthsWithoutYear:
         assert _one(nlp, text, "March 12") == ("DATE", "2022-03-12")
 
     def test_plan_word_describing_a_noun_is_undirected(self, nlp: Any) -> None:
-        text = "Shares closed well below the record high set on Aug. 6."
+        text = "The index ended far under the peak set on Aug. 6."
         assert _one(nlp, text, "Aug. 6") == ("DATE", "2021-08-06")
 
     @pytest.mark.parametrize(
@@ -334,7 +334,7 @@ class TestQuartersAndSeasons:
         assert _one(nlp, text, "the final two quarters of next year") == ("DATE", "2022-H2")
 
     def test_quarter_to_quarter_is_no_time(self, nlp: Any) -> None:
-        found = _times(nlp, "Sales rose. The quarter-to-quarter comparison was better.")
+        found = _times(nlp, "Sales rose. A quarter-to-quarter comparison looks better.")
         assert not any("quarter" in span.lower() for span in found)
 
     def test_year_ago_follows_reported_quarter(self, nlp: Any) -> None:
@@ -343,8 +343,8 @@ class TestQuartersAndSeasons:
 
     def test_generic_a_quarter_is_not_next_quarter(self, nlp: Any) -> None:
         text = (
-            "The loss for the third quarter was large. Taxes are usually minimal in a quarter "
-            "that produced such a loss, but the firm paid $9 million during the quarter."
+            "The loss for the third quarter was large. Tax bills are normally small in a quarter "
+            "that brings such a loss, but the firm paid $9 million during the quarter."
         )
         found = _times(nlp, text)
         assert "a quarter" not in found
@@ -473,7 +473,7 @@ class TestTimesOfDay:
         assert _one(nlp, text, "06:00 GMT on Sunday") == ("TIME", "2021-12-26T06:00")
 
     def test_decimal_amount_after_at_is_not_a_time(self, nlp: Any) -> None:
-        assert _times(nlp, "Sales were little changed at 2.46 billion euros.") == {}
+        assert _times(nlp, "Revenue held steady at 3.17 billion euros.") == {}
         found = _times(nlp, "The vote starts at 9.30 on Friday.")
         assert found["9.30 on Friday"] == ("TIME", "2021-12-31T09:30")
 
