@@ -55,7 +55,7 @@ def test_a_mention_headed_by_a_name_counts_with_its_head(
     [
         "a bank in Athens",
         "Paris jewelry store",
-        "an island off Iran's southern coast",
+        "an island off Oman's northern coast",
         "Greek bank",
     ],
 )

@@ -181,7 +181,7 @@ class TestClockWithPartOfDay:
     @pytest.mark.parametrize(
         ("text", "span", "value"),
         [
-            ("The convoy will leave at 4 in the morning.", "4 in the morning", "2021-12-30T04:00"),
+            ("The ferry will sail at 4 in the morning.", "4 in the morning", "2021-12-30T04:00"),
             ("The blast came at ten at night.", "ten at night", "2021-12-30T22:00"),
             ("They met at 3:30 in the afternoon on Tuesday.", "3:30 in the afternoon on Tuesday",
              "2021-12-28T15:30"),
