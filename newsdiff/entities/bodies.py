@@ -15,13 +15,30 @@ from newsdiff.entities.records import RawMention, respan
 from newsdiff.names import GENERIC_ORG_HEADS, demonym_country
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 #: Nouns that turn a leader's name into the body they lead ("the Obama administration").
 LED_BODIES = frozenset(
     {"administration", "government", "cabinet", "campaign", "camp", "team", "regime", "junta"}
 )
+
+
+def _covered(mentions: Sequence[RawMention]) -> set[tuple[int, int]]:
+    """(document, token) of every word some mention already holds."""
+    return {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+
+
+def _free_word_after(doc: Doc, m: RawMention, covered: set[tuple[int, int]]) -> Token | None:
+    """The word right after a mention that may still join it into a body's name.
+
+    None at the end of the text, when another mention holds the word (it is a name of its
+    own), or when no space separates them (the "'s" of "Israel's", the "-" of "Paris-based").
+    """
+    te = m.token_end
+    if te >= len(doc) or (m.doc_index, te) in covered or doc[te - 1].whitespace_ != " ":
+        return None
+    return doc[te]
 
 
 def person_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[RawMention]:
@@ -88,19 +105,18 @@ def group_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
 
     Only a head no mention holds, that ends the name (no capitalised word follows it).
     """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    covered = _covered(mentions)
     out: list[RawMention] = []
     for m in mentions:
         doc = docs[m.doc_index]
         te = m.token_end
+        nxt = _free_word_after(doc, m, covered)
         if (
             m.label == "NORP"
-            and te < len(doc)
-            and doc[te].lower_ in GENERIC_ORG_HEADS
-            and doc[te].text[:1].isupper()
-            and doc[te].pos_ == "PROPN"
-            and (m.doc_index, te) not in taken
-            and doc[te - 1].whitespace_ == " "
+            and nxt is not None
+            and nxt.lower_ in GENERIC_ORG_HEADS
+            and nxt.text[:1].isupper()
+            and nxt.pos_ == "PROPN"
             and not (te + 1 < len(doc) and doc[te + 1].text[:1].isupper())
         ):
             m = respan(doc, m, m.token_start, te + 1, "ORG")
@@ -128,12 +144,12 @@ def place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
     administration" is linked to, not merged with, Obama. A capitalised noun ("Los Angeles
     Police Department") is already part of the tagger's name.
     """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    covered = _covered(mentions)
     out: list[RawMention] = []
     for m in mentions:
         doc = docs[m.doc_index]
         te = m.token_end
-        nxt = doc[te] if te < len(doc) else None
+        nxt = _free_word_after(doc, m, covered)
         if (
             nxt is not None
             and m.label in {"GPE", "NORP"}
@@ -142,8 +158,6 @@ def place_led_bodies(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Ra
             and nxt.lower_ in PLACE_BODIES
             and nxt.text.islower()
             and nxt.pos_ == "NOUN"
-            and (m.doc_index, te) not in taken
-            and doc[te - 1].whitespace_ == " "
         ):
             end = te + 1
             if end < len(doc) and doc[end].text in BODY_TAILS and doc[te].whitespace_ == " ":
@@ -161,12 +175,12 @@ def place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Raw
     name, names the club or body of that place, not the place. Title-case headlines, which
     capitalise every plural ("Peru Villagers Camp"), count only a numbered one.
     """
-    taken = {(m.doc_index, k) for m in mentions for k in range(m.token_start, m.token_end)}
+    covered = _covered(mentions)
     out: list[RawMention] = []
     for m in mentions:
         doc = docs[m.doc_index]
         te = m.token_end
-        nxt = doc[te] if te < len(doc) else None
+        nxt = _free_word_after(doc, m, covered)
         if (
             nxt is not None
             and m.label == "GPE"
@@ -174,9 +188,7 @@ def place_led_teams(docs: Sequence[Doc], mentions: list[RawMention]) -> list[Raw
             and m.abbreviates is None
             and nxt.tag_ in {"NNS", "NNPS"}
             and (nxt.text[:1].isdigit() or (nxt.text[:1].isupper() and not is_headline(nxt.sent)))
-            and (m.doc_index, te) not in taken
             and demonym_country(nxt.text) is None
-            and doc[te - 1].whitespace_ == " "
         ):
             m = respan(doc, m, m.token_start, te + 1, "ORG")
         out.append(m)
