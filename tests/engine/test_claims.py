@@ -637,7 +637,8 @@ def test_a_qualifier_tagged_alone_is_no_figure_and_below_is_a_bound() -> None:
 def test_words_that_only_describe_something_both_name_are_modifiers(nlp: Any) -> None:
     from newsdiff.claim_roles import word_roles
 
-    sent = next(iter(nlp("Saturday's drill was the nation's first large-scale wildfire exercise.").sents))
+    text = "Saturday's drill was the nation's first large-scale wildfire exercise."
+    sent = next(iter(nlp(text).sents))
     roles = word_roles(sent, sent.root, {})
     assert roles["wildfire"] == "mod:exercise"
     assert roles["country"] == "mod:exercise"  # "nation", as alignment's synonym groups spell it
