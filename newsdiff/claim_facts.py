@@ -398,7 +398,7 @@ def quoted_fragments(
     out: list[tuple[tuple[int, int], tuple[str, ...]]] = []
     text, offset = sent.text, sent.start_char
     for start, end in quote_spans(sent) if spans is None else spans:
-        # "[Mr. Cheney]" inside a quote is the editor's insertion, not the speaker's words.
+        # "[the minister]" inside a quote is the editor's insertion, not the speaker's words.
         inserted = [
             (offset + m.start(), offset + m.end())
             for m in _INSERTION.finditer(text, start - offset, end - offset)
