@@ -13,6 +13,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 
 from newsdiff.lexicon.people import NAME_TITLES
 from newsdiff.lexicon.places import CITIES, DEMONYM_VARIANTS, PLACE_NAME_VARIANTS
+from newsdiff.unionfind import UnionFind
 
 #: Words that start a name span but are not part of the name (stripped from mention text).
 LEADING_DETERMINERS = ("the ", "The ", "THE ")
@@ -501,13 +502,8 @@ def _alias_tables(
     """Other names and abbreviations -> the country's usual name (see ``_country_tables``)."""
     # Entries that share a spelling are one country, named as its best-ranked entry.
     owner: dict[str, int] = {}
-    parent = list(range(len(ranked)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    groups = UnionFind(len(ranked))
+    find = groups.find
 
     spellings: list[list[str]] = []
     for k, (_, _, spelled, raw) in enumerate(ranked):
@@ -516,7 +512,7 @@ def _alias_tables(
         for s in kept:
             key = compact(s)
             if key in owner:
-                parent[find(k)] = find(owner[key])
+                groups.union(k, owner[key])
             else:
                 owner[key] = k
     head: dict[int, int] = {}
